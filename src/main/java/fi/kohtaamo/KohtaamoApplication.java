@@ -1,0 +1,15 @@
+package fi.kohtaamo;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Kohtaamo: coordination of the open family meeting places of a Finnish family centre. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class KohtaamoApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(KohtaamoApplication.class, args);
+    }
+}

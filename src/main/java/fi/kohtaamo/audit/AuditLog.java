@@ -1,0 +1,49 @@
+package fi.kohtaamo.audit;
+
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.Target;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records a successful write. Call it inside the writing transaction so that the entry and the
+ * change are stored together or not at all. Before/after are stored as JSON of the read models.
+ */
+@Component
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    AuditLog(JdbcClient jdbc, Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /**
+     * @param action     what was done, e.g. {@code PLACE_UPDATE}
+     * @param entityType the kind of record, e.g. {@code place}
+     * @param where      where the record sits (county and area are stored to scope reading the log)
+     */
+    public void record(Actor actor, String action, String entityType, Object entityId, Target where, Object before,
+            Object after) {
+        jdbc.sql("""
+                insert into audit_log (occurred_at, actor_id, actor_name, action, entity_type, entity_id, county_id,
+                                       area_id, before_json, after_json)
+                values (:at, :actorId, :actorName, :action, :type, :entityId, :county, :area, :before, :after)""")
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("actorId", actor == null ? null : actor.id())
+                .param("actorName", actor == null ? "system" : actor.name())
+                .param("action", action).param("type", entityType).param("entityId", String.valueOf(entityId))
+                .param("county", where == null ? null : where.countyId())
+                .param("area", where == null ? null : where.areaId())
+                .param("before", before == null ? null : json.writeValueAsString(before))
+                .param("after", after == null ? null : json.writeValueAsString(after))
+                .update();
+    }
+}

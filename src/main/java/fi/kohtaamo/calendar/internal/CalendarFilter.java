@@ -1,0 +1,41 @@
+package fi.kohtaamo.calendar.internal;
+
+import fi.kohtaamo.calendar.ActivityKind;
+import fi.kohtaamo.registry.AccessibilityFeature;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Set;
+
+/**
+ * The public calendar's filters, the same for pages, feeds, the API and the widget. Null or empty
+ * parts mean "any". The child's age is in months.
+ */
+public record CalendarFilter(Long areaId, String municipalityCode, Long placeId, Long organisationId,
+        Set<DayOfWeek> weekdays, TimeOfDay timeOfDay, Integer childAgeMonths, ActivityKind kind, String language,
+        Set<AccessibilityFeature> accessibility, boolean freeOnly) {
+
+    public static final CalendarFilter ALL = new CalendarFilter(null, null, null, null, Set.of(), null, null, null, null,
+            Set.of(), false);
+
+    public CalendarFilter {
+        weekdays = weekdays == null ? Set.of() : Set.copyOf(weekdays);
+        accessibility = accessibility == null ? Set.of() : Set.copyOf(accessibility);
+    }
+
+    /** Parts of the day as families plan them. */
+    public enum TimeOfDay {
+        MORNING, AFTERNOON, EVENING;
+
+        public static TimeOfDay of(LocalTime start) {
+            if (start.isBefore(LocalTime.NOON)) {
+                return MORNING;
+            }
+            return start.isBefore(LocalTime.of(17, 0)) ? AFTERNOON : EVENING;
+        }
+    }
+
+    public CalendarFilter withPlace(Long place) {
+        return new CalendarFilter(areaId, municipalityCode, place, organisationId, weekdays, timeOfDay, childAgeMonths,
+                kind, language, accessibility, freeOnly);
+    }
+}

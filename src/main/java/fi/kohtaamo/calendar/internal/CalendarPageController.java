@@ -1,0 +1,199 @@
+package fi.kohtaamo.calendar.internal;
+
+import fi.kohtaamo.calendar.ActivityKind;
+import fi.kohtaamo.registry.AccessibilityFeature;
+import fi.kohtaamo.registry.PlaceCriteria;
+import fi.kohtaamo.registry.PlaceInfo;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.Lang;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The public family calendar: a day or a week (Monday first) of occurrences, or the list of series
+ * with their rules in words; every filter combination has its own shareable URL and feed. An
+ * activity's page lists its coming occurrences; an occurrence's page carries schema.org Event markup.
+ */
+@Controller
+class CalendarPageController {
+
+    private final CalendarService calendar;
+    private final CalendarParams params;
+    private final ActivityQueries queries;
+    private final Registry registry;
+    private final Clock clock;
+
+    CalendarPageController(CalendarService calendar, CalendarParams params, ActivityQueries queries, Registry registry,
+            Clock clock) {
+        this.calendar = calendar;
+        this.params = params;
+        this.queries = queries;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    enum View {
+        DAY, WEEK, SERIES
+    }
+
+    @GetMapping("/calendar")
+    String calendar(@RequestParam MultiValueMap<String, String> query, Lang lang, HttpServletRequest request,
+            Model model) {
+        CalendarFilter filter = params.filter(query);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate date = CalendarParams.date(query, "date", today);
+        String viewRaw = CalendarParams.one(query, "view");
+        View view = viewRaw == null ? View.WEEK : CalendarParams.enumValue("view", View.class, viewRaw);
+        LocalDate from = view == View.DAY ? date : date.with(DayOfWeek.MONDAY);
+        LocalDate to = view == View.DAY ? date : from.plusDays(6);
+        model.addAttribute("view", view.name());
+        model.addAttribute("filter", filter);
+        model.addAttribute("date", date);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("today", today);
+        model.addAttribute("week", from.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        model.addAttribute("isToday", view == View.DAY && date.equals(today));
+        model.addAttribute("isThisWeek", view == View.WEEK && from.equals(today.with(DayOfWeek.MONDAY)));
+        if (view == View.SERIES) {
+            LocalDate until = date.plusDays(CalendarService.MAX_DAYS);
+            model.addAttribute("series", calendar.series(filter, date, until).stream()
+                    .map(s -> CalendarViews.series(s, lang, today.getYear())).toList());
+        } else {
+            model.addAttribute("days", CalendarViews.days(calendar.occurrences(filter, from, to), from, to));
+        }
+        int step = view == View.DAY ? 1 : 7;
+        model.addAttribute("previousUrl", withParam(request, "date", from.minusDays(step).toString()));
+        model.addAttribute("nextUrl", withParam(request, "date", from.plusDays(step).toString()));
+        model.addAttribute("todayUrl", withParams(request, "view", "DAY", "date", today.toString()));
+        model.addAttribute("thisWeekUrl", withParams(request, "view", "WEEK", "date", today.toString()));
+        model.addAttribute("seriesUrl", withParams(request, "view", "SERIES", "date", today.toString()));
+        model.addAttribute("feedUrl", feedUrl(request));
+        model.addAttribute("webcalUrl", feedUrl(request).replaceFirst("^https?://", "webcal://"));
+        choices(model);
+        return "calendar/calendar";
+    }
+
+    private void choices(Model model) {
+        model.addAttribute("areas", registry.areas(null));
+        model.addAttribute("municipalities", registry.publicPlaces(PlaceCriteria.ALL).values().stream()
+                .map(p -> new MunicipalityChoice(p.municipalityCode(), p.municipalityName())).distinct()
+                .sorted(java.util.Comparator.comparing(m -> m.name().fi())).toList());
+        model.addAttribute("kinds", ActivityKind.values());
+        model.addAttribute("weekdays", DayOfWeek.values());
+        model.addAttribute("times", CalendarFilter.TimeOfDay.values());
+        model.addAttribute("features", AccessibilityFeature.values());
+        model.addAttribute("languages", ActivityForm.LANGUAGES);
+        model.addAttribute("ages", java.util.stream.IntStream.rangeClosed(0, 17).boxed().toList());
+    }
+
+    record MunicipalityChoice(String code, fi.kohtaamo.shared.LocalizedText name) {
+    }
+
+    @GetMapping("/calendar/activities/{id}")
+    String activity(@PathVariable String id, Lang lang, HttpServletRequest request, Model model) {
+        ActivityQueries.Activity a = publishedActivity(id);
+        PlaceInfo place = place(a);
+        LocalDate today = LocalDate.now(clock);
+        var entries = calendar.occurrences(CalendarFilter.ALL.withPlace(place.id()), today,
+                today.plusDays(CalendarService.MAX_DAYS)).stream()
+                .filter(e -> e.activity().id() == a.id()).limit(20).map(CalendarViews::occurrence).toList();
+        model.addAttribute("activity", a);
+        model.addAttribute("place", place);
+        model.addAttribute("series", CalendarViews.series(new CalendarService.Series(a, place), lang, today.getYear()));
+        model.addAttribute("occurrences", entries);
+        model.addAttribute("feedUrl", base(request) + "/places/" + place.id() + "/calendar.ics");
+        model.addAttribute("webcalUrl", (base(request) + "/places/" + place.id() + "/calendar.ics")
+                .replaceFirst("^https?://", "webcal://"));
+        return "calendar/activity";
+    }
+
+    @GetMapping("/calendar/activities/{id}/{date}")
+    String occurrence(@PathVariable String id, @PathVariable String date, Lang lang, HttpServletRequest request,
+            Model model) {
+        ActivityQueries.Activity a = publishedActivity(id);
+        PlaceInfo place = place(a);
+        LocalDate day;
+        try {
+            day = date.length() == 10 ? LocalDate.parse(date) : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            day = null;
+        }
+        if (day == null) {
+            throw new KohtaamoException.NotFound("date " + date);
+        }
+        LocalDate d = day;
+        var entry = calendar.occurrences(CalendarFilter.ALL.withPlace(place.id()), d.minusDays(CalendarService.MAX_DAYS / 2),
+                d.plusDays(CalendarService.MAX_DAYS / 2)).stream()
+                .filter(e -> e.activity().id() == a.id() && (e.occurrence().date().equals(d)))
+                .findFirst().orElseThrow(() -> new KohtaamoException.NotFound("occurrence " + id + "/" + date));
+        model.addAttribute("activity", a);
+        model.addAttribute("place", place);
+        model.addAttribute("occurrence", CalendarViews.occurrence(entry));
+        model.addAttribute("start", entry.occurrence().start().toOffsetDateTime().toString());
+        model.addAttribute("end", entry.occurrence().end().toOffsetDateTime().toString());
+        model.addAttribute("series", CalendarViews.series(new CalendarService.Series(a, place), lang,
+                LocalDate.now(clock).getYear()));
+        model.addAttribute("pageUrl", base(request) + "/calendar/activities/" + a.id() + "/" + d);
+        return "calendar/occurrence";
+    }
+
+    private ActivityQueries.Activity publishedActivity(String id) {
+        if (id == null || !id.matches("^[0-9]{1,18}$")) {
+            throw new KohtaamoException.NotFound("activity " + id);
+        }
+        return queries.activity(Long.parseLong(id)).filter(ActivityQueries.Activity::published)
+                .orElseThrow(() -> new KohtaamoException.NotFound("activity " + id));
+    }
+
+    private PlaceInfo place(ActivityQueries.Activity a) {
+        PlaceInfo p = registry.publicPlaces(new PlaceCriteria(null, null, a.placeId(), null, null)).get(a.placeId());
+        if (p == null) {
+            throw new KohtaamoException.NotFound("place of activity " + a.id());
+        }
+        return p;
+    }
+
+    static String base(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    }
+
+    /** The feed of what this page shows: the same filters, no paging or view parameters. */
+    static String feedUrl(HttpServletRequest request) {
+        var b = ServletUriComponentsBuilder.fromContextPath(request).path("/calendar.ics");
+        MultiValueMap<String, String> q = new LinkedMultiValueMap<>();
+        request.getParameterMap().forEach((k, v) -> {
+            if (!List.of("view", "date", "page").contains(k)) {
+                for (String value : v) {
+                    if (value != null && !value.isBlank()) {
+                        q.add(k, value);
+                    }
+                }
+            }
+        });
+        return b.queryParams(q).encode().build().toUriString();
+    }
+
+    static String withParam(HttpServletRequest request, String name, String value) {
+        return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam(name, value).build().toUriString()
+                .replaceFirst("^[a-z]+://[^/]+", "");
+    }
+
+    static String withParams(HttpServletRequest request, String n1, String v1, String n2, String v2) {
+        return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam(n1, v1).replaceQueryParam(n2, v2)
+                .build().toUriString().replaceFirst("^[a-z]+://[^/]+", "");
+    }
+}

@@ -1,0 +1,147 @@
+package fi.kohtaamo.calendar.internal;
+
+import fi.kohtaamo.registry.PlaceCriteria;
+import fi.kohtaamo.registry.PlaceInfo;
+import fi.kohtaamo.registry.Registry;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * The public calendar: which activities run when, for any filter and date range. Loads the
+ * activities of the matching places, plans each one's occurrences (rule, holidays, school holidays,
+ * pauses, single changes) and applies the activity-level filters.
+ */
+@Service
+public class CalendarService {
+
+    /** Longest range one request may ask for, so that no request can make the server expand years of data. */
+    public static final int MAX_DAYS = 92;
+
+    private final ActivityQueries queries;
+    private final Registry registry;
+
+    public CalendarService(ActivityQueries queries, Registry registry) {
+        this.queries = queries;
+        this.registry = registry;
+    }
+
+    /** One occurrence of an activity at a place. */
+    public record Entry(ActivityQueries.Activity activity, PlaceInfo place, Occurrence occurrence) {
+    }
+
+    /** An activity with its place, for the list of series. */
+    public record Series(ActivityQueries.Activity activity, PlaceInfo place) {
+    }
+
+    /** The activities that match, with their places. */
+    public List<Series> series(CalendarFilter filter, LocalDate from, LocalDate to) {
+        Map<Long, PlaceInfo> places = places(filter);
+        Set<Long> orgScope = organisationScope(filter);
+        List<Series> out = new ArrayList<>();
+        for (ActivityQueries.Activity a : queries.activitiesBetween(from, to, places.keySet())) {
+            PlaceInfo place = places.get(a.placeId());
+            if (place != null && matches(a, place, filter, orgScope)) {
+                out.add(new Series(a, place));
+            }
+        }
+        out.sort(Comparator.comparing((Series s) -> s.activity().schedule().seasonStart().isAfter(from)
+                        ? s.activity().schedule().seasonStart() : from)
+                .thenComparing(s -> s.activity().schedule().start())
+                .thenComparing(s -> s.activity().name().fi()));
+        return out;
+    }
+
+    /** Every occurrence in [from, to] (cancelled ones included, with their reason), in time order. */
+    public List<Entry> occurrences(CalendarFilter filter, LocalDate from, LocalDate to) {
+        List<Series> series = series(filter, from, to);
+        if (series.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = series.stream().map(s -> s.activity().id()).toList();
+        Map<Long, List<ActivityQueries.ChangeRow>> changes = queries.changes(ids, from.minusDays(MAX_DAYS),
+                to.plusDays(MAX_DAYS));
+        Map<Long, List<ActivityQueries.PauseRow>> pauses = queries.pauses(ids, from, to);
+        Set<String> municipalities = new HashSet<>();
+        series.forEach(s -> municipalities.add(s.place().municipalityCode()));
+        List<ActivityQueries.SchoolHoliday> holidays = queries.schoolHolidays(municipalities, from, to);
+        List<Entry> out = new ArrayList<>();
+        for (Series s : series) {
+            Plan plan = plan(s.activity(), s.place(), changes.getOrDefault(s.activity().id(), List.of()),
+                    pauses.getOrDefault(s.activity().id(), List.of()), holidays);
+            for (Occurrence o : OccurrencePlanner.plan(plan, from, to)) {
+                if (matchesOccurrence(o, filter)) {
+                    out.add(new Entry(s.activity(), s.place(), o));
+                }
+            }
+        }
+        out.sort(Comparator.comparing((Entry e) -> e.occurrence().start())
+                .thenComparing(e -> e.place().name().fi()).thenComparing(e -> e.activity().id()));
+        return out;
+    }
+
+    static Plan plan(ActivityQueries.Activity a, PlaceInfo place, List<ActivityQueries.ChangeRow> changeRows,
+            List<ActivityQueries.PauseRow> pauseRows, List<ActivityQueries.SchoolHoliday> holidays) {
+        Map<LocalDate, Change> changes = new HashMap<>();
+        for (ActivityQueries.ChangeRow c : changeRows) {
+            changes.put(c.originalDate(), "CANCELLED".equals(c.kind()) ? Change.cancelled(c.reason())
+                    : Change.moved(c.newDate(), c.newStart(), c.newDurationMinutes(), c.reason()));
+        }
+        List<Pause> pauses = pauseRows.stream().map(p -> new Pause(DateRange.of(p.start(), p.end()), p.reason()))
+                .toList();
+        String language = a.schoolLanguage() == null ? "fi" : a.schoolLanguage();
+        List<DateRange> school = holidays.stream()
+                .filter(h -> h.municipalityCode().equals(place.municipalityCode()))
+                .filter(h -> h.schoolLanguage() == null || h.schoolLanguage().equals(language))
+                .map(h -> DateRange.of(h.start(), h.end())).toList();
+        return new Plan(a.schedule(), a.pausesOnHolidays(), a.followsSchoolHolidays(), school, pauses, changes);
+    }
+
+    private Map<Long, PlaceInfo> places(CalendarFilter f) {
+        return registry.publicPlaces(new PlaceCriteria(f.areaId(), f.municipalityCode(), f.placeId(), f.accessibility(),
+                null));
+    }
+
+    private Set<Long> organisationScope(CalendarFilter f) {
+        return f.organisationId() == null ? null : registry.organisationWithDescendants(f.organisationId());
+    }
+
+    static boolean matches(ActivityQueries.Activity a, PlaceInfo place, CalendarFilter f, Set<Long> orgScope) {
+        if (f.kind() != null && a.kind() != f.kind()) {
+            return false;
+        }
+        if (f.language() != null && !a.languages().contains(f.language())) {
+            return false;
+        }
+        if (f.freeOnly() && !a.freeOfCharge()) {
+            return false;
+        }
+        if (f.childAgeMonths() != null) {
+            int age = f.childAgeMonths();
+            if ((a.ageMinMonths() != null && age < a.ageMinMonths()) || (a.ageMaxMonths() != null && age > a.ageMaxMonths())) {
+                return false;
+            }
+        }
+        if (orgScope != null) {
+            boolean organised = a.organiserIds().stream().anyMatch(orgScope::contains)
+                    || place.organiserIds().stream().anyMatch(orgScope::contains);
+            if (!organised) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean matchesOccurrence(Occurrence o, CalendarFilter f) {
+        if (!f.weekdays().isEmpty() && !f.weekdays().contains(o.date().getDayOfWeek())) {
+            return false;
+        }
+        return f.timeOfDay() == null || CalendarFilter.TimeOfDay.of(o.start().toLocalTime()) == f.timeOfDay();
+    }
+}

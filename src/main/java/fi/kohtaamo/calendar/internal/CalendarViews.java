@@ -1,0 +1,95 @@
+package fi.kohtaamo.calendar.internal;
+
+import fi.kohtaamo.calendar.ActivityKind;
+import fi.kohtaamo.registry.PlaceInfo;
+import fi.kohtaamo.shared.Lang;
+import fi.kohtaamo.shared.LocalizedText;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the calendar pages show of occurrences and series: plain values, formatted once. */
+public final class CalendarViews {
+
+    private CalendarViews() {
+    }
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H.mm");
+
+    /** The age range as a message key and its two arguments: months for babies, years otherwise. */
+    public record Ages(String key, String a, String b) {
+
+        static Ages of(Integer min, Integer max) {
+            if (min == null && max == null) {
+                return new Ages("calendar.ages.all", "", "");
+            }
+            if (max != null && max <= 24) {
+                return new Ages("calendar.ages.months", min == null ? "0" : String.valueOf(min), String.valueOf(max));
+            }
+            if (max == null) {
+                return new Ages("calendar.ages.from", String.valueOf(min / 12), "");
+            }
+            return new Ages("calendar.ages.years", min == null ? "0" : String.valueOf(min / 12), String.valueOf(max / 12));
+        }
+    }
+
+    /** One occurrence as a line of the calendar. */
+    public record OccurrenceView(long activityId, LocalDate date, String time, LocalizedText name, long placeId,
+            LocalizedText placeName, LocalizedText municipality, ActivityKind kind, List<String> languages, Ages ages,
+            boolean free, LocalizedText price, boolean registrationRequired, Occurrence.Status status,
+            LocalizedText reason, LocalDate originalDate, String address) {
+
+        public boolean cancelled() {
+            return status == Occurrence.Status.CANCELLED;
+        }
+
+        public boolean moved() {
+            return status == Occurrence.Status.MOVED;
+        }
+    }
+
+    /** The occurrences of one day. */
+    public record Day(LocalDate date, List<OccurrenceView> occurrences) {
+    }
+
+    /** One series with its rule in words. */
+    public record SeriesView(long activityId, LocalizedText name, long placeId, LocalizedText placeName,
+            LocalizedText municipality, ActivityKind kind, List<String> languages, Ages ages, boolean free,
+            LocalizedText price, String rule, String address) {
+    }
+
+    static OccurrenceView occurrence(CalendarService.Entry e) {
+        var a = e.activity();
+        var o = e.occurrence();
+        return new OccurrenceView(a.id(), o.date(), TIME.format(o.start()) + "–" + TIME.format(o.end()), a.name(),
+                e.place().id(), e.place().name(), e.place().municipalityName(), a.kind(), a.languages(),
+                Ages.of(a.ageMinMonths(), a.ageMaxMonths()), a.freeOfCharge(), a.price(), a.registrationRequired(),
+                o.status(), o.reason() == null ? LocalizedText.EMPTY : o.reason().text(), o.originalDate(),
+                e.place().addressLine());
+    }
+
+    static List<Day> days(List<CalendarService.Entry> entries, LocalDate from, LocalDate to) {
+        Map<LocalDate, List<OccurrenceView>> byDay = new LinkedHashMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            byDay.put(d, new ArrayList<>());
+        }
+        for (CalendarService.Entry e : entries) {
+            List<OccurrenceView> list = byDay.get(e.occurrence().date());
+            if (list != null) {
+                list.add(occurrence(e));
+            }
+        }
+        return byDay.entrySet().stream().map(en -> new Day(en.getKey(), en.getValue())).toList();
+    }
+
+    static SeriesView series(CalendarService.Series s, Lang lang, int year) {
+        var a = s.activity();
+        PlaceInfo p = s.place();
+        return new SeriesView(a.id(), a.name(), p.id(), p.name(), p.municipalityName(), a.kind(), a.languages(),
+                Ages.of(a.ageMinMonths(), a.ageMaxMonths()), a.freeOfCharge(), a.price(),
+                RuleText.describe(a.schedule(), lang, year), p.addressLine());
+    }
+}

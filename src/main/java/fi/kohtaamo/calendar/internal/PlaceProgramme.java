@@ -1,0 +1,44 @@
+package fi.kohtaamo.calendar.internal;
+
+import fi.kohtaamo.registry.PlaceCriteria;
+import fi.kohtaamo.registry.PlacePageSection;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.Lang;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The place page's weekly programme: the place's series running in the coming weeks, with their rules in words. */
+@Component
+class PlaceProgramme implements PlacePageSection {
+
+    private final CalendarService calendar;
+    private final Registry registry;
+    private final Clock clock;
+
+    PlaceProgramme(CalendarService calendar, Registry registry, Clock clock) {
+        this.calendar = calendar;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** What the fragment {@code calendar/parts :: programme} shows. */
+    public record Programme(long placeId, List<CalendarViews.SeriesView> series, String feedUrl) {
+    }
+
+    @Override
+    public Optional<Section> section(long placeId, Lang lang) {
+        if (registry.publicPlaces(new PlaceCriteria(null, null, placeId, null, null)).isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock);
+        var series = calendar.series(CalendarFilter.ALL.withPlace(placeId), today, today.plusDays(CalendarService.MAX_DAYS))
+                .stream().map(s -> CalendarViews.series(s, lang, today.getYear())).toList();
+        String feed = ServletUriComponentsBuilder.fromCurrentContextPath().path("/places/{id}/calendar.ics")
+                .buildAndExpand(placeId).toUriString().replaceFirst("^https?://", "webcal://");
+        return Optional.of(new Section("calendar/parts", "programme", new Programme(placeId, series, feed)));
+    }
+}

@@ -1,0 +1,229 @@
+package fi.kohtaamo.identity.internal;
+
+import fi.kohtaamo.audit.AuditLog;
+import fi.kohtaamo.identity.IdentityAction;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.AccessControl;
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.FieldErrors;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.Role;
+import fi.kohtaamo.shared.Target;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff accounts: create, change, reset password, change own password. A coordinator can only give
+ * roles below their own ({@link Role#mayGrant}) and only inside their scope. Every account stores
+ * where it sits (county, area) so that account lists can be scoped in SQL.
+ */
+@Service
+public class UserService {
+
+    private final UserQueries users;
+    private final Registry registry;
+    private final PasswordEncoder encoder;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    UserService(UserQueries users, Registry registry, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.registry = registry;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What an account looks like in the audit log: never the password hash. */
+    record AuditedUser(long id, String email, String displayName, Role role, Long organisationId, Long countyId,
+            Long areaId, Long placeId, boolean enabled) {
+
+        static AuditedUser of(UserQueries.User u) {
+            return new AuditedUser(u.id(), u.email(), u.displayName(), u.role(), u.organisationId(), u.countyId(),
+                    u.areaId(), u.placeId(), u.enabled());
+        }
+    }
+
+    public List<UserQueries.User> list(Actor actor) {
+        if (!AccessControl.mayEver(actor, IdentityAction.USER_READ)) {
+            throw new KohtaamoException.Forbidden("USER_READ");
+        }
+        return users.inScope(AccessControl.scope(actor, IdentityAction.USER_READ));
+    }
+
+    public UserQueries.User get(Actor actor, long id) {
+        UserQueries.User u = users.byId(id).orElseThrow(() -> new KohtaamoException.NotFound("user " + id));
+        AccessControl.require(actor, IdentityAction.USER_READ, target(u));
+        return u;
+    }
+
+    static Target target(UserQueries.User u) {
+        return new Target(u.countyId(), u.areaId(), u.organisationId() == null ? Set.of() : Set.of(u.organisationId()),
+                u.placeId());
+    }
+
+    @Transactional
+    public long create(Actor actor, UserForm form) {
+        if (!AccessControl.mayEver(actor, IdentityAction.USER_CREATE)) {
+            throw new KohtaamoException.Forbidden("USER_CREATE");
+        }
+        FieldErrors errors = new FieldErrors();
+        UserForm.Checked c = form.check(errors, true);
+        Placement p = place(c, errors);
+        if (c != null && users.emailTaken(c.email(), null)) {
+            errors.add("email", "validation.emailTaken");
+        }
+        errors.throwIfAny();
+        checkGrant(actor, IdentityAction.USER_CREATE, c, p, errors);
+        long id = users.insert(c.email(), c.displayName(), encoder.encode(c.password()), c.role(), c.organisationId(),
+                p.countyId(), p.areaId(), c.placeId(), c.language(), c.enabled(), false, clock.instant());
+        UserQueries.User created = users.byId(id).orElseThrow();
+        audit.record(actor, IdentityAction.USER_CREATE.name(), "user", id, target(created), null,
+                AuditedUser.of(created));
+        return id;
+    }
+
+    @Transactional
+    public void update(Actor actor, long id, UserForm form) {
+        UserQueries.User before = users.byId(id).orElseThrow(() -> new KohtaamoException.NotFound("user " + id));
+        AccessControl.require(actor, IdentityAction.USER_UPDATE, target(before));
+        if (!actor.role().mayGrant(before.role())) {
+            throw new KohtaamoException.Forbidden("USER_UPDATE of a higher role");
+        }
+        FieldErrors errors = new FieldErrors();
+        UserForm.Checked c = form.check(errors, false);
+        Placement p = place(c, errors);
+        if (c != null && users.emailTaken(c.email(), id)) {
+            errors.add("email", "validation.emailTaken");
+        }
+        if (c != null && actor.id() == id && (c.role() != before.role() || !c.enabled())) {
+            errors.add("role", "validation.roleNotAllowed");
+        }
+        errors.throwIfAny();
+        checkGrant(actor, IdentityAction.USER_UPDATE, c, p, errors);
+        if (!users.update(id, c.version(), c.email(), c.displayName(), c.role(), c.organisationId(), p.countyId(),
+                p.areaId(), c.placeId(), c.language(), c.enabled(), clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "user " + id);
+        }
+        UserQueries.User after = users.byId(id).orElseThrow();
+        audit.record(actor, IdentityAction.USER_UPDATE.name(), "user", id, target(after), AuditedUser.of(before),
+                AuditedUser.of(after));
+    }
+
+    /** Sets a new password for another account (e.g. a forgotten one). */
+    @Transactional
+    public void resetPassword(Actor actor, long id, String password) {
+        UserQueries.User u = users.byId(id).orElseThrow(() -> new KohtaamoException.NotFound("user " + id));
+        AccessControl.require(actor, IdentityAction.USER_UPDATE, target(u));
+        if (!actor.role().mayGrant(u.role())) {
+            throw new KohtaamoException.Forbidden("password of a higher role");
+        }
+        FieldErrors errors = new FieldErrors();
+        checkPassword(password, "newPassword", errors);
+        errors.throwIfAny();
+        users.setPassword(id, encoder.encode(password), clock.instant());
+        audit.record(actor, "USER_PASSWORD_RESET", "user", id, target(u), null, null);
+    }
+
+    /** The signed-in user changes their own password. */
+    @Transactional
+    public void changeOwnPassword(Actor actor, String current, String password, String confirm) {
+        UserQueries.User u = users.byId(actor.id()).orElseThrow(() -> new KohtaamoException.NotFound("user"));
+        FieldErrors errors = new FieldErrors();
+        String hash = users.passwordHash(u.email()).orElse("");
+        if (current == null || current.length() > 200 || !encoder.matches(current, hash)) {
+            errors.add("currentPassword", "validation.passwordWrong");
+        }
+        checkPassword(password, "newPassword", errors);
+        if (password != null && !password.equals(confirm)) {
+            errors.add("passwordConfirm", "validation.passwordMismatch");
+        }
+        errors.throwIfAny();
+        users.setPassword(u.id(), encoder.encode(password), clock.instant());
+        audit.record(actor, "USER_PASSWORD_CHANGE", "user", u.id(), target(u), null, null);
+    }
+
+    static void checkPassword(String password, String field, FieldErrors errors) {
+        if (password == null || password.length() < UserForm.MIN_PASSWORD) {
+            errors.add(field, "validation.passwordTooShort");
+        } else if (password.length() > 200) {
+            errors.add(field, "validation.tooLong", 200);
+        }
+    }
+
+    /** Where an account sits: its county and area, derived from its place, area or organisation. */
+    record Placement(Long countyId, Long areaId) {
+    }
+
+    Placement place(UserForm.Checked c, FieldErrors errors) {
+        if (c == null) {
+            return new Placement(null, null);
+        }
+        Long county = c.countyId();
+        Long area = c.areaId();
+        if (c.placeId() != null) {
+            var placeTarget = registry.placeTarget(c.placeId());
+            if (placeTarget.isEmpty()) {
+                errors.add("placeId", "validation.choice");
+            } else {
+                area = placeTarget.get().areaId();
+                county = placeTarget.get().countyId();
+            }
+        }
+        if (area != null && c.placeId() == null) {
+            var areaCounty = registry.countyOfArea(area);
+            if (areaCounty.isEmpty()) {
+                errors.add("areaId", "validation.choice");
+            } else {
+                county = areaCounty.get();
+            }
+        }
+        if (c.organisationId() != null) {
+            if (registry.organisation(c.organisationId()).isEmpty()) {
+                errors.add("organisationId", "validation.choice");
+            } else if (county == null) {
+                county = registry.countyOfOrganisation(c.organisationId()).orElse(null);
+            }
+        }
+        if (c.countyId() != null && registry.county(c.countyId()).isEmpty()) {
+            errors.add("countyId", "validation.choice");
+        }
+        // a role's scope is only what the role uses: a county coordinator has no area, and so on
+        return switch (c.role()) {
+            case ADMIN -> new Placement(null, null);
+            case COUNTY_COORDINATOR -> new Placement(c.countyId(), null);
+            case AREA_COORDINATOR, VOLUNTEER -> new Placement(county, area);
+            default -> new Placement(county, null);
+        };
+    }
+
+    private static void checkGrant(Actor actor, IdentityAction action, UserForm.Checked c, Placement p,
+            FieldErrors errors) {
+        if (!actor.role().mayGrant(c.role())) {
+            errors.add("role", "validation.roleNotAllowed").throwIfAny();
+        }
+        Target t = new Target(p.countyId(), p.areaId(),
+                c.organisationId() == null ? Set.of() : Set.of(c.organisationId()), c.placeId());
+        if (!AccessControl.allows(actor, action, t)) {
+            errors.add("role", "validation.outOfScope").throwIfAny();
+        }
+    }
+
+    /** Demo accounts: created once, their password set on every start (see IdentityDemoData). */
+    long createDemo(String email, String name, Role role, Long organisationId, Long countyId, Long areaId,
+            Long placeId, String language, String password) {
+        UserForm.Checked c = new UserForm.Checked(0, email, name, role, organisationId, countyId, areaId, placeId,
+                language, true, password);
+        Placement p = place(c, new FieldErrors());
+        return users.insert(email, name, encoder.encode(password), role, organisationId, p.countyId(), p.areaId(),
+                placeId, language, true, true, clock.instant());
+    }
+
+    void setDemoPassword(long id, String password) {
+        users.setPassword(id, encoder.encode(password), clock.instant());
+    }
+}

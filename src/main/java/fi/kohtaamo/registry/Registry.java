@@ -1,0 +1,69 @@
+package fi.kohtaamo.registry;
+
+import fi.kohtaamo.shared.LocalizedText;
+import fi.kohtaamo.shared.Target;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What other modules may ask of the registry. */
+public interface Registry {
+
+    /** The organisation and all its sub-organisations, by id (empty when the id is null or unknown). */
+    Set<Long> organisationWithDescendants(Long organisationId);
+
+    /** Where a place sits, for access checks; empty when there is no such place. */
+    Optional<Target> placeTarget(long placeId);
+
+    /** The county of an area, municipality-independent; empty when unknown. */
+    Optional<Long> countyOfArea(long areaId);
+
+    /** The county an organisation belongs to (its own or its nearest ancestor's). */
+    Optional<Long> countyOfOrganisation(long organisationId);
+
+    Optional<Long> areaOfPlace(long placeId);
+
+    /** Short references for pick lists and labels. */
+    record Ref(long id, LocalizedText name) {
+    }
+
+    List<Ref> counties();
+
+    List<Ref> areas(Long countyId);
+
+    List<Ref> organisations(Long countyId);
+
+    Optional<Ref> organisation(long id);
+
+    Optional<Ref> place(long id);
+
+    Optional<Ref> area(long id);
+
+    Optional<Ref> county(long id);
+
+    /** An organisation by its Finnish name (for demo data and imports). */
+    Optional<Long> organisationIdByName(String nameFi);
+
+    Optional<Long> countyIdByCode(String code);
+
+    /** Published places matching the criteria, with what a calendar shows of them, by id. */
+    java.util.Map<Long, PlaceInfo> publicPlaces(PlaceCriteria criteria);
+
+    /** Whether a municipality with this official code exists. */
+    boolean municipalityExists(String code);
+
+    /** Whether an area with this id exists. */
+    boolean areaExists(long id);
+
+    /** Organisations of a type, ordered by Finnish name. */
+    List<Ref> organisationsOfType(OrganisationType type);
+
+    /** Published places with their area (for modules that need a list of all places). */
+    List<Ref> placesOfOrganisation(long organisationId);
+
+    /**
+     * All places (published or not) of an area, else of a county, else everywhere, for pick lists
+     * such as a volunteer's place; null means no limit.
+     */
+    List<Ref> places(Long countyId, Long areaId);
+}

@@ -1,0 +1,88 @@
+package fi.kohtaamo.registry.internal;
+
+import fi.kohtaamo.registry.AccessibilityFeature;
+import fi.kohtaamo.registry.PlaceKind;
+import fi.kohtaamo.registry.RegistryAction;
+import fi.kohtaamo.registry.TargetGroup;
+import fi.kohtaamo.registry.internal.Model.PlaceDetail;
+import fi.kohtaamo.registry.internal.Model.PlaceFilter;
+import fi.kohtaamo.shared.AccessControl;
+import fi.kohtaamo.shared.ActorProvider;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.Lang;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Public pages of the registry: the front page, the list of meeting places and a page per place. */
+@Controller
+class PlacePageController {
+
+    static final int PAGE_SIZE = 60;
+
+    private final RegistryQueries queries;
+    private final ActorProvider actors;
+    private final Clock clock;
+    private final List<fi.kohtaamo.registry.PlacePageSection> sections;
+
+    PlacePageController(RegistryQueries queries, ActorProvider actors, Clock clock,
+            List<fi.kohtaamo.registry.PlacePageSection> sections) {
+        this.queries = queries;
+        this.actors = actors;
+        this.clock = clock;
+        this.sections = sections;
+    }
+
+    @GetMapping("/")
+    String home(Lang lang, Model model) {
+        model.addAttribute("areas", queries.areas(null));
+        model.addAttribute("municipalities", queries.municipalities(null));
+        model.addAttribute("kinds", PlaceKind.values());
+        model.addAttribute("placeCount", queries.publicPlaces(PlaceFilter.ALL, lang, 0, 1).total());
+        return "home";
+    }
+
+    @GetMapping("/places")
+    String list(@RequestParam(required = false) String area, @RequestParam(required = false) String municipality,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String targetGroup,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) List<String> accessibility, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page, Lang lang, Model model) {
+        PlaceFilter filter = PlaceFilterParams.parse(queries, area, municipality, kind, targetGroup, language,
+                accessibility, q);
+        int p = PlaceFilterParams.page(page);
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", queries.publicPlaces(filter, lang, p, PAGE_SIZE));
+        model.addAttribute("areas", queries.areas(null));
+        model.addAttribute("municipalities", queries.municipalities(null));
+        model.addAttribute("kinds", PlaceKind.values());
+        model.addAttribute("targetGroups", TargetGroup.values());
+        model.addAttribute("features", AccessibilityFeature.values());
+        model.addAttribute("languages", queries.languagesInUse().keySet());
+        return "places/list";
+    }
+
+    @GetMapping("/places/{id}")
+    String place(@PathVariable String id, Lang lang, Model model) {
+        long placeId = PlaceFilterParams.positiveLongOrNotFound(id);
+        PlaceDetail p = queries.place(placeId).orElseThrow(() -> new KohtaamoException.NotFound("place " + id));
+        var actor = actors.current().orElse(null);
+        var target = queries.placeTarget(placeId).orElseThrow();
+        boolean internal = AccessControl.allows(actor, RegistryAction.PLACE_READ_INTERNAL, target);
+        if (!p.published() && !internal) {
+            throw new KohtaamoException.NotFound("place " + id);
+        }
+        model.addAttribute("place", p);
+        model.addAttribute("canEdit", AccessControl.allows(actor, RegistryAction.PLACE_UPDATE, target));
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("sections", sections.stream().map(s -> s.section(placeId, lang))
+                .flatMap(java.util.Optional::stream).toList());
+        model.addAttribute("updated", LocalDate.ofInstant(p.updatedAt(), fi.kohtaamo.shared.ClockConfig.ZONE));
+        return "places/detail";
+    }
+}

@@ -1,0 +1,407 @@
+package fi.kohtaamo.registry.internal;
+
+import fi.kohtaamo.audit.AuditLog;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.registry.RegistryAction;
+import fi.kohtaamo.registry.internal.Model.Area;
+import fi.kohtaamo.registry.internal.Model.Municipality;
+import fi.kohtaamo.registry.internal.Model.Organisation;
+import fi.kohtaamo.registry.internal.Model.PlaceDetail;
+import fi.kohtaamo.shared.AccessControl;
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.FieldErrors;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.Lang;
+import fi.kohtaamo.shared.Scope;
+import fi.kohtaamo.shared.Target;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registry writes (checked, access-controlled, audited) and the {@link Registry} facade for other
+ * modules. Every write: check the action on where the record is, check the input, check the action
+ * on where the record will be, write with optimistic locking, audit.
+ */
+@Service
+public class RegistryService implements Registry {
+
+    private final RegistryQueries queries;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public RegistryService(RegistryQueries queries, AuditLog audit, Clock clock) {
+        this.queries = queries;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // ---- places -------------------------------------------------------------------------------
+
+    public PlaceDetail placeForStaff(Actor actor, long id) {
+        Target target = queries.placeTarget(id).orElseThrow(() -> new KohtaamoException.NotFound("place " + id));
+        AccessControl.require(actor, RegistryAction.PLACE_READ_INTERNAL, target);
+        return queries.place(id).orElseThrow();
+    }
+
+    @Transactional
+    public long createPlace(Actor actor, PlaceForm form) {
+        if (!AccessControl.mayEver(actor, RegistryAction.PLACE_CREATE)) {
+            throw new KohtaamoException.Forbidden("PLACE_CREATE");
+        }
+        FieldErrors errors = new FieldErrors();
+        PlaceCommand command = form.toCommand(errors);
+        Target target = checkPlace(command, null, errors);
+        errors.throwIfAny();
+        requireInScope(actor, RegistryAction.PLACE_CREATE, target, errors);
+        long id = queries.insertPlace(command, false, clock.instant());
+        audit.record(actor, RegistryAction.PLACE_CREATE.name(), "place", id, target, null, queries.place(id).orElseThrow());
+        return id;
+    }
+
+    @Transactional
+    public void updatePlace(Actor actor, long id, PlaceForm form) {
+        Target current = queries.placeTarget(id).orElseThrow(() -> new KohtaamoException.NotFound("place " + id));
+        AccessControl.require(actor, RegistryAction.PLACE_UPDATE, current);
+        FieldErrors errors = new FieldErrors();
+        PlaceCommand command = form.toCommand(errors);
+        Integer version = new fi.kohtaamo.shared.Input(errors).integer("version", form.version, 0, Integer.MAX_VALUE, 0);
+        Target target = checkPlace(command, id, errors);
+        errors.throwIfAny();
+        requireInScope(actor, RegistryAction.PLACE_UPDATE, target, errors);
+        PlaceDetail before = queries.place(id).orElseThrow();
+        if (!queries.updatePlace(id, version, command, clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "place " + id);
+        }
+        audit.record(actor, RegistryAction.PLACE_UPDATE.name(), "place", id, target, before, queries.place(id).orElseThrow());
+    }
+
+    @Transactional
+    public void deletePlace(Actor actor, long id) {
+        Target current = queries.placeTarget(id).orElseThrow(() -> new KohtaamoException.NotFound("place " + id));
+        AccessControl.require(actor, RegistryAction.PLACE_DELETE, current);
+        PlaceDetail before = queries.place(id).orElseThrow();
+        queries.deletePlace(id);
+        audit.record(actor, RegistryAction.PLACE_DELETE.name(), "place", id, current, before, null);
+    }
+
+    /** Checks references of a place command; returns where the place will sit (null when unknown). */
+    private Target checkPlace(PlaceCommand c, Long id, FieldErrors errors) {
+        if (c == null) {
+            return null;
+        }
+        Optional<Area> area = queries.area(c.areaId());
+        Optional<Municipality> muni = queries.municipality(c.municipalityCode());
+        if (area.isEmpty()) {
+            errors.add("areaId", "validation.choice");
+        }
+        if (muni.isEmpty()) {
+            errors.add("municipalityCode", "validation.unknownMunicipality");
+        }
+        if (area.isPresent() && muni.isPresent() && !area.get().municipalityCodes().contains(muni.get().code())) {
+            errors.add("municipalityCode", "validation.municipalityNotInArea");
+        }
+        for (Long org : c.organiserIds()) {
+            if (queries.organisation(org).isEmpty()) {
+                errors.add("organiserIds", "validation.choice");
+                break;
+            }
+        }
+        if (area.isEmpty()) {
+            return null;
+        }
+        return new Target(area.get().countyId(), c.areaId(), Set.copyOf(c.organiserIds()), id);
+    }
+
+    /** A record may only be written where the actor may act: otherwise it is a field error, not a write. */
+    private static void requireInScope(Actor actor, RegistryAction action, Target target, FieldErrors errors) {
+        if (!AccessControl.allows(actor, action, target)) {
+            errors.add(switch (actor.role()) {
+                case AREA_COORDINATOR, COUNTY_COORDINATOR -> "areaId";
+                default -> "organiserIds";
+            }, "validation.outOfScope");
+            errors.throwIfAny();
+        }
+    }
+
+    // ---- organisations ------------------------------------------------------------------------
+
+    public Organisation organisationForStaff(Actor actor, long id) {
+        Organisation o = queries.organisation(id).orElseThrow(() -> new KohtaamoException.NotFound("organisation " + id));
+        AccessControl.require(actor, RegistryAction.ORGANISATION_UPDATE, organisationTarget(o.id(), o.countyId()));
+        return o;
+    }
+
+    public Target organisationTarget(long id, Long countyId) {
+        Set<Long> orgs = new HashSet<>(queries.organisationAncestry(id));
+        return new Target(countyId, null, orgs, null);
+    }
+
+    @Transactional
+    public long createOrganisation(Actor actor, OrganisationForm form) {
+        if (!AccessControl.mayEver(actor, RegistryAction.ORGANISATION_CREATE)) {
+            throw new KohtaamoException.Forbidden("ORGANISATION_CREATE");
+        }
+        FieldErrors errors = new FieldErrors();
+        OrganisationCommand c = form.toCommand(errors);
+        checkOrganisation(c, null, errors);
+        errors.throwIfAny();
+        Target target = new Target(c.countyId(), null, Set.of(), null);
+        if (!AccessControl.allows(actor, RegistryAction.ORGANISATION_CREATE, target)) {
+            errors.add("countyId", "validation.outOfScope").throwIfAny();
+        }
+        long id = queries.insertOrganisation(c, clock.instant());
+        audit.record(actor, RegistryAction.ORGANISATION_CREATE.name(), "organisation", id, target, null,
+                queries.organisation(id).orElseThrow());
+        return id;
+    }
+
+    @Transactional
+    public void updateOrganisation(Actor actor, long id, OrganisationForm form) {
+        Organisation before = organisationForStaff(actor, id);
+        FieldErrors errors = new FieldErrors();
+        OrganisationCommand c = form.toCommand(errors);
+        Integer version = new fi.kohtaamo.shared.Input(errors).integer("version", form.version, 0, Integer.MAX_VALUE, 0);
+        checkOrganisation(c, id, errors);
+        errors.throwIfAny();
+        Target target = new Target(c.countyId(), null, Set.of(), null);
+        if (!AccessControl.allows(actor, RegistryAction.ORGANISATION_UPDATE, target)) {
+            errors.add("countyId", "validation.outOfScope").throwIfAny();
+        }
+        if (!queries.updateOrganisation(id, version, c, clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "organisation " + id);
+        }
+        audit.record(actor, RegistryAction.ORGANISATION_UPDATE.name(), "organisation", id, target, before,
+                queries.organisation(id).orElseThrow());
+    }
+
+    private void checkOrganisation(OrganisationCommand c, Long id, FieldErrors errors) {
+        if (c == null) {
+            return;
+        }
+        if (c.parentId() != null) {
+            Optional<Organisation> parent = queries.organisation(c.parentId());
+            if (parent.isEmpty()) {
+                errors.add("parentId", "validation.choice");
+            } else if (id != null && queries.organisationWithDescendants(id).contains(c.parentId())) {
+                errors.add("parentId", "validation.parentCycle");
+            } else if (parent.get().countyId() != null && !parent.get().countyId().equals(c.countyId())) {
+                // staff of a parent reach its sub-organisations' places: a parent must be national or in the same county
+                errors.add("parentId", "validation.parentOtherCounty");
+            }
+        }
+        if (c.countyId() != null && queries.county(c.countyId()).isEmpty()) {
+            errors.add("countyId", "validation.choice");
+        }
+        if (c.municipalityCode() != null) {
+            Optional<Municipality> m = queries.municipality(c.municipalityCode());
+            if (m.isEmpty()) {
+                errors.add("municipalityCode", "validation.unknownMunicipality");
+            } else if (c.countyId() == null || m.get().countyId() != c.countyId()) {
+                errors.add("municipalityCode", "validation.municipalityOtherCounty");
+            }
+        }
+    }
+
+    // ---- areas and municipalities -------------------------------------------------------------
+
+    /** An area for its edit page: only for those who may update it. */
+    public Area areaForStaff(Actor actor, long id) {
+        Area a = queries.area(id).orElseThrow(() -> new KohtaamoException.NotFound("area " + id));
+        AccessControl.require(actor, RegistryAction.AREA_UPDATE, new Target(a.countyId(), id, Set.of(), null));
+        return a;
+    }
+
+    /** A municipality for its edit page: only for those who may update it. */
+    public Municipality municipalityForStaff(Actor actor, String code) {
+        Municipality m = queries.municipality(code)
+                .orElseThrow(() -> new KohtaamoException.NotFound("municipality " + code));
+        AccessControl.require(actor, RegistryAction.MUNICIPALITY_UPDATE, Target.county(m.countyId()));
+        return m;
+    }
+
+    @Transactional
+    public long createArea(Actor actor, AreaForm form) {
+        if (!AccessControl.mayEver(actor, RegistryAction.AREA_CREATE)) {
+            throw new KohtaamoException.Forbidden("AREA_CREATE");
+        }
+        FieldErrors errors = new FieldErrors();
+        AreaForm.Checked c = form.check(errors);
+        checkAreaMunicipalities(c, errors);
+        errors.throwIfAny();
+        Target target = Target.county(c.countyId());
+        if (!AccessControl.allows(actor, RegistryAction.AREA_CREATE, target)) {
+            errors.add("countyId", "validation.outOfScope").throwIfAny();
+        }
+        long id = queries.insertArea(c.countyId(), c.name(), c.description(), c.municipalities(), clock.instant());
+        audit.record(actor, RegistryAction.AREA_CREATE.name(), "area", id, new Target(c.countyId(), id, Set.of(), null),
+                null, queries.area(id).orElseThrow());
+        return id;
+    }
+
+    @Transactional
+    public void updateArea(Actor actor, long id, AreaForm form) {
+        Area before = queries.area(id).orElseThrow(() -> new KohtaamoException.NotFound("area " + id));
+        Target target = new Target(before.countyId(), id, Set.of(), null);
+        AccessControl.require(actor, RegistryAction.AREA_UPDATE, target);
+        FieldErrors errors = new FieldErrors();
+        form.countyId = String.valueOf(before.countyId());
+        AreaForm.Checked c = form.check(errors);
+        checkAreaMunicipalities(c, errors);
+        errors.throwIfAny();
+        if (!queries.updateArea(id, c.version(), c.name(), c.description(), c.municipalities(), clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "area " + id);
+        }
+        audit.record(actor, RegistryAction.AREA_UPDATE.name(), "area", id, target, before, queries.area(id).orElseThrow());
+    }
+
+    private void checkAreaMunicipalities(AreaForm.Checked c, FieldErrors errors) {
+        if (c == null) {
+            return;
+        }
+        if (queries.county(c.countyId()).isEmpty()) {
+            errors.add("countyId", "validation.choice");
+            return;
+        }
+        for (String code : c.municipalities()) {
+            Optional<Municipality> m = queries.municipality(code);
+            if (m.isEmpty() || m.get().countyId() != c.countyId()) {
+                errors.add("municipalities", "validation.unknownMunicipality");
+                return;
+            }
+        }
+    }
+
+    @Transactional
+    public void updateMunicipality(Actor actor, String code, MunicipalityForm form) {
+        Municipality before = queries.municipality(code)
+                .orElseThrow(() -> new KohtaamoException.NotFound("municipality " + code));
+        Target target = Target.county(before.countyId());
+        AccessControl.require(actor, RegistryAction.MUNICIPALITY_UPDATE, target);
+        FieldErrors errors = new FieldErrors();
+        MunicipalityForm.Checked c = form.check(errors);
+        errors.throwIfAny();
+        if (!queries.updateMunicipality(code, c.version(), c.name(), c.languageStatus(), clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "municipality " + code);
+        }
+        audit.record(actor, RegistryAction.MUNICIPALITY_UPDATE.name(), "municipality", code, target, before,
+                queries.municipality(code).orElseThrow());
+    }
+
+    // ---- Registry facade ----------------------------------------------------------------------
+
+    @Override
+    public Set<Long> organisationWithDescendants(Long organisationId) {
+        return organisationId == null ? Set.of() : Set.copyOf(queries.organisationWithDescendants(organisationId));
+    }
+
+    @Override
+    public Optional<Target> placeTarget(long placeId) {
+        return queries.placeTarget(placeId);
+    }
+
+    @Override
+    public Optional<Long> countyOfArea(long areaId) {
+        return queries.area(areaId).map(Area::countyId);
+    }
+
+    @Override
+    public Optional<Long> countyOfOrganisation(long organisationId) {
+        for (Long id : queries.organisationAncestry(organisationId)) {
+            Optional<Long> county = queries.organisation(id).map(Organisation::countyId);
+            if (county.isPresent()) {
+                return county;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Long> areaOfPlace(long placeId) {
+        return queries.placeTarget(placeId).map(Target::areaId);
+    }
+
+    @Override
+    public List<Ref> counties() {
+        return queries.counties().stream().map(c -> new Ref(c.id(), c.name())).toList();
+    }
+
+    @Override
+    public List<Ref> areas(Long countyId) {
+        return queries.areas(countyId).stream().map(a -> new Ref(a.id(), a.name())).toList();
+    }
+
+    @Override
+    public List<Ref> organisations(Long countyId) {
+        return queries.organisations(countyId, Lang.FI).stream().map(o -> new Ref(o.id(), o.name())).toList();
+    }
+
+    @Override
+    public Optional<Ref> organisation(long id) {
+        return queries.organisation(id).map(o -> new Ref(o.id(), o.name()));
+    }
+
+    @Override
+    public Optional<Ref> place(long id) {
+        return queries.place(id).map(p -> new Ref(p.id(), p.name()));
+    }
+
+    @Override
+    public Optional<Ref> area(long id) {
+        return queries.area(id).map(a -> new Ref(a.id(), a.name()));
+    }
+
+    @Override
+    public Optional<Ref> county(long id) {
+        return queries.county(id).map(c -> new Ref(c.id(), c.name()));
+    }
+
+    @Override
+    public Optional<Long> organisationIdByName(String nameFi) {
+        return queries.organisationIdByName(nameFi);
+    }
+
+    @Override
+    public List<Ref> placesOfOrganisation(long organisationId) {
+        return queries.placesOfOrganisations(List.of(organisationId), Lang.FI).stream()
+                .map(p -> new Ref(p.id(), p.name())).toList();
+    }
+
+    @Override
+    public List<Ref> places(Long countyId, Long areaId) {
+        Scope scope = areaId != null ? new Scope(false, -1, areaId, List.of(-1L), -1)
+                : countyId != null ? new Scope(false, countyId, -1, List.of(-1L), -1)
+                : Scope.ALL;
+        return queries.placesInScope(scope, Lang.FI).stream().map(p -> new Ref(p.id(), p.name())).toList();
+    }
+
+    @Override
+    public Optional<Long> countyIdByCode(String code) {
+        return queries.counties().stream().filter(c -> c.code().equals(code)).map(Model.County::id).findFirst();
+    }
+
+    @Override
+    public List<Ref> organisationsOfType(fi.kohtaamo.registry.OrganisationType type) {
+        return queries.organisations(null, Lang.FI).stream().filter(o -> o.type() == type)
+                .map(o -> new Ref(o.id(), o.name())).toList();
+    }
+
+    @Override
+    public java.util.Map<Long, fi.kohtaamo.registry.PlaceInfo> publicPlaces(fi.kohtaamo.registry.PlaceCriteria criteria) {
+        return queries.placeInfos(criteria);
+    }
+
+    @Override
+    public boolean municipalityExists(String code) {
+        return code != null && code.matches("^[0-9]{3}$") && queries.municipality(code).isPresent();
+    }
+
+    @Override
+    public boolean areaExists(long id) {
+        return queries.area(id).isPresent();
+    }
+}

@@ -1,0 +1,253 @@
+package fi.kohtaamo.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import fi.kohtaamo.identity.internal.UserForm;
+import fi.kohtaamo.identity.internal.UserQueries;
+import fi.kohtaamo.identity.internal.UserService;
+import fi.kohtaamo.registry.OrganisationType;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.registry.internal.AreaForm;
+import fi.kohtaamo.registry.internal.MunicipalityForm;
+import fi.kohtaamo.registry.internal.OrganisationForm;
+import fi.kohtaamo.registry.internal.PlaceForm;
+import fi.kohtaamo.registry.internal.RegistryQueries;
+import fi.kohtaamo.registry.internal.RegistryService;
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.Role;
+import fi.kohtaamo.support.Fixtures;
+import fi.kohtaamo.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every write action × every role, on a record inside and outside the actor's scope: allowed or
+ * denied exactly as designed, and a denied write changes nothing. The actors are built the way the
+ * application builds them (organisation scope = organisation and its sub-organisations).
+ */
+@IntegrationTest
+class AccessMatrixTest {
+
+    @Autowired Fixtures fx;
+    @Autowired RegistryService registry;
+    @Autowired Registry registryFacade;
+    @Autowired RegistryQueries queries;
+    @Autowired UserService users;
+    @Autowired UserQueries userQueries;
+
+    long countyA, countyB, areaA1, areaB1, national, district, association, parish, otherCountyOrg, placeX, placeY;
+    String muniA1, muniA2, muniB1;
+    Map<String, Actor> actors;
+
+    @BeforeEach
+    void world() {
+        countyA = fx.county();
+        countyB = fx.county();
+        muniA1 = fx.municipality(countyA);
+        muniA2 = fx.municipality(countyA);
+        muniB1 = fx.municipality(countyB);
+        areaA1 = fx.area(countyA, muniA1);
+        fx.area(countyA, muniA2);
+        areaB1 = fx.area(countyB, muniB1);
+        national = fx.organisation(OrganisationType.NATIONAL_ORGANISATION, null, null);
+        district = fx.organisation(OrganisationType.MLL_DISTRICT, national, countyA);
+        association = fx.organisation(OrganisationType.MLL_ASSOCIATION, district, countyA);
+        parish = fx.organisation(OrganisationType.PARISH, null, countyA);
+        otherCountyOrg = fx.organisation(OrganisationType.OTHER_NGO, null, countyB);
+        placeX = fx.place(areaA1, muniA1, association);
+        placeY = fx.place(areaB1, muniB1, otherCountyOrg);
+
+        actors = new LinkedHashMap<>();
+        actors.put("admin", actor(Role.ADMIN, null, null, null, null));
+        actors.put("countyCoordinator", actor(Role.COUNTY_COORDINATOR, null, countyA, null, null));
+        actors.put("areaCoordinator", actor(Role.AREA_COORDINATOR, null, countyA, areaA1, null));
+        actors.put("associationStaff", actor(Role.PROVIDER_STAFF, association, countyA, null, null));
+        actors.put("districtStaff", actor(Role.PROVIDER_STAFF, district, countyA, null, null));
+        actors.put("parishStaff", actor(Role.PROVIDER_STAFF, parish, countyA, null, null));
+        actors.put("partner", actor(Role.PARTNER, parish, countyA, null, null));
+        actors.put("volunteer", actor(Role.VOLUNTEER, null, countyA, areaA1, placeX));
+        actors.put("nationalReporter", actor(Role.NATIONAL_REPORTER, national, null, null, null));
+    }
+
+    private Actor actor(Role role, Long org, Long county, Long area, Long place) {
+        return new Actor(9_000_000L + role.ordinal(), "Test " + role, role, org,
+                registryFacade.organisationWithDescendants(org), county, area, place);
+    }
+
+    /** Runs the write; true when it went through, false when refused as forbidden or out of scope. */
+    private static boolean attempt(Runnable write) {
+        Throwable t = catchThrowable(write::run);
+        if (t == null) {
+            return true;
+        }
+        if (t instanceof KohtaamoException.Forbidden) {
+            return false;
+        }
+        if (t instanceof KohtaamoException.Invalid invalid && invalid.errors().all().stream()
+                .anyMatch(e -> e.messageKey().equals("validation.outOfScope") || e.messageKey().equals("validation.roleNotAllowed"))) {
+            return false;
+        }
+        throw new AssertionError("unexpected failure", t);
+    }
+
+    private void check(String action, Set<String> allowed, Consumer<Actor> write, Supplier<Object> state) {
+        List<String> wrong = new ArrayList<>();
+        for (var e : actors.entrySet()) {
+            Object before = state.get();
+            boolean went = attempt(() -> write.accept(e.getValue()));
+            Object after = state.get();
+            boolean expected = allowed.contains(e.getKey());
+            if (went != expected) {
+                wrong.add(action + " by " + e.getKey() + ": " + (went ? "allowed" : "denied"));
+            }
+            if (!went && !before.equals(after)) {
+                wrong.add(action + " by " + e.getKey() + " was denied but changed data");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private PlaceForm placeForm(long placeId, String name) {
+        PlaceForm f = PlaceForm.of(queries.place(placeId).orElseThrow());
+        f.nameFi = name;
+        return f;
+    }
+
+    private PlaceForm newPlaceForm(long area, String muni, long organiser) {
+        PlaceForm f = PlaceForm.empty();
+        f.kind = "FAMILY_CAFE";
+        f.nameFi = Fixtures.unique("Uusi paikka");
+        f.areaId = String.valueOf(area);
+        f.municipalityCode = muni;
+        f.organiserIds.add(String.valueOf(organiser));
+        return f;
+    }
+
+    @Test
+    void placeUpdateInScope() {
+        check("PLACE_UPDATE own", Set.of("admin", "countyCoordinator", "areaCoordinator", "associationStaff", "districtStaff"),
+                a -> registry.updatePlace(a, placeX, placeForm(placeX, Fixtures.unique("Nimi"))),
+                () -> queries.place(placeX).orElseThrow().name());
+    }
+
+    @Test
+    void placeUpdateOutOfScope() {
+        check("PLACE_UPDATE other county", Set.of("admin"),
+                a -> registry.updatePlace(a, placeY, placeForm(placeY, Fixtures.unique("Nimi"))),
+                () -> queries.place(placeY).orElseThrow().name());
+    }
+
+    @Test
+    void placeCannotBeMovedOutOfScope() {
+        // staff of the association may edit its place, but may not hand it to an organisation outside their scope
+        Actor staff = actors.get("associationStaff");
+        PlaceForm f = placeForm(placeX, "Siirto");
+        f.organiserIds = new ArrayList<>(List.of(String.valueOf(parish)));
+        assertThat(attempt(() -> registry.updatePlace(staff, placeX, f))).isFalse();
+        assertThat(queries.place(placeX).orElseThrow().organiserIds()).containsExactly(association);
+    }
+
+    @Test
+    void placeCreate() {
+        check("PLACE_CREATE", Set.of("admin", "countyCoordinator", "areaCoordinator", "associationStaff", "districtStaff"),
+                a -> registry.createPlace(a, newPlaceForm(areaA1, muniA1, association)),
+                () -> queries.placesOfOrganisations(List.of(association), fi.kohtaamo.shared.Lang.FI).size());
+    }
+
+    @Test
+    void placeDelete() {
+        List<String> wrong = new ArrayList<>();
+        Set<String> allowed = Set.of("admin", "countyCoordinator", "areaCoordinator");
+        for (var e : actors.entrySet()) {
+            long id = fx.place(areaA1, muniA1, association);
+            boolean went = attempt(() -> registry.deletePlace(e.getValue(), id));
+            if (went != allowed.contains(e.getKey())) {
+                wrong.add("PLACE_DELETE by " + e.getKey());
+            }
+            assertThat(queries.place(id).isPresent()).isEqualTo(!went);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void organisationCreateAndUpdate() {
+        check("ORGANISATION_CREATE in county A", Set.of("admin", "countyCoordinator"), a -> {
+            OrganisationForm f = new OrganisationForm();
+            f.type = "OTHER_NGO";
+            f.nameFi = Fixtures.unique("Järjestö");
+            f.countyId = String.valueOf(countyA);
+            registry.createOrganisation(a, f);
+        }, () -> queries.organisations(countyA, fi.kohtaamo.shared.Lang.FI).size());
+        check("ORGANISATION_UPDATE in county A", Set.of("admin", "countyCoordinator"), a -> {
+            OrganisationForm f = OrganisationForm.of(queries.organisation(parish).orElseThrow());
+            f.nameFi = Fixtures.unique("Seurakunta");
+            registry.updateOrganisation(a, parish, f);
+        }, () -> queries.organisation(parish).orElseThrow().name());
+        check("ORGANISATION_UPDATE in county B", Set.of("admin"), a -> {
+            OrganisationForm f = OrganisationForm.of(queries.organisation(otherCountyOrg).orElseThrow());
+            f.nameFi = Fixtures.unique("Muu");
+            registry.updateOrganisation(a, otherCountyOrg, f);
+        }, () -> queries.organisation(otherCountyOrg).orElseThrow().name());
+    }
+
+    @Test
+    void areasAndMunicipalities() {
+        check("AREA_CREATE in county A", Set.of("admin", "countyCoordinator"), a -> {
+            AreaForm f = new AreaForm();
+            f.countyId = String.valueOf(countyA);
+            f.nameFi = Fixtures.unique("Alue");
+            f.municipalities.add(muniA2);
+            registry.createArea(a, f);
+        }, () -> queries.areas(countyA).size());
+        check("AREA_UPDATE in county B", Set.of("admin"), a -> {
+            AreaForm f = AreaForm.of(queries.area(areaB1).orElseThrow());
+            f.nameFi = Fixtures.unique("Alue");
+            registry.updateArea(a, areaB1, f);
+        }, () -> queries.area(areaB1).orElseThrow().name());
+        check("MUNICIPALITY_UPDATE in county A", Set.of("admin", "countyCoordinator"), a -> {
+            MunicipalityForm f = MunicipalityForm.of(queries.municipality(muniA1).orElseThrow());
+            f.nameSv = Fixtures.unique("Kommun");
+            registry.updateMunicipality(a, muniA1, f);
+        }, () -> queries.municipality(muniA1).orElseThrow().name());
+    }
+
+    @Test
+    void accountCreation() {
+        check("USER_CREATE volunteer at place X", Set.of("admin", "countyCoordinator", "areaCoordinator"), a -> {
+            UserForm f = new UserForm();
+            f.email = Fixtures.unique("vapaaehtoinen").replace(' ', '.') + "@example.fi";
+            f.displayName = "Vapaaehtoinen";
+            f.role = "VOLUNTEER";
+            f.placeId = String.valueOf(placeX);
+            f.password = "pitkä-salasana-123";
+            users.create(a, f);
+        }, () -> userQueries.inScope(fi.kohtaamo.shared.Scope.ALL).size());
+        check("USER_CREATE county coordinator of county B", Set.of("admin"), a -> {
+            UserForm f = new UserForm();
+            f.email = Fixtures.unique("koordinaattori").replace(' ', '.') + "@example.fi";
+            f.displayName = "Koordinaattori";
+            f.role = "COUNTY_COORDINATOR";
+            f.countyId = String.valueOf(countyB);
+            f.password = "pitkä-salasana-123";
+            users.create(a, f);
+        }, () -> userQueries.inScope(fi.kohtaamo.shared.Scope.ALL).size());
+        check("USER_CREATE administrator", Set.of("admin"), a -> {
+            UserForm f = new UserForm();
+            f.email = Fixtures.unique("admin").replace(' ', '.') + "@example.fi";
+            f.displayName = "Admin";
+            f.role = "ADMIN";
+            f.password = "pitkä-salasana-123";
+            users.create(a, f);
+        }, () -> userQueries.inScope(fi.kohtaamo.shared.Scope.ALL).size());
+    }
+}

@@ -1,0 +1,178 @@
+package fi.kohtaamo.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.kohtaamo.support.Browser;
+import fi.kohtaamo.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every public page and every staff page reachable from the staff menu, in Finnish, Swedish and
+ * English, in a real Chromium: axe-core finds nothing, nothing overflows a 360 px phone, and the
+ * keyboard reaches the content.
+ */
+@IntegrationTest
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesInBrowserTest {
+
+    static final List<String> LANGS = List.of("fi", "sv", "en");
+
+    @LocalServerPort
+    int port;
+
+    WebDriver driver;
+
+    @BeforeAll
+    void start() {
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    String url(String path, String lang) {
+        return "http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
+    }
+
+    void check(String path, String lang) {
+        driver.get(url(path, lang));
+        String what = path + " (" + lang + ")";
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as(what).isEqualTo(lang);
+        Browser.assertAccessible(driver, what);
+        Browser.assertFitsWidth(driver, 360, what);
+    }
+
+    String firstPlacePath() {
+        driver.get(url("/places", "fi"));
+        String href = driver.findElement(By.cssSelector(".card-list li.card h3 a")).getAttribute("href");
+        return href.substring(href.indexOf("/places/"));
+    }
+
+    @Test
+    void publicPages() {
+        String place = firstPlacePath();
+        for (String lang : LANGS) {
+            for (String path : List.of("/", "/places", "/places?municipality=049&kind=FAMILY_CAFE", place, "/login",
+                    "/accessibility", "/places/999999999", "/places?municipality=999")) {
+                check(path, lang);
+            }
+        }
+    }
+
+    @Test
+    void calendarPages() {
+        driver.get(url("/calendar?municipality=049", "fi"));
+        List<WebElement> links = driver.findElements(By.cssSelector("li.occurrence h3 a"));
+        assertThat(links).as("demo programme in this week's Espoo calendar").isNotEmpty();
+        String occurrence = links.get(0).getAttribute("href");
+        occurrence = occurrence.substring(occurrence.indexOf("/calendar/"));
+        String activity = occurrence.substring(0, occurrence.lastIndexOf('/'));
+        for (String lang : LANGS) {
+            for (String path : List.of("/calendar", "/calendar?municipality=049&time=MORNING",
+                    "/calendar?view=DAY", "/calendar?view=SERIES&municipality=235", activity, occurrence,
+                    "/calendar?weekday=FUNDAY")) {
+                check(path, lang);
+            }
+        }
+    }
+
+    @Test
+    void embeddedWidgetRendersInItsShadowRoot() {
+        for (String lang : LANGS) {
+            driver.get(url("/widget", lang));
+            WebElement host = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> {
+                        var hosts = d.findElements(By.cssSelector("#widget-example .kohtaamo-calendar"));
+                        if (hosts.isEmpty() || hosts.get(0).getShadowRoot().findElements(By.cssSelector(".kw")).isEmpty()) {
+                            return null;
+                        }
+                        return hosts.get(0);
+                    });
+            var title = host.getShadowRoot().findElement(By.cssSelector(".kw-title")).getText();
+            assertThat(title).isEqualTo(switch (lang) {
+                case "sv" -> "Familjekalender";
+                case "en" -> "Family calendar";
+                default -> "Perhekalenteri";
+            });
+            Browser.assertAccessible(driver, "/widget (" + lang + ")");
+            Browser.assertFitsWidth(driver, 360, "/widget (" + lang + ")");
+        }
+    }
+
+    @Test
+    void keyboardReachesTheContentAndTheFilters() {
+        driver.get(url("/places", "en"));
+        WebElement body = driver.findElement(By.tagName("body"));
+        body.sendKeys(Keys.TAB);
+        WebElement focused = driver.switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Skip to content");
+        focused.sendKeys(Keys.ENTER);
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+        // choose a municipality and submit the filters with the keyboard only
+        WebElement municipality = driver.findElement(By.id("f-municipality"));
+        municipality.sendKeys("Espoo");
+        WebElement submit = driver.findElement(By.cssSelector("form.filters button[type=submit]"));
+        for (int i = 0; i < 40 && !driver.switchTo().activeElement().equals(submit); i++) {
+            driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        assertThat(driver.switchTo().activeElement()).isEqualTo(submit);
+        submit.sendKeys(Keys.ENTER);
+        assertThat(driver.getCurrentUrl()).contains("municipality=049");
+    }
+
+    @Test
+    void staffPagesAfterLogin() {
+        driver.get(url("/login", "fi"));
+        driver.findElement(By.id("email")).sendKeys("admin@demo.kohtaamo.fi");
+        driver.findElement(By.id("password")).sendKeys("demo-password-for-tests");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
+        assertThat(driver.getCurrentUrl()).endsWith("/admin");
+
+        Set<String> paths = new LinkedHashSet<>();
+        for (WebElement a : driver.findElements(By.cssSelector(".staff-nav a"))) {
+            String href = a.getAttribute("href");
+            paths.add(href.substring(href.indexOf("/admin")));
+        }
+        assertThat(paths).contains("/admin");
+        String edit = driver.findElement(By.cssSelector("main table a")).getAttribute("href");
+        paths.add(edit.substring(edit.indexOf("/admin")));
+        paths.add("/admin/places/new");
+        List<String> all = new ArrayList<>(paths);
+        for (String lang : LANGS) {
+            for (String path : all) {
+                check(path, lang);
+            }
+        }
+        // a form sent with errors: messages next to the fields, still accessible
+        for (String lang : LANGS) {
+            driver.get(url("/admin/places/new", lang));
+            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+            assertThat(driver.findElements(By.cssSelector(".field-error"))).isNotEmpty();
+            assertThat(driver.findElement(By.id("f-nameFi")).getAttribute("aria-invalid")).isEqualTo("true");
+            Browser.assertAccessible(driver, "place form with errors (" + lang + ")");
+            Browser.assertFitsWidth(driver, 360, "place form with errors (" + lang + ")");
+        }
+    }
+}

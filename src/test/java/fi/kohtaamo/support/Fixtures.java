@@ -1,0 +1,76 @@
+package fi.kohtaamo.support;
+
+import fi.kohtaamo.registry.OrganisationType;
+import fi.kohtaamo.registry.PlaceKind;
+import fi.kohtaamo.registry.TargetGroup;
+import fi.kohtaamo.registry.internal.Model.Staffing;
+import fi.kohtaamo.registry.internal.OrganisationCommand;
+import fi.kohtaamo.registry.internal.PlaceCommand;
+import fi.kohtaamo.registry.internal.RegistryQueries;
+import fi.kohtaamo.shared.LocalizedText;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds registry data for a test with names and codes no other test uses. Municipality codes come
+ * from 700 up, skipping the ten real codes of Länsi-Uusimaa that the demo data uses.
+ */
+@Component
+public class Fixtures {
+
+    private static final AtomicInteger NEXT_CODE = new AtomicInteger(700);
+    private static final AtomicInteger NEXT = new AtomicInteger(1);
+    /** The codes the demo data uses (Länsi-Uusimaa). */
+    static final Set<String> DEMO_CODES = Set.of("049", "078", "149", "224", "235", "257", "444", "710", "755", "927");
+
+    private final RegistryQueries queries;
+
+    public Fixtures(RegistryQueries queries) {
+        this.queries = queries;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + " " + NEXT.getAndIncrement();
+    }
+
+    public long county() {
+        String code = "T" + NEXT.getAndIncrement();
+        return queries.insertCounty(code, LocalizedText.of("Testialue " + code, "Testområde " + code, null), false);
+    }
+
+    public String municipality(long countyId) {
+        String code = String.valueOf(NEXT_CODE.getAndIncrement());
+        while (DEMO_CODES.contains(code)) {
+            code = String.valueOf(NEXT_CODE.getAndIncrement());
+        }
+        queries.insertMunicipality(code, countyId, LocalizedText.of("Testikunta " + code, "Testkommun " + code, null),
+                "FI_SV", Instant.now());
+        return code;
+    }
+
+    public long area(long countyId, String... municipalities) {
+        return queries.insertArea(countyId, LocalizedText.of(unique("Testialue"), null, null), LocalizedText.EMPTY,
+                List.of(municipalities), Instant.now());
+    }
+
+    public long organisation(OrganisationType type, Long parentId, Long countyId) {
+        return queries.insertOrganisation(new OrganisationCommand(parentId, type,
+                LocalizedText.of(unique("Testijärjestö"), null, null), null, null, null, null, countyId, null),
+                Instant.now());
+    }
+
+    public long place(long areaId, String municipality, long... organisers) {
+        return queries.insertPlace(command(unique("Testipaikka"), areaId, municipality, organisers), false, Instant.now());
+    }
+
+    public static PlaceCommand command(String name, long areaId, String municipality, long... organisers) {
+        return new PlaceCommand(PlaceKind.FAMILY_CAFE, LocalizedText.of(name, null, null), LocalizedText.EMPTY,
+                LocalizedText.EMPTY, areaId, municipality, "Testikatu 1", "02100", "Espoo", null, null, null, null, false,
+                Set.of(), LocalizedText.EMPTY, new Staffing(1, 0, 0, 2), null, null, null, null, true,
+                java.util.Arrays.stream(organisers).boxed().toList(), Set.of(TargetGroup.UNDER_SCHOOL_AGE),
+                List.of("fi"), Set.of(), List.of());
+    }
+}

@@ -1,0 +1,116 @@
+package fi.kohtaamo.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * A small browser-like HTTP client for tests: real HTTP, cookies kept (session), the CSRF token
+ * read from the last page and sent with forms. No redirects followed unless asked.
+ */
+public class WebClient {
+
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+
+        public Document html() {
+            return Jsoup.parse(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    private final String base;
+    private final HttpClient http;
+    private String csrf;
+
+    public WebClient(int port) {
+        this.base = "http://localhost:" + port;
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public Response get(String path) {
+        return get(path, Map.of());
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
+    /** GET, following redirects within the site. */
+    public Response follow(String path) {
+        Response r = get(path);
+        int hops = 0;
+        while ((r.status() == 302 || r.status() == 303) && hops++ < 5) {
+            String location = r.header("Location");
+            r = get(location.startsWith("http") ? location.substring(base.length()) : location);
+        }
+        return r;
+    }
+
+    /** Posts a form with the CSRF token of the last HTML page read (read one first). */
+    public Response post(String path, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        if (csrf != null) {
+            all.add(Map.entry("_csrf", csrf));
+        }
+        StringBuilder body = new StringBuilder();
+        for (var e : all) {
+            if (!body.isEmpty()) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    public Response post(String path, Map<String, String> fields) {
+        return post(path, new ArrayList<>(fields.entrySet()));
+    }
+
+    /** Signs in through the real login form; returns the response of the form post. */
+    public Response login(String email, String password) {
+        get("/login");
+        return post("/login", Map.of("email", email, "password", password));
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Response response = new Response(r.statusCode(), r.body(), r.headers());
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            if (type.startsWith("text/html")) {
+                var token = Jsoup.parse(r.body()).selectFirst("input[name=_csrf]");
+                if (token != null) {
+                    csrf = token.attr("value");
+                }
+            }
+            return response;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
