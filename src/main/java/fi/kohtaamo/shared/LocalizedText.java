@@ -1,5 +1,7 @@
 package fi.kohtaamo.shared;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A content text in Finnish, Swedish and English. Reading falls back fi -> sv -> en so that a
  * missing translation never leaves a hole; {@link #isTranslated(Lang)} tells whether it did.
@@ -59,6 +61,7 @@ public record LocalizedText(String fi, String sv, String en) {
         return exact(lang) != null;
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return fi == null && sv == null && en == null;
     }

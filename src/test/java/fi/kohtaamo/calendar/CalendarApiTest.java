@@ -74,6 +74,7 @@ class CalendarApiTest {
         assertThat(page.get("total").asLong()).isEqualTo(1);
         JsonNode a = page.get("items").get(0);
         assertThat(a.get("name").get("sv").asText()).isEqualTo("Familjeklubb");
+        assertThat(a.get("name").propertyNames()).containsExactlyInAnyOrder("fi", "sv");
         assertThat(a.get("place").get("municipality").asText()).isEqualTo(muni);
         assertThat(a.get("schedule").get("weekParity").asText()).isEqualTo("EVEN");
         assertThat(a.get("schedule").get("rrule").asText()).startsWith("FREQ=YEARLY;BYWEEKNO=2,4,");
