@@ -158,6 +158,7 @@ class PagesInBrowserTest {
         assertThat(paths).contains("/admin");
         String edit = driver.findElement(By.cssSelector("main table a")).getAttribute("href");
         paths.add(edit.substring(edit.indexOf("/admin")));
+        paths.add(edit.substring(edit.indexOf("/admin")) + "/delete");
         paths.add("/admin/places/new");
         List<String> all = new ArrayList<>(paths);
         for (String lang : LANGS) {

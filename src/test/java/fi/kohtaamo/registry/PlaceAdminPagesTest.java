@@ -186,6 +186,28 @@ class PlaceAdminPagesTest {
     }
 
     @Test
+    void deletingAPlaceIsConfirmedOnAPageOfItsOwn() {
+        String coordinator = Fixtures.unique("area").replace(' ', '-') + "@example.fi";
+        users.insert(coordinator, "Alue Koordinaattori", encoder.encode(PASSWORD), Role.AREA_COORDINATOR, null, county,
+                area, null, "fi", true, false, Instant.now());
+        WebClient web = new WebClient(port);
+        assertThat(web.login(coordinator, PASSWORD).status()).isEqualTo(302);
+        String link = web.get("/admin/places/" + ownPlace + "?lang=en").html()
+                .selectFirst("main a[href$=/delete]").attr("href");
+        assertThat(link).isEqualTo("/admin/places/" + ownPlace + "/delete");
+        var confirm = web.get(link + "?lang=en");
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.html().select("h1").text()).isEqualTo("Delete the meeting place?");
+        assertThat(queries.place(ownPlace)).as("showing the confirmation deletes nothing").isPresent();
+        var form = confirm.html().selectFirst("main form[method=post]");
+        assertThat(web.post(form.attr("action"), List.of()).status()).isEqualTo(302);
+        assertThat(queries.place(ownPlace)).isEmpty();
+        // staff of the organisation may edit but not delete: no link, and the confirmation is refused
+        WebClient staff = signedIn();
+        assertThat(staff.get("/admin/places/" + otherPlace + "/delete").status()).isEqualTo(403);
+    }
+
+    @Test
     void staffCannotReadOrChangeAnotherOrganisationsPlace() {
         WebClient web = signedIn();
         var before = queries.place(otherPlace).orElseThrow();

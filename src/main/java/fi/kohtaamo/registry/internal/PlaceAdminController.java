@@ -101,6 +101,23 @@ class PlaceAdminController {
         }
     }
 
+    /** Deleting a place takes its calendar and everything recorded of it: the staff confirm it on a page of its own. */
+    @GetMapping("/admin/places/{id}/delete")
+    String confirmDelete(@PathVariable String id, Actor actor, Lang lang, Model model) {
+        long placeId = PlaceFilterParams.positiveLongOrNotFound(id);
+        var place = service.placeForStaff(actor, placeId);
+        if (!AccessControl.allows(actor, RegistryAction.PLACE_DELETE, queries.placeTarget(placeId).orElseThrow())) {
+            throw new KohtaamoException.Forbidden("PLACE_DELETE");
+        }
+        model.addAttribute("confirmTitle", messages.getMessage("admin.place.deleteConfirm.title", null, lang.locale()));
+        model.addAttribute("confirmSubject", place.name());
+        model.addAttribute("confirmMessage", messages.getMessage("admin.place.deleteConfirm.text", null, lang.locale()));
+        model.addAttribute("confirmButton", messages.getMessage("admin.place.deleteConfirm.button", null, lang.locale()));
+        model.addAttribute("confirmAction", "/admin/places/" + placeId + "/delete");
+        model.addAttribute("cancelUrl", "/admin/places/" + placeId);
+        return "admin/confirm";
+    }
+
     @PostMapping("/admin/places/{id}/delete")
     String delete(@PathVariable String id, Actor actor) {
         service.deletePlace(actor, PlaceFilterParams.positiveLongOrNotFound(id));
