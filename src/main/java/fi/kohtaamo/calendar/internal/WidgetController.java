@@ -65,7 +65,7 @@ class WidgetController {
                 .filter(d -> !d.occurrences().isEmpty()).toList());
         String page = CalendarPageController.feedUrl(request).replace("/calendar.ics", "/calendar");
         model.addAttribute("calendarUrl", page + (page.contains("?") ? "&" : "?") + "lang=" + lang.code());
-        model.addAttribute("webcalUrl", CalendarPageController.feedUrl(request).replaceFirst("^https?://", "webcal://"));
+        model.addAttribute("webcalUrl", CalendarPageController.webcal(CalendarPageController.feedUrl(request, lang)));
         model.addAttribute("base", base);
         return "calendar/widget :: widget";
     }
