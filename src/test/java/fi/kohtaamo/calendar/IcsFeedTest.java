@@ -247,6 +247,8 @@ class IcsFeedTest {
         assertThat(body).endsWith("\r\n");
         for (String line : body.split("\r\n")) {
             assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+            // not folded inside an escape: a line never ends with an odd number of backslashes
+            assertThat((line.length() - line.replaceAll("\\\\+$", "").length()) % 2).as(line).isZero();
         }
         ICalendar ical = parse(body);
         Map<Long, String> summaries = new java.util.HashMap<>();
@@ -387,6 +389,13 @@ class IcsFeedTest {
         assertThat(links(page, alternate.replace("http://", "webcal://"))).containsExactly("Tilaa kalenteriisi");
         assertThat(new TreeSet<>(expand(feed(uri.getPath() + "?" + uri.getQuery()))))
                 .isEqualTo(new TreeSet<>(api("place=" + place)));
+    }
+
+    @Test
+    void webmastersFindThePlaceAndOrganisationFeeds() {
+        String text = web.get("/widget?lang=en").html().select("main").text();
+        assertThat(text).contains("http://localhost:" + port + "/organisations/<id>/calendar.ics",
+                "http://localhost:" + port + "/places/<id>/calendar.ics");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ import org.springframework.context.MessageSource;
  *
  * <p><b>Folding.</b> ical4j escapes TEXT values correctly but folds at 75 characters; RFC 5545 3.1
  * counts octets, and Finnish text is full of two-octet letters. The output is therefore unfolded and
- * folded again at 75 octets, never inside a UTF-8 sequence.
+ * folded again at 75 octets, never inside a UTF-8 sequence or an escape.
  */
 final class IcsFeed {
 
@@ -329,7 +329,8 @@ final class IcsFeed {
 
     /**
      * Unfolds and folds again so that no line is longer than 75 octets (RFC 5545 3.1), breaking only
-     * between characters; continuation lines start with one space.
+     * between characters and never inside an escape such as {@code \,} (unfolding would restore it,
+     * but not every reader unfolds before unescaping); continuation lines start with one space.
      */
     static String fold(String ics) {
         String unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
@@ -338,15 +339,17 @@ final class IcsFeed {
             int octets = 0;
             int i = 0;
             while (i < line.length()) {
-                int cp = line.codePointAt(i);
-                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                // one character, or a backslash with the character it escapes
+                int end = line.offsetByCodePoints(i, line.charAt(i) == '\\' && i + 1 < line.length() ? 2 : 1);
+                String piece = line.substring(i, end);
+                int size = piece.getBytes(StandardCharsets.UTF_8).length;
                 if (octets + size > FOLD_OCTETS) {
                     out.append("\r\n ");
                     octets = 1;
                 }
-                out.appendCodePoint(cp);
+                out.append(piece);
                 octets += size;
-                i += Character.charCount(cp);
+                i = end;
             }
             out.append("\r\n");
         }

@@ -39,6 +39,7 @@ class WidgetController {
     String instructions(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request, Model model) {
         params.filter(query);
         String base = CalendarPageController.base(request);
+        model.addAttribute("base", base);
         model.addAttribute("snippet", "<script src=\"" + base + "/widget.js\" data-municipality=\"049\" data-lang=\"fi\" async></script>");
         return "calendar/widget-page";
     }
