@@ -9,8 +9,17 @@ import java.util.Optional;
  */
 public interface PlacePageSection {
 
-    /** What to render: a Thymeleaf template and fragment, with the data it needs. */
-    record Section(String template, String fragment, Object data) {
+    /**
+     * What to render: a Thymeleaf template and fragment, with the data it needs.
+     *
+     * @param feedUrl an absolute URL of an iCalendar feed of what the section shows, or null; the page
+     *                links the first one in its head as {@code <link rel="alternate" type="text/calendar">}
+     */
+    record Section(String template, String fragment, Object data, String feedUrl) {
+
+        public Section(String template, String fragment, Object data) {
+            this(template, fragment, data, null);
+        }
     }
 
     /** The section for this place, or empty when there is nothing to show. */

@@ -38,4 +38,9 @@ public record CalendarFilter(Long areaId, String municipalityCode, Long placeId,
         return new CalendarFilter(areaId, municipalityCode, place, organisationId, weekdays, timeOfDay, childAgeMonths,
                 kind, language, accessibility, freeOnly);
     }
+
+    public CalendarFilter withOrganisation(Long organisation) {
+        return new CalendarFilter(areaId, municipalityCode, placeId, organisation, weekdays, timeOfDay, childAgeMonths,
+                kind, language, accessibility, freeOnly);
+    }
 }

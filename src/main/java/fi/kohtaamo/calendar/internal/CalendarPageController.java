@@ -81,8 +81,8 @@ class CalendarPageController {
         model.addAttribute("todayUrl", withParams(request, "view", "DAY", "date", today.toString()));
         model.addAttribute("thisWeekUrl", withParams(request, "view", "WEEK", "date", today.toString()));
         model.addAttribute("seriesUrl", withParams(request, "view", "SERIES", "date", today.toString()));
-        model.addAttribute("feedUrl", feedUrl(request));
-        model.addAttribute("webcalUrl", feedUrl(request).replaceFirst("^https?://", "webcal://"));
+        model.addAttribute("feedUrl", feedUrl(request, lang));
+        model.addAttribute("webcalUrl", webcal(feedUrl(request, lang)));
         choices(model);
         return "calendar/calendar";
     }
@@ -115,9 +115,9 @@ class CalendarPageController {
         model.addAttribute("place", place);
         model.addAttribute("series", CalendarViews.series(new CalendarService.Series(a, place), lang, today.getYear()));
         model.addAttribute("occurrences", entries);
-        model.addAttribute("feedUrl", base(request) + "/places/" + place.id() + "/calendar.ics");
-        model.addAttribute("webcalUrl", (base(request) + "/places/" + place.id() + "/calendar.ics")
-                .replaceFirst("^https?://", "webcal://"));
+        String feed = base(request) + "/places/" + place.id() + "/calendar.ics?lang=" + lang.code();
+        model.addAttribute("feedUrl", feed);
+        model.addAttribute("webcalUrl", webcal(feed));
         return "calendar/activity";
     }
 
@@ -185,6 +185,17 @@ class CalendarPageController {
             }
         });
         return b.queryParams(q).encode().build().toUriString();
+    }
+
+    /** The feed of what this page shows, in the page's language (a subscription keeps the language chosen). */
+    static String feedUrl(HttpServletRequest request, Lang lang) {
+        return ServletUriComponentsBuilder.fromUriString(feedUrl(request)).replaceQueryParam("lang", lang.code())
+                .build().toUriString();
+    }
+
+    /** The same feed for subscribing: calendar apps open webcal:// and fetch it over http(s). */
+    static String webcal(String feedUrl) {
+        return feedUrl.replaceFirst("^https?://", "webcal://");
     }
 
     static String withParam(HttpServletRequest request, String name, String value) {

@@ -86,6 +86,42 @@ public class CalendarService {
         return out;
     }
 
+    /** A matching series with every occurrence of its whole season, unfiltered (cancelled and moved ones too). */
+    public record SeasonPlan(Series series, List<Occurrence> occurrences) {
+    }
+
+    /**
+     * The series that match and overlap [from, to], each planned over its whole season (plus
+     * {@link #MAX_DAYS} on both sides, for occurrences moved out of it), for feeds: a feed writes a
+     * series as one rule for its whole season, so its exceptions must cover the whole season too.
+     * The occurrence filters (weekday, time of day) are not applied; see {@link #matchesOccurrence}.
+     */
+    public List<SeasonPlan> seasons(CalendarFilter filter, LocalDate from, LocalDate to) {
+        List<Series> series = series(filter, from, to);
+        if (series.isEmpty()) {
+            return List.of();
+        }
+        LocalDate first = series.stream().map(s -> s.activity().schedule().seasonStart()).min(Comparator.naturalOrder())
+                .orElseThrow().minusDays(MAX_DAYS);
+        LocalDate last = series.stream().map(s -> s.activity().schedule().seasonEnd()).max(Comparator.naturalOrder())
+                .orElseThrow().plusDays(MAX_DAYS);
+        List<Long> ids = series.stream().map(s -> s.activity().id()).toList();
+        Map<Long, List<ActivityQueries.ChangeRow>> changes = queries.changes(ids, first, last);
+        Map<Long, List<ActivityQueries.PauseRow>> pauses = queries.pauses(ids, first, last);
+        Set<String> municipalities = new HashSet<>();
+        series.forEach(s -> municipalities.add(s.place().municipalityCode()));
+        List<ActivityQueries.SchoolHoliday> holidays = queries.schoolHolidays(municipalities, first, last);
+        List<SeasonPlan> out = new ArrayList<>(series.size());
+        for (Series s : series) {
+            Plan plan = plan(s.activity(), s.place(), changes.getOrDefault(s.activity().id(), List.of()),
+                    pauses.getOrDefault(s.activity().id(), List.of()), holidays);
+            Schedule sc = s.activity().schedule();
+            out.add(new SeasonPlan(s, OccurrencePlanner.plan(plan, sc.seasonStart().minusDays(MAX_DAYS),
+                    sc.seasonEnd().plusDays(MAX_DAYS))));
+        }
+        return out;
+    }
+
     static Plan plan(ActivityQueries.Activity a, PlaceInfo place, List<ActivityQueries.ChangeRow> changeRows,
             List<ActivityQueries.PauseRow> pauseRows, List<ActivityQueries.SchoolHoliday> holidays) {
         Map<LocalDate, Change> changes = new HashMap<>();

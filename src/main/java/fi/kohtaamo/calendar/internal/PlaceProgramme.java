@@ -26,7 +26,7 @@ class PlaceProgramme implements PlacePageSection {
     }
 
     /** What the fragment {@code calendar/parts :: programme} shows. */
-    public record Programme(long placeId, List<CalendarViews.SeriesView> series, String feedUrl) {
+    public record Programme(long placeId, List<CalendarViews.SeriesView> series, String feedUrl, String webcalUrl) {
     }
 
     @Override
@@ -38,7 +38,8 @@ class PlaceProgramme implements PlacePageSection {
         var series = calendar.series(CalendarFilter.ALL.withPlace(placeId), today, today.plusDays(CalendarService.MAX_DAYS))
                 .stream().map(s -> CalendarViews.series(s, lang, today.getYear())).toList();
         String feed = ServletUriComponentsBuilder.fromCurrentContextPath().path("/places/{id}/calendar.ics")
-                .buildAndExpand(placeId).toUriString().replaceFirst("^https?://", "webcal://");
-        return Optional.of(new Section("calendar/parts", "programme", new Programme(placeId, series, feed)));
+                .queryParam("lang", lang.code()).buildAndExpand(placeId).toUriString();
+        return Optional.of(new Section("calendar/parts", "programme",
+                new Programme(placeId, series, feed, CalendarPageController.webcal(feed)), feed));
     }
 }

@@ -39,6 +39,7 @@ class WidgetController {
     String instructions(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request, Model model) {
         params.filter(query);
         String base = CalendarPageController.base(request);
+        model.addAttribute("base", base);
         model.addAttribute("snippet", "<script src=\"" + base + "/widget.js\" data-municipality=\"049\" data-lang=\"fi\" async></script>");
         return "calendar/widget-page";
     }
@@ -65,7 +66,7 @@ class WidgetController {
                 .filter(d -> !d.occurrences().isEmpty()).toList());
         String page = CalendarPageController.feedUrl(request).replace("/calendar.ics", "/calendar");
         model.addAttribute("calendarUrl", page + (page.contains("?") ? "&" : "?") + "lang=" + lang.code());
-        model.addAttribute("webcalUrl", CalendarPageController.feedUrl(request).replaceFirst("^https?://", "webcal://"));
+        model.addAttribute("webcalUrl", CalendarPageController.webcal(CalendarPageController.feedUrl(request, lang)));
         model.addAttribute("base", base);
         return "calendar/widget :: widget";
     }

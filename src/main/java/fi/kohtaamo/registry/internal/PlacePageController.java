@@ -80,8 +80,11 @@ class PlacePageController {
         model.addAttribute("place", p);
         model.addAttribute("canEdit", AccessControl.allows(actor, RegistryAction.PLACE_UPDATE, target));
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("sections", sections.stream().map(s -> s.section(placeId, lang))
-                .flatMap(java.util.Optional::stream).toList());
+        var shown = sections.stream().map(s -> s.section(placeId, lang)).flatMap(java.util.Optional::stream).toList();
+        model.addAttribute("sections", shown);
+        // the layout links the feed of what the page shows (<link rel="alternate" type="text/calendar">)
+        shown.stream().map(fi.kohtaamo.registry.PlacePageSection.Section::feedUrl).filter(java.util.Objects::nonNull)
+                .findFirst().ifPresent(url -> model.addAttribute("feedUrl", url));
         model.addAttribute("updated", LocalDate.ofInstant(p.updatedAt(), fi.kohtaamo.shared.ClockConfig.ZONE));
         return "places/detail";
     }
