@@ -54,7 +54,7 @@ class ActivityImportTest {
     @Autowired javax.sql.DataSource dataSource;
 
     long county, org, otherOrg, place;
-    String muni, staffEmail, otherEmail;
+    String muni, staffEmail, otherEmail, staffName;
     HttpServer server;
 
     @BeforeEach
@@ -67,7 +67,8 @@ class ActivityImportTest {
         place = fx.place(area, muni, org);
         staffEmail = Fixtures.unique("tuoja").replace(' ', '-') + "@example.fi";
         otherEmail = Fixtures.unique("muu").replace(' ', '-') + "@example.fi";
-        users.insert(staffEmail, "Tuova Työntekijä", encoder.encode(PASSWORD), Role.PROVIDER_STAFF, org, county, null,
+        staffName = Fixtures.unique("Tuova Työntekijä");
+        users.insert(staffEmail, staffName, encoder.encode(PASSWORD), Role.PROVIDER_STAFF, org, county, null,
                 null, "fi", true, false, Instant.now());
         users.insert(otherEmail, "Muu Työntekijä", encoder.encode(PASSWORD), Role.PROVIDER_STAFF, otherOrg, county,
                 null, null, "fi", true, false, Instant.now());
@@ -294,7 +295,7 @@ class ActivityImportTest {
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'ACTIVITY_IMPORT' and entity_id = :id")
                 .param("id", String.valueOf(place)).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'ACTIVITY_CREATE' and actor_name = :n")
-                .param("n", "Tuova Työntekijä").query(Long.class).single()).isEqualTo(5);
+                .param("n", staffName).query(Long.class).single()).isEqualTo(5);
     }
 
     JsonNode occurrences(String start, String end) {
