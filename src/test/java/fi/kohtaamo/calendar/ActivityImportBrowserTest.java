@@ -81,7 +81,7 @@ class ActivityImportBrowserTest {
             ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].focus()",
                     driver.findElement(By.id("f-importFile")));
             for (int i = 0; i < 20 && !driver.switchTo().activeElement().equals(submit); i++) {
-                driver.switchTo().activeElement().sendKeys(Keys.TAB);
+                new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
             }
             assertThat(driver.switchTo().activeElement()).isEqualTo(submit);
             submit.sendKeys(Keys.ENTER);
