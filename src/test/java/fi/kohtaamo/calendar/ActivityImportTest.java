@@ -504,6 +504,27 @@ class ActivityImportTest {
     }
 
     @Test
+    void aPreviewTokenWorksOnlyForItsOwnPlaceAndOnlyOnce() {
+        long secondPlace = fx.place(fx.area(county, muni), muni, org);
+        WebClient web = signedIn(staffEmail);
+        var preview = upload(web, "", "p.ics", "text/calendar", GOOGLE_ICS.getBytes(StandardCharsets.UTF_8),
+                "importKind", "EVENT");
+        String token = preview.html().selectFirst("input[name=token]").attr("value");
+        var elsewhere = web.post("/admin/places/" + secondPlace + "/import/confirm", Map.of("token", token));
+        assertThat(elsewhere.status()).isEqualTo(409);
+        assertThat(elsewhere.html().select(".error-summary").text()).isEqualTo(msg("import.expired", FI));
+        assertThat(queries.activitiesOfPlace(secondPlace)).isEmpty();
+        assertThat(web.post(importPath() + "/confirm", Map.of("token", token + "x")).status()).isEqualTo(409);
+        assertThat(activitiesHere()).isZero();
+        // a newer preview replaces the older one
+        var newer = upload(web, "", "p.csv", "text/csv", CSV.getBytes(StandardCharsets.UTF_8));
+        String newToken = newer.html().selectFirst("input[name=token]").attr("value");
+        assertThat(web.post(importPath() + "/confirm", Map.of("token", token)).status()).isEqualTo(409);
+        assertThat(web.post(importPath() + "/confirm", Map.of("token", newToken)).header("Location")).endsWith("?imported=3");
+        assertThat(activitiesHere()).isEqualTo(3);
+    }
+
+    @Test
     void theTemplateImportsAsItIs() {
         WebClient web = signedIn(staffEmail);
         var template = web.get(importPath() + "/template.csv");
