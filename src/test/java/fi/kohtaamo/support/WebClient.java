@@ -88,6 +88,44 @@ public class WebClient {
         return post(path, new ArrayList<>(fields.entrySet()));
     }
 
+    /** A file part of a multipart form. */
+    public record FilePart(String field, String filename, String contentType, byte[] content) {
+    }
+
+    /**
+     * Posts a multipart/form-data form (file uploads) with the CSRF token of the last HTML page read,
+     * as a browser does: text fields first, then the files.
+     */
+    public Response postMultipart(String path, List<Map.Entry<String, String>> fields, List<FilePart> files) {
+        String boundary = "----KohtaamoTestBoundary" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        if (csrf != null) {
+            all.add(Map.entry("_csrf", csrf));
+        }
+        try {
+            for (var e : all) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.write((e.getValue() == null ? "" : e.getValue()).getBytes(StandardCharsets.UTF_8));
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            for (FilePart f : files) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field()
+                        + "\"; filename=\"" + f.filename() + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.write(f.content());
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** Signs in through the real login form; returns the response of the form post. */
     public Response login(String email, String password) {
         get("/login");
