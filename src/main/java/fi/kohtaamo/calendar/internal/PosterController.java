@@ -261,7 +261,10 @@ class PosterController {
         PosterPdf.Bi title = new PosterPdf.Bi(name.get(first), second == null ? null : name.exact(second));
         String range = range(monday, sunday);
         int week = monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-        PosterPdf.Bi subtitle = bi(first, second, "poster.pdf.week", String.valueOf(week), range);
+        // in two languages the dates once: "Viikko 48 · Vecka 48, 23.–29.11.2026"
+        PosterPdf.Bi subtitle = second == null ? bi(first, null, "poster.pdf.week", String.valueOf(week), range)
+                : PosterPdf.Bi.of(bi(first, second, "poster.pdf.weekNumber", String.valueOf(week)).joined(" · ")
+                        + ", " + range);
         PosterPdf.Bi note = total == 0 ? bi(first, second, "poster.pdf.nothing")
                 : total > MAX_ROWS ? bi(first, second, "poster.pdf.capped", String.valueOf(MAX_ROWS), String.valueOf(total)) : null;
         LocalDate today = LocalDate.now(clock);
