@@ -111,6 +111,15 @@ class PosterTest {
             // Monday's café runs, Wednesday's is cancelled: the cancelled marker comes after Wednesday's heading
             assertThat(text.indexOf("PERUTTU")).isGreaterThan(text.indexOf("Keskiviikko 25.11."));
             assertThat(qr(doc)).isEqualTo(base() + "/calendar?place=" + place + "&date=2026-11-23&lang=fi");
+            // tagged for screen readers: title, then each weekday heading followed by its occurrences
+            assertThat(doc.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+            var document = (org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement)
+                    doc.getDocumentCatalog().getStructureTreeRoot().getKids().get(0);
+            assertThat(document.getStructureType()).isEqualTo("Document");
+            assertThat(document.getKids().stream().map(k ->
+                    ((org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement) k)
+                            .getStructureType()).toList())
+                    .containsExactly("H1", "P", "H2", "P", "H2", "P", "H2", "P", "P", "Figure", "P");
         }
     }
 
@@ -140,6 +149,16 @@ class PosterTest {
             assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("sv");
             assertThat(qr(doc)).isEqualTo(base() + "/calendar?municipality=" + muni
                     + "&kind=BABY_CAFE&date=2026-11-23&lang=sv");
+        }
+    }
+
+    @Test
+    void charactersTheFontLacksArePrintedAsQuestionMarksNotErrors() throws Exception {
+        activities.create(ADMIN, form(otherPlace, "EVENT", "Satutuokio 🎈 حكايات Åland", "13:00", "14:00", "THURSDAY"));
+        HttpResponse<byte[]> r = pdf("/calendar/poster.pdf?place=" + otherPlace + "&week=2026-W48&lang=en");
+        assertThat(r.statusCode()).isEqualTo(200);
+        try (PDDocument doc = Loader.loadPDF(r.body())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Satutuokio ? ?????? Åland", "Thursday 26.11.");
         }
     }
 

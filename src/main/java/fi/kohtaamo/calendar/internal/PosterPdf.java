@@ -18,11 +18,19 @@ import java.util.Map;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDParentTreeValue;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
@@ -32,7 +40,10 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
  * date of printing. Texts arrive already translated ({@link Bi}: the first language and, on a
  * two-language poster, the second one shown below it in a lighter style). Fonts are Liberation Sans
  * (embedded subsets; covers Finnish, Swedish and the other Latin, Greek and Cyrillic scripts);
- * characters the font lacks are printed as "?" rather than failing.
+ * characters the font lacks are printed as "?" rather than failing. The PDF is tagged for screen
+ * readers: document language and title, headings (H1 title, H2 weekdays), one paragraph per
+ * occurrence, the QR code as a figure with the address as its text; rules, strike-throughs and the
+ * repeated header and footer of later pages are artifacts.
  */
 final class PosterPdf {
 
@@ -99,7 +110,12 @@ final class PosterPdf {
     private final List<PDPage> pages = new ArrayList<>();
     private final Poster poster;
     private PDPageContentStream cs;
+    private PDPage page;
     private float y;
+    private PDStructureElement structure;
+    /** Per page, the structure element of each marked-content id (the parent tree). */
+    private final Map<PDPage, COSArray> marked = new java.util.LinkedHashMap<>();
+    private boolean tagged;
 
     private PosterPdf(PDDocument doc, Poster poster, TrueTypeFont regular, TrueTypeFont bold) throws IOException {
         this.doc = doc;
@@ -130,6 +146,14 @@ final class PosterPdf {
         PDViewerPreferences prefs = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
         prefs.setDisplayDocTitle(true);
         doc.getDocumentCatalog().setViewerPreferences(prefs);
+        PDStructureTreeRoot tree = new PDStructureTreeRoot();
+        doc.getDocumentCatalog().setStructureTreeRoot(tree);
+        structure = new PDStructureElement(StandardStructureTypes.DOCUMENT, tree);
+        structure.setLanguage(poster.language());
+        tree.appendKid(structure);
+        PDMarkInfo mark = new PDMarkInfo();
+        mark.setMarked(true);
+        doc.getDocumentCatalog().setMarkInfo(mark);
 
         newPage(true);
         if (poster.note() != null) {
@@ -141,7 +165,9 @@ final class PosterPdf {
             float first = day.rows().isEmpty() ? 0 : rowHeight(day.rows().get(0));
             ensure(30 + first);
             y -= 8;
+            begin(StandardStructureTypes.H2);
             text(day.heading().joined(" · "), bold, 14, MARGIN, y - 14, BLACK);
+            end();
             y -= 19;
             line(MARGIN, y, MARGIN + width(), y, BLACK, 1f);
             y -= 6;
@@ -152,6 +178,38 @@ final class PosterPdf {
         }
         cs.close();
         footers();
+        Map<Integer, COSArray> parents = new java.util.TreeMap<>();
+        for (int i = 0; i < pages.size(); i++) {
+            pages.get(i).setStructParents(i);
+            parents.put(i, marked.getOrDefault(pages.get(i), new COSArray()));
+        }
+        PDNumberTreeNode parentTree = new PDNumberTreeNode(PDParentTreeValue.class);
+        parentTree.setNumbers(parents);
+        tree.setParentTree(parentTree);
+        tree.setParentTreeNextKey(pages.size());
+    }
+
+    /** Starts a tagged marked-content sequence of the given structure type on the current page. */
+    private PDStructureElement begin(String type) throws IOException {
+        COSArray ids = marked.computeIfAbsent(page, p -> new COSArray());
+        int mcid = ids.size();
+        PDStructureElement element = new PDStructureElement(type, structure);
+        element.setPage(page);
+        element.appendKid(mcid);
+        structure.appendKid(element);
+        ids.add(element);
+        cs.beginMarkedContent(COSName.getPDFName(type), mcid);
+        tagged = true;
+        return element;
+    }
+
+    private void end() throws IOException {
+        cs.endMarkedContent();
+        tagged = false;
+    }
+
+    private void artifact() throws IOException {
+        cs.beginMarkedContent(COSName.ARTIFACT);
     }
 
     private void newPage(boolean first) throws IOException {
@@ -161,9 +219,11 @@ final class PosterPdf {
         PDPage page = new PDPage(PDRectangle.A4);
         doc.addPage(page);
         pages.add(page);
+        this.page = page;
         cs = new PDPageContentStream(doc, page);
         y = PDRectangle.A4.getHeight() - MARGIN;
         if (first) {
+            begin(StandardStructureTypes.H1);
             for (String l : wrap(poster.title().main(), bold, 22, width())) {
                 text(l, bold, 22, MARGIN, y - 22, BLACK);
                 y -= 27;
@@ -174,19 +234,24 @@ final class PosterPdf {
                     y -= 20;
                 }
             }
+            end();
             y -= 2;
+            begin(StandardStructureTypes.P);
             for (String l : wrap(poster.subtitle().joined(" · "), bold, 13, width())) {
                 text(l, bold, 13, MARGIN, y - 13, BLACK);
                 y -= 17;
             }
+            end();
             y -= 6;
         } else {
             String head = poster.title().main() + " – " + poster.subtitle().main() + " (" + poster.continued().joined(
                     " / ") + ")";
+            artifact();
             for (String l : wrap(head, regular, 9, width())) {
                 text(l, regular, 9, MARGIN, y - 9, GREY);
                 y -= 12;
             }
+            cs.endMarkedContent();
             y -= 4;
         }
     }
@@ -227,15 +292,13 @@ final class PosterPdf {
         float top = y;
         float x = MARGIN + TIME_WIDTH;
         y -= 4;
+        List<float[]> strikes = new ArrayList<>();
+        begin(StandardStructureTypes.P);
         float timeWidth = text(r.time(), bold, 12, MARGIN, y - 12, r.cancelled() ? GREY : BLACK);
-        if (r.cancelled()) {
-            strike(MARGIN, y - 12, timeWidth, 12);
-        }
+        strikes.add(new float[] {MARGIN, y - 12, timeWidth});
         for (String l : wrap(r.name().main(), bold, 12, nameWidth())) {
             float w = text(l, bold, 12, x, y - 12, r.cancelled() ? GREY : BLACK);
-            if (r.cancelled()) {
-                strike(x, y - 12, w, 12);
-            }
+            strikes.add(new float[] {x, y - 12, w});
             y -= 15;
         }
         if (r.name().second() != null) {
@@ -251,6 +314,12 @@ final class PosterPdf {
             y = lines(r.details().main(), regular, 9, x, 11.5f, GREY);
             if (r.details().second() != null) {
                 y = lines(r.details().second(), regular, 9, x, 11.5f, GREY);
+            }
+        }
+        end();
+        if (r.cancelled()) {
+            for (float[] st : strikes) {
+                strike(st[0], st[1], st[2], 12);
             }
         }
         y = Math.min(y, top - rowHeight(r) + 7) - 3;
@@ -271,7 +340,9 @@ final class PosterPdf {
         for (String s : b.second() == null ? List.of(b.main()) : List.of(b.main(), b.second())) {
             for (String l : wrap(s, font, size, w)) {
                 ensure(size * 1.3f);
+                begin(StandardStructureTypes.P);
                 text(l, font, size, x, y - size, color);
+                end();
                 y -= size * 1.3f;
             }
         }
@@ -281,18 +352,23 @@ final class PosterPdf {
     private void footers() throws IOException {
         BitMatrix qr = qr(poster.url());
         int n = 1;
-        for (PDPage page : pages) {
-            try (PDPageContentStream f = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND,
+        for (PDPage p : pages) {
+            // the first page's footer is read; on later pages it repeats and is an artifact
+            boolean read = n == 1;
+            try (PDPageContentStream f = new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.APPEND,
                     true, true)) {
-                PDPageContentStream saved = cs;
                 cs = f;
+                page = p;
+                if (!read) {
+                    artifact();
+                }
                 float top = MARGIN + FOOTER - 8;
                 line(MARGIN, top, MARGIN + width(), top, BLACK, 0.75f);
-                float qx = MARGIN + width() - QR_SIZE;
-                float qy = MARGIN;
-                drawQr(qr, qx, qy, QR_SIZE);
                 float textWidth = width() - QR_SIZE - 16;
                 float ty = top - 8;
+                if (read) {
+                    begin(StandardStructureTypes.P);
+                }
                 for (String s : poster.urlLabel().second() == null ? List.of(poster.urlLabel().main())
                         : List.of(poster.urlLabel().main(), poster.urlLabel().second())) {
                     for (String l : wrap(s, bold, 10, textWidth)) {
@@ -304,9 +380,22 @@ final class PosterPdf {
                     text(l, regular, 9, MARGIN, ty - 9, BLACK);
                     ty -= 11.5f;
                 }
+                if (read) {
+                    end();
+                    begin(StandardStructureTypes.Figure).setAlternateDescription("QR: " + poster.url());
+                }
+                drawQr(qr, MARGIN + width() - QR_SIZE, MARGIN, QR_SIZE);
+                if (read) {
+                    end();
+                    begin(StandardStructureTypes.P);
+                }
                 String printed = poster.printed().joined(" / ") + "   " + n + "/" + pages.size();
                 text(printed, regular, 8, MARGIN, MARGIN, GREY);
-                cs = saved;
+                if (read) {
+                    end();
+                } else {
+                    cs.endMarkedContent();
+                }
             }
             n++;
         }
@@ -365,11 +454,16 @@ final class PosterPdf {
     }
 
     private void line(float x1, float y1, float x2, float y2, float[] color, float width) throws IOException {
+        if (tagged) {
+            throw new IllegalStateException("rules are artifacts: draw them outside tagged content");
+        }
+        cs.beginMarkedContent(COSName.ARTIFACT);
         cs.setStrokingColor(color[0], color[1], color[2]);
         cs.setLineWidth(width);
         cs.moveTo(x1, y1);
         cs.lineTo(x2, y2);
         cs.stroke();
+        cs.endMarkedContent();
     }
 
     /** The text with control characters as spaces and characters the font lacks as "?". */
