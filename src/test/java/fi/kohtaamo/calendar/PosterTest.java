@@ -51,7 +51,7 @@ class PosterTest {
     @Autowired ActivityService activities;
 
     WebClient web;
-    long area, place, otherPlace, cafe;
+    long area, place, otherPlace, cafe, club;
     String muni;
 
     @BeforeEach
@@ -71,7 +71,7 @@ class PosterTest {
         c.nameSv = "Läxklubb";
         c.ageMinYears = "7";
         c.ageMaxYears = "12";
-        activities.create(ADMIN, c);
+        club = activities.create(ADMIN, c);
         activities.create(ADMIN, form(otherPlace, "BABY_CAFE", "Vauvakahvila Åkerö", "10:00", "12:00", "FRIDAY"));
         activities.cancelOccurrence(ADMIN, cafe, "2026-11-25",
                 new ActivityService.LocalizedTextForm("Ohjaaja sairaana", "Ledaren är sjuk", null));
@@ -149,6 +149,19 @@ class PosterTest {
             assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("sv");
             assertThat(qr(doc)).isEqualTo(base() + "/calendar?municipality=" + muni
                     + "&kind=BABY_CAFE&date=2026-11-23&lang=sv");
+        }
+    }
+
+    @Test
+    void movedOccurrenceIsShownOnItsNewDayWithWhereItCameFrom() throws Exception {
+        activities.moveOccurrence(ADMIN, club, "2026-12-01", "2026-12-03", "16:00", "17:30",
+                new ActivityService.LocalizedTextForm("Sali remontissa", null, null));
+        HttpResponse<byte[]> r = pdf("/calendar/poster.pdf?place=" + place + "&week=2026-W49&lang=fi");
+        assertThat(r.statusCode()).isEqualTo(200);
+        try (PDDocument doc = Loader.loadPDF(r.body())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Torstai 3.12.", "16.00–17.30", "Siirretty päivältä 1.12.: Sali remontissa")
+                    .doesNotContain("Tiistai 1.12.");
         }
     }
 
