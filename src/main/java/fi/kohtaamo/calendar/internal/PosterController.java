@@ -110,6 +110,8 @@ class PosterController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
+                // without lang= the poster is in the reader's language
+                .header(HttpHeaders.VARY, "Accept-Language, Cookie")
                 .body(pdf);
     }
 
