@@ -71,7 +71,9 @@ class PagesInBrowserTest {
         String place = firstPlacePath();
         for (String lang : LANGS) {
             for (String path : List.of("/", "/places", "/places?municipality=049&kind=FAMILY_CAFE", place, "/login",
-                    "/accessibility", "/places/999999999", "/places?municipality=999")) {
+                    "/accessibility", "/places/999999999", "/places?municipality=999", "/calendar/poster",
+                    "/calendar/poster?place=" + place.substring("/places/".length()),
+                    "/calendar/poster.pdf?week=2026-W99")) {
                 check(path, lang);
             }
         }

@@ -83,15 +83,14 @@ class CalendarPageController {
         model.addAttribute("seriesUrl", withParams(request, "view", "SERIES", "date", today.toString()));
         model.addAttribute("feedUrl", feedUrl(request, lang));
         model.addAttribute("webcalUrl", webcal(feedUrl(request, lang)));
+        model.addAttribute("posterUrl", posterUrl(query, from));
         choices(model);
         return "calendar/calendar";
     }
 
     private void choices(Model model) {
         model.addAttribute("areas", registry.areas(null));
-        model.addAttribute("municipalities", registry.publicPlaces(PlaceCriteria.ALL).values().stream()
-                .map(p -> new MunicipalityChoice(p.municipalityCode(), p.municipalityName())).distinct()
-                .sorted(java.util.Comparator.comparing(m -> m.name().fi())).toList());
+        model.addAttribute("municipalities", municipalities(registry));
         model.addAttribute("kinds", ActivityKind.values());
         model.addAttribute("weekdays", DayOfWeek.values());
         model.addAttribute("times", CalendarFilter.TimeOfDay.values());
@@ -101,6 +100,13 @@ class CalendarPageController {
     }
 
     record MunicipalityChoice(String code, fi.kohtaamo.shared.LocalizedText name) {
+    }
+
+    /** The municipalities that have published places, by name: the choices of the calendar's filter forms. */
+    static List<MunicipalityChoice> municipalities(Registry registry) {
+        return registry.publicPlaces(PlaceCriteria.ALL).values().stream()
+                .map(p -> new MunicipalityChoice(p.municipalityCode(), p.municipalityName())).distinct()
+                .sorted(java.util.Comparator.comparing(m -> m.name().fi())).toList();
     }
 
     @GetMapping("/calendar/activities/{id}")
@@ -196,6 +202,19 @@ class CalendarPageController {
     /** The same feed for subscribing: calendar apps open webcal:// and fetch it over http(s). */
     static String webcal(String feedUrl) {
         return feedUrl.replaceFirst("^https?://", "webcal://");
+    }
+
+    /** The poster form for the same filters and the week shown (site-relative). */
+    static String posterUrl(MultiValueMap<String, String> query, LocalDate day) {
+        var b = org.springframework.web.util.UriComponentsBuilder.fromPath("/calendar/poster");
+        for (String name : CalendarParams.FILTER_NAMES) {
+            for (String v : query.getOrDefault(name, List.of())) {
+                if (v != null && !v.isBlank()) {
+                    b.queryParam(name, v.strip());
+                }
+            }
+        }
+        return b.queryParam("week", CalendarParams.weekParam(day)).encode().build().toUriString();
     }
 
     static String withParam(HttpServletRequest request, String name, String value) {

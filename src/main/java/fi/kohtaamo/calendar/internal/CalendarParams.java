@@ -26,6 +26,10 @@ import org.springframework.util.MultiValueMap;
 @Component
 public class CalendarParams {
 
+    /** The names of the filter parameters, in the order links write them. */
+    public static final List<String> FILTER_NAMES = List.of("area", "municipality", "place", "organisation", "weekday",
+            "time", "age", "kind", "language", "accessibility", "free");
+
     private final Registry registry;
 
     public CalendarParams(Registry registry) {
@@ -102,6 +106,35 @@ public class CalendarParams {
         } catch (DateTimeParseException e) {
             throw new KohtaamoException.BadParameter(name);
         }
+    }
+
+    /**
+     * The Monday of an ISO week parameter ({@code 2026-W48}, Monday first, as in Finnish calendars) or
+     * the default; years outside 2000–2100 and weeks the year does not have are refused.
+     */
+    public static LocalDate week(MultiValueMap<String, String> p, String name, LocalDate defaultValue) {
+        String raw = one(p, name);
+        if (raw == null) {
+            return defaultValue;
+        }
+        var m = java.util.regex.Pattern.compile("^([0-9]{4})-[Ww]([0-9]{1,2})$").matcher(raw);
+        if (!m.matches()) {
+            throw new KohtaamoException.BadParameter(name);
+        }
+        int year = Integer.parseInt(m.group(1));
+        int week = Integer.parseInt(m.group(2));
+        if (year < 2000 || year > 2100 || week < 1
+                || week > LocalDate.of(year, 12, 28).get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)) {
+            throw new KohtaamoException.BadParameter(name);
+        }
+        return LocalDate.of(year, 1, 4).with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                .with(DayOfWeek.MONDAY);
+    }
+
+    /** The ISO week of a date as the {@link #week} parameter writes it: {@code 2026-W48}. */
+    public static String weekParam(LocalDate date) {
+        return String.format(Locale.ROOT, "%04d-W%02d", date.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                date.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** Checks a requested range: start not after end, at most {@link CalendarService#MAX_DAYS} days. */
