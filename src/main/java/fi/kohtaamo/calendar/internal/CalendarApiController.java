@@ -1,5 +1,6 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.shared.PublicUrls;
 import fi.kohtaamo.calendar.ActivityKind;
 import fi.kohtaamo.registry.PlaceInfo;
 import fi.kohtaamo.shared.KohtaamoException;
@@ -33,8 +34,10 @@ class CalendarApiController {
     private final CalendarService calendar;
     private final CalendarParams params;
     private final Clock clock;
+    private final PublicUrls urls;
 
-    CalendarApiController(CalendarService calendar, CalendarParams params, Clock clock) {
+    CalendarApiController(CalendarService calendar, CalendarParams params, Clock clock, PublicUrls urls) {
+        this.urls = urls;
         this.calendar = calendar;
         this.params = params;
         this.clock = clock;
@@ -105,8 +108,7 @@ class CalendarApiController {
         int page = number(query, "page", 0, 100_000, 0);
         int size = number(query, "size", 1, 1000, 200);
         List<CalendarService.Entry> all = calendar.occurrences(filter, start, end);
-        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
-                .build().toUriString();
+        String base = urls.base();
         List<OccurrenceJson> items = all.stream().skip((long) page * size).limit(size).map(e -> new OccurrenceJson(
                 e.activity().id(), e.activity().name(), e.activity().kind(), PlaceRef.of(e.place()),
                 e.occurrence().start().toOffsetDateTime(), e.occurrence().end().toOffsetDateTime(),

@@ -7,6 +7,7 @@ import fi.kohtaamo.registry.PlaceInfo;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
+import fi.kohtaamo.shared.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The public family calendar: a day or a week (Monday first) of occurrences, or the list of series
@@ -35,9 +37,11 @@ class CalendarPageController {
     private final ActivityQueries queries;
     private final Registry registry;
     private final Clock clock;
+    private final PublicUrls urls;
 
     CalendarPageController(CalendarService calendar, CalendarParams params, ActivityQueries queries, Registry registry,
-            Clock clock) {
+            Clock clock, PublicUrls urls) {
+        this.urls = urls;
         this.calendar = calendar;
         this.params = params;
         this.queries = queries;
@@ -81,8 +85,8 @@ class CalendarPageController {
         model.addAttribute("todayUrl", withParams(request, "view", "DAY", "date", today.toString()));
         model.addAttribute("thisWeekUrl", withParams(request, "view", "WEEK", "date", today.toString()));
         model.addAttribute("seriesUrl", withParams(request, "view", "SERIES", "date", today.toString()));
-        model.addAttribute("feedUrl", feedUrl(request, lang));
-        model.addAttribute("webcalUrl", webcal(feedUrl(request, lang)));
+        model.addAttribute("feedUrl", feedUrl(urls.base(), request, lang));
+        model.addAttribute("webcalUrl", webcal(feedUrl(urls.base(), request, lang)));
         model.addAttribute("posterUrl", posterUrl(query, from));
         choices(model);
         return "calendar/calendar";
@@ -121,7 +125,7 @@ class CalendarPageController {
         model.addAttribute("place", place);
         model.addAttribute("series", CalendarViews.series(new CalendarService.Series(a, place), lang, today.getYear()));
         model.addAttribute("occurrences", entries);
-        String feed = base(request) + "/places/" + place.id() + "/calendar.ics?lang=" + lang.code();
+        String feed = urls.base() + "/places/" + place.id() + "/calendar.ics?lang=" + lang.code();
         model.addAttribute("feedUrl", feed);
         model.addAttribute("webcalUrl", webcal(feed));
         return "calendar/activity";
@@ -153,7 +157,7 @@ class CalendarPageController {
         model.addAttribute("end", entry.occurrence().end().toOffsetDateTime().toString());
         model.addAttribute("series", CalendarViews.series(new CalendarService.Series(a, place), lang,
                 LocalDate.now(clock).getYear()));
-        model.addAttribute("pageUrl", base(request) + "/calendar/activities/" + a.id() + "/" + d);
+        model.addAttribute("pageUrl", urls.base() + "/calendar/activities/" + a.id() + "/" + d);
         return "calendar/occurrence";
     }
 
@@ -173,13 +177,9 @@ class CalendarPageController {
         return p;
     }
 
-    static String base(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
-    }
-
     /** The feed of what this page shows: the same filters, no paging or view parameters. */
-    static String feedUrl(HttpServletRequest request) {
-        var b = ServletUriComponentsBuilder.fromContextPath(request).path("/calendar.ics");
+    static String feedUrl(String base, HttpServletRequest request) {
+        var b = UriComponentsBuilder.fromUriString(base).path("/calendar.ics");
         MultiValueMap<String, String> q = new LinkedMultiValueMap<>();
         request.getParameterMap().forEach((k, v) -> {
             if (!List.of("view", "date", "page").contains(k)) {
@@ -194,8 +194,8 @@ class CalendarPageController {
     }
 
     /** The feed of what this page shows, in the page's language (a subscription keeps the language chosen). */
-    static String feedUrl(HttpServletRequest request, Lang lang) {
-        return ServletUriComponentsBuilder.fromUriString(feedUrl(request)).replaceQueryParam("lang", lang.code())
+    static String feedUrl(String base, HttpServletRequest request, Lang lang) {
+        return UriComponentsBuilder.fromUriString(feedUrl(base, request)).replaceQueryParam("lang", lang.code())
                 .build().toUriString();
     }
 

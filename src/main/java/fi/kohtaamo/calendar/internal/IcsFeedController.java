@@ -1,5 +1,6 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.shared.PublicUrls;
 import fi.kohtaamo.registry.PlaceCriteria;
 import fi.kohtaamo.registry.PlaceInfo;
 import fi.kohtaamo.registry.Registry;
@@ -51,9 +52,11 @@ class IcsFeedController {
     private final MessageSource messages;
     private final Clock clock;
     private final String uidDomain;
+    private final PublicUrls urls;
 
     IcsFeedController(CalendarService calendar, CalendarParams params, Registry registry, MessageSource messages,
-            Clock clock, @Value("${kohtaamo.feed.uid-domain:kohtaamo.fi}") String uidDomain) {
+            Clock clock, @Value("${kohtaamo.feed.uid-domain:kohtaamo.fi}") String uidDomain, PublicUrls urls) {
+        this.urls = urls;
         this.calendar = calendar;
         this.params = params;
         this.registry = registry;
@@ -92,7 +95,7 @@ class IcsFeedController {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = today.minusMonths(WINDOW_MONTHS_BACK);
         LocalDate to = today.plusMonths(WINDOW_MONTHS_AHEAD);
-        IcsFeed.Settings settings = new IcsFeed.Settings(lang, name, CalendarPageController.base(request), uidDomain,
+        IcsFeed.Settings settings = new IcsFeed.Settings(lang, name, urls.base(), uidDomain,
                 from, to);
         byte[] body = new IcsFeed(messages, settings).write(calendar.seasons(filter, from, to), filter)
                 .getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.shared.PublicUrls;
 import fi.kohtaamo.registry.PlaceCriteria;
 import fi.kohtaamo.registry.PlacePageSection;
 import fi.kohtaamo.registry.Registry;
@@ -9,7 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The place page's weekly programme: the place's series running in the coming weeks, with their rules in words. */
 @Component
@@ -18,8 +19,10 @@ class PlaceProgramme implements PlacePageSection {
     private final CalendarService calendar;
     private final Registry registry;
     private final Clock clock;
+    private final PublicUrls urls;
 
-    PlaceProgramme(CalendarService calendar, Registry registry, Clock clock) {
+    PlaceProgramme(CalendarService calendar, Registry registry, Clock clock, PublicUrls urls) {
+        this.urls = urls;
         this.calendar = calendar;
         this.registry = registry;
         this.clock = clock;
@@ -37,7 +40,7 @@ class PlaceProgramme implements PlacePageSection {
         LocalDate today = LocalDate.now(clock);
         var series = calendar.series(CalendarFilter.ALL.withPlace(placeId), today, today.plusDays(CalendarService.MAX_DAYS))
                 .stream().map(s -> CalendarViews.series(s, lang, today.getYear())).toList();
-        String feed = ServletUriComponentsBuilder.fromCurrentContextPath().path("/places/{id}/calendar.ics")
+        String feed = UriComponentsBuilder.fromUriString(urls.base()).path("/places/{id}/calendar.ics")
                 .queryParam("lang", lang.code()).buildAndExpand(placeId).toUriString();
         return Optional.of(new Section("calendar/parts", "programme",
                 new Programme(placeId, series, feed, CalendarPageController.webcal(feed)), feed));

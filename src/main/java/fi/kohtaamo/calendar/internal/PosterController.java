@@ -1,11 +1,11 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.shared.PublicUrls;
 import fi.kohtaamo.registry.PlaceCriteria;
 import fi.kohtaamo.registry.PlaceInfo;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.FieldErrors;
 import fi.kohtaamo.shared.KohtaamoException;
-import fi.kohtaamo.shared.KohtaamoProperties;
 import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.LocalizedText;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,16 +63,16 @@ class PosterController {
     private final CalendarParams params;
     private final Registry registry;
     private final MessageSource messages;
-    private final KohtaamoProperties properties;
+    private final PublicUrls urls;
     private final Clock clock;
 
     PosterController(CalendarService calendar, CalendarParams params, Registry registry, MessageSource messages,
-            KohtaamoProperties properties, Clock clock) {
+            PublicUrls urls, Clock clock) {
         this.calendar = calendar;
         this.params = params;
         this.registry = registry;
         this.messages = messages;
-        this.properties = properties;
+        this.urls = urls;
         this.clock = clock;
     }
 
@@ -335,8 +335,7 @@ class PosterController {
     /** The online calendar of the same filters and week, absolute, for the QR code. */
     private String calendarUrl(MultiValueMap<String, String> query, LocalDate monday, List<Lang> langs,
             HttpServletRequest request) {
-        String base = properties.publicBaseUrl() != null ? properties.publicBaseUrl()
-                : CalendarPageController.base(request);
+        String base = urls.base();
         UriComponentsBuilder b = UriComponentsBuilder.fromUriString(base).path("/calendar");
         for (String name : CalendarParams.FILTER_NAMES) {
             for (String v : query.getOrDefault(name, List.of())) {

@@ -1,5 +1,6 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.shared.PublicUrls;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,8 +28,10 @@ class WidgetController {
     private final CalendarService calendar;
     private final CalendarParams params;
     private final Clock clock;
+    private final PublicUrls urls;
 
-    WidgetController(CalendarService calendar, CalendarParams params, Clock clock) {
+    WidgetController(CalendarService calendar, CalendarParams params, Clock clock, PublicUrls urls) {
+        this.urls = urls;
         this.calendar = calendar;
         this.params = params;
         this.clock = clock;
@@ -38,7 +41,7 @@ class WidgetController {
     @GetMapping("/widget")
     String instructions(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request, Model model) {
         params.filter(query);
-        String base = CalendarPageController.base(request);
+        String base = urls.base();
         model.addAttribute("base", base);
         model.addAttribute("snippet", "<script src=\"" + base + "/widget.js\" data-municipality=\"049\" data-lang=\"fi\" async></script>");
         return "calendar/widget-page";
@@ -61,12 +64,12 @@ class WidgetController {
             days = Integer.parseInt(daysRaw);
         }
         LocalDate to = from.plusDays(days - 1L);
-        String base = CalendarPageController.base(request);
+        String base = urls.base();
         model.addAttribute("days", CalendarViews.days(calendar.occurrences(filter, from, to), from, to).stream()
                 .filter(d -> !d.occurrences().isEmpty()).toList());
-        String page = CalendarPageController.feedUrl(request).replace("/calendar.ics", "/calendar");
+        String page = CalendarPageController.feedUrl(base, request).replace("/calendar.ics", "/calendar");
         model.addAttribute("calendarUrl", page + (page.contains("?") ? "&" : "?") + "lang=" + lang.code());
-        model.addAttribute("webcalUrl", CalendarPageController.webcal(CalendarPageController.feedUrl(request, lang)));
+        model.addAttribute("webcalUrl", CalendarPageController.webcal(CalendarPageController.feedUrl(base, request, lang)));
         model.addAttribute("base", base);
         return "calendar/widget :: widget";
     }
