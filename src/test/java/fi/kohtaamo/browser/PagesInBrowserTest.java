@@ -138,6 +138,32 @@ class PagesInBrowserTest {
         assertThat(driver.getCurrentUrl()).contains("municipality=049");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    fi.kohtaamo.calendar.internal.ActivityService activityService;
+
+    /** A weekly activity at the place with a cancelled occurrence and a pause, so that every staff calendar page has content. */
+    void ensureAnActivity(long placeId) {
+        var admin = new fi.kohtaamo.shared.Actor(1, "Admin", fi.kohtaamo.shared.Role.ADMIN, null, Set.of(), null, null, null);
+        if (!activityService.activitiesOfPlace(admin, placeId).isEmpty()) {
+            return;
+        }
+        var f = new fi.kohtaamo.calendar.internal.ActivityForm();
+        f.placeId = String.valueOf(placeId);
+        f.kind = "FAMILY_CAFE";
+        f.nameFi = "Selaintestin perhekahvila";
+        f.weekdays.add("TUESDAY");
+        f.weekdays.add("THURSDAY");
+        f.seasonStart = "2026-08-01";
+        f.seasonEnd = "2027-06-30";
+        f.startTime = "09:30";
+        f.endTime = "11:30";
+        long id = activityService.create(admin, f);
+        activityService.cancelOccurrence(admin, id, "2026-12-01",
+                new fi.kohtaamo.calendar.internal.ActivityService.LocalizedTextForm("Ohjaaja sairas", null, null));
+        activityService.pause(admin, id, "2027-01-01", "2027-01-10",
+                new fi.kohtaamo.calendar.internal.ActivityService.LocalizedTextForm("Joulutauko", "Jullov", null));
+    }
+
     @Test
     void staffPagesAfterLogin() {
         driver.get(url("/login", "fi"));
@@ -157,6 +183,7 @@ class PagesInBrowserTest {
         String edit = driver.findElement(By.cssSelector("main table a")).getAttribute("href");
         paths.add(edit.substring(edit.indexOf("/admin")));
         paths.add("/admin/places/new");
+        assertThat(paths).as("the calendar staff pages of an activity").anyMatch(p -> p.contains("/occurrences/"));
         List<String> all = new ArrayList<>(paths);
         for (String lang : LANGS) {
             for (String path : all) {
