@@ -183,6 +183,28 @@ class PagesInBrowserTest {
         String edit = driver.findElement(By.cssSelector("main table a")).getAttribute("href");
         paths.add(edit.substring(edit.indexOf("/admin")));
         paths.add("/admin/places/new");
+        // the calendar's staff pages of the first place: its activities, a new activity, the season change
+        String placePath = edit.substring(edit.indexOf("/admin"));
+        paths.add(placePath + "/activities");
+        paths.add(placePath + "/activities/new");
+        paths.add("/admin/activities/season");
+        paths.add("/admin/school-holidays/new");
+        ensureAnActivity(Long.parseLong(placePath.replaceAll("^.*/", "")));
+        driver.get(url(placePath + "/activities", "fi"));
+        List<WebElement> activities = driver.findElements(By.cssSelector("main table td:first-child a"));
+        if (!activities.isEmpty()) {
+            String activity = activities.get(0).getAttribute("href");
+            activity = activity.substring(activity.indexOf("/admin"));
+            paths.add(activity);
+            paths.add(activity + "/edit");
+            paths.add(activity + "/delete");
+            driver.get(url(activity, "fi"));
+            List<WebElement> change = driver.findElements(By.cssSelector("main a[href*='/occurrences/']"));
+            if (!change.isEmpty()) {
+                String occurrence = change.get(0).getAttribute("href");
+                paths.add(occurrence.substring(occurrence.indexOf("/admin")));
+            }
+        }
         assertThat(paths).as("the calendar staff pages of an activity").anyMatch(p -> p.contains("/occurrences/"));
         List<String> all = new ArrayList<>(paths);
         for (String lang : LANGS) {
@@ -200,6 +222,16 @@ class PagesInBrowserTest {
             assertThat(driver.findElement(By.id("f-nameFi")).getAttribute("aria-invalid")).isEqualTo("true");
             Browser.assertAccessible(driver, "place form with errors (" + lang + ")");
             Browser.assertFitsWidth(driver, 360, "place form with errors (" + lang + ")");
+        }
+        // the activity form sent empty: errors next to the fields and in the summary, still accessible
+        for (String lang : LANGS) {
+            driver.get(url(placePath + "/activities/new", lang));
+            driver.findElement(By.cssSelector("main form[method=post] button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+            assertThat(driver.findElements(By.cssSelector("#error-summary a"))).isNotEmpty();
+            Browser.assertAccessible(driver, "activity form with errors (" + lang + ")");
+            Browser.assertFitsWidth(driver, 360, "activity form with errors (" + lang + ")");
         }
     }
 }
