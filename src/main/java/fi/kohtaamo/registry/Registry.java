@@ -66,4 +66,22 @@ public interface Registry {
      * such as a volunteer's place; null means no limit.
      */
     List<Ref> places(Long countyId, Long areaId);
+
+    /** A place as staff lists show it, published or not. */
+    record StaffPlace(long id, LocalizedText name, String municipalityCode, LocalizedText municipalityName,
+            boolean published) {
+    }
+
+    /** Places (published or not) in a scope, by municipality and name: for staff pick lists. */
+    List<StaffPlace> placesInScope(fi.kohtaamo.shared.Scope scope);
+
+    /** One place as staff lists show it, published or not; empty when there is no such place. */
+    Optional<StaffPlace> staffPlace(long placeId);
+
+    /** A municipality for pick lists, with the county it belongs to. */
+    record MunicipalityRef(String code, LocalizedText name, long countyId) {
+    }
+
+    /** The municipalities of a county (all when null), by Finnish name. */
+    List<MunicipalityRef> municipalities(Long countyId);
 }

@@ -3,6 +3,10 @@ package fi.kohtaamo.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import fi.kohtaamo.calendar.internal.ActivityForm;
+import fi.kohtaamo.calendar.internal.ActivityQueries;
+import fi.kohtaamo.calendar.internal.ActivityService;
+import fi.kohtaamo.calendar.internal.SchoolHolidayForm;
 import fi.kohtaamo.identity.internal.UserForm;
 import fi.kohtaamo.identity.internal.UserQueries;
 import fi.kohtaamo.identity.internal.UserService;
@@ -44,6 +48,8 @@ class AccessMatrixTest {
     @Autowired RegistryQueries queries;
     @Autowired UserService users;
     @Autowired UserQueries userQueries;
+    @Autowired ActivityService activities;
+    @Autowired ActivityQueries activityQueries;
 
     long countyA, countyB, areaA1, areaB1, national, district, association, parish, otherCountyOrg, placeX, placeY;
     String muniA1, muniA2, muniB1;
@@ -249,5 +255,142 @@ class AccessMatrixTest {
             f.password = "pitkä-salasana-123";
             users.create(a, f);
         }, () -> userQueries.inScope(fi.kohtaamo.shared.Scope.ALL).size());
+    }
+
+    // ---- calendar -------------------------------------------------------------------------------
+
+    static final Set<String> PLACE_X_STAFF = Set.of("admin", "countyCoordinator", "areaCoordinator", "associationStaff",
+            "districtStaff");
+
+    private static final Actor SYSTEM = new Actor(9_100_000L, "System", Role.ADMIN, null, Set.of(), null, null, null);
+
+    private ActivityForm activityForm(long place) {
+        ActivityForm f = new ActivityForm();
+        f.placeId = String.valueOf(place);
+        f.kind = "FAMILY_CAFE";
+        f.nameFi = Fixtures.unique("Toiminto");
+        f.weekdays.add("TUESDAY");
+        f.seasonStart = "2027-01-01";
+        f.seasonEnd = "2027-05-31";
+        f.startTime = "09:30";
+        f.endTime = "11:00";
+        return f;
+    }
+
+    private long activity(long place) {
+        return activities.create(SYSTEM, activityForm(place));
+    }
+
+    @Test
+    void activityCreateUpdateDelete() {
+        check("ACTIVITY_CREATE at place X", PLACE_X_STAFF, a -> activities.create(a, activityForm(placeX)),
+                () -> activityQueries.activitiesOfPlace(placeX).size());
+        check("ACTIVITY_CREATE at place Y (county B)", Set.of("admin"), a -> activities.create(a, activityForm(placeY)),
+                () -> activityQueries.activitiesOfPlace(placeY).size());
+        long x = activity(placeX);
+        check("ACTIVITY_UPDATE at place X", PLACE_X_STAFF, a -> {
+            ActivityForm f = ActivityForm.of(activityQueries.activity(x).orElseThrow());
+            f.nameFi = Fixtures.unique("Nimi");
+            activities.update(a, x, f);
+        }, () -> activityQueries.activity(x).orElseThrow().name());
+        long y = activity(placeY);
+        check("ACTIVITY_UPDATE at place Y (county B)", Set.of("admin"), a -> {
+            ActivityForm f = ActivityForm.of(activityQueries.activity(y).orElseThrow());
+            f.nameFi = Fixtures.unique("Nimi");
+            activities.update(a, y, f);
+        }, () -> activityQueries.activity(y).orElseThrow().name());
+        List<String> wrong = new ArrayList<>();
+        for (var e : actors.entrySet()) {
+            long id = activity(placeX);
+            boolean went = attempt(() -> activities.delete(e.getValue(), id));
+            if (went != PLACE_X_STAFF.contains(e.getKey())) {
+                wrong.add("ACTIVITY_DELETE by " + e.getKey());
+            }
+            assertThat(activityQueries.activity(id).isPresent()).isEqualTo(!went);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void activityCannotBeMovedOutOfScope() {
+        long x = activity(placeX);
+        Actor staff = actors.get("associationStaff");
+        ActivityForm f = ActivityForm.of(activityQueries.activity(x).orElseThrow());
+        f.placeId = String.valueOf(placeY);
+        assertThat(attempt(() -> activities.update(staff, x, f))).isFalse();
+        assertThat(activityQueries.activity(x).orElseThrow().placeId()).isEqualTo(placeX);
+    }
+
+    @Test
+    void occurrenceChangesPausesAndSeasons() {
+        long x = activity(placeX);
+        check("OCCURRENCE_CHANGE cancel at place X", PLACE_X_STAFF,
+                a -> activities.cancelOccurrence(a, x, "2027-01-05",
+                        new ActivityService.LocalizedTextForm(Fixtures.unique("Syy"), null, null)),
+                () -> activityQueries.changes(List.of(x), java.time.LocalDate.of(2027, 1, 1),
+                        java.time.LocalDate.of(2027, 1, 31)).toString());
+        check("OCCURRENCE_CHANGE move at place X", PLACE_X_STAFF,
+                a -> activities.moveOccurrence(a, x, "2027-01-12", "2027-01-13", null, null,
+                        new ActivityService.LocalizedTextForm(Fixtures.unique("Syy"), null, null)),
+                () -> activityQueries.changes(List.of(x), java.time.LocalDate.of(2027, 1, 1),
+                        java.time.LocalDate.of(2027, 1, 31)).toString());
+        check("OCCURRENCE_CHANGE pause at place X", PLACE_X_STAFF,
+                a -> activities.pause(a, x, "2027-02-01", "2027-02-14", new ActivityService.LocalizedTextForm(null, null, null)),
+                () -> activityQueries.pauses(List.of(x), java.time.LocalDate.of(2027, 1, 1),
+                        java.time.LocalDate.of(2027, 12, 31)).toString());
+        long y = activity(placeY);
+        check("OCCURRENCE_CHANGE cancel at place Y (county B)", Set.of("admin"),
+                a -> activities.cancelOccurrence(a, y, "2027-01-05",
+                        new ActivityService.LocalizedTextForm(Fixtures.unique("Syy"), null, null)),
+                () -> activityQueries.changes(List.of(y), java.time.LocalDate.of(2027, 1, 1),
+                        java.time.LocalDate.of(2027, 1, 31)).toString());
+        int[] day = {1};
+        check("ACTIVITY_UPDATE season of an activity at place X", PLACE_X_STAFF,
+                a -> activities.changeSeason(a, List.of(String.valueOf(x)), "2027-08-" + String.format("%02d", day[0]++),
+                        "2027-12-20"),
+                () -> activityQueries.activity(x).orElseThrow().schedule());
+        // all or nothing: one activity outside the scope refuses the whole change
+        check("ACTIVITY_UPDATE season at places X and Y", Set.of("admin"),
+                a -> activities.changeSeason(a, List.of(String.valueOf(x), String.valueOf(y)),
+                        "2027-09-" + String.format("%02d", day[0]++), "2027-12-20"),
+                () -> List.of(activityQueries.activity(x).orElseThrow().schedule(),
+                        activityQueries.activity(y).orElseThrow().schedule()));
+    }
+
+    @Test
+    void schoolHolidays() {
+        java.util.function.Function<String, SchoolHolidayForm> form = muni -> {
+            SchoolHolidayForm f = new SchoolHolidayForm();
+            f.municipalityCode = muni;
+            f.schoolLanguage = "fi";
+            f.start = "2027-02-15";
+            f.end = "2027-02-26";
+            f.nameFi = Fixtures.unique("Talviloma");
+            return f;
+        };
+        check("SCHOOL_HOLIDAY_MANAGE create in county A", Set.of("admin", "countyCoordinator"),
+                a -> activities.createSchoolHoliday(a, form.apply(muniA1)),
+                () -> activityQueries.schoolHolidaysOf(List.of(muniA1)).size());
+        check("SCHOOL_HOLIDAY_MANAGE create in county B", Set.of("admin"),
+                a -> activities.createSchoolHoliday(a, form.apply(muniB1)),
+                () -> activityQueries.schoolHolidaysOf(List.of(muniB1)).size());
+        long a1 = activities.createSchoolHoliday(SYSTEM, form.apply(muniA1));
+        check("SCHOOL_HOLIDAY_MANAGE update in county A", Set.of("admin", "countyCoordinator"),
+                a -> activities.updateSchoolHoliday(a, a1, form.apply(muniA1)),
+                () -> activityQueries.schoolHoliday(a1).orElseThrow());
+        // a coordinator may not move a holiday of their county to another county
+        assertThat(attempt(() -> activities.updateSchoolHoliday(actors.get("countyCoordinator"), a1, form.apply(muniB1))))
+                .isFalse();
+        assertThat(activityQueries.schoolHoliday(a1).orElseThrow().municipalityCode()).isEqualTo(muniA1);
+        List<String> wrong = new ArrayList<>();
+        for (var e : actors.entrySet()) {
+            long id = activities.createSchoolHoliday(SYSTEM, form.apply(muniA1));
+            boolean went = attempt(() -> activities.deleteSchoolHoliday(e.getValue(), id));
+            if (went != Set.of("admin", "countyCoordinator").contains(e.getKey())) {
+                wrong.add("SCHOOL_HOLIDAY delete by " + e.getKey());
+            }
+            assertThat(activityQueries.schoolHoliday(id).isPresent()).isEqualTo(!went);
+        }
+        assertThat(wrong).isEmpty();
     }
 }

@@ -142,6 +142,32 @@ class PagesInBrowserTest {
         assertThat(driver.getCurrentUrl()).contains("municipality=049");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    fi.kohtaamo.calendar.internal.ActivityService activityService;
+
+    /** A weekly activity at the place with a cancelled occurrence and a pause, so that every staff calendar page has content. */
+    void ensureAnActivity(long placeId) {
+        var admin = new fi.kohtaamo.shared.Actor(1, "Admin", fi.kohtaamo.shared.Role.ADMIN, null, Set.of(), null, null, null);
+        if (!activityService.activitiesOfPlace(admin, placeId).isEmpty()) {
+            return;
+        }
+        var f = new fi.kohtaamo.calendar.internal.ActivityForm();
+        f.placeId = String.valueOf(placeId);
+        f.kind = "FAMILY_CAFE";
+        f.nameFi = "Selaintestin perhekahvila";
+        f.weekdays.add("TUESDAY");
+        f.weekdays.add("THURSDAY");
+        f.seasonStart = "2026-08-01";
+        f.seasonEnd = "2027-06-30";
+        f.startTime = "09:30";
+        f.endTime = "11:30";
+        long id = activityService.create(admin, f);
+        activityService.cancelOccurrence(admin, id, "2026-12-01",
+                new fi.kohtaamo.calendar.internal.ActivityService.LocalizedTextForm("Ohjaaja sairas", null, null));
+        activityService.pause(admin, id, "2027-01-01", "2027-01-10",
+                new fi.kohtaamo.calendar.internal.ActivityService.LocalizedTextForm("Joulutauko", "Jullov", null));
+    }
+
     @Test
     void staffPagesAfterLogin() {
         driver.get(url("/login", "fi"));
@@ -162,6 +188,29 @@ class PagesInBrowserTest {
         paths.add(edit.substring(edit.indexOf("/admin")));
         paths.add(edit.substring(edit.indexOf("/admin")) + "/delete");
         paths.add("/admin/places/new");
+        // the calendar's staff pages of the first place: its activities, a new activity, the season change
+        String placePath = edit.substring(edit.indexOf("/admin"));
+        paths.add(placePath + "/activities");
+        paths.add(placePath + "/activities/new");
+        paths.add("/admin/activities/season");
+        paths.add("/admin/school-holidays/new");
+        ensureAnActivity(Long.parseLong(placePath.replaceAll("^.*/", "")));
+        driver.get(url(placePath + "/activities", "fi"));
+        List<WebElement> activities = driver.findElements(By.cssSelector("main table td:first-child a"));
+        if (!activities.isEmpty()) {
+            String activity = activities.get(0).getAttribute("href");
+            activity = activity.substring(activity.indexOf("/admin"));
+            paths.add(activity);
+            paths.add(activity + "/edit");
+            paths.add(activity + "/delete");
+            driver.get(url(activity, "fi"));
+            List<WebElement> change = driver.findElements(By.cssSelector("main a[href*='/occurrences/']"));
+            if (!change.isEmpty()) {
+                String occurrence = change.get(0).getAttribute("href");
+                paths.add(occurrence.substring(occurrence.indexOf("/admin")));
+            }
+        }
+        assertThat(paths).as("the calendar staff pages of an activity").anyMatch(p -> p.contains("/occurrences/"));
         List<String> all = new ArrayList<>(paths);
         for (String lang : LANGS) {
             for (String path : all) {
@@ -178,6 +227,16 @@ class PagesInBrowserTest {
             assertThat(driver.findElement(By.id("f-nameFi")).getAttribute("aria-invalid")).isEqualTo("true");
             Browser.assertAccessible(driver, "place form with errors (" + lang + ")");
             Browser.assertFitsWidth(driver, 360, "place form with errors (" + lang + ")");
+        }
+        // the activity form sent empty: errors next to the fields and in the summary, still accessible
+        for (String lang : LANGS) {
+            driver.get(url(placePath + "/activities/new", lang));
+            driver.findElement(By.cssSelector("main form[method=post] button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+            assertThat(driver.findElements(By.cssSelector("#error-summary a"))).isNotEmpty();
+            Browser.assertAccessible(driver, "activity form with errors (" + lang + ")");
+            Browser.assertFitsWidth(driver, 360, "activity form with errors (" + lang + ")");
         }
     }
 }

@@ -253,6 +253,9 @@ class ActivityImportTest {
         var done = web.post(importPath() + "/confirm", Map.of("token", token));
         assertThat(done.status()).as(done.body()).isEqualTo(302);
         assertThat(done.header("Location")).endsWith("/admin/places/" + place + "/activities?imported=5");
+        var list = web.get("/admin/places/" + place + "/activities?imported=5&lang=en").html();
+        assertThat(list.select("main .notice").text()).isEqualTo("5 activities were imported.");
+        assertThat(list.select("main a[href$=/import]")).isNotEmpty();
         var stored = queries.activitiesOfPlace(place);
         assertThat(stored).hasSize(5);
         assertThat(stored).allSatisfy(a -> {

@@ -160,6 +160,16 @@ public class ActivityQueries {
                 + "order by a.season_start, a.start_time, a.name_fi, a.id").param("p", placeId));
     }
 
+    /** Every activity (published or not) of these places, by place, season and time. */
+    public List<Activity> activitiesOfPlaces(Collection<Long> placeIds) {
+        List<Activity> out = new ArrayList<>();
+        for (List<Long> chunk : chunks(List.copyOf(placeIds))) {
+            out.addAll(activities(jdbc.sql("select " + COLUMNS + " from activity a where a.place_id in (:p) "
+                    + "order by a.place_id, a.season_start, a.start_time, a.name_fi, a.id").param("p", chunk)));
+        }
+        return out;
+    }
+
     /** Published activities whose season overlaps [from, to], optionally only at the given places. */
     public List<Activity> activitiesBetween(LocalDate from, LocalDate to, Collection<Long> placeIds) {
         String base = "select " + COLUMNS + " from activity a where a.published = true and a.season_start <= :to "
@@ -400,6 +410,42 @@ public class ActivityQueries {
                 .param("fi", name.fi()).param("sv", name.sv()).param("en", name.en()).param("now", ts(now))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    private static final String SCHOOL_HOLIDAY_COLUMNS = """
+            select id, municipality_code, school_language, start_date, end_date, name_fi, name_sv, name_en
+            from school_holiday""";
+
+    private static SchoolHoliday schoolHoliday(ResultSet rs) throws SQLException {
+        return new SchoolHoliday(rs.getLong("id"), rs.getString("municipality_code"), rs.getString("school_language"),
+                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class), text(rs, "name"));
+    }
+
+    /** Every school holiday of these municipalities, for staff lists. */
+    public List<SchoolHoliday> schoolHolidaysOf(Collection<String> municipalityCodes) {
+        if (municipalityCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SCHOOL_HOLIDAY_COLUMNS + """
+                 where municipality_code in (:codes)
+                order by municipality_code, school_language, start_date, id""")
+                .param("codes", List.copyOf(municipalityCodes)).query((rs, n) -> schoolHoliday(rs)).list();
+    }
+
+    public Optional<SchoolHoliday> schoolHoliday(long id) {
+        return jdbc.sql(SCHOOL_HOLIDAY_COLUMNS + " where id = :id").param("id", id).query((rs, n) -> schoolHoliday(rs))
+                .optional();
+    }
+
+    public void updateSchoolHoliday(long id, String municipalityCode, String schoolLanguage, LocalDate start,
+            LocalDate end, LocalizedText name, Instant now) {
+        jdbc.sql("""
+                update school_holiday set municipality_code = :m, school_language = :l, start_date = :s, end_date = :e,
+                    name_fi = :fi, name_sv = :sv, name_en = :en, updated_at = :now
+                where id = :id""")
+                .param("m", municipalityCode).param("l", schoolLanguage).param("s", start).param("e", end)
+                .param("fi", name.fi()).param("sv", name.sv()).param("en", name.en()).param("now", ts(now))
+                .param("id", id).update();
     }
 
     public void deleteSchoolHoliday(long id) {

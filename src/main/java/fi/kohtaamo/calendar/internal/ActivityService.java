@@ -54,6 +54,11 @@ public class ActivityService {
         return a;
     }
 
+    /** Throws unless the actor may create activities at the place (to refuse a page before showing it). */
+    public void requireCreateAt(Actor actor, long placeId) {
+        AccessControl.require(actor, CalendarAction.ACTIVITY_CREATE, target(placeId, List.of()));
+    }
+
     /** The place's activities, for staff who may manage the place's calendar. */
     public List<ActivityQueries.Activity> activitiesOfPlace(Actor actor, long placeId) {
         AccessControl.require(actor, CalendarAction.ACTIVITY_CREATE, target(placeId, List.of()));
@@ -206,6 +211,12 @@ public class ActivityService {
         return id;
     }
 
+    /** The pauses of an activity that end today or later. */
+    public List<ActivityQueries.PauseRow> pausesForStaff(Actor actor, long activityId, LocalDate today) {
+        activityForStaff(actor, activityId);
+        return queries.pauses(List.of(activityId), today, LocalDate.of(2100, 12, 31)).getOrDefault(activityId, List.of());
+    }
+
     @Transactional
     public void removePause(Actor actor, long activityId, long pauseId) {
         ActivityQueries.Activity a = requireChange(actor, activityId);
@@ -213,6 +224,171 @@ public class ActivityService {
             audit.record(actor, "ACTIVITY_UNPAUSE", "activity", activityId, target(a.placeId(), a.organiserIds()),
                     java.util.Map.of("pause", pauseId), null);
         }
+    }
+
+    // ---- seasons of many activities ------------------------------------------------------------
+
+    /**
+     * Sets a new season for many weekly or monthly activities at once. All or nothing: every
+     * activity is checked (access and the rule with its new season) before any is changed.
+     */
+    @Transactional
+    public int changeSeason(Actor actor, Collection<String> activityIds, String start, String end) {
+        if (!AccessControl.mayEver(actor, CalendarAction.ACTIVITY_UPDATE)) {
+            throw new KohtaamoException.Forbidden("ACTIVITY_UPDATE");
+        }
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        LocalDate from = in.date("seasonStart", start, true);
+        LocalDate to = in.date("seasonEnd", end, true);
+        Set<Long> ids = new java.util.LinkedHashSet<>();
+        for (String raw : activityIds == null ? List.<String>of() : activityIds) {
+            Long id = in.id("activityIds", raw, false);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        if (ids.isEmpty() && !errors.has("activityIds")) {
+            errors.add("activityIds", "validation.activitiesRequired");
+        }
+        if (ids.size() > 1000) {
+            errors.add("activityIds", "validation.tooMany", 1000);
+        }
+        errors.throwIfAny();
+        java.util.Map<Long, ActivityQueries.Activity> before = new java.util.LinkedHashMap<>();
+        java.util.Map<Long, Target> targets = new java.util.HashMap<>();
+        for (Long id : ids) {
+            ActivityQueries.Activity a = queries.activity(id)
+                    .orElseThrow(() -> new KohtaamoException.NotFound("activity " + id));
+            Target t = target(a.placeId(), a.organiserIds());
+            AccessControl.require(actor, CalendarAction.ACTIVITY_UPDATE, t);
+            Schedule s = a.schedule();
+            if (s.kind() != Schedule.Kind.WEEKLY && s.kind() != Schedule.Kind.MONTHLY) {
+                errors.add("activityIds", "validation.noSeason");
+            } else {
+                Schedule changed = new Schedule(s.kind(), s.weekdays(), s.parity(), s.nth(), s.dates(), from, to,
+                        s.start(), s.durationMinutes());
+                for (String problem : Schedule.validate(changed)) {
+                    if (!errors.has("seasonEnd")) {
+                        errors.add("seasonEnd", problem);
+                    }
+                }
+            }
+            before.put(id, a);
+            targets.put(id, t);
+        }
+        errors.throwIfAny();
+        int n = queries.setSeason(ids, from, to, clock.instant());
+        for (Long id : ids) {
+            audit.record(actor, "ACTIVITY_SEASON_CHANGE", "activity", id, targets.get(id), before.get(id),
+                    queries.activity(id).orElseThrow());
+        }
+        return n;
+    }
+
+    /** The activities an actor may update, of the places in their scope (for the season page). */
+    public List<ActivityQueries.Activity> activitiesForStaff(Actor actor, Collection<Long> placeIds) {
+        java.util.Map<Long, Target> places = new java.util.HashMap<>();
+        List<ActivityQueries.Activity> out = new java.util.ArrayList<>();
+        for (ActivityQueries.Activity a : queries.activitiesOfPlaces(placeIds)) {
+            Target place = places.computeIfAbsent(a.placeId(), p -> target(p, List.of()));
+            Set<Long> orgs = new HashSet<>(place.organisationIds());
+            orgs.addAll(a.organiserIds());
+            if (AccessControl.allows(actor, CalendarAction.ACTIVITY_UPDATE,
+                    new Target(place.countyId(), place.areaId(), orgs, a.placeId()))) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    // ---- school holidays ------------------------------------------------------------------------
+
+    /** The municipalities whose school holidays the actor may manage. */
+    public List<Registry.MunicipalityRef> schoolHolidayMunicipalities(Actor actor) {
+        if (!AccessControl.mayEver(actor, CalendarAction.SCHOOL_HOLIDAY_MANAGE)) {
+            throw new KohtaamoException.Forbidden("SCHOOL_HOLIDAY_MANAGE");
+        }
+        return registry.municipalities(null).stream()
+                .filter(m -> AccessControl.allows(actor, CalendarAction.SCHOOL_HOLIDAY_MANAGE, Target.county(m.countyId())))
+                .toList();
+    }
+
+    public ActivityQueries.SchoolHoliday schoolHolidayForStaff(Actor actor, long id) {
+        ActivityQueries.SchoolHoliday h = queries.schoolHoliday(id)
+                .orElseThrow(() -> new KohtaamoException.NotFound("school holiday " + id));
+        AccessControl.require(actor, CalendarAction.SCHOOL_HOLIDAY_MANAGE, municipalityTarget(h.municipalityCode()));
+        return h;
+    }
+
+    private Target municipalityTarget(String code) {
+        return registry.municipalities(null).stream().filter(m -> m.code().equals(code)).findFirst()
+                .map(m -> Target.county(m.countyId()))
+                .orElseThrow(() -> new KohtaamoException.NotFound("municipality " + code));
+    }
+
+    private record CheckedHoliday(String municipality, String language, LocalDate start, LocalDate end,
+            LocalizedText name) {
+    }
+
+    private CheckedHoliday check(Actor actor, SchoolHolidayForm form) {
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        String code = in.digits("municipalityCode", form.municipalityCode, 3, true);
+        if (code != null && !registry.municipalityExists(code)) {
+            errors.add("municipalityCode", "validation.unknownMunicipality");
+        }
+        String language = form.schoolLanguage == null || form.schoolLanguage.isBlank() ? null
+                : form.schoolLanguage.strip();
+        if (language != null && !language.equals("fi") && !language.equals("sv")) {
+            errors.add("schoolLanguage", "validation.choice");
+        }
+        LocalDate from = in.date("start", form.start, true);
+        LocalDate to = in.date("end", form.end, true);
+        if (from != null && to != null) {
+            if (to.isBefore(from)) {
+                errors.add("end", "validation.endBeforeStart");
+            } else if (java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1 > SchoolHolidayForm.MAX_DAYS) {
+                errors.add("end", "validation.holidayTooLong", SchoolHolidayForm.MAX_DAYS);
+            }
+        }
+        LocalizedText name = new LocalizedText(in.requiredLine("nameFi", form.nameFi, 200),
+                in.line("nameSv", form.nameSv, 200), in.line("nameEn", form.nameEn, 200));
+        errors.throwIfAny();
+        if (!AccessControl.allows(actor, CalendarAction.SCHOOL_HOLIDAY_MANAGE, municipalityTarget(code))) {
+            errors.add("municipalityCode", "validation.outOfScope").throwIfAny();
+        }
+        return new CheckedHoliday(code, language, from, to, name);
+    }
+
+    @Transactional
+    public long createSchoolHoliday(Actor actor, SchoolHolidayForm form) {
+        if (!AccessControl.mayEver(actor, CalendarAction.SCHOOL_HOLIDAY_MANAGE)) {
+            throw new KohtaamoException.Forbidden("SCHOOL_HOLIDAY_MANAGE");
+        }
+        CheckedHoliday h = check(actor, form);
+        long id = queries.insertSchoolHoliday(h.municipality(), h.language(), h.start(), h.end(), h.name(),
+                clock.instant());
+        audit.record(actor, "SCHOOL_HOLIDAY_CREATE", "school_holiday", id, municipalityTarget(h.municipality()), null,
+                queries.schoolHoliday(id).orElseThrow());
+        return id;
+    }
+
+    @Transactional
+    public void updateSchoolHoliday(Actor actor, long id, SchoolHolidayForm form) {
+        ActivityQueries.SchoolHoliday before = schoolHolidayForStaff(actor, id);
+        CheckedHoliday h = check(actor, form);
+        queries.updateSchoolHoliday(id, h.municipality(), h.language(), h.start(), h.end(), h.name(), clock.instant());
+        audit.record(actor, "SCHOOL_HOLIDAY_UPDATE", "school_holiday", id, municipalityTarget(h.municipality()), before,
+                queries.schoolHoliday(id).orElseThrow());
+    }
+
+    @Transactional
+    public void deleteSchoolHoliday(Actor actor, long id) {
+        ActivityQueries.SchoolHoliday before = schoolHolidayForStaff(actor, id);
+        queries.deleteSchoolHoliday(id);
+        audit.record(actor, "SCHOOL_HOLIDAY_DELETE", "school_holiday", id, municipalityTarget(before.municipalityCode()),
+                before, null);
     }
 
     private ActivityQueries.Activity requireChange(Actor actor, long activityId) {
@@ -225,9 +401,15 @@ public class ActivityService {
     /** A reason or note in three languages as a form sends it. */
     public record LocalizedTextForm(String fi, String sv, String en) {
 
+        /** Checks the three texts; when required, at least one language must be given. */
         LocalizedText check(Input in, String field, boolean required) {
-            return new LocalizedText(required ? in.requiredLine(field + "Fi", fi, 500) : in.line(field + "Fi", fi, 500),
-                    in.line(field + "Sv", sv, 500), in.line(field + "En", en, 500));
+            LocalizedText t = new LocalizedText(in.line(field + "Fi", fi, 500), in.line(field + "Sv", sv, 500),
+                    in.line(field + "En", en, 500));
+            if (required && t.isEmpty() && !in.errors().has(field + "Fi") && !in.errors().has(field + "Sv")
+                    && !in.errors().has(field + "En")) {
+                in.errors().add(field + "Fi", "validation.reasonRequired");
+            }
+            return t;
         }
     }
 }

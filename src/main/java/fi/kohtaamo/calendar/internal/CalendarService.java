@@ -73,7 +73,7 @@ public class CalendarService {
         List<ActivityQueries.SchoolHoliday> holidays = queries.schoolHolidays(municipalities, from, to);
         List<Entry> out = new ArrayList<>();
         for (Series s : series) {
-            Plan plan = plan(s.activity(), s.place(), changes.getOrDefault(s.activity().id(), List.of()),
+            Plan plan = plan(s.activity(), s.place().municipalityCode(), changes.getOrDefault(s.activity().id(), List.of()),
                     pauses.getOrDefault(s.activity().id(), List.of()), holidays);
             for (Occurrence o : OccurrencePlanner.plan(plan, from, to)) {
                 if (matchesOccurrence(o, filter)) {
@@ -113,7 +113,7 @@ public class CalendarService {
         List<ActivityQueries.SchoolHoliday> holidays = queries.schoolHolidays(municipalities, first, last);
         List<SeasonPlan> out = new ArrayList<>(series.size());
         for (Series s : series) {
-            Plan plan = plan(s.activity(), s.place(), changes.getOrDefault(s.activity().id(), List.of()),
+            Plan plan = plan(s.activity(), s.place().municipalityCode(), changes.getOrDefault(s.activity().id(), List.of()),
                     pauses.getOrDefault(s.activity().id(), List.of()), holidays);
             Schedule sc = s.activity().schedule();
             out.add(new SeasonPlan(s, OccurrencePlanner.plan(plan, sc.seasonStart().minusDays(MAX_DAYS),
@@ -122,7 +122,21 @@ public class CalendarService {
         return out;
     }
 
-    static Plan plan(ActivityQueries.Activity a, PlaceInfo place, List<ActivityQueries.ChangeRow> changeRows,
+    /**
+     * The occurrences of one activity in [from, to], published or not, planned exactly as the public
+     * calendar plans them (for staff pages, so that what staff see is what families see).
+     */
+    public List<Occurrence> occurrencesOf(ActivityQueries.Activity a, String municipalityCode, LocalDate from,
+            LocalDate to) {
+        List<Long> ids = List.of(a.id());
+        Plan plan = plan(a, municipalityCode,
+                queries.changes(ids, from.minusDays(MAX_DAYS), to.plusDays(MAX_DAYS)).getOrDefault(a.id(), List.of()),
+                queries.pauses(ids, from, to).getOrDefault(a.id(), List.of()),
+                queries.schoolHolidays(Set.of(municipalityCode), from, to));
+        return OccurrencePlanner.plan(plan, from, to);
+    }
+
+    static Plan plan(ActivityQueries.Activity a, String municipalityCode, List<ActivityQueries.ChangeRow> changeRows,
             List<ActivityQueries.PauseRow> pauseRows, List<ActivityQueries.SchoolHoliday> holidays) {
         Map<LocalDate, Change> changes = new HashMap<>();
         for (ActivityQueries.ChangeRow c : changeRows) {
@@ -133,7 +147,7 @@ public class CalendarService {
                 .toList();
         String language = a.schoolLanguage() == null ? "fi" : a.schoolLanguage();
         List<DateRange> school = holidays.stream()
-                .filter(h -> h.municipalityCode().equals(place.municipalityCode()))
+                .filter(h -> h.municipalityCode().equals(municipalityCode))
                 .filter(h -> h.schoolLanguage() == null || h.schoolLanguage().equals(language))
                 .map(h -> DateRange.of(h.start(), h.end())).toList();
         return new Plan(a.schedule(), a.pausesOnHolidays(), a.followsSchoolHolidays(), school, pauses, changes);

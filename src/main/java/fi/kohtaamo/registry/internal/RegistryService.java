@@ -404,4 +404,22 @@ public class RegistryService implements Registry {
     public boolean areaExists(long id) {
         return queries.area(id).isPresent();
     }
+
+    @Override
+    public List<StaffPlace> placesInScope(Scope scope) {
+        return queries.placesInScope(scope, Lang.FI).stream().map(p -> new StaffPlace(p.id(), p.name(),
+                p.municipalityCode(), p.municipalityName(), p.published())).toList();
+    }
+
+    @Override
+    public Optional<StaffPlace> staffPlace(long placeId) {
+        return queries.place(placeId).map(p -> new StaffPlace(p.id(), p.name(), p.municipalityCode(),
+                p.municipalityName(), p.published()));
+    }
+
+    @Override
+    public List<MunicipalityRef> municipalities(Long countyId) {
+        return queries.municipalities(countyId).stream().map(m -> new MunicipalityRef(m.code(), m.name(), m.countyId()))
+                .toList();
+    }
 }
