@@ -12,7 +12,7 @@ measure() {
   local label=$1 start end pid
   start=$(date +%s%N)
   PORT=$port KOHTAAMO_DB_URL="jdbc:h2:file:$data/kohtaamo;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
-    ./mvnw -q -o spring-boot:run >"$data/$label.log" 2>&1 &
+    ./mvnw -q spring-boot:run >"$data/$label.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://localhost:$port/places"; do
     sleep 0.2

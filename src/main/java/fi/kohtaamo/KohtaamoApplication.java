@@ -1,5 +1,6 @@
 package fi.kohtaamo;
 
+import fi.kohtaamo.shared.NationalDataCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class KohtaamoApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(KohtaamoApplication.class, args);
+        SpringApplication.run(KohtaamoApplication.class, NationalDataCommand.requested(args)
+                ? NationalDataCommand.withDefaults(args) : args);
     }
 }

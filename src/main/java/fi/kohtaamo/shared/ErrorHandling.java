@@ -1,13 +1,17 @@
 package fi.kohtaamo.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -82,6 +86,17 @@ class ErrorHandling {
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     Object denied(Exception e, HttpServletRequest request) {
         return render(request, HttpStatus.FORBIDDEN, "forbidden", null, null);
+    }
+
+    /**
+     * The database has no free connection (pool exhausted under load) or cannot be reached: the
+     * request did nothing, so say "busy, try again" with 503 and Retry-After rather than a 500.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    Object busy(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        log.warn("No database connection for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+        return render(request, HttpStatus.SERVICE_UNAVAILABLE, "busy", null, null);
     }
 
     @ExceptionHandler(Exception.class)

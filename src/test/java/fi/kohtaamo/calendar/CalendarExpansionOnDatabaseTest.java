@@ -13,7 +13,8 @@ import fi.kohtaamo.support.WebClient;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * local start time with the right offset; a season ends on its last day.
  */
 @IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CalendarExpansionOnDatabaseTest {
 
     static final Actor ADMIN = new Actor(1, "Admin", Role.ADMIN, null, Set.of(), null, null, null);
@@ -41,7 +43,7 @@ class CalendarExpansionOnDatabaseTest {
     WebClient web;
     long place;
 
-    @BeforeEach
+    @BeforeAll
     void everyDayFrom2026To2028() {
         web = new WebClient(port);
         long county = fx.county();

@@ -97,6 +97,19 @@ class PublicPagesTest {
     }
 
     @Test
+    void anExhaustedConnectionPoolAnswers503WithRetryAfterInTheUsersLanguage() {
+        var page = web.get("/test-only/busy?lang=sv");
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.header("Retry-After")).isEqualTo("10");
+        assertThat(page.html().selectFirst("h1").text()).isEqualTo("Tjänsten är överbelastad just nu");
+        var api = new WebClient(port).get("/api/v1/test-only/busy", Map.of("Accept-Language", "en"));
+        assertThat(api.status()).isEqualTo(503);
+        assertThat(api.header("Retry-After")).isEqualTo("10");
+        assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.body()).contains("The service is busy right now");
+    }
+
+    @Test
     void hostileSearchTextIsShownEscaped() {
         var r = web.get("/places?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
         assertThat(r.status()).isEqualTo(200);

@@ -16,12 +16,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds registry data for a test with names and codes no other test uses. Municipality codes come
- * from 700 up, skipping the ten real codes of Länsi-Uusimaa that the demo data uses.
+ * from 100 up to 998, skipping the ten real codes of Länsi-Uusimaa that the demo data uses; 999 is
+ * kept free for tests of "no such municipality".
  */
 @Component
 public class Fixtures {
 
-    private static final AtomicInteger NEXT_CODE = new AtomicInteger(700);
+    private static final AtomicInteger NEXT_CODE = new AtomicInteger(100);
     private static final AtomicInteger NEXT = new AtomicInteger(1);
     /** The codes the demo data uses (Länsi-Uusimaa). */
     static final Set<String> DEMO_CODES = Set.of("049", "078", "149", "224", "235", "257", "444", "710", "755", "927");
@@ -45,6 +46,9 @@ public class Fixtures {
         String code = String.valueOf(NEXT_CODE.getAndIncrement());
         while (DEMO_CODES.contains(code)) {
             code = String.valueOf(NEXT_CODE.getAndIncrement());
+        }
+        if (Integer.parseInt(code) > 998) {
+            throw new IllegalStateException("Fixtures ran out of three-digit municipality codes; share fixtures within a test class");
         }
         queries.insertMunicipality(code, countyId, LocalizedText.of("Testikunta " + code, "Testkommun " + code, null),
                 "FI_SV", Instant.now());

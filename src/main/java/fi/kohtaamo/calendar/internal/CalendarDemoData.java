@@ -15,6 +15,7 @@ import fi.kohtaamo.registry.PlaceInfo;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.DemoData;
 import fi.kohtaamo.shared.LocalizedText;
+import fi.kohtaamo.shared.NationalData;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -48,10 +49,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the family centre run peer and language groups) and its language: places run by Swedish-language
  * parishes or associations get a Swedish programme. Deterministic: per-place choices come from
  * {@code new Random(placeId)}; only the season dates follow the clock. Loaded once, then kept.
+ *
+ * <p>The same programme, school holidays and (proportionally more) exceptions make the calendar's part of
+ * the national dataset ({@link NationalData}), for every county, with the seed mixed into each place's
+ * random stream.
  */
 @Component
 @Order(20)
-class CalendarDemoData implements DemoData {
+class CalendarDemoData implements DemoData, NationalData {
 
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
@@ -77,8 +82,28 @@ class CalendarDemoData implements DemoData {
             if (county.isEmpty()) {
                 return;
             }
-            new Generator(county.get()).run();
+            LocalDate today = LocalDate.ofInstant(clock.instant(), HELSINKI);
+            new Generator(county.get(), today, currentAndNext(today), 0, 12).run();
         });
+    }
+
+    private int nationalActivities;
+
+    @Override
+    public void generate(Spec spec) {
+        nationalActivities = 0;
+        for (var county : registry.counties()) {
+            tx.executeWithoutResult(status -> {
+                Generator g = new Generator(county.id(), spec.today(), seasonsFrom(spec.today(), 4), spec.seed(), -1);
+                g.run();
+                nationalActivities += g.created.size();
+            });
+        }
+    }
+
+    @Override
+    public String summary() {
+        return nationalActivities + " activities";
     }
 
     // ---- seasons and school holidays ----------------------------------------------------------------
@@ -102,14 +127,20 @@ class CalendarDemoData implements DemoData {
 
     /** The season running on the date (or the next to start), and the one after it. */
     static List<Season> currentAndNext(LocalDate today) {
-        int y = today.getYear();
-        List<Season> all = List.of(spring(y), summer(y), autumn(y), spring(y + 1), summer(y + 1), autumn(y + 1));
-        for (int i = 0; i < all.size() - 1; i++) {
-            if (!all.get(i).end().isBefore(today)) {
-                return List.of(all.get(i), all.get(i + 1));
+        return seasonsFrom(today, 2);
+    }
+
+    /** The season running on the date (or the next to start) and the n - 1 after it. */
+    static List<Season> seasonsFrom(LocalDate today, int n) {
+        List<Season> all = new ArrayList<>();
+        for (int y = today.getYear(); all.size() < n; y++) {
+            for (Season s : List.of(spring(y), summer(y), autumn(y))) {
+                if (all.size() < n && !s.end().isBefore(today)) {
+                    all.add(s);
+                }
             }
         }
-        return List.of(all.get(4), all.get(5));
+        return all;
     }
 
     private static LocalDate mondayOfWeek(int year, int isoWeek) {
@@ -239,12 +270,23 @@ class CalendarDemoData implements DemoData {
 
         private final long countyId;
         private final Instant now = clock.instant();
-        private final LocalDate today = LocalDate.ofInstant(now, HELSINKI);
-        private final List<Season> seasons = currentAndNext(today);
+        private final LocalDate today;
+        private final List<Season> seasons;
         private final List<Long> created = new ArrayList<>();
+        private final long seed;
+        private final int exceptionLimit;
 
-        Generator(long countyId) {
+        /**
+         * @param seasons the seasons to fill, the first running today or starting next
+         * @param seed 0 for the demo (each place's stream is {@code new Random(placeId)}), else mixed in
+         * @param exceptionLimit how many exceptions to make; negative: one for every 50 activities
+         */
+        Generator(long countyId, LocalDate today, List<Season> seasons, long seed, int exceptionLimit) {
             this.countyId = countyId;
+            this.today = today;
+            this.seasons = seasons;
+            this.seed = seed;
+            this.exceptionLimit = exceptionLimit;
         }
 
         void run() {
@@ -254,7 +296,7 @@ class CalendarDemoData implements DemoData {
             Set<String> municipalities = new TreeSet<>();
             for (PlaceInfo place : places) {
                 municipalities.add(place.municipalityCode());
-                programme(place, new Random(place.id()));
+                programme(place, new Random(seed == 0 ? place.id() : seed * 1_000_003L + place.id()));
             }
             for (String m : municipalities) {
                 schoolHolidays(m, SWEDISH_AUTUMN_BREAK.contains(m), today.getYear() - 1, today.getYear() + 1, now);
@@ -392,7 +434,8 @@ class CalendarDemoData implements DemoData {
             LocalDate from = today.plusDays(1);
             LocalDate to = today.plusWeeks(3);
             int cancelled = 0;
-            for (int i = 0; i < created.size() && cancelled < 12; i += 17) {
+            int limit = exceptionLimit >= 0 ? exceptionLimit : created.size() / 50;
+            for (int i = 0; i < created.size() && cancelled < limit; i += 17) {
                 long id = created.get(i);
                 Optional<ActivityQueries.Activity> a = queries.activity(id);
                 if (a.isEmpty()) {

@@ -401,10 +401,11 @@ final class PosterPdf {
         }
     }
 
+    /** The QR code with the four-module quiet zone the standard asks for, so that the footer rule never touches it. */
     private static BitMatrix qr(String url) {
         try {
             return new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                    Map.of(EncodeHintType.MARGIN, 4, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
                             EncodeHintType.CHARACTER_SET, "UTF-8"));
         } catch (WriterException e) {
             throw new IllegalStateException("QR code for a " + url.length() + "-character address", e);
