@@ -1,6 +1,7 @@
 package fi.kohtaamo.audit;
 
 import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.PublicDataCache;
 import fi.kohtaamo.shared.Target;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -11,6 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Records a successful write. Call it inside the writing transaction so that the entry and the
  * change are stored together or not at all. Before/after are stored as JSON of the read models.
+ * Every audited write also moves the public data version ({@link PublicDataCache#changed()}), in the
+ * same transaction, so cached calendars and feeds never outlive a change.
  */
 @Component
 public class AuditLog {
@@ -18,11 +21,13 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json;
+    private final PublicDataCache cache;
 
-    AuditLog(JdbcClient jdbc, Clock clock, JsonMapper json) {
+    AuditLog(JdbcClient jdbc, Clock clock, JsonMapper json, PublicDataCache cache) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.json = json;
+        this.cache = cache;
     }
 
     /**
@@ -45,5 +50,6 @@ public class AuditLog {
                 .param("before", before == null ? null : json.writeValueAsString(before))
                 .param("after", after == null ? null : json.writeValueAsString(after))
                 .update();
+        cache.changed();
     }
 }

@@ -31,7 +31,11 @@ public class NationalDataCommand implements ApplicationRunner {
     private final Clock clock;
     private final ConfigurableApplicationContext context;
 
-    NationalDataCommand(List<NationalData> parts, Clock clock, ConfigurableApplicationContext context) {
+    private final PublicDataCache cache;
+
+    NationalDataCommand(List<NationalData> parts, Clock clock, ConfigurableApplicationContext context,
+            PublicDataCache cache) {
+        this.cache = cache;
         this.parts = parts;
         this.clock = clock;
         this.context = context;
@@ -84,6 +88,7 @@ public class NationalDataCommand implements ApplicationRunner {
             summaries.add(part.summary());
             log.info("  {} ({} s)", part.summary(), Duration.ofNanos(System.nanoTime() - t).toSeconds());
         }
+        cache.changed();
         log.info("National dataset ready in {} s", Duration.ofNanos(System.nanoTime() - started).toSeconds());
         return summaries;
     }

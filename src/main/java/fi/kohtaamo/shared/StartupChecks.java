@@ -24,9 +24,11 @@ class StartupChecks implements ApplicationRunner {
     private final DataSource dataSource;
     private final List<DemoData> demoData;
     private final Environment environment;
+    private final PublicDataCache cache;
 
     StartupChecks(KohtaamoProperties properties, DataSource dataSource, List<DemoData> demoData,
-            Environment environment) {
+            Environment environment, PublicDataCache cache) {
+        this.cache = cache;
         this.properties = properties;
         this.dataSource = dataSource;
         this.demoData = demoData;
@@ -55,6 +57,7 @@ class StartupChecks implements ApplicationRunner {
         if (properties.demoEnabled()) {
             log.info("Demo mode: loading demo data where missing");
             demoData.forEach(DemoData::load);
+            cache.changed();
             demoData.forEach(DemoData::afterLoad);
         }
     }

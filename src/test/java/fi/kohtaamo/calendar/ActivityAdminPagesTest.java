@@ -1,5 +1,7 @@
 package fi.kohtaamo.calendar;
 
+import static fi.kohtaamo.support.Forms.formFields;
+import static fi.kohtaamo.support.Forms.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.kohtaamo.calendar.internal.ActivityQueries;
@@ -71,55 +73,6 @@ class ActivityAdminPagesTest {
         var r = web.login(email, PASSWORD);
         assertThat(r.status()).isEqualTo(302);
         return web;
-    }
-
-    /** The first post form of the page with every field's current value, as a browser would send it. */
-    static List<Map.Entry<String, String>> formFields(Document page, String selector) {
-        List<Map.Entry<String, String>> fields = new ArrayList<>();
-        var form = page.selectFirst(selector);
-        assertThat(form).as(selector).isNotNull();
-        for (var input : form.select("input, select, textarea")) {
-            String name = input.attr("name");
-            if (name.isEmpty() || name.equals("_csrf")) {
-                continue;
-            }
-            switch (input.tagName()) {
-                case "select" -> {
-                    var selected = input.selectFirst("option[selected]");
-                    fields.add(Map.entry(name, selected == null ? "" : selected.attr("value")));
-                }
-                case "textarea" -> fields.add(Map.entry(name, input.text()));
-                default -> {
-                    if (input.attr("type").equals("checkbox") || input.attr("type").equals("radio")) {
-                        if (input.hasAttr("checked")) {
-                            fields.add(Map.entry(name, input.attr("value")));
-                        }
-                    } else {
-                        fields.add(Map.entry(name, input.attr("value")));
-                    }
-                }
-            }
-        }
-        return fields;
-    }
-
-    static List<Map.Entry<String, String>> with(List<Map.Entry<String, String>> fields, String name, String value) {
-        List<Map.Entry<String, String>> out = new ArrayList<>();
-        boolean replaced = false;
-        for (var f : fields) {
-            if (f.getKey().equals(name)) {
-                if (!replaced && value != null) {
-                    out.add(Map.entry(name, value));
-                }
-                replaced = true;
-            } else {
-                out.add(f);
-            }
-        }
-        if (!replaced && value != null) {
-            out.add(Map.entry(name, value));
-        }
-        return out;
     }
 
     /** A filled-in new-activity form: a family café on Tuesdays 9.30–11.30 this season. */

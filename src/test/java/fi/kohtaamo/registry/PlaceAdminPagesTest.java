@@ -1,5 +1,7 @@
 package fi.kohtaamo.registry;
 
+import static fi.kohtaamo.support.Forms.formFields;
+import static fi.kohtaamo.support.Forms.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.kohtaamo.identity.internal.UserQueries;
@@ -56,54 +58,6 @@ class PlaceAdminPagesTest {
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.header("Location")).endsWith("/admin");
         return web;
-    }
-
-    /** The form as the page renders it, with every field's current value. */
-    static List<Map.Entry<String, String>> formFields(Document page) {
-        List<Map.Entry<String, String>> fields = new ArrayList<>();
-        var form = page.selectFirst("main form[method=post]");
-        for (var input : form.select("input, select, textarea")) {
-            String name = input.attr("name");
-            if (name.isEmpty() || name.equals("_csrf")) {
-                continue;
-            }
-            switch (input.tagName()) {
-                case "select" -> {
-                    var selected = input.selectFirst("option[selected]");
-                    fields.add(Map.entry(name, selected == null ? "" : selected.attr("value")));
-                }
-                case "textarea" -> fields.add(Map.entry(name, input.text()));
-                default -> {
-                    if (input.attr("type").equals("checkbox")) {
-                        if (input.hasAttr("checked")) {
-                            fields.add(Map.entry(name, input.attr("value")));
-                        }
-                    } else {
-                        fields.add(Map.entry(name, input.attr("value")));
-                    }
-                }
-            }
-        }
-        return fields;
-    }
-
-    static List<Map.Entry<String, String>> with(List<Map.Entry<String, String>> fields, String name, String value) {
-        List<Map.Entry<String, String>> out = new ArrayList<>();
-        boolean replaced = false;
-        for (var f : fields) {
-            if (f.getKey().equals(name)) {
-                if (!replaced) {
-                    out.add(Map.entry(name, value));
-                    replaced = true;
-                }
-            } else {
-                out.add(f);
-            }
-        }
-        if (!replaced) {
-            out.add(Map.entry(name, value));
-        }
-        return out;
     }
 
     @Test

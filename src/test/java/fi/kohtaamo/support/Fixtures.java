@@ -28,9 +28,17 @@ public class Fixtures {
     static final Set<String> DEMO_CODES = Set.of("049", "078", "149", "224", "235", "257", "444", "710", "755", "927");
 
     private final RegistryQueries queries;
+    private final fi.kohtaamo.shared.PublicDataCache cache;
 
-    public Fixtures(RegistryQueries queries) {
+    public Fixtures(RegistryQueries queries, fi.kohtaamo.shared.PublicDataCache cache) {
         this.queries = queries;
+        this.cache = cache;
+    }
+
+    /** Fixtures write past the services (and their audit log), so they tell the public cache themselves. */
+    private <T> T changed(T result) {
+        cache.changed();
+        return result;
     }
 
     public static String unique(String prefix) {
@@ -39,7 +47,7 @@ public class Fixtures {
 
     public long county() {
         String code = "T" + NEXT.getAndIncrement();
-        return queries.insertCounty(code, LocalizedText.of("Testialue " + code, "Testområde " + code, null), false);
+        return changed(queries.insertCounty(code, LocalizedText.of("Testialue " + code, "Testområde " + code, null), false));
     }
 
     public String municipality(long countyId) {
@@ -52,22 +60,23 @@ public class Fixtures {
         }
         queries.insertMunicipality(code, countyId, LocalizedText.of("Testikunta " + code, "Testkommun " + code, null),
                 "FI_SV", Instant.now());
-        return code;
+        return changed(code);
     }
 
     public long area(long countyId, String... municipalities) {
-        return queries.insertArea(countyId, LocalizedText.of(unique("Testialue"), null, null), LocalizedText.EMPTY,
-                List.of(municipalities), Instant.now());
+        return changed(queries.insertArea(countyId, LocalizedText.of(unique("Testialue"), null, null),
+                LocalizedText.EMPTY, List.of(municipalities), Instant.now()));
     }
 
     public long organisation(OrganisationType type, Long parentId, Long countyId) {
-        return queries.insertOrganisation(new OrganisationCommand(parentId, type,
+        return changed(queries.insertOrganisation(new OrganisationCommand(parentId, type,
                 LocalizedText.of(unique("Testijärjestö"), null, null), null, null, null, null, countyId, null),
-                Instant.now());
+                Instant.now()));
     }
 
     public long place(long areaId, String municipality, long... organisers) {
-        return queries.insertPlace(command(unique("Testipaikka"), areaId, municipality, organisers), false, Instant.now());
+        return changed(queries.insertPlace(command(unique("Testipaikka"), areaId, municipality, organisers), false,
+                Instant.now()));
     }
 
     public static PlaceCommand command(String name, long areaId, String municipality, long... organisers) {

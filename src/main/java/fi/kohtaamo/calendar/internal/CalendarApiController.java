@@ -1,5 +1,6 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.shared.PublicDataCache;
 import fi.kohtaamo.shared.PublicUrls;
 import fi.kohtaamo.calendar.ActivityKind;
 import fi.kohtaamo.registry.PlaceInfo;
@@ -19,6 +20,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,9 +37,12 @@ class CalendarApiController {
     private final CalendarParams params;
     private final Clock clock;
     private final PublicUrls urls;
+    private final PublicDataCache cache;
 
-    CalendarApiController(CalendarService calendar, CalendarParams params, Clock clock, PublicUrls urls) {
+    CalendarApiController(CalendarService calendar, CalendarParams params, Clock clock, PublicUrls urls,
+            PublicDataCache cache) {
         this.urls = urls;
+        this.cache = cache;
         this.calendar = calendar;
         this.params = params;
         this.clock = clock;
@@ -81,7 +86,8 @@ class CalendarApiController {
                     + "(default: today to 92 days ahead).")
     ActivityPage activities(@RequestParam MultiValueMap<String, String> query,
             @RequestParam(name = "last_modified_since", required = false)
-            @Parameter(description = "ISO-8601 instant; only activities changed after it") String lastModifiedSince) {
+            @Parameter(description = "ISO-8601 instant; only activities changed after it") String lastModifiedSince,
+            WebRequest web) {
         CalendarFilter filter = params.filter(query);
         LocalDate today = LocalDate.now(clock);
         LocalDate start = CalendarParams.date(query, "start", today);
@@ -90,6 +96,9 @@ class CalendarApiController {
         Instant since = instant(lastModifiedSince);
         int page = number(query, "page", 0, 100_000, 0);
         int size = number(query, "size", 1, 500, 100);
+        if (notModified(web, today)) {
+            return null;
+        }
         List<CalendarService.Series> all = calendar.series(filter, start, end).stream()
                 .filter(s -> since == null || s.activity().updatedAt().isAfter(since))
                 .sorted(java.util.Comparator.comparingLong(s -> s.activity().id())).toList();
@@ -99,7 +108,7 @@ class CalendarApiController {
 
     @GetMapping("/occurrences")
     @Operation(summary = "Occurrences between start and end (at most 92 days), cancelled ones included with their reason")
-    OccurrencePage occurrences(@RequestParam MultiValueMap<String, String> query) {
+    OccurrencePage occurrences(@RequestParam MultiValueMap<String, String> query, WebRequest web) {
         CalendarFilter filter = params.filter(query);
         LocalDate today = LocalDate.now(clock);
         LocalDate start = CalendarParams.date(query, "start", today);
@@ -107,6 +116,9 @@ class CalendarApiController {
         CalendarParams.checkRange(start, end, "end");
         int page = number(query, "page", 0, 100_000, 0);
         int size = number(query, "size", 1, 1000, 200);
+        if (notModified(web, today)) {
+            return null;
+        }
         List<CalendarService.Entry> all = calendar.occurrences(filter, start, end);
         String base = urls.base();
         List<OccurrenceJson> items = all.stream().skip((long) page * size).limit(size).map(e -> new OccurrenceJson(
@@ -117,6 +129,14 @@ class CalendarApiController {
                 e.occurrence().reason() == null ? null : e.occurrence().reason().text(),
                 base + "/calendar/activities/" + e.activity().id() + "/" + e.occurrence().date())).toList();
         return new OccurrencePage(items, page, size, all.size(), start, end);
+    }
+
+    /**
+     * The validator of an API answer: the data version and the day (defaults and rule texts follow the
+     * day). When the client already has it, Spring answers 304 with no body and the caller returns null.
+     */
+    private boolean notModified(WebRequest web, LocalDate today) {
+        return web.checkNotModified("\"v" + cache.version() + "-" + today + "\"");
     }
 
     private ActivityJson json(CalendarService.Series s) {

@@ -7,13 +7,17 @@ import fi.kohtaamo.registry.PlaceInfo;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
+import fi.kohtaamo.shared.FragmentRenderer;
+import fi.kohtaamo.shared.PublicDataCache;
 import fi.kohtaamo.shared.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -40,8 +44,10 @@ class CalendarPageController {
     private final PublicUrls urls;
 
     CalendarPageController(CalendarService calendar, CalendarParams params, ActivityQueries queries, Registry registry,
-            Clock clock, PublicUrls urls) {
+            Clock clock, PublicUrls urls, PublicDataCache cache, FragmentRenderer fragments) {
         this.urls = urls;
+        this.cache = cache;
+        this.fragments = fragments;
         this.calendar = calendar;
         this.params = params;
         this.queries = queries;
@@ -49,13 +55,16 @@ class CalendarPageController {
         this.clock = clock;
     }
 
+    private final PublicDataCache cache;
+    private final FragmentRenderer fragments;
+
     enum View {
         DAY, WEEK, SERIES
     }
 
     @GetMapping("/calendar")
     String calendar(@RequestParam MultiValueMap<String, String> query, Lang lang, HttpServletRequest request,
-            Model model) {
+            HttpServletResponse response, Model model) {
         CalendarFilter filter = params.filter(query);
         LocalDate today = LocalDate.now(clock);
         LocalDate date = CalendarParams.date(query, "date", today);
@@ -74,10 +83,20 @@ class CalendarPageController {
         model.addAttribute("isThisWeek", view == View.WEEK && from.equals(today.with(DayOfWeek.MONDAY)));
         if (view == View.SERIES) {
             LocalDate until = date.plusDays(CalendarService.MAX_DAYS);
-            model.addAttribute("series", calendar.series(filter, date, until).stream()
+            List<CalendarService.Series> series = calendar.series(filter, date, until);
+            model.addAttribute("seriesTotal", series.size());
+            model.addAttribute("series", series.stream().limit(CalendarViews.SERIES_LIMIT)
                     .map(s -> CalendarViews.series(s, lang, today.getYear())).toList());
         } else {
-            model.addAttribute("days", CalendarViews.days(calendar.occurrences(filter, from, to), from, to));
+            List<CalendarService.Entry> entries = calendar.occurrences(filter, from, to);
+            boolean week = view == View.WEEK;
+            // the day lists are most of the page and the same for everyone: rendered once per data version
+            model.addAttribute("daysHtml", cache.get(List.of("calendar-days", filter, from, to, lang, week),
+                    () -> fragments.render("calendar/parts", "days", lang, Map.of("week", week, "days",
+                            CalendarViews.days(entries, from, to, CalendarViews.DAY_LIMIT)), request, response)));
+            model.addAttribute("total", entries.size());
+            model.addAttribute("cut", CalendarViews.exceedsDayLimit(entries, CalendarViews.DAY_LIMIT));
+            model.addAttribute("dayLimit", CalendarViews.DAY_LIMIT);
         }
         int step = view == View.DAY ? 1 : 7;
         model.addAttribute("previousUrl", withParam(request, "date", from.minusDays(step).toString()));
@@ -93,8 +112,8 @@ class CalendarPageController {
     }
 
     private void choices(Model model) {
-        model.addAttribute("areas", registry.areas(null));
-        model.addAttribute("municipalities", municipalities(registry));
+        model.addAttribute("areas", cache.get(List.of("calendar-areas"), () -> List.copyOf(registry.areas(null))));
+        model.addAttribute("municipalities", cache.get(List.of("calendar-municipalities"), () -> municipalities(registry)));
         model.addAttribute("kinds", ActivityKind.values());
         model.addAttribute("weekdays", DayOfWeek.values());
         model.addAttribute("times", CalendarFilter.TimeOfDay.values());

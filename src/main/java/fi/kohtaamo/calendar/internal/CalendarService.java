@@ -4,6 +4,7 @@ import fi.kohtaamo.registry.PlaceCriteria;
 import fi.kohtaamo.registry.PlaceInfo;
 import fi.kohtaamo.registry.Registry;
 import java.time.LocalDate;
+import fi.kohtaamo.shared.PublicDataCache;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Service;
 /**
  * The public calendar: which activities run when, for any filter and date range. Loads the
  * activities of the matching places, plans each one's occurrences (rule, holidays, school holidays,
- * pauses, single changes) and applies the activity-level filters.
+ * pauses, single changes) and applies the activity-level filters. Results are kept in the
+ * {@link PublicDataCache} by filter and dates (so a popular week is computed once per change of the
+ * data); the lists returned are unmodifiable and shared.
  */
 @Service
 public class CalendarService {
@@ -26,10 +29,15 @@ public class CalendarService {
 
     private final ActivityQueries queries;
     private final Registry registry;
+    private final PublicDataCache cache;
 
-    public CalendarService(ActivityQueries queries, Registry registry) {
+    public CalendarService(ActivityQueries queries, Registry registry, PublicDataCache cache) {
         this.queries = queries;
         this.registry = registry;
+        this.cache = cache;
+    }
+
+    private record Key(String what, CalendarFilter filter, LocalDate from, LocalDate to) {
     }
 
     /** One occurrence of an activity at a place. */
@@ -42,6 +50,10 @@ public class CalendarService {
 
     /** The activities that match, with their places. */
     public List<Series> series(CalendarFilter filter, LocalDate from, LocalDate to) {
+        return cache.get(new Key("series", filter, from, to), () -> List.copyOf(computeSeries(filter, from, to)));
+    }
+
+    private List<Series> computeSeries(CalendarFilter filter, LocalDate from, LocalDate to) {
         Map<Long, PlaceInfo> places = places(filter);
         Set<Long> orgScope = organisationScope(filter);
         List<Series> out = new ArrayList<>();
@@ -60,6 +72,11 @@ public class CalendarService {
 
     /** Every occurrence in [from, to] (cancelled ones included, with their reason), in time order. */
     public List<Entry> occurrences(CalendarFilter filter, LocalDate from, LocalDate to) {
+        return cache.get(new Key("occurrences", filter, from, to),
+                () -> List.copyOf(computeOccurrences(filter, from, to)));
+    }
+
+    private List<Entry> computeOccurrences(CalendarFilter filter, LocalDate from, LocalDate to) {
         List<Series> series = series(filter, from, to);
         if (series.isEmpty()) {
             return List.of();
@@ -97,6 +114,10 @@ public class CalendarService {
      * The occurrence filters (weekday, time of day) are not applied; see {@link #matchesOccurrence}.
      */
     public List<SeasonPlan> seasons(CalendarFilter filter, LocalDate from, LocalDate to) {
+        return cache.get(new Key("seasons", filter, from, to), () -> List.copyOf(computeSeasons(filter, from, to)));
+    }
+
+    private List<SeasonPlan> computeSeasons(CalendarFilter filter, LocalDate from, LocalDate to) {
         List<Series> series = series(filter, from, to);
         if (series.isEmpty()) {
             return List.of();

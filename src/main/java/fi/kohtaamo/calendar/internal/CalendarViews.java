@@ -52,8 +52,15 @@ public final class CalendarViews {
     }
 
     /** The occurrences of one day. */
-    public record Day(LocalDate date, List<OccurrenceView> occurrences) {
+    /** A day of the calendar: its occurrences in time order, and how many more there are than it shows. */
+    public record Day(LocalDate date, List<OccurrenceView> occurrences, int more) {
     }
+
+    /** How many occurrences a day of the web calendar lists at most: a page stays readable and light. */
+    static final int DAY_LIMIT = 150;
+
+    /** How many series the list mode shows at most. */
+    static final int SERIES_LIMIT = 300;
 
     /** One series with its rule in words. */
     public record SeriesView(long activityId, LocalizedText name, long placeId, LocalizedText placeName,
@@ -71,18 +78,44 @@ public final class CalendarViews {
                 e.place().addressLine());
     }
 
+    /** Whether some day has more occurrences than the limit. */
+    static boolean exceedsDayLimit(List<CalendarService.Entry> entries, int limit) {
+        if (entries.size() <= limit) {
+            return false;
+        }
+        Map<LocalDate, Integer> counts = new java.util.HashMap<>();
+        for (CalendarService.Entry e : entries) {
+            if (counts.merge(e.occurrence().date(), 1, Integer::sum) > limit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static List<Day> days(List<CalendarService.Entry> entries, LocalDate from, LocalDate to) {
+        return days(entries, from, to, Integer.MAX_VALUE);
+    }
+
+    /** The days from..to with at most {@code limit} occurrences each (the rest counted in {@link Day#more()}). */
+    static List<Day> days(List<CalendarService.Entry> entries, LocalDate from, LocalDate to, int limit) {
         Map<LocalDate, List<OccurrenceView>> byDay = new LinkedHashMap<>();
+        Map<LocalDate, Integer> more = new java.util.HashMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             byDay.put(d, new ArrayList<>());
         }
         for (CalendarService.Entry e : entries) {
             List<OccurrenceView> list = byDay.get(e.occurrence().date());
-            if (list != null) {
+            if (list == null) {
+                continue;
+            }
+            if (list.size() < limit) {
                 list.add(occurrence(e));
+            } else {
+                more.merge(e.occurrence().date(), 1, Integer::sum);
             }
         }
-        return byDay.entrySet().stream().map(en -> new Day(en.getKey(), en.getValue())).toList();
+        return byDay.entrySet().stream()
+                .map(en -> new Day(en.getKey(), en.getValue(), more.getOrDefault(en.getKey(), 0))).toList();
     }
 
     static SeriesView series(CalendarService.Series s, Lang lang, int year) {

@@ -1,5 +1,6 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.shared.PublicDataCache;
 import fi.kohtaamo.shared.PublicUrls;
 import fi.kohtaamo.registry.PlaceCriteria;
 import fi.kohtaamo.registry.PlaceInfo;
@@ -53,10 +54,13 @@ class IcsFeedController {
     private final Clock clock;
     private final String uidDomain;
     private final PublicUrls urls;
+    private final PublicDataCache cache;
 
     IcsFeedController(CalendarService calendar, CalendarParams params, Registry registry, MessageSource messages,
-            Clock clock, @Value("${kohtaamo.feed.uid-domain:kohtaamo.fi}") String uidDomain, PublicUrls urls) {
+            Clock clock, @Value("${kohtaamo.feed.uid-domain:kohtaamo.fi}") String uidDomain, PublicUrls urls,
+            PublicDataCache cache) {
         this.urls = urls;
+        this.cache = cache;
         this.calendar = calendar;
         this.params = params;
         this.registry = registry;
@@ -91,15 +95,27 @@ class IcsFeedController {
                 lang, request);
     }
 
+    /** A written feed and its ETag, cached by settings and filter until the data changes. */
+    private record Written(byte[] body, String etag) implements PublicDataCache.Sized {
+        @Override
+        public int bytes() {
+            return body.length + 100;
+        }
+    }
+
     private ResponseEntity<byte[]> feed(CalendarFilter filter, String name, Lang lang, HttpServletRequest request) {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = today.minusMonths(WINDOW_MONTHS_BACK);
         LocalDate to = today.plusMonths(WINDOW_MONTHS_AHEAD);
         IcsFeed.Settings settings = new IcsFeed.Settings(lang, name, urls.base(), uidDomain,
                 from, to);
-        byte[] body = new IcsFeed(messages, settings).write(calendar.seasons(filter, from, to), filter)
-                .getBytes(StandardCharsets.UTF_8);
-        String etag = "\"" + sha256(body) + "\"";
+        Written written = cache.get(java.util.List.of("ics", settings, filter), () -> {
+            byte[] bytes = new IcsFeed(messages, settings).write(calendar.seasons(filter, from, to), filter)
+                    .getBytes(StandardCharsets.UTF_8);
+            return new Written(bytes, "\"" + sha256(bytes) + "\"");
+        });
+        byte[] body = written.body();
+        String etag = written.etag();
         HttpHeaders headers = new HttpHeaders();
         headers.setETag(etag);
         headers.setCacheControl("public, max-age=900");

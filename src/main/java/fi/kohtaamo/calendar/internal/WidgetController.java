@@ -65,7 +65,7 @@ class WidgetController {
         }
         LocalDate to = from.plusDays(days - 1L);
         String base = urls.base();
-        model.addAttribute("days", CalendarViews.days(calendar.occurrences(filter, from, to), from, to).stream()
+        model.addAttribute("days", CalendarViews.days(calendar.occurrences(filter, from, to), from, to, CalendarViews.DAY_LIMIT).stream()
                 .filter(d -> !d.occurrences().isEmpty()).toList());
         String page = CalendarPageController.feedUrl(base, request).replace("/calendar.ics", "/calendar");
         model.addAttribute("calendarUrl", page + (page.contains("?") ? "&" : "?") + "lang=" + lang.code());

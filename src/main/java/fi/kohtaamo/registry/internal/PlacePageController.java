@@ -30,8 +30,11 @@ class PlacePageController {
     private final Clock clock;
     private final List<fi.kohtaamo.registry.PlacePageSection> sections;
 
+    private final fi.kohtaamo.shared.PublicDataCache cache;
+
     PlacePageController(RegistryQueries queries, ActorProvider actors, Clock clock,
-            List<fi.kohtaamo.registry.PlacePageSection> sections) {
+            List<fi.kohtaamo.registry.PlacePageSection> sections, fi.kohtaamo.shared.PublicDataCache cache) {
+        this.cache = cache;
         this.queries = queries;
         this.actors = actors;
         this.clock = clock;
@@ -57,13 +60,17 @@ class PlacePageController {
                 accessibility, q);
         int p = PlaceFilterParams.page(page);
         model.addAttribute("filter", filter);
-        model.addAttribute("result", queries.publicPlaces(filter, lang, p, PAGE_SIZE));
-        model.addAttribute("areas", queries.areas(null));
-        model.addAttribute("municipalities", queries.municipalities(null));
+        // public data, the same for everyone until the next write
+        model.addAttribute("result", cache.get(List.of("places", filter, lang, p),
+                () -> queries.publicPlaces(filter, lang, p, PAGE_SIZE)));
+        model.addAttribute("areas", cache.get(List.of("areas"), () -> List.copyOf(queries.areas(null))));
+        model.addAttribute("municipalities", cache.get(List.of("municipalities"),
+                () -> List.copyOf(queries.municipalities(null))));
         model.addAttribute("kinds", PlaceKind.values());
         model.addAttribute("targetGroups", TargetGroup.values());
         model.addAttribute("features", AccessibilityFeature.values());
-        model.addAttribute("languages", queries.languagesInUse().keySet());
+        model.addAttribute("languages", cache.get(List.of("languagesInUse"),
+                () -> List.copyOf(queries.languagesInUse().keySet())));
         return "places/list";
     }
 

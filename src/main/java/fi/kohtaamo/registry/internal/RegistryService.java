@@ -34,7 +34,11 @@ public class RegistryService implements Registry {
     private final AuditLog audit;
     private final Clock clock;
 
-    public RegistryService(RegistryQueries queries, AuditLog audit, Clock clock) {
+    private final fi.kohtaamo.shared.PublicDataCache cache;
+
+    public RegistryService(RegistryQueries queries, AuditLog audit, Clock clock,
+            fi.kohtaamo.shared.PublicDataCache cache) {
+        this.cache = cache;
         this.queries = queries;
         this.audit = audit;
         this.clock = clock;
@@ -392,7 +396,9 @@ public class RegistryService implements Registry {
 
     @Override
     public java.util.Map<Long, fi.kohtaamo.registry.PlaceInfo> publicPlaces(fi.kohtaamo.registry.PlaceCriteria criteria) {
-        return queries.placeInfos(criteria);
+        // public data, read by every calendar request: kept until the next write (an unmodifiable, shared map)
+        return cache.get(java.util.List.of("publicPlaces", criteria),
+                () -> java.util.Collections.unmodifiableMap(queries.placeInfos(criteria)));
     }
 
     @Override

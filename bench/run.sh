@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# Kohtaamo's benchmark harness (issues 3 and 6). On this machine, in one run:
+#   1. builds the application jar and, unless the database already holds it, generates the national dataset
+#      (the application's own `generate-national` command) into PostgreSQL database kohtaamo_bench;
+#   2. starts Kohtaamo on it (production mode, server pinned to CPU 1) and measures the startup time;
+#   3. for each endpoint, with wrk pinned to CPU 0 at 1, 16 and 64 connections, measures
+#        - Kohtaamo itself,
+#        - nginx serving the identical response bytes as a static file (the ceiling for sending them),
+#        - the endpoint's core SQL run directly by pgbench (bench/sql/<endpoint>.sql, same parameters);
+#   4. prints one table (throughput, p50, p99, ratios to both references) and the server's peak RSS.
+# Usage: bench/run.sh [--fresh] [--duration SECONDS] [--connections "1 16 64"] [--only NAME]
+# Needs: a JDK 17+, PostgreSQL on 127.0.0.1:5432 (user postgres, trust), and Debian packages wrk, nginx-light,
+# postgresql-client (installed when missing). Results go to bench/results/<date>.md as well.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fresh=false
+duration=10
+connections="1 16 64"
+only=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --fresh) fresh=true ;;
+    --duration) duration=$2; shift ;;
+    --connections) connections=$2; shift ;;
+    --only) only=$2; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+command -v pgbench >/dev/null || need+=(postgresql-client)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "bench: installing ${need[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null; }
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+db=kohtaamo_bench
+PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
+app_port=8097
+nginx_port=8096
+work=$(mktemp -d /tmp/kohtaamo-bench.XXXXXX)
+today=$(date +%F)
+monday=$(date -d "$today +$(( (8 - $(date -d "$today" +%u)) % 7 )) days" +%F)   # next Monday (today when Monday)
+sunday=$(date -d "$monday +6 days" +%F)
+app_pid=""
+nginx_pid=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  for p in $(pgrep -x postgres || true); do taskset -a -cp 0-$(($(nproc) - 1)) "$p" >/dev/null 2>&1 || true; done
+}
+trap cleanup EXIT
+
+echo "bench: building the jar"
+./mvnw -q -B -ntp -DskipTests package >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+jar=$(ls target/kohtaamo-*.jar | grep -v plain | head -1)
+
+places=$("${PSQL[@]}" -d $db -c "select count(*) from place" 2>/dev/null || echo 0)
+if $fresh || [ "$places" -lt 1000 ]; then
+  echo "bench: generating the national dataset into $db"
+  "${PSQL[@]}" -d postgres -c "drop database if exists $db" -c "create database $db"
+  start=$(date +%s)
+  KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres \
+    java -jar "$jar" generate-national --seed=1 --today="$today" >"$work/generate.log" 2>&1 \
+    || { tail -50 "$work/generate.log"; exit 1; }
+  grep -E "NationalDataCommand" "$work/generate.log" | sed 's/.*NationalDataCommand *: */  /'
+  echo "  generated in $(( $(date +%s) - start )) s"
+  "${PSQL[@]}" -d $db -c "vacuum analyze" >/dev/null
+fi
+counts=$("${PSQL[@]}" -d $db -c "select (select count(*) from county) || ' counties, ' || (select count(*) from municipality) || ' municipalities, ' || (select count(*) from place) || ' places, ' || (select count(*) from activity) || ' activities'")
+
+# PostgreSQL and the server share CPU 1; the load generator has CPU 0.
+for p in $(pgrep -x postgres || true); do taskset -a -cp 1 "$p" >/dev/null 2>&1 || true; done
+
+echo "bench: starting Kohtaamo on CPU 1"
+t0=$(date +%s%N)
+PORT=$app_port KOHTAAMO_MODE=production KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres \
+  taskset -c 1 java -Xmx768m -jar "$jar" >"$work/app.log" 2>&1 &
+app_pid=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$app_port/places"; do
+  kill -0 $app_pid 2>/dev/null || { tail -40 "$work/app.log"; exit 1; }
+  sleep 0.1
+done
+startup=$(awk -v s="$t0" -v e="$(date +%s%N)" 'BEGIN { printf "%.1f", (e - s) / 1e9 }')
+echo "  serving /places after $startup s"
+
+muni=837   # Tampere: the largest municipality of the dataset outside the capital region's districts
+place_id=$("${PSQL[@]}" -d $db -c "select min(id) from place where municipality_code = '$muni' and published")
+declare -A url sqlvars
+names=(municipality-week-json municipality-week-html national-week-json municipality-ics place-page places-list)
+url[municipality-week-json]="/api/v1/occurrences?municipality=$muni&start=$monday&end=$sunday"
+url[municipality-week-html]="/calendar?municipality=$muni&date=$monday"
+url[national-week-json]="/api/v1/occurrences?start=$monday&end=$sunday"
+url[municipality-ics]="/calendar.ics?municipality=$muni"
+url[place-page]="/places/$place_id"
+url[places-list]="/places"
+pgvars="-D muni=$muni -D monday=$monday -D sunday=$sunday -D place=$place_id"
+
+# nginx: the identical bytes as static files, one worker on CPU 1
+mkdir -p "$work/static" "$work/nginx"
+for n in "${names[@]}"; do
+  curl -sf -H 'Accept-Language: fi' -o "$work/static/$n" "http://127.0.0.1:$app_port${url[$n]}"
+done
+cat >"$work/nginx/nginx.conf" <<EOF
+worker_processes 1;
+worker_cpu_affinity 10;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  default_type application/octet-stream;
+  client_body_temp_path $work/nginx;
+  proxy_temp_path $work/nginx;
+  fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx;
+  scgi_temp_path $work/nginx;
+  server { listen 127.0.0.1:$nginx_port; root $work/static; }
+}
+EOF
+taskset -c 1 "$NGINX" -c "$work/nginx/nginx.conf" &
+nginx_pid=$!
+sleep 0.5
+
+# wrk: "<requests/s> <p50 ms> <p99 ms> <non-2xx>"
+run_wrk() {
+  local target=$1 c=$2
+  taskset -c 0 wrk -t1 -c"$c" -d"${duration}s" --latency -H 'Accept-Language: fi' "$target" >"$work/wrk.out" 2>&1
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    /Non-2xx/ { bad = $NF }
+    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' "$work/wrk.out"
+}
+# pgbench: "<transactions/s> <p50 ms> <p99 ms>"
+run_pgbench() {
+  local file=$1 c=$2
+  rm -f "$work"/pgbench_log.*
+  (cd "$work" && taskset -c 0 pgbench -h 127.0.0.1 -U postgres -n -M prepared -c "$c" -j 1 -T "$duration" \
+    $pgvars -f "$OLDPWD/$file" -l --log-prefix=pgbench_log $db >"$work/pgbench.out" 2>&1) \
+    || { cat "$work/pgbench.out" >&2; echo "0 0 0"; return; }
+  tps=$(awk '/^tps/ { print $3; exit }' "$work/pgbench.out")
+  cat "$work"/pgbench_log.* | awk '{ print $3 / 1000 }' | sort -n >"$work/lat"
+  n=$(wc -l <"$work/lat")
+  p50=$(sed -n "$(( (n + 1) / 2 ))p" "$work/lat")
+  p99=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$work/lat")
+  printf "%.0f %.2f %.2f\n" "$tps" "$p50" "$p99"
+}
+
+echo "bench: warming up"
+for n in "${names[@]}"; do
+  for _ in $(seq 1 30); do curl -sf -o /dev/null -H 'Accept-Language: fi' "http://127.0.0.1:$app_port${url[$n]}"; done
+done
+
+out="$work/table.md"
+{
+  echo "| endpoint | bytes | conns | Kohtaamo req/s | p50 ms | p99 ms | nginx req/s | p50 ms | p99 ms | Kohtaamo / nginx | SQL tx/s | p50 ms | p99 ms | Kohtaamo / SQL |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+} >"$out"
+for n in "${names[@]}"; do
+  [ -n "$only" ] && [ "$only" != "$n" ] && continue
+  bytes=$(stat -c %s "$work/static/$n")
+  for c in $connections; do
+    read -r a_rps a_p50 a_p99 a_bad < <(run_wrk "http://127.0.0.1:$app_port${url[$n]}" "$c")
+    read -r s_rps s_p50 s_p99 _ < <(run_wrk "http://127.0.0.1:$nginx_port/$n" "$c")
+    sql="bench/sql/${n%-html}.sql"   # an HTML page runs the same core SQL as its JSON twin
+    [ -f "$sql" ] || sql="bench/sql/${n%-html}-json.sql"
+    if [ -f "$sql" ]; then
+      read -r q_tps q_p50 q_p99 < <(run_pgbench "$sql" "$c")
+    else
+      q_tps=0; q_p50=0; q_p99=0
+    fi
+    ratio_static=$(awk -v a="$a_rps" -v b="$s_rps" 'BEGIN { printf "%.1f %%", b > 0 ? 100 * a / b : 0 }')
+    ratio_sql=$(awk -v a="$a_rps" -v b="$q_tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "–" }')
+    [ "$a_bad" -gt 0 ] && a_rps="$a_rps ($a_bad non-2xx)"
+    echo "| $n | $bytes | $c | $a_rps | $a_p50 | $a_p99 | $s_rps | $s_p50 | $s_p99 | $ratio_static | $q_tps | $q_p50 | $q_p99 | $ratio_sql |" | tee -a "$out"
+  done
+done
+rss=$(awk '/VmHWM/ { printf "%.0f MiB", $2 / 1024 }' /proc/$app_pid/status)
+
+mkdir -p bench/results
+result="bench/results/$(date +%Y-%m-%d-%H%M).md"
+{
+  echo "# Benchmark run $(date -u +'%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); PostgreSQL $("${PSQL[@]}" -d $db -c 'show server_version')"
+  echo "- command: bench/run.sh --duration $duration --connections \"$connections\"${only:+ --only $only}"
+  echo "- dataset: $counts (generate-national --seed=1 --today=$today); week $monday – $sunday; municipality $muni"
+  echo "- startup to first /places answer: $startup s; server peak RSS (VmHWM): $rss"
+  echo "- server and PostgreSQL on CPU 1, nginx (1 worker) on CPU 1, wrk and pgbench on CPU 0; wrk -t1, $duration s per cell"
+  echo
+  cat "$out"
+} >"$result"
+echo
+cat "$result"

@@ -1,0 +1,118 @@
+package fi.kohtaamo.shared;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Collection;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * The one cache of public data (what anyone may read: calendars, feeds). Every entry is stamped with the
+ * {@code data_version} it was computed at; a read checks the current version (one primary-key read) and
+ * recomputes when anything has been written since. Writers call {@link #changed()} inside their
+ * transaction: {@code AuditLog} does it for every audited write, and the demo and national data loaders
+ * after loading, so no write that the public can see leaves a stale entry behind, on any instance.
+ *
+ * <p>Bounded by an estimate of memory (about 96 MB): byte arrays by their length, {@link Sized} values by
+ * what they say, collections by their size, anything else as 1 KB.
+ */
+@Component
+public class PublicDataCache {
+
+    private static final long MAX_WEIGHT = 96L * 1024 * 1024;
+
+    private record Stamped(long version, Object value) {
+    }
+
+    /** A cached value that knows its approximate size in bytes. */
+    public interface Sized {
+        int bytes();
+    }
+
+    private final JdbcClient jdbc;
+    private final Cache<Object, Stamped> cache = Caffeine.newBuilder()
+            .maximumWeight(MAX_WEIGHT)
+            .weigher((Object key, Stamped s) -> weight(s.value()))
+            .build();
+
+    PublicDataCache(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static final String REQUEST_ATTRIBUTE = PublicDataCache.class.getName() + ".version";
+
+    /**
+     * The current data version: changes with every write that the public can see. Read once per HTTP
+     * request (a request that starts after a commit sees it; one that writes forgets what it read).
+     */
+    public long version() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Long v) {
+            return v;
+        }
+        long version = jdbc.sql("select version from data_version where id = 1").query(Long.class).single();
+        if (request != null) {
+            request.setAttribute(REQUEST_ATTRIBUTE, version, RequestAttributes.SCOPE_REQUEST);
+        }
+        return version;
+    }
+
+    /**
+     * Records a change that the public can see. Call it inside the writing transaction (it joins it), so
+     * that the new version becomes visible exactly when the change does; after bulk loads that commit in
+     * parts, call it once at the end.
+     */
+    @Transactional
+    public void changed() {
+        jdbc.sql("update data_version set version = version + 1 where id = 1").update();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    /**
+     * The value for the key at the current data version: the cached one when nothing has been written since
+     * it was computed, else a newly computed one. The key must identify everything the value depends on
+     * besides the data (filters, dates, language, address); values must not be changed by callers.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Object key, Supplier<T> compute) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // inside a (writing) transaction: read through, so nothing uncommitted is ever kept
+            return compute.get();
+        }
+        long version = version();
+        Stamped s = cache.getIfPresent(key);
+        if (s != null && s.version() == version) {
+            return (T) s.value();
+        }
+        T value = compute.get();
+        cache.put(key, new Stamped(version, value));
+        return value;
+    }
+
+    private static int weight(Object value) {
+        if (value instanceof Sized sized) {
+            return sized.bytes() + 64;
+        }
+        if (value instanceof byte[] bytes) {
+            return bytes.length + 64;
+        }
+        if (value instanceof String string) {
+            return string.length() * 2 + 64;
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.size() * 160 + 64;
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            return map.size() * 400 + 64;
+        }
+        return 1024;
+    }
+}
