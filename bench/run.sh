@@ -8,19 +8,24 @@
 #        - nginx serving the identical response bytes as a static file (the ceiling for sending them),
 #        - the endpoint's core SQL run directly by pgbench (bench/sql/<endpoint>.sql, same parameters);
 #   4. prints one table (throughput, p50, p99, ratios to both references) and the server's peak RSS.
-# Usage: bench/run.sh [--fresh] [--duration SECONDS] [--connections "1 16 64"] [--only NAME]
+# Usage: bench/run.sh [--dataset national|demo] [--fresh] [--duration SECONDS] [--connections "1 16 64"] [--only NAME]
+#   national (default): the generated national dataset, database kohtaamo_bench, municipality 837 (Tampere)
+#   demo: the Länsi-Uusimaa demo data loaded by the application itself, database kohtaamo_bench_demo,
+#         municipality 049 (Espoo); the county week is the whole dataset's week
 # Needs: a JDK 17+, PostgreSQL on 127.0.0.1:5432 (user postgres, trust), and Debian packages wrk, nginx-light,
 # postgresql-client (installed when missing). Results go to bench/results/<date>.md as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 fresh=false
+dataset=national
 duration=10
 connections="1 16 64"
 only=""
 while [ $# -gt 0 ]; do
   case $1 in
     --fresh) fresh=true ;;
+    --dataset) dataset=$2; shift ;;
     --duration) duration=$2; shift ;;
     --connections) connections=$2; shift ;;
     --only) only=$2; shift ;;
@@ -40,7 +45,11 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-db=kohtaamo_bench
+case $dataset in
+  national) db=kohtaamo_bench; muni=837 ;;   # Tampere: the largest municipality outside the capital's districts
+  demo) db=kohtaamo_bench_demo; muni=049 ;;  # Espoo
+  *) echo "unknown dataset $dataset" >&2; exit 2 ;;
+esac
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
 app_port=8097
 nginx_port=8096
@@ -62,7 +71,14 @@ echo "bench: building the jar"
 jar=$(ls target/kohtaamo-*.jar | grep -v plain | head -1)
 
 places=$("${PSQL[@]}" -d $db -c "select count(*) from place" 2>/dev/null || echo 0)
-if $fresh || [ "$places" -lt 1000 ]; then
+demo_env=()
+if [ "$dataset" = demo ]; then
+  if $fresh || [ "$places" -lt 100 ]; then
+    "${PSQL[@]}" -d postgres -c "drop database if exists $db" -c "create database $db"
+  fi
+  # the application loads the demo data itself at its first start (below)
+  demo_env=(KOHTAAMO_DEMO=true KOHTAAMO_DEMO_PASSWORD=bench-demo-password)
+elif $fresh || [ "$places" -lt 1000 ]; then
   echo "bench: generating the national dataset into $db"
   "${PSQL[@]}" -d postgres -c "drop database if exists $db" -c "create database $db"
   start=$(date +%s)
@@ -73,14 +89,14 @@ if $fresh || [ "$places" -lt 1000 ]; then
   echo "  generated in $(( $(date +%s) - start )) s"
   "${PSQL[@]}" -d $db -c "vacuum analyze" >/dev/null
 fi
-counts=$("${PSQL[@]}" -d $db -c "select (select count(*) from county) || ' counties, ' || (select count(*) from municipality) || ' municipalities, ' || (select count(*) from place) || ' places, ' || (select count(*) from activity) || ' activities'")
+counts() { "${PSQL[@]}" -d $db -c "select (select count(*) from county) || ' counties, ' || (select count(*) from municipality) || ' municipalities, ' || (select count(*) from place) || ' places, ' || (select count(*) from activity) || ' activities'"; }
 
 # PostgreSQL and the server share CPU 1; the load generator has CPU 0.
 for p in $(pgrep -x postgres || true); do taskset -a -cp 1 "$p" >/dev/null 2>&1 || true; done
 
 echo "bench: starting Kohtaamo on CPU 1"
 t0=$(date +%s%N)
-PORT=$app_port KOHTAAMO_MODE=production KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres \
+env "${demo_env[@]}" PORT=$app_port KOHTAAMO_MODE=production KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres \
   taskset -c 1 java -Xmx768m -jar "$jar" >"$work/app.log" 2>&1 &
 app_pid=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$app_port/places"; do
@@ -89,14 +105,23 @@ until curl -sf -o /dev/null "http://127.0.0.1:$app_port/places"; do
 done
 startup=$(awk -v s="$t0" -v e="$(date +%s%N)" 'BEGIN { printf "%.1f", (e - s) / 1e9 }')
 echo "  serving /places after $startup s"
+until grep -q "Kohtaamo is running at" "$work/app.log"; do   # demo data loads after the server answers
+  kill -0 $app_pid 2>/dev/null || { tail -40 "$work/app.log"; exit 1; }
+  sleep 0.5
+done
 
-muni=837   # Tampere: the largest municipality of the dataset outside the capital region's districts
 place_id=$("${PSQL[@]}" -d $db -c "select min(id) from place where municipality_code = '$muni' and published")
 declare -A url sqlvars
-names=(municipality-week-json municipality-week-html national-week-json municipality-ics place-page places-list)
 url[municipality-week-json]="/api/v1/occurrences?municipality=$muni&start=$monday&end=$sunday"
 url[municipality-week-html]="/calendar?municipality=$muni&date=$monday"
-url[national-week-json]="/api/v1/occurrences?start=$monday&end=$sunday"
+if [ "$dataset" = demo ]; then
+  names=(municipality-week-json municipality-week-html county-week-json county-week-html municipality-ics place-page places-list)
+  url[county-week-json]="/api/v1/occurrences?start=$monday&end=$sunday"
+  url[county-week-html]="/calendar?date=$monday"
+else
+  names=(municipality-week-json municipality-week-html national-week-json municipality-ics place-page places-list)
+  url[national-week-json]="/api/v1/occurrences?start=$monday&end=$sunday"
+fi
 url[municipality-ics]="/calendar.ics?municipality=$muni"
 url[place-page]="/places/$place_id"
 url[places-list]="/places"
@@ -105,7 +130,8 @@ pgvars="-D muni=$muni -D monday=$monday -D sunday=$sunday -D place=$place_id"
 # nginx: the identical bytes as static files, one worker on CPU 1
 mkdir -p "$work/static" "$work/nginx"
 for n in "${names[@]}"; do
-  curl -sf -H 'Accept-Language: fi' -o "$work/static/$n" "http://127.0.0.1:$app_port${url[$n]}"
+  curl -sf -H 'Accept-Language: fi' -o "$work/static/$n" "http://127.0.0.1:$app_port${url[$n]}" \
+    || { echo "bench: $n (${url[$n]}) did not answer 200" >&2; exit 1; }
 done
 cat >"$work/nginx/nginx.conf" <<EOF
 worker_processes 1;
@@ -128,6 +154,7 @@ http {
   server { listen 127.0.0.1:$nginx_port; root $work/static; }
 }
 EOF
+chmod -R a+rX "$work"   # nginx's workers run as www-data
 taskset -c 1 "$NGINX" -c "$work/nginx/nginx.conf" &
 nginx_pid=$!
 sleep 0.5
@@ -136,12 +163,14 @@ sleep 0.5
 run_wrk() {
   local target=$1 c=$2
   taskset -c 0 wrk -t1 -c"$c" -d"${duration}s" --latency -H 'Accept-Language: fi' "$target" >"$work/wrk.out" 2>&1
+  cat "$work/wrk.out" >>"$work/wrk.all"
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 }
     $1 == "50%" { p50 = ms($2) }
     $1 == "99%" { p99 = ms($2) }
-    /Non-2xx/ { bad = $NF }
+    /Non-2xx/ { bad += $NF }
+    /Socket errors/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) bad += $i + 0 }
     END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' "$work/wrk.out"
 }
 # pgbench: "<transactions/s> <p50 ms> <p99 ms>"
@@ -159,9 +188,9 @@ run_pgbench() {
   printf "%.0f %.2f %.2f\n" "$tps" "$p50" "$p99"
 }
 
-echo "bench: warming up"
+echo "bench: warming up (the JIT compiler shares the server's one CPU)"
 for n in "${names[@]}"; do
-  for _ in $(seq 1 30); do curl -sf -o /dev/null -H 'Accept-Language: fi' "http://127.0.0.1:$app_port${url[$n]}"; done
+  taskset -c 0 wrk -t1 -c16 -d"${warmup:-5}s" -H 'Accept-Language: fi' "http://127.0.0.1:$app_port${url[$n]}" >/dev/null 2>&1
 done
 
 out="$work/table.md"
@@ -174,17 +203,19 @@ for n in "${names[@]}"; do
   bytes=$(stat -c %s "$work/static/$n")
   for c in $connections; do
     read -r a_rps a_p50 a_p99 a_bad < <(run_wrk "http://127.0.0.1:$app_port${url[$n]}" "$c")
-    read -r s_rps s_p50 s_p99 _ < <(run_wrk "http://127.0.0.1:$nginx_port/$n" "$c")
-    sql="bench/sql/${n%-html}.sql"   # an HTML page runs the same core SQL as its JSON twin
-    [ -f "$sql" ] || sql="bench/sql/${n%-html}-json.sql"
+    read -r s_rps s_p50 s_p99 s_bad < <(run_wrk "http://127.0.0.1:$nginx_port/$n" "$c")
+    if [ "$s_bad" -gt 0 ]; then echo "bench: nginx answered errors for $n; see $work/nginx/error.log" >&2; exit 1; fi
+    base=${n/county-/national-}      # the demo county's week is its whole dataset's week
+    sql="bench/sql/${base%-html}.sql"   # an HTML page runs the same core SQL as its JSON twin
+    [ -f "$sql" ] || sql="bench/sql/${base%-html}-json.sql"
     if [ -f "$sql" ]; then
       read -r q_tps q_p50 q_p99 < <(run_pgbench "$sql" "$c")
     else
       q_tps=0; q_p50=0; q_p99=0
     fi
-    ratio_static=$(awk -v a="$a_rps" -v b="$s_rps" 'BEGIN { printf "%.1f %%", b > 0 ? 100 * a / b : 0 }')
+    ratio_static=$(awk -v a="$a_rps" -v b="$s_rps" 'BEGIN { printf "%.1f %%", (b > 0 ? 100 * a / b : 0) }')
     ratio_sql=$(awk -v a="$a_rps" -v b="$q_tps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "–" }')
-    [ "$a_bad" -gt 0 ] && a_rps="$a_rps ($a_bad non-2xx)"
+    [ "$a_bad" -gt 0 ] && a_rps="$a_rps ($a_bad errors)"
     echo "| $n | $bytes | $c | $a_rps | $a_p50 | $a_p99 | $s_rps | $s_p50 | $s_p99 | $ratio_static | $q_tps | $q_p50 | $q_p99 | $ratio_sql |" | tee -a "$out"
   done
 done
@@ -196,8 +227,8 @@ result="bench/results/$(date +%Y-%m-%d-%H%M).md"
   echo "# Benchmark run $(date -u +'%Y-%m-%d %H:%M UTC')"
   echo
   echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); PostgreSQL $("${PSQL[@]}" -d $db -c 'show server_version')"
-  echo "- command: bench/run.sh --duration $duration --connections \"$connections\"${only:+ --only $only}"
-  echo "- dataset: $counts (generate-national --seed=1 --today=$today); week $monday – $sunday; municipality $muni"
+  echo "- command: bench/run.sh --dataset $dataset --duration $duration --connections \"$connections\"${only:+ --only $only}"
+  echo "- dataset: $(counts) ($([ "$dataset" = demo ] && echo "demo data" || echo "generate-national --seed=1 --today=$today")); week $monday – $sunday; municipality $muni"
   echo "- startup to first /places answer: $startup s; server peak RSS (VmHWM): $rss"
   echo "- server and PostgreSQL on CPU 1, nginx (1 worker) on CPU 1, wrk and pgbench on CPU 0; wrk -t1, $duration s per cell"
   echo

@@ -9,6 +9,9 @@ import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.LocalizedText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +19,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,11 +44,13 @@ class CalendarApiController {
     private final Clock clock;
     private final PublicUrls urls;
     private final PublicDataCache cache;
+    private final JsonMapper json;
 
     CalendarApiController(CalendarService calendar, CalendarParams params, Clock clock, PublicUrls urls,
-            PublicDataCache cache) {
+            PublicDataCache cache, JsonMapper json) {
         this.urls = urls;
         this.cache = cache;
+        this.json = json;
         this.calendar = calendar;
         this.params = params;
         this.clock = clock;
@@ -108,7 +116,9 @@ class CalendarApiController {
 
     @GetMapping("/occurrences")
     @Operation(summary = "Occurrences between start and end (at most 92 days), cancelled ones included with their reason")
-    OccurrencePage occurrences(@RequestParam MultiValueMap<String, String> query, WebRequest web) {
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OccurrencePage.class)))
+    ResponseEntity<byte[]> occurrences(@RequestParam MultiValueMap<String, String> query, WebRequest web) {
         CalendarFilter filter = params.filter(query);
         LocalDate today = LocalDate.now(clock);
         LocalDate start = CalendarParams.date(query, "start", today);
@@ -119,8 +129,16 @@ class CalendarApiController {
         if (notModified(web, today)) {
             return null;
         }
-        List<CalendarService.Entry> all = calendar.occurrences(filter, start, end);
         String base = urls.base();
+        // the page as JSON bytes, kept until the data changes: an embedded calendar asks for the same weeks
+        byte[] body = cache.get(List.of("api-occurrences", filter, start, end, page, size, base),
+                () -> json.writeValueAsBytes(occurrencePage(filter, start, end, page, size, base)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private OccurrencePage occurrencePage(CalendarFilter filter, LocalDate start, LocalDate end, int page, int size,
+            String base) {
+        List<CalendarService.Entry> all = calendar.occurrences(filter, start, end);
         List<OccurrenceJson> items = all.stream().skip((long) page * size).limit(size).map(e -> new OccurrenceJson(
                 e.activity().id(), e.activity().name(), e.activity().kind(), PlaceRef.of(e.place()),
                 e.occurrence().start().toOffsetDateTime(), e.occurrence().end().toOffsetDateTime(),

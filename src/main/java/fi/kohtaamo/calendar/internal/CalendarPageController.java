@@ -107,19 +107,24 @@ class CalendarPageController {
         model.addAttribute("feedUrl", feedUrl(urls.base(), request, lang));
         model.addAttribute("webcalUrl", webcal(feedUrl(urls.base(), request, lang)));
         model.addAttribute("posterUrl", posterUrl(query, from));
-        choices(model);
+        // the filter form lists every area and municipality: rendered once per choice and data version
+        model.addAttribute("filtersHtml", cache.get(List.of("calendar-filters", filter, view, date, lang),
+                () -> fragments.render("calendar/parts", "filters", lang, choices(Map.of("filter", filter,
+                        "view", view.name(), "date", date)), request, response)));
         return "calendar/calendar";
     }
 
-    private void choices(Model model) {
-        model.addAttribute("areas", cache.get(List.of("calendar-areas"), () -> List.copyOf(registry.areas(null))));
-        model.addAttribute("municipalities", cache.get(List.of("calendar-municipalities"), () -> municipalities(registry)));
-        model.addAttribute("kinds", ActivityKind.values());
-        model.addAttribute("weekdays", DayOfWeek.values());
-        model.addAttribute("times", CalendarFilter.TimeOfDay.values());
-        model.addAttribute("features", AccessibilityFeature.values());
-        model.addAttribute("languages", ActivityForm.LANGUAGES);
-        model.addAttribute("ages", java.util.stream.IntStream.rangeClosed(0, 17).boxed().toList());
+    private Map<String, Object> choices(Map<String, Object> variables) {
+        Map<String, Object> all = new java.util.HashMap<>(variables);
+        all.put("areas", registry.areas(null));
+        all.put("municipalities", municipalities(registry));
+        all.put("kinds", ActivityKind.values());
+        all.put("weekdays", DayOfWeek.values());
+        all.put("times", CalendarFilter.TimeOfDay.values());
+        all.put("features", AccessibilityFeature.values());
+        all.put("languages", ActivityForm.LANGUAGES);
+        all.put("ages", java.util.stream.IntStream.rangeClosed(0, 17).boxed().toList());
+        return all;
     }
 
     record MunicipalityChoice(String code, fi.kohtaamo.shared.LocalizedText name) {

@@ -77,9 +77,11 @@ class PlacePageController {
     @GetMapping("/places/{id}")
     String place(@PathVariable String id, Lang lang, Model model) {
         long placeId = PlaceFilterParams.positiveLongOrNotFound(id);
-        PlaceDetail p = queries.place(placeId).orElseThrow(() -> new KohtaamoException.NotFound("place " + id));
+        // read through the public data cache (unpublished places are then refused below, as before)
+        PlaceDetail p = cache.get(List.of("place", placeId), () -> queries.place(placeId))
+                .orElseThrow(() -> new KohtaamoException.NotFound("place " + id));
         var actor = actors.current().orElse(null);
-        var target = queries.placeTarget(placeId).orElseThrow();
+        var target = cache.get(List.of("placeTarget", placeId), () -> queries.placeTarget(placeId)).orElseThrow();
         boolean internal = AccessControl.allows(actor, RegistryAction.PLACE_READ_INTERNAL, target);
         if (!p.published() && !internal) {
             throw new KohtaamoException.NotFound("place " + id);

@@ -481,12 +481,17 @@ public class RegistryQueries {
 
     /** Where a place sits: county, area and organisers. */
     public Optional<fi.kohtaamo.shared.Target> placeTarget(long id) {
-        return jdbc.sql("select p.id, p.area_id, a.county_id from place p join area a on a.id = p.area_id where p.id = :id")
+        // two queries one after the other: a query inside a row mapper would hold one pooled connection while
+        // waiting for another, and under load every connection ends up waiting (the pool deadlocks)
+        record Row(long countyId, long areaId) {
+        }
+        return jdbc.sql("select p.area_id, a.county_id from place p join area a on a.id = p.area_id where p.id = :id")
                 .param("id", id)
-                .query((rs, n) -> new fi.kohtaamo.shared.Target(rs.getLong("county_id"), rs.getLong("area_id"),
+                .query((rs, n) -> new Row(rs.getLong("county_id"), rs.getLong("area_id")))
+                .optional()
+                .map(r -> new fi.kohtaamo.shared.Target(r.countyId(), r.areaId(),
                         Set.copyOf(jdbc.sql("select organisation_id from place_organiser where place_id = :id")
-                                .param("id", id).query(Long.class).list()), id))
-                .optional();
+                                .param("id", id).query(Long.class).list()), id));
     }
 
     public long insertPlace(PlaceCommand c, boolean demo, Instant now) {

@@ -300,12 +300,13 @@ public class RegistryService implements Registry {
 
     @Override
     public Set<Long> organisationWithDescendants(Long organisationId) {
-        return organisationId == null ? Set.of() : Set.copyOf(queries.organisationWithDescendants(organisationId));
+        return organisationId == null ? Set.of() : cache.get(List.of("organisationWithDescendants", organisationId),
+                () -> Set.copyOf(queries.organisationWithDescendants(organisationId)));
     }
 
     @Override
     public Optional<Target> placeTarget(long placeId) {
-        return queries.placeTarget(placeId);
+        return cache.get(List.of("placeTarget", placeId), () -> queries.placeTarget(placeId));
     }
 
     @Override
@@ -346,7 +347,8 @@ public class RegistryService implements Registry {
 
     @Override
     public Optional<Ref> organisation(long id) {
-        return queries.organisation(id).map(o -> new Ref(o.id(), o.name()));
+        return cache.get(List.of("organisationRef", id),
+                () -> queries.organisation(id).map(o -> new Ref(o.id(), o.name())));
     }
 
     @Override
@@ -403,12 +405,13 @@ public class RegistryService implements Registry {
 
     @Override
     public boolean municipalityExists(String code) {
-        return code != null && code.matches("^[0-9]{3}$") && queries.municipality(code).isPresent();
+        return code != null && code.matches("^[0-9]{3}$")
+                && cache.get(List.of("municipalityExists", code), () -> queries.municipality(code).isPresent());
     }
 
     @Override
     public boolean areaExists(long id) {
-        return queries.area(id).isPresent();
+        return cache.get(List.of("areaExists", id), () -> queries.area(id).isPresent());
     }
 
     @Override
