@@ -8,7 +8,8 @@
 #        - nginx serving the identical response bytes as a static file (the ceiling for sending them),
 #        - the endpoint's core SQL run directly by pgbench (bench/sql/<endpoint>.sql, same parameters);
 #   4. prints one table (throughput, p50, p99, ratios to both references) and the server's peak RSS.
-# Usage: bench/run.sh [--dataset national|demo] [--fresh] [--duration SECONDS] [--connections "1 16 64"] [--only NAME]
+# Usage: bench/run.sh [--dataset national|demo] [--fresh] [--duration SECONDS] [--connections "1 16 64"]
+#                     [--only NAME|startup]
 #   national (default): the generated national dataset, database kohtaamo_bench, municipality 837 (Tampere)
 #   demo: the Länsi-Uusimaa demo data loaded by the application itself, database kohtaamo_bench_demo,
 #         municipality 049 (Espoo); the county week is the whole dataset's week
@@ -94,21 +95,42 @@ counts() { "${PSQL[@]}" -d $db -c "select (select count(*) from county) || ' cou
 # PostgreSQL and the server share CPU 1; the load generator has CPU 0.
 for p in $(pgrep -x postgres || true); do taskset -a -cp 1 "$p" >/dev/null 2>&1 || true; done
 
+# Start-up: once from the plain jar, once from the extracted jar with a class data sharing archive made by
+# a training run (Spring Boot's documented CDS recipe); the benchmark then runs on the latter.
+app_env=(env "${demo_env[@]}" PORT=$app_port KOHTAAMO_MODE=production
+  KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres)
+start_app() {   # start_app <label> <java args...>: starts on CPU 1, waits for /places, sets app_pid and startup
+  local label=$1; shift
+  local t0; t0=$(date +%s%N)
+  "${app_env[@]}" taskset -c 1 java -Xmx768m "$@" >"$work/app.log" 2>&1 &
+  app_pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$app_port/places"; do
+    kill -0 $app_pid 2>/dev/null || { tail -40 "$work/app.log"; exit 1; }
+    sleep 0.1
+  done
+  startup=$(awk -v s="$t0" -v e="$(date +%s%N)" 'BEGIN { printf "%.1f", (e - s) / 1e9 }')
+  echo "  $label: serving /places after $startup s"
+  until grep -q "Kohtaamo is running at" "$work/app.log"; do   # demo data loads after the server answers
+    kill -0 $app_pid 2>/dev/null || { tail -40 "$work/app.log"; exit 1; }
+    sleep 0.5
+  done
+}
+stop_app() {
+  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+}
 echo "bench: starting Kohtaamo on CPU 1"
-t0=$(date +%s%N)
-env "${demo_env[@]}" PORT=$app_port KOHTAAMO_MODE=production KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres \
-  taskset -c 1 java -Xmx768m -jar "$jar" >"$work/app.log" 2>&1 &
-app_pid=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$app_port/places"; do
-  kill -0 $app_pid 2>/dev/null || { tail -40 "$work/app.log"; exit 1; }
-  sleep 0.1
-done
-startup=$(awk -v s="$t0" -v e="$(date +%s%N)" 'BEGIN { printf "%.1f", (e - s) / 1e9 }')
-echo "  serving /places after $startup s"
-until grep -q "Kohtaamo is running at" "$work/app.log"; do   # demo data loads after the server answers
-  kill -0 $app_pid 2>/dev/null || { tail -40 "$work/app.log"; exit 1; }
-  sleep 0.5
-done
+start_app "plain jar" -jar "$jar"
+startup_plain=$startup
+stop_app
+java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
+(cd "$work/app" && "${app_env[@]}" taskset -c 1 java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh \
+  -jar "$(basename "$jar")" >"$work/cds-training.log" 2>&1) || { tail -20 "$work/cds-training.log"; exit 1; }
+start_app "extracted jar with CDS archive" -XX:SharedArchiveFile="$work/app/app.jsa" -jar "$work/app/$(basename "$jar")"
+startup_cds=$startup
+if [ "$only" = startup ]; then
+  echo "startup on $dataset data: plain jar $startup_plain s, with CDS $startup_cds s"
+  exit 0
+fi
 
 place_id=$("${PSQL[@]}" -d $db -c "select min(id) from place where municipality_code = '$muni' and published")
 declare -A url sqlvars
@@ -229,7 +251,7 @@ result="bench/results/$(date +%Y-%m-%d-%H%M).md"
   echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); PostgreSQL $("${PSQL[@]}" -d $db -c 'show server_version')"
   echo "- command: bench/run.sh --dataset $dataset --duration $duration --connections \"$connections\"${only:+ --only $only}"
   echo "- dataset: $(counts) ($([ "$dataset" = demo ] && echo "demo data" || echo "generate-national --seed=1 --today=$today")); week $monday – $sunday; municipality $muni"
-  echo "- startup to first /places answer: $startup s; server peak RSS (VmHWM): $rss"
+  echo "- startup to first /places answer on CPU 1: plain jar $startup_plain s, extracted jar with a CDS archive $startup_cds s (the run below); server peak RSS (VmHWM): $rss"
   echo "- server and PostgreSQL on CPU 1, nginx (1 worker) on CPU 1, wrk and pgbench on CPU 0; wrk -t1, $duration s per cell"
   echo
   cat "$out"
