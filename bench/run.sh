@@ -133,7 +133,7 @@ if [ "$only" = startup ]; then
 fi
 
 place_id=$("${PSQL[@]}" -d $db -c "select min(id) from place where municipality_code = '$muni' and published")
-declare -A url sqlvars
+declare -A url
 url[municipality-week-json]="/api/v1/occurrences?municipality=$muni&start=$monday&end=$sunday"
 url[municipality-week-html]="/calendar?municipality=$muni&date=$monday"
 if [ "$dataset" = demo ]; then

@@ -19,7 +19,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * after loading, so no write that the public can see leaves a stale entry behind, on any instance.
  *
  * <p>Bounded by an estimate of memory (about 96 MB): byte arrays by their length, {@link Sized} values by
- * what they say, collections by their size, anything else as 1 KB.
+ * what they say, collections and maps by their size, anything else as 1 KB.
  */
 @Component
 public class PublicDataCache {

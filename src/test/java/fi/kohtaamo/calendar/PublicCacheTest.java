@@ -156,6 +156,11 @@ class PublicCacheTest {
         assertThat(page.select("ul.occurrences > li")).hasSize(150 + 1); // Thursday's 150, Wednesday's café
         assertThat(page.select("p.notice").text()).contains("153 occurrences").contains("first 150");
         assertThat(page.text()).contains("2 more occurrences on this day.");
+        // the embeddable widget cuts the day the same way and says so
+        var widget = web.get("/widget/calendar?municipality=" + muni + "&date=2026-12-03&days=1&lang=en",
+                Map.of("Origin", "https://kunta.example"));
+        assertThat(widget.status()).isEqualTo(200);
+        assertThat(widget.body()).contains("2 more occurrences on this day.");
         // the API is not cut: it pages
         assertThat(web.get("/api/v1/occurrences?municipality=" + muni + "&start=2026-12-03&end=2026-12-03").body())
                 .contains("\"total\":152");

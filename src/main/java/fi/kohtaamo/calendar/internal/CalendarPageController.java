@@ -58,6 +58,14 @@ class CalendarPageController {
     private final PublicDataCache cache;
     private final FragmentRenderer fragments;
 
+    /** The rendered day lists of a calendar page, with how many occurrences there are and whether days were cut. */
+    private record RenderedDays(String html, int total, boolean cut) implements PublicDataCache.Sized {
+        @Override
+        public int bytes() {
+            return html.length() * 2;
+        }
+    }
+
     enum View {
         DAY, WEEK, SERIES
     }
@@ -88,14 +96,18 @@ class CalendarPageController {
             model.addAttribute("series", series.stream().limit(CalendarViews.SERIES_LIMIT)
                     .map(s -> CalendarViews.series(s, lang, today.getYear())).toList());
         } else {
-            List<CalendarService.Entry> entries = calendar.occurrences(filter, from, to);
             boolean week = view == View.WEEK;
             // the day lists are most of the page and the same for everyone: rendered once per data version
-            model.addAttribute("daysHtml", cache.get(List.of("calendar-days", filter, from, to, lang, week),
-                    () -> fragments.render("calendar/parts", "days", lang, Map.of("week", week, "days",
-                            CalendarViews.days(entries, from, to, CalendarViews.DAY_LIMIT)), request, response)));
-            model.addAttribute("total", entries.size());
-            model.addAttribute("cut", CalendarViews.exceedsDayLimit(entries, CalendarViews.DAY_LIMIT));
+            RenderedDays rendered = cache.get(List.of("calendar-days", filter, from, to, lang, week), () -> {
+                List<CalendarService.Entry> entries = calendar.occurrences(filter, from, to);
+                List<CalendarViews.Day> days = CalendarViews.days(entries, from, to, CalendarViews.DAY_LIMIT);
+                return new RenderedDays(fragments.render("calendar/parts", "days", lang,
+                        Map.of("week", week, "days", days), request, response), entries.size(),
+                        days.stream().anyMatch(d -> d.more() > 0));
+            });
+            model.addAttribute("daysHtml", rendered.html());
+            model.addAttribute("total", rendered.total());
+            model.addAttribute("cut", rendered.cut());
             model.addAttribute("dayLimit", CalendarViews.DAY_LIMIT);
         }
         int step = view == View.DAY ? 1 : 7;

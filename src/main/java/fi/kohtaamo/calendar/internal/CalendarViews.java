@@ -78,20 +78,6 @@ public final class CalendarViews {
                 e.place().addressLine());
     }
 
-    /** Whether some day has more occurrences than the limit. */
-    static boolean exceedsDayLimit(List<CalendarService.Entry> entries, int limit) {
-        if (entries.size() <= limit) {
-            return false;
-        }
-        Map<LocalDate, Integer> counts = new java.util.HashMap<>();
-        for (CalendarService.Entry e : entries) {
-            if (counts.merge(e.occurrence().date(), 1, Integer::sum) > limit) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static List<Day> days(List<CalendarService.Entry> entries, LocalDate from, LocalDate to) {
         return days(entries, from, to, Integer.MAX_VALUE);
     }

@@ -121,10 +121,6 @@ class NationalRegistryData implements NationalData {
         return counties + " counties, " + municipalities + " municipalities, " + places.get() + " meeting places";
     }
 
-    private static LocalizedText t(String fi, String sv, String en) {
-        return new LocalizedText(fi, sv, en);
-    }
-
     private static final String[] DISTRICTS_FI = {"pohjoinen", "itäinen", "eteläinen", "läntinen", "keskinen"};
     private static final String[] DISTRICTS_SV = {"norra", "östra", "södra", "västra", "mellersta"};
     private static final String[] DISTRICTS_EN = {"north", "east", "south", "west", "centre"};
@@ -158,30 +154,30 @@ class NationalRegistryData implements NationalData {
         void run() {
             long county = queries.insertCounty(def.code(), def.name(), true);
             for (Muni m : def.municipalities()) {
-                queries.insertMunicipality(m.code(), county, t(m.fi(), m.sv(), m.fi()), m.status(), now);
+                queries.insertMunicipality(m.code(), county, LocalizedText.of(m.fi(), m.sv(), m.fi()), m.status(), now);
             }
             long wellbeing = queries.insertOrganisation(new OrganisationCommand(null, OrganisationType.WELLBEING_COUNTY,
                     def.name(), null, null, null, null, county, null), now);
             long district = queries.insertOrganisation(new OrganisationCommand(mll, OrganisationType.MLL_DISTRICT,
-                    t("MLL:n piiri, " + def.name().fi(), "MLL-distrikt, " + def.name().sv(),
+                    LocalizedText.of("MLL:n piiri, " + def.name().fi(), "MLL-distrikt, " + def.name().sv(),
                             "MLL district, " + def.name().en()), null, null, null, null, null, null), now);
             long union = queries.insertOrganisation(new OrganisationCommand(null, OrganisationType.PARISH_UNION,
-                    t("Seurakuntayhtymä, " + def.name().fi(), "Kyrklig samfällighet, " + def.name().sv(),
+                    LocalizedText.of("Seurakuntayhtymä, " + def.name().fi(), "Kyrklig samfällighet, " + def.name().sv(),
                             "Parish union, " + def.name().en()), null, null, null, null, county, null), now);
             orgs.put("county", wellbeing);
             // areas: a big municipality in districts, a middle-sized one alone, small ones in pairs
-            List<Muni> pending = new ArrayList<>();
+            List<Small> pending = new ArrayList<>();
             for (Muni m : def.municipalities()) {
                 int n = m.places() > 0 ? m.places() : 4 + rnd.nextInt(15);
                 n = Math.max(1, (int) Math.round(n * spec.scale()));
                 long municipalityOrg = queries.insertOrganisation(new OrganisationCommand(null,
-                        OrganisationType.MUNICIPALITY, t(m.fi(), m.sv(), m.fi()), null, null, null, null, county,
+                        OrganisationType.MUNICIPALITY, LocalizedText.of(m.fi(), m.sv(), m.fi()), null, null, null, null, county,
                         m.code()), now);
                 long parish = queries.insertOrganisation(new OrganisationCommand(union, OrganisationType.PARISH,
-                        t(m.fi() + ": seurakunta", m.sv() == null ? null : m.sv() + ": församling", m.fi() + " parish"),
+                        LocalizedText.of(m.fi() + ": seurakunta", m.sv() == null ? null : m.sv() + ": församling", m.fi() + " parish"),
                         null, null, null, null, county, m.code()), now);
                 long association = queries.insertOrganisation(new OrganisationCommand(district,
-                        OrganisationType.MLL_ASSOCIATION, t("MLL " + m.fi(), m.sv() == null ? null : "MLL " + m.sv(),
+                        OrganisationType.MLL_ASSOCIATION, LocalizedText.of("MLL " + m.fi(), m.sv() == null ? null : "MLL " + m.sv(),
                                 "MLL " + m.fi()), null, null, null, null, county, m.code()), now);
                 Map<String, Long> local = Map.of("municipality", municipalityOrg, "parish", parish, "mll", association,
                         "county", wellbeing);
@@ -189,7 +185,7 @@ class NationalRegistryData implements NationalData {
                     int districts = Math.min(5, n / 30);
                     List<Long> areaIds = new ArrayList<>();
                     for (int d = 0; d < districts; d++) {
-                        areaIds.add(queries.insertArea(county, t(m.fi() + ", " + DISTRICTS_FI[d] + " alue",
+                        areaIds.add(queries.insertArea(county, LocalizedText.of(m.fi() + ", " + DISTRICTS_FI[d] + " alue",
                                 m.sv() == null ? null : m.sv() + ", " + DISTRICTS_SV[d] + " området",
                                 m.fi() + ", " + DISTRICTS_EN[d]), LocalizedText.EMPTY, List.of(m.code()), now));
                     }
@@ -197,15 +193,13 @@ class NationalRegistryData implements NationalData {
                         place(m, areaIds.get(i % districts), local, i);
                     }
                 } else if (n >= 10 || def.municipalities().size() == 1) {
-                    long area = queries.insertArea(county, t(m.fi(), m.sv(), m.fi()), LocalizedText.EMPTY,
+                    long area = queries.insertArea(county, LocalizedText.of(m.fi(), m.sv(), m.fi()), LocalizedText.EMPTY,
                             List.of(m.code()), now);
                     for (int i = 0; i < n; i++) {
                         place(m, area, local, i);
                     }
                 } else {
-                    pending.add(m);
-                    pendingCounts.put(m.code(), n);
-                    pendingOrgs.put(m.code(), local);
+                    pending.add(new Small(m, n, local));
                     if (pending.size() == 2) {
                         pair(county, pending);
                         pending.clear();
@@ -217,18 +211,20 @@ class NationalRegistryData implements NationalData {
             }
         }
 
-        final Map<String, Integer> pendingCounts = new LinkedHashMap<>();
-        final Map<String, Map<String, Long>> pendingOrgs = new LinkedHashMap<>();
+        /** A small municipality waiting for a partner to share a coordination area with. */
+        record Small(Muni municipality, int places, Map<String, Long> organisations) {
+        }
 
-        void pair(long county, List<Muni> munis) {
+        void pair(long county, List<Small> smalls) {
+            List<Muni> munis = smalls.stream().map(Small::municipality).toList();
             String fi = String.join(" ja ", munis.stream().map(Muni::fi).toList());
             String sv = String.join(" och ", munis.stream().map(m -> m.sv() == null ? m.fi() : m.sv()).toList());
             String en = String.join(" and ", munis.stream().map(Muni::fi).toList());
-            long area = queries.insertArea(county, t(fi, sv, en), LocalizedText.EMPTY,
+            long area = queries.insertArea(county, LocalizedText.of(fi, sv, en), LocalizedText.EMPTY,
                     munis.stream().map(Muni::code).toList(), now);
-            for (Muni m : munis) {
-                for (int i = 0; i < pendingCounts.get(m.code()); i++) {
-                    place(m, area, pendingOrgs.get(m.code()), i);
+            for (Small small : smalls) {
+                for (int i = 0; i < small.places(); i++) {
+                    place(small.municipality(), area, small.organisations(), i);
                 }
             }
         }
@@ -246,22 +242,22 @@ class NationalRegistryData implements NationalData {
             int number = index + 1;
             String sv = m.sv() == null ? m.fi() : m.sv();
             LocalizedText name = switch (kind) {
-                case PARISH_FAMILY_CLUB -> t("Perhekerho, " + m.fi() + " " + number,
+                case PARISH_FAMILY_CLUB -> LocalizedText.of("Perhekerho, " + m.fi() + " " + number,
                         bilingual ? "Familjeklubben, " + sv + " " + number : null, "Family club, " + m.fi() + " " + number);
-                case FAMILY_CAFE -> t("MLL:n perhekahvila, " + m.fi() + " " + number,
+                case FAMILY_CAFE -> LocalizedText.of("MLL:n perhekahvila, " + m.fi() + " " + number,
                         bilingual ? "MLL:s familjecafé, " + sv + " " + number : null,
                         "MLL family café, " + m.fi() + " " + number);
-                case OPEN_DAYCARE -> t("Avoin päiväkoti, " + m.fi() + " " + number,
+                case OPEN_DAYCARE -> LocalizedText.of("Avoin päiväkoti, " + m.fi() + " " + number,
                         bilingual ? "Öppna daghemmet, " + sv + " " + number : null,
                         "Open daycare, " + m.fi() + " " + number);
-                case RESIDENT_PARK -> t("Asukaspuisto, " + m.fi() + " " + number,
+                case RESIDENT_PARK -> LocalizedText.of("Asukaspuisto, " + m.fi() + " " + number,
                         bilingual ? "Invånarparken, " + sv + " " + number : null,
                         "Resident park, " + m.fi() + " " + number);
-                case FAMILY_HOUSE -> t("Perhetalo, " + m.fi() + " " + number,
+                case FAMILY_HOUSE -> LocalizedText.of("Perhetalo, " + m.fi() + " " + number,
                         bilingual ? "Familjehuset, " + sv + " " + number : null, "Family house, " + m.fi() + " " + number);
-                case FAMILY_CENTRE -> t("Perhekeskuksen kohtaamispaikka, " + m.fi(),
+                case FAMILY_CENTRE -> LocalizedText.of("Perhekeskuksen kohtaamispaikka, " + m.fi(),
                         bilingual ? "Familjecentrets mötesplats, " + sv : null, "Family centre meeting place, " + m.fi());
-                default -> t("Kohtaamispaikka, " + m.fi() + " " + number,
+                default -> LocalizedText.of("Kohtaamispaikka, " + m.fi() + " " + number,
                         bilingual ? "Mötesplatsen, " + sv + " " + number : null,
                         "Meeting place, " + m.fi() + " " + number);
             };
@@ -338,8 +334,8 @@ class NationalRegistryData implements NationalData {
             BigDecimal lon = BigDecimal.valueOf(21 + rnd.nextDouble() * 8).setScale(6, RoundingMode.HALF_UP);
             String season = seasonFrom.getYear() + "–" + seasonTo.getYear();
             List<PlaceCommand.Period> periods = List.of(new PlaceCommand.Period(seasonFrom, seasonTo, false,
-                    t("Toimintakausi " + season, "Verksamhetsperiod " + season, "Season " + season), hours));
-            PlaceCommand c = new PlaceCommand(kind, name, t("Tuotettu vertailuaineisto: avoin kohtaamispaikka lapsiperheille.",
+                    LocalizedText.of("Toimintakausi " + season, "Verksamhetsperiod " + season, "Season " + season), hours));
+            PlaceCommand c = new PlaceCommand(kind, name, LocalizedText.of("Tuotettu vertailuaineisto: avoin kohtaamispaikka lapsiperheille.",
                     "Genererat jämförelsematerial: en öppen mötesplats för barnfamiljer.",
                     "Generated benchmark data: an open meeting place for families with children."),
                     LocalizedText.EMPTY, area, m.code(), STREETS[rnd.nextInt(STREETS.length)] + " " + (1 + rnd.nextInt(60)),
