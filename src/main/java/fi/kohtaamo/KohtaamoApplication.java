@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /** Kohtaamo: coordination of the open family meeting places of a Finnish family centre. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 public class KohtaamoApplication {
 
     public static void main(String[] args) {

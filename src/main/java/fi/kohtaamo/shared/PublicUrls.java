@@ -27,6 +27,20 @@ public class PublicUrls {
         return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }
 
+    /**
+     * The base address outside a request too (background jobs such as mail): the configured one, the
+     * current request's, or empty.
+     */
+    public java.util.Optional<String> baseIfKnown() {
+        if (properties.publicBaseUrl() != null) {
+            return java.util.Optional.of(properties.publicBaseUrl());
+        }
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(base());
+    }
+
     /** The absolute address of a site-relative path such as {@code /calendar.ics?municipality=049}. */
     public String of(String path) {
         return base() + path;

@@ -80,7 +80,7 @@ class CalendarApiController {
 
     public record OccurrenceJson(long activityId, LocalizedText name, ActivityKind kind, PlaceRef place,
             OffsetDateTime start, OffsetDateTime end, String status, LocalDate originalDate, String reasonType,
-            LocalizedText reason, String url) {
+            LocalizedText reason, String url, List<LocalizedText> notes) {
     }
 
     public record OccurrencePage(List<OccurrenceJson> items, int page, int size, long total, LocalDate start,
@@ -145,7 +145,7 @@ class CalendarApiController {
                 e.occurrence().status().name(), e.occurrence().originalDate(),
                 e.occurrence().reason() == null ? null : e.occurrence().reason().type().name(),
                 e.occurrence().reason() == null ? null : e.occurrence().reason().text(),
-                base + "/calendar/activities/" + e.activity().id() + "/" + e.occurrence().date())).toList();
+                base + "/calendar/activities/" + e.activity().id() + "/" + e.occurrence().date(), e.notes())).toList();
         return new OccurrencePage(items, page, size, all.size(), start, end);
     }
 

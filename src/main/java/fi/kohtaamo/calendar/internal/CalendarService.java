@@ -1,9 +1,11 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.calendar.OccurrenceNotes;
 import fi.kohtaamo.registry.PlaceCriteria;
 import fi.kohtaamo.registry.PlaceInfo;
 import fi.kohtaamo.registry.Registry;
 import java.time.LocalDate;
+import fi.kohtaamo.shared.LocalizedText;
 import fi.kohtaamo.shared.PublicDataCache;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,18 +32,32 @@ public class CalendarService {
     private final ActivityQueries queries;
     private final Registry registry;
     private final PublicDataCache cache;
+    /** Looked up when used: the modules that add notes use the calendar themselves. */
+    private final org.springframework.beans.factory.ObjectProvider<OccurrenceNotes> noteSources;
 
-    public CalendarService(ActivityQueries queries, Registry registry, PublicDataCache cache) {
+    public CalendarService(ActivityQueries queries, Registry registry, PublicDataCache cache,
+            org.springframework.beans.factory.ObjectProvider<OccurrenceNotes> noteSources) {
         this.queries = queries;
         this.registry = registry;
         this.cache = cache;
+        this.noteSources = noteSources;
     }
 
     private record Key(String what, CalendarFilter filter, LocalDate from, LocalDate to) {
     }
 
-    /** One occurrence of an activity at a place. */
-    public record Entry(ActivityQueries.Activity activity, PlaceInfo place, Occurrence occurrence) {
+    /**
+     * One occurrence of an activity at a place.
+     *
+     * @param notes what other modules tell the public about this occurrence ({@link OccurrenceNotes}),
+     *              e.g. a professional's visit
+     */
+    public record Entry(ActivityQueries.Activity activity, PlaceInfo place, Occurrence occurrence,
+            List<LocalizedText> notes) {
+
+        public Entry {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
     }
 
     /** An activity with its place, for the list of series. */
@@ -88,13 +104,16 @@ public class CalendarService {
         Set<String> municipalities = new HashSet<>();
         series.forEach(s -> municipalities.add(s.place().municipalityCode()));
         List<ActivityQueries.SchoolHoliday> holidays = queries.schoolHolidays(municipalities, from, to);
+        Map<Long, Map<LocalDate, List<LocalizedText>>> notes = notes(ids, from.minusDays(MAX_DAYS), to.plusDays(MAX_DAYS));
         List<Entry> out = new ArrayList<>();
         for (Series s : series) {
             Plan plan = plan(s.activity(), s.place().municipalityCode(), changes.getOrDefault(s.activity().id(), List.of()),
                     pauses.getOrDefault(s.activity().id(), List.of()), holidays);
+            Map<LocalDate, List<LocalizedText>> own = notes.getOrDefault(s.activity().id(), Map.of());
             for (Occurrence o : OccurrencePlanner.plan(plan, from, to)) {
                 if (matchesOccurrence(o, filter)) {
-                    out.add(new Entry(s.activity(), s.place(), o));
+                    out.add(new Entry(s.activity(), s.place(), o,
+                            o.cancelled() ? List.of() : own.getOrDefault(o.originalDate(), List.of())));
                 }
             }
         }
@@ -103,8 +122,29 @@ public class CalendarService {
         return out;
     }
 
-    /** A matching series with every occurrence of its whole season, unfiltered (cancelled and moved ones too). */
-    public record SeasonPlan(Series series, List<Occurrence> occurrences) {
+    /**
+     * A matching series with every occurrence of its whole season, unfiltered (cancelled and moved ones
+     * too), and the public notes of its occurrences by original date.
+     */
+    public record SeasonPlan(Series series, List<Occurrence> occurrences, Map<LocalDate, List<LocalizedText>> notes) {
+
+        public SeasonPlan {
+            notes = notes == null ? Map.of() : Map.copyOf(notes);
+        }
+    }
+
+    /** The public notes of other modules, merged, by activity and original date. */
+    private Map<Long, Map<LocalDate, List<LocalizedText>>> notes(List<Long> activityIds, LocalDate from, LocalDate to) {
+        if (activityIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Map<LocalDate, List<LocalizedText>>> out = new HashMap<>();
+        for (OccurrenceNotes source : (Iterable<OccurrenceNotes>) noteSources.orderedStream()::iterator) {
+            source.notes(activityIds, from, to).forEach((activity, byDate) -> byDate.forEach((date, texts) ->
+                    out.computeIfAbsent(activity, k -> new HashMap<>()).computeIfAbsent(date, k -> new ArrayList<>())
+                            .addAll(texts)));
+        }
+        return out;
     }
 
     /**
@@ -132,13 +172,14 @@ public class CalendarService {
         Set<String> municipalities = new HashSet<>();
         series.forEach(s -> municipalities.add(s.place().municipalityCode()));
         List<ActivityQueries.SchoolHoliday> holidays = queries.schoolHolidays(municipalities, first, last);
+        Map<Long, Map<LocalDate, List<LocalizedText>>> notes = notes(ids, first, last);
         List<SeasonPlan> out = new ArrayList<>(series.size());
         for (Series s : series) {
             Plan plan = plan(s.activity(), s.place().municipalityCode(), changes.getOrDefault(s.activity().id(), List.of()),
                     pauses.getOrDefault(s.activity().id(), List.of()), holidays);
             Schedule sc = s.activity().schedule();
             out.add(new SeasonPlan(s, OccurrencePlanner.plan(plan, sc.seasonStart().minusDays(MAX_DAYS),
-                    sc.seasonEnd().plusDays(MAX_DAYS))));
+                    sc.seasonEnd().plusDays(MAX_DAYS)), notes.getOrDefault(s.activity().id(), Map.of())));
         }
         return out;
     }

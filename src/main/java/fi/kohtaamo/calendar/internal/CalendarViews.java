@@ -40,7 +40,7 @@ public final class CalendarViews {
     public record OccurrenceView(long activityId, LocalDate date, String time, LocalizedText name, long placeId,
             LocalizedText placeName, LocalizedText municipality, ActivityKind kind, List<String> languages, Ages ages,
             boolean free, LocalizedText price, boolean registrationRequired, Occurrence.Status status,
-            LocalizedText reason, LocalDate originalDate, String address) {
+            LocalizedText reason, LocalDate originalDate, String address, List<LocalizedText> notes) {
 
         public boolean cancelled() {
             return status == Occurrence.Status.CANCELLED;
@@ -75,7 +75,7 @@ public final class CalendarViews {
                 e.place().id(), e.place().name(), e.place().municipalityName(), a.kind(), a.languages(),
                 Ages.of(a.ageMinMonths(), a.ageMaxMonths()), a.freeOfCharge(), a.price(), a.registrationRequired(),
                 o.status(), o.reason() == null ? LocalizedText.EMPTY : o.reason().text(), o.originalDate(),
-                e.place().addressLine());
+                e.place().addressLine(), e.notes());
     }
 
     static List<Day> days(List<CalendarService.Entry> entries, LocalDate from, LocalDate to) {

@@ -157,7 +157,10 @@ final class IcsFeed {
             boolean matches = CalendarService.matchesOccurrence(o, filter);
             switch (o.status()) {
                 case SCHEDULED -> {
-                    if (matches) {
+                    if (matches && plan.notes().containsKey(o.originalDate())) {
+                        // an occurrence with a public note (e.g. a professional's visit) is an event of its own
+                        moved.add(o);
+                    } else if (matches) {
                         shown.add(o.originalDate());
                     }
                 }
@@ -181,7 +184,7 @@ final class IcsFeed {
             out.add(series(plan.series(), schedule, first, ruleDates, shown, cancelled));
         }
         for (Occurrence o : moved) {
-            out.add(moved(plan.series(), o));
+            out.add(single(plan.series(), o, plan.notes().getOrDefault(o.originalDate(), List.of())));
         }
         return out;
     }
@@ -234,16 +237,30 @@ final class IcsFeed {
         return new VEvent(new PropertyList(p));
     }
 
-    private VEvent moved(CalendarService.Series series, Occurrence o) {
+    /**
+     * One occurrence as an event of its own (UID of the series plus its original date): a moved one, or
+     * one with public notes, which go into its summary and description.
+     */
+    private VEvent single(CalendarService.Series series, Occurrence o, List<fi.kohtaamo.shared.LocalizedText> notes) {
         ActivityQueries.Activity a = series.activity();
         List<Property> p = common(a, "activity-" + a.id() + "-" + BASIC_DATE.format(o.originalDate()));
         p.add(new DtStart<>(tz(), o.start()));
         p.add(new Duration(java.time.Duration.between(o.start(), o.end())));
-        p.add(new Summary(a.name().get(settings.lang())));
+        String noteText = String.join("; ", notes.stream().map(n -> n.get(settings.lang())).toList());
+        p.add(new Summary(a.name().get(settings.lang()) + (noteText.isEmpty() ? "" : " – " + noteText)));
         addPlace(p, series.place());
-        StringBuilder d = new StringBuilder(message("calendar.movedReason", DAY.format(o.originalDate())));
-        if (o.reason() != null && !o.reason().text().isEmpty()) {
-            d.append(' ').append(o.reason().text().get(settings.lang()));
+        StringBuilder d = new StringBuilder();
+        if (!noteText.isEmpty()) {
+            d.append(noteText);
+        }
+        if (o.status() == Occurrence.Status.MOVED) {
+            if (!d.isEmpty()) {
+                d.append("\n\n");
+            }
+            d.append(message("calendar.movedReason", DAY.format(o.originalDate())));
+            if (o.reason() != null && !o.reason().text().isEmpty()) {
+                d.append(' ').append(o.reason().text().get(settings.lang()));
+            }
         }
         if (!a.description().isEmpty()) {
             d.append("\n\n").append(a.description().get(settings.lang()));

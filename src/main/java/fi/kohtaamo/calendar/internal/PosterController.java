@@ -278,6 +278,15 @@ class PosterController {
                 created);
     }
 
+    /** The occurrence's public notes (e.g. a professional's visit) after its details. */
+    private static String withNotes(String details, CalendarViews.OccurrenceView v, Lang lang) {
+        if (v.notes().isEmpty()) {
+            return details;
+        }
+        String notes = String.join("; ", v.notes().stream().map(n -> n.get(lang)).toList());
+        return details == null || details.isEmpty() ? notes : details + " · " + notes;
+    }
+
     private PosterPdf.Row row(CalendarViews.OccurrenceView v, Lang first, Lang second, boolean manyPlaces) {
         PosterPdf.Bi name = new PosterPdf.Bi(v.name().get(first), second == null ? null : v.name().exact(second));
         PosterPdf.Bi place = null;
@@ -285,7 +294,8 @@ class PosterController {
             place = new PosterPdf.Bi(v.placeName().get(first) + ", " + v.municipality().get(first),
                     second == null ? null : v.placeName().get(second) + ", " + v.municipality().get(second));
         }
-        PosterPdf.Bi details = new PosterPdf.Bi(details(v, first), second == null ? null : details(v, second));
+        PosterPdf.Bi details = new PosterPdf.Bi(withNotes(details(v, first), v, first),
+                second == null ? null : withNotes(details(v, second), v, second));
         PosterPdf.Bi status = null;
         if (v.cancelled() || v.moved()) {
             status = new PosterPdf.Bi(status(v, first), second == null ? null : status(v, second));

@@ -68,7 +68,7 @@ public class CalendarBenchmarks {
                     false, LocalizedText.EMPTY, twiceAWeek, true, true, "fi", true, false, 0,
                     Instant.parse("2026-11-01T10:00:00Z"), List.of(1L), List.of("fi", "sv"));
             hundredSeries.add(new CalendarService.SeasonPlan(new CalendarService.Series(activity, place),
-                    OccurrencePlanner.plan(plan, SEASON_START.minusDays(92), SEASON_END.plusDays(92))));
+                    OccurrencePlanner.plan(plan, SEASON_START.minusDays(92), SEASON_END.plusDays(92)), java.util.Map.of()));
         }
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasenames("i18n/messages", "i18n/calendar");

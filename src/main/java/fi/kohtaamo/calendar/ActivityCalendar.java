@@ -1,0 +1,37 @@
+package fi.kohtaamo.calendar;
+
+import fi.kohtaamo.shared.LocalizedText;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What other modules may ask of the calendar: activities and their occurrences as families see them. */
+public interface ActivityCalendar {
+
+    /** An activity, published or not. */
+    record ActivityRef(long id, long placeId, ActivityKind kind, LocalizedText name, Set<Long> organiserIds,
+            List<String> languages, boolean published, LocalDate seasonStart, LocalDate seasonEnd) {
+    }
+
+    /**
+     * One occurrence, planned exactly as the public calendar plans it.
+     *
+     * @param originalDate the date the rule gives it (what identifies it)
+     */
+    record OccurrenceRef(long activityId, LocalDate originalDate, ZonedDateTime start, ZonedDateTime end,
+            boolean cancelled, boolean moved) {
+    }
+
+    Optional<ActivityRef> activity(long id);
+
+    /** The place's activities, published or not, by name. */
+    List<ActivityRef> activitiesOfPlace(long placeId);
+
+    /** The activity's occurrences in [from, to] (cancelled ones too); empty when there is no such activity. */
+    List<OccurrenceRef> occurrences(long activityId, LocalDate from, LocalDate to);
+
+    /** The occurrence the rule gives on {@code originalDate}, wherever it was moved; empty when there is none. */
+    Optional<OccurrenceRef> occurrence(long activityId, LocalDate originalDate);
+}

@@ -1,0 +1,64 @@
+package fi.kohtaamo.calendar.internal;
+
+import fi.kohtaamo.calendar.ActivityCalendar;
+import fi.kohtaamo.registry.Registry;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** The calendar as other modules see it: activities and occurrences planned by the one planner. */
+@Component
+class ActivityCalendarFacade implements ActivityCalendar {
+
+    private final ActivityQueries queries;
+    private final CalendarService calendar;
+    private final Registry registry;
+
+    ActivityCalendarFacade(ActivityQueries queries, CalendarService calendar, Registry registry) {
+        this.queries = queries;
+        this.calendar = calendar;
+        this.registry = registry;
+    }
+
+    static ActivityRef ref(ActivityQueries.Activity a) {
+        return new ActivityRef(a.id(), a.placeId(), a.kind(), a.name(), Set.copyOf(a.organiserIds()),
+                List.copyOf(a.languages()), a.published(), a.schedule().seasonStart(), a.schedule().seasonEnd());
+    }
+
+    @Override
+    public Optional<ActivityRef> activity(long id) {
+        return queries.activity(id).map(ActivityCalendarFacade::ref);
+    }
+
+    @Override
+    public List<ActivityRef> activitiesOfPlace(long placeId) {
+        return queries.activitiesOfPlace(placeId).stream().map(ActivityCalendarFacade::ref)
+                .sorted(Comparator.comparing(r -> r.name().fi())).toList();
+    }
+
+    @Override
+    public List<OccurrenceRef> occurrences(long activityId, LocalDate from, LocalDate to) {
+        Optional<ActivityQueries.Activity> a = queries.activity(activityId);
+        if (a.isEmpty()) {
+            return List.of();
+        }
+        Optional<Registry.StaffPlace> place = registry.staffPlace(a.get().placeId());
+        if (place.isEmpty()) {
+            return List.of();
+        }
+        return calendar.occurrencesOf(a.get(), place.get().municipalityCode(), from, to).stream()
+                .map(o -> new OccurrenceRef(activityId, o.originalDate(), o.start(), o.end(), o.cancelled(),
+                        o.status() == Occurrence.Status.MOVED))
+                .toList();
+    }
+
+    @Override
+    public Optional<OccurrenceRef> occurrence(long activityId, LocalDate originalDate) {
+        return occurrences(activityId, originalDate.minusDays(CalendarService.MAX_DAYS),
+                originalDate.plusDays(CalendarService.MAX_DAYS)).stream()
+                .filter(o -> o.originalDate().equals(originalDate)).findFirst();
+    }
+}

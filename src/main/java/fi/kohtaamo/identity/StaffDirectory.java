@@ -1,0 +1,20 @@
+package fi.kohtaamo.identity;
+
+import fi.kohtaamo.shared.Lang;
+import fi.kohtaamo.shared.Role;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** What other modules may ask about staff accounts: who to tell about something, and in which language. */
+public interface StaffDirectory {
+
+    /** An enabled account as a recipient of mail. */
+    record Person(long id, String name, String email, Role role, Long organisationId, Lang language) {
+    }
+
+    Optional<Person> person(long userId);
+
+    /** Enabled accounts with the role whose organisation is one of these (e.g. a place's organisers' staff). */
+    List<Person> withRoleIn(Role role, Collection<Long> organisationIds);
+}

@@ -1,0 +1,702 @@
+package fi.kohtaamo.outreach.internal;
+
+import fi.kohtaamo.audit.AuditLog;
+import fi.kohtaamo.calendar.ActivityCalendar;
+import fi.kohtaamo.outreach.OutreachAction;
+import fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue;
+import fi.kohtaamo.outreach.internal.OutreachQueries.Item;
+import fi.kohtaamo.outreach.internal.OutreachQueries.Partner;
+import fi.kohtaamo.outreach.internal.OutreachQueries.Slot;
+import fi.kohtaamo.outreach.internal.OutreachQueries.Visit;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.AccessControl;
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.FieldErrors;
+import fi.kohtaamo.shared.Input;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.LocalizedText;
+import fi.kohtaamo.shared.Role;
+import fi.kohtaamo.shared.Target;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Outreach writes and the reads that need access checks: the catalogue, partners, orientation, slots,
+ * visits and proposals. Every write checks the action where the record is, the input, the state
+ * (a cancelled slot cannot be booked, a cancelled visit not cancelled again), writes, audits (which
+ * moves the public data version: confirmed visits show in the public calendar) and queues mail in
+ * the same transaction.
+ */
+@Service
+public class OutreachService {
+
+    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    /** How far ahead slots can be opened and booked. */
+    static final int MAX_WEEKS_AHEAD = 52;
+    static final Set<String> FORMATS = Set.of("TALK", "PRESENCE");
+    static final List<String> LANGUAGES = List.of("fi", "sv", "en", "ru", "ar", "so", "et", "uk", "fa", "ku");
+    static final Set<String> PARTNER_KINDS = Set.of("WELLBEING_SERVICES", "PARISH_DIACONIA", "NGO", "OTHER");
+
+    private final OutreachQueries queries;
+    private final Registry registry;
+    private final ActivityCalendar calendar;
+    private final AuditLog audit;
+    private final VisitMails mails;
+    private final Clock clock;
+
+    public OutreachService(OutreachQueries queries, Registry registry, ActivityCalendar calendar, AuditLog audit,
+            VisitMails mails, Clock clock) {
+        this.queries = queries;
+        this.registry = registry;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.mails = mails;
+        this.clock = clock;
+    }
+
+    // ---- where things are -----------------------------------------------------------------------
+
+    /** Where a slot at a place sits: the place's target with the activity's organisers. */
+    Target slotTarget(long placeId, long activityId) {
+        Target place = registry.placeTarget(placeId).orElseThrow(() -> new KohtaamoException.NotFound("place " + placeId));
+        Set<Long> orgs = new HashSet<>(place.organisationIds());
+        calendar.activity(activityId).ifPresent(a -> orgs.addAll(a.organiserIds()));
+        return new Target(place.countyId(), place.areaId(), orgs, placeId);
+    }
+
+    long countyOfPlace(long placeId) {
+        return registry.placeTarget(placeId).map(Target::countyId)
+                .orElseThrow(() -> new KohtaamoException.NotFound("place " + placeId));
+    }
+
+    /** Where a visit sits for its partner: the partner organisation in the slot's county. */
+    Target partnerTarget(Visit v) {
+        Target place = registry.placeTarget(v.placeId()).orElseThrow(() -> new KohtaamoException.NotFound("visit"));
+        return new Target(place.countyId(), place.areaId(), Set.of(v.partnerOrgId()), null);
+    }
+
+    /** The partner registration that lets the actor's organisation work in the county, if any. */
+    public Optional<Partner> partnership(Actor actor, long countyId) {
+        if (actor == null || actor.organisationId() == null || !actor.is(Role.PARTNER)) {
+            return Optional.empty();
+        }
+        for (Partner p : queries.partners(countyId)) {
+            if (registry.organisationWithDescendants(p.organisationId()).contains(actor.organisationId())) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The counties where the actor's organisation is a partner. */
+    public List<Partner> partnerships(Actor actor) {
+        if (actor == null || actor.organisationId() == null || !actor.is(Role.PARTNER)) {
+            return List.of();
+        }
+        List<Partner> out = new ArrayList<>();
+        for (Partner p : queries.partners(null)) {
+            if (registry.organisationWithDescendants(p.organisationId()).contains(actor.organisationId())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The county a coordinator works in, checked. */
+    long requireCatalogue(Actor actor, Long countyId) {
+        if (countyId == null || registry.county(countyId).isEmpty()) {
+            throw new KohtaamoException.NotFound("county " + countyId);
+        }
+        AccessControl.require(actor, OutreachAction.CATALOGUE_MANAGE, Target.county(countyId));
+        return countyId;
+    }
+
+    // ---- catalogue --------------------------------------------------------------------------------
+
+    public List<Item> items(Catalogue c, long countyId) {
+        return queries.items(c, countyId);
+    }
+
+    public List<Item> activeItems(Catalogue c, long countyId) {
+        return queries.items(c, countyId).stream().filter(Item::active).toList();
+    }
+
+    @Transactional
+    public long saveItem(Actor actor, Catalogue c, long countyId, Long id, Map<String, String> form) {
+        requireCatalogue(actor, countyId);
+        Item before = null;
+        if (id != null) {
+            before = queries.item(c, id).filter(i -> i.countyId() == countyId)
+                    .orElseThrow(() -> new KohtaamoException.NotFound("item " + id));
+        }
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        String code = in.requiredLine("code", form.get("code"), 40);
+        if (code != null && !code.matches("^[a-z0-9_]{2,40}$")) {
+            errors.add("code", "outreach.validation.code");
+        }
+        LocalizedText name = new LocalizedText(in.requiredLine("nameFi", form.get("nameFi"), 200),
+                in.line("nameSv", form.get("nameSv"), 200), in.line("nameEn", form.get("nameEn"), 200));
+        boolean active = "true".equals(form.get("active")) || "on".equals(form.get("active"));
+        Integer version = before == null ? null : in.integer("version", form.get("version"), 0, Integer.MAX_VALUE, 0);
+        if (code != null && !errors.has("code") && queries.codeTaken(c, countyId, code, id)) {
+            errors.add("code", "outreach.validation.codeTaken");
+        }
+        errors.throwIfAny();
+        Instant now = clock.instant();
+        long saved;
+        if (before == null) {
+            saved = queries.insertItem(c, countyId, code, name, active, now);
+        } else {
+            if (!queries.updateItem(c, id, version, code, name, active, now)) {
+                throw new KohtaamoException.Conflict("stale", "item " + id);
+            }
+            saved = id;
+        }
+        audit.record(actor, "OUTREACH_" + c.name() + (before == null ? "_CREATE" : "_UPDATE"), c.table, saved,
+                Target.county(countyId), before, queries.item(c, saved).orElseThrow());
+        return saved;
+    }
+
+    // ---- partners and settings ------------------------------------------------------------------
+
+    @Transactional
+    public void savePartner(Actor actor, long countyId, Map<String, String> form) {
+        requireCatalogue(actor, countyId);
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        Long org = in.id("organisationId", form.get("organisationId"), true);
+        String kind = in.requiredLine("kind", form.get("kind"), 30);
+        String email = in.email("contactEmail", form.get("contactEmail"), false);
+        if (org != null && registry.organisation(org).isEmpty()) {
+            errors.add("organisationId", "validation.choice");
+        }
+        if (kind != null && !PARTNER_KINDS.contains(kind)) {
+            errors.add("kind", "validation.choice");
+        }
+        errors.throwIfAny();
+        Optional<Partner> before = queries.partner(org, countyId);
+        queries.savePartner(org, countyId, kind, email, clock.instant());
+        audit.record(actor, before.isEmpty() ? "OUTREACH_PARTNER_CREATE" : "OUTREACH_PARTNER_UPDATE", "outreach_partner",
+                org + "/" + countyId, Target.county(countyId), before.orElse(null), queries.partner(org, countyId).orElseThrow());
+    }
+
+    @Transactional
+    public void removePartner(Actor actor, long countyId, long organisationId) {
+        requireCatalogue(actor, countyId);
+        Partner before = queries.partner(organisationId, countyId)
+                .orElseThrow(() -> new KohtaamoException.NotFound("partner " + organisationId));
+        queries.deletePartner(organisationId, countyId);
+        audit.record(actor, "OUTREACH_PARTNER_DELETE", "outreach_partner", organisationId + "/" + countyId,
+                Target.county(countyId), before, null);
+    }
+
+    public int topicRepeatWeeks(long countyId) {
+        return queries.topicRepeatWeeks(countyId);
+    }
+
+    @Transactional
+    public void saveSettings(Actor actor, long countyId, Map<String, String> form) {
+        requireCatalogue(actor, countyId);
+        FieldErrors errors = new FieldErrors();
+        Integer weeks = new Input(errors).integer("topicRepeatWeeks", form.get("topicRepeatWeeks"), 0, 104, null);
+        if (weeks == null && !errors.has("topicRepeatWeeks")) {
+            errors.add("topicRepeatWeeks", "validation.required");
+        }
+        errors.throwIfAny();
+        int before = queries.topicRepeatWeeks(countyId);
+        queries.saveTopicRepeatWeeks(countyId, weeks, clock.instant());
+        audit.record(actor, "OUTREACH_SETTINGS_UPDATE", "outreach_setting", countyId, Target.county(countyId),
+                Map.of("topicRepeatWeeks", before), Map.of("topicRepeatWeeks", weeks));
+    }
+
+    // ---- orientation ----------------------------------------------------------------------------
+
+    public Optional<OutreachQueries.Orientation> orientation(long countyId) {
+        return queries.orientation(countyId);
+    }
+
+    @Transactional
+    public void saveOrientation(Actor actor, long countyId, Map<String, String> form) {
+        requireCatalogue(actor, countyId);
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        LocalizedText title = new LocalizedText(in.requiredLine("titleFi", form.get("titleFi"), 200),
+                in.line("titleSv", form.get("titleSv"), 200), in.line("titleEn", form.get("titleEn"), 200));
+        LocalizedText body = new LocalizedText(in.paragraph("bodyFi", form.get("bodyFi"), 20000),
+                in.paragraph("bodySv", form.get("bodySv"), 20000), in.paragraph("bodyEn", form.get("bodyEn"), 20000));
+        if (body.fi() == null && !errors.has("bodyFi")) {
+            errors.add("bodyFi", "validation.required");
+        }
+        Optional<OutreachQueries.Orientation> before = queries.orientation(countyId);
+        Integer version = before.isEmpty() ? null : in.integer("version", form.get("version"), 0, Integer.MAX_VALUE, 0);
+        errors.throwIfAny();
+        if (!queries.saveOrientation(countyId, version, title, body, clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "orientation " + countyId);
+        }
+        audit.record(actor, "OUTREACH_ORIENTATION_SAVE", "outreach_orientation", countyId, Target.county(countyId),
+                before.orElse(null), queries.orientation(countyId).orElseThrow());
+    }
+
+    /** Whether the actor's partner organisation has acknowledged the county's orientation (any version). */
+    public Optional<OutreachQueries.Acknowledgement> acknowledgement(Actor actor, long countyId) {
+        return partnership(actor, countyId).flatMap(p -> queries.acknowledgement(p.organisationId(), countyId));
+    }
+
+    @Transactional
+    public void acknowledge(Actor actor, long countyId, String version) {
+        Partner p = partnership(actor, countyId).orElseThrow(() -> new KohtaamoException.Forbidden("VISIT_BOOK"));
+        AccessControl.require(actor, OutreachAction.VISIT_BOOK,
+                new Target(countyId, null, Set.of(actor.organisationId()), null));
+        OutreachQueries.Orientation o = queries.orientation(countyId)
+                .orElseThrow(() -> new KohtaamoException.NotFound("orientation " + countyId));
+        if (!String.valueOf(o.version()).equals(version)) {
+            // the text changed while the partner was reading it
+            throw new KohtaamoException.Conflict("stale", "orientation " + countyId);
+        }
+        queries.acknowledge(p.organisationId(), countyId, o.version(), actor.id(), actor.name(), clock.instant());
+        audit.record(actor, "OUTREACH_ORIENTATION_ACKNOWLEDGE", "outreach_acknowledgement", p.organisationId() + "/" + countyId,
+                Target.county(countyId), null, Map.of("orientationVersion", o.version()));
+    }
+
+    // ---- slots ----------------------------------------------------------------------------------
+
+    /** The place's activities with their coming occurrences and slots, for the slot form; checks access. */
+    public void requireSlots(Actor actor, long placeId) {
+        AccessControl.require(actor, OutreachAction.SLOT_MANAGE, slotTarget(placeId, -1));
+    }
+
+    public Slot slotForHost(Actor actor, long slotId) {
+        Slot s = queries.slot(slotId).orElseThrow(() -> new KohtaamoException.NotFound("slot " + slotId));
+        AccessControl.require(actor, OutreachAction.SLOT_MANAGE, slotTarget(s.placeId(), s.activityId()));
+        return s;
+    }
+
+    /** What a slot form sends, as text. */
+    public record SlotForm(String activityId, List<String> dates, boolean wholeSeason, String format, String capacity,
+            List<String> topicIds, String language, String notes, boolean autoConfirm) {
+    }
+
+    /** Result of opening slots: how many were opened and the dates that already had one. */
+    public record Opened(int opened, List<LocalDate> skipped) {
+    }
+
+    @Transactional
+    public Opened openSlots(Actor actor, long placeId, SlotForm form) {
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        Long activityId = in.id("activityId", form.activityId(), true);
+        ActivityCalendar.ActivityRef activity = activityId == null ? null : calendar.activity(activityId)
+                .filter(a -> a.placeId() == placeId).orElse(null);
+        if (activityId != null && activity == null) {
+            errors.add("activityId", "validation.choice");
+        }
+        AccessControl.require(actor, OutreachAction.SLOT_MANAGE, slotTarget(placeId, activity == null ? -1 : activity.id()));
+        String format = in.requiredLine("format", form.format(), 10);
+        if (format != null && !FORMATS.contains(format)) {
+            errors.add("format", "validation.choice");
+        }
+        Integer capacity = in.integer("capacity", form.capacity(), 1, 10, null);
+        if (capacity == null && !errors.has("capacity")) {
+            errors.add("capacity", "validation.required");
+        }
+        String language = in.requiredLine("language", form.language(), 3);
+        if (language != null && !LANGUAGES.contains(language)) {
+            errors.add("language", "validation.choice");
+        }
+        String notes = in.paragraph("notes", form.notes(), 1000);
+        long county = countyOfPlace(placeId);
+        List<Long> topics = topicIds(in, form.topicIds(), county, "topicIds");
+        LocalDate today = LocalDate.now(clock.withZone(HELSINKI));
+        Instant now = clock.instant();
+        List<ActivityCalendar.OccurrenceRef> chosen = new ArrayList<>();
+        if (activity != null) {
+            LocalDate last = today.plusWeeks(MAX_WEEKS_AHEAD);
+            List<ActivityCalendar.OccurrenceRef> coming = calendar.occurrences(activity.id(), today, last).stream()
+                    .filter(o -> !o.cancelled() && o.start().toInstant().isAfter(now)).toList();
+            if (form.wholeSeason()) {
+                chosen.addAll(coming);
+            } else {
+                Set<LocalDate> wanted = new LinkedHashSet<>();
+                for (String raw : form.dates() == null ? List.<String>of() : form.dates()) {
+                    LocalDate d = in.date("dates", raw, false);
+                    if (d != null) {
+                        wanted.add(d);
+                    }
+                }
+                for (LocalDate d : wanted) {
+                    coming.stream().filter(o -> o.originalDate().equals(d)).findFirst().ifPresentOrElse(chosen::add,
+                            () -> errors.add("dates", "outreach.validation.notAComingOccurrence", d.toString()));
+                }
+            }
+            if (chosen.isEmpty() && !errors.has("dates")) {
+                errors.add("dates", "outreach.validation.noOccurrences");
+            }
+        }
+        errors.throwIfAny();
+        int opened = 0;
+        List<LocalDate> skipped = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (ActivityCalendar.OccurrenceRef o : chosen) {
+            if (queries.slotIdOf(activity.id(), o.originalDate()).isPresent()) {
+                skipped.add(o.originalDate());
+                continue;
+            }
+            ids.add(queries.insertSlot(activity.id(), placeId, o.originalDate(), o.start().toInstant(), o.end().toInstant(),
+                    format, capacity, language, notes, form.autoConfirm(), topics, false, now));
+            opened++;
+        }
+        if (opened > 0) {
+            audit.record(actor, "OUTREACH_SLOTS_OPEN", "visit_slot", ids.get(0), slotTarget(placeId, activity.id()), null,
+                    Map.of("activityId", activity.id(), "slots", ids, "format", format, "capacity", capacity));
+        }
+        return new Opened(opened, skipped);
+    }
+
+    private List<Long> topicIds(Input in, List<String> raw, long countyId, String field) {
+        List<Long> out = new ArrayList<>();
+        Set<Long> allowed = new HashSet<>();
+        queries.items(Catalogue.TOPIC, countyId).stream().filter(Item::active).forEach(i -> allowed.add(i.id()));
+        for (String r : raw == null ? List.<String>of() : raw) {
+            Long id = in.id(field, r, false);
+            if (id != null) {
+                if (!allowed.contains(id)) {
+                    in.errors().add(field, "validation.choice");
+                } else if (!out.contains(id)) {
+                    out.add(id);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Cancels a slot and every active visit on it, telling the visitors. */
+    @Transactional
+    public void cancelSlot(Actor actor, long slotId, String version, String reason) {
+        Slot s = slotForHost(actor, slotId);
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        String why = in.requiredLine("reason", reason, 500);
+        Integer v = in.integer("version", version, 0, Integer.MAX_VALUE, 0);
+        if (!s.open()) {
+            errors.add("reason", "outreach.error.slotCancelled");
+        }
+        errors.throwIfAny();
+        queries.lockSlot(slotId);
+        if (!queries.cancelSlot(slotId, v, why, clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "slot " + slotId);
+        }
+        for (Visit visit : queries.visitsOfSlot(slotId)) {
+            if (visit.active() && queries.changeStatus(visit.id(), visit.version(), visit.status(), "CANCELLED", why, "PLACE",
+                    clock.instant())) {
+                mails.tell(VisitMails.Event.CANCELLED_BY_PLACE, queries.visit(visit.id()).orElseThrow());
+            }
+        }
+        audit.record(actor, "OUTREACH_SLOT_CANCEL", "visit_slot", slotId, slotTarget(s.placeId(), s.activityId()), s,
+                queries.slot(slotId).orElseThrow());
+    }
+
+    /** Slots of the places the actor hosts (in scope), starting in [from, to). */
+    public List<Slot> slotsForHost(Actor actor, Collection<Long> placeIds, Instant from, Instant to) {
+        return queries.slotsOfPlaces(placeIds, from, to);
+    }
+
+    // ---- finding and booking --------------------------------------------------------------------
+
+    /** Search criteria for open slots; nulls mean any. */
+    public record SlotSearch(Long areaId, String municipalityCode, java.time.DayOfWeek weekday, String language,
+            String format, Long topicId) {
+    }
+
+    /**
+     * Open slots with room, starting from now up to {@link #MAX_WEEKS_AHEAD} weeks, at places of the
+     * counties where the actor's organisation is a partner (coordinators: their scope), matching the search.
+     */
+    public List<Slot> findSlots(Actor actor, SlotSearch search, Map<Long, Registry.StaffPlace> placesOut) {
+        List<Registry.StaffPlace> places = new ArrayList<>();
+        if (actor.is(Role.PARTNER)) {
+            for (Partner p : partnerships(actor)) {
+                places.addAll(registry.placesInScope(new fi.kohtaamo.shared.Scope(false, p.countyId(), -1, List.of(-1L), -1)));
+            }
+        } else if (AccessControl.mayEver(actor, OutreachAction.COORDINATION_VIEW)) {
+            places.addAll(registry.placesInScope(AccessControl.scope(actor, OutreachAction.COORDINATION_VIEW)));
+        } else {
+            throw new KohtaamoException.Forbidden("VISIT_BOOK");
+        }
+        if (search.areaId() != null) {
+            Set<Long> inArea = new HashSet<>();
+            registry.placesInScope(new fi.kohtaamo.shared.Scope(false, -1, search.areaId(), List.of(-1L), -1))
+                    .forEach(p -> inArea.add(p.id()));
+            places.removeIf(p -> !inArea.contains(p.id()));
+        }
+        if (search.municipalityCode() != null) {
+            places.removeIf(p -> !search.municipalityCode().equals(p.municipalityCode()));
+        }
+        places.removeIf(p -> !p.published());
+        places.forEach(p -> placesOut.put(p.id(), p));
+        Instant now = clock.instant();
+        return queries.slotsOfPlaces(placesOut.keySet(), now, now.plus(Duration.ofDays(7L * MAX_WEEKS_AHEAD))).stream()
+                .filter(s -> s.open() && s.free() > 0)
+                .filter(s -> search.weekday() == null || s.startsAt().atZone(HELSINKI).getDayOfWeek() == search.weekday())
+                .filter(s -> search.language() == null || search.language().equals(s.language()))
+                .filter(s -> search.format() == null || search.format().equals(s.format()))
+                .filter(s -> search.topicId() == null || s.topicIds().isEmpty() || s.topicIds().contains(search.topicId()))
+                .toList();
+    }
+
+    /** A slot as a partner may see it (public slot information); checks the partner works in its county. */
+    public Slot slotForPartner(Actor actor, long slotId) {
+        Slot s = queries.slot(slotId).orElseThrow(() -> new KohtaamoException.NotFound("slot " + slotId));
+        if (partnership(actor, countyOfPlace(s.placeId())).isEmpty()) {
+            throw new KohtaamoException.NotFound("slot " + slotId);
+        }
+        return s;
+    }
+
+    /** What a booking form sends. */
+    public record BookingForm(String professionId, String topicId, String professionalName, String professionalEmail,
+            String message, boolean acceptWarnings) {
+    }
+
+    /** The outcome of a booking or confirmation: stored (id), or warnings to accept first (nothing stored). */
+    public record Outcome(Long visitId, List<Warnings.Warning> warnings) {
+    }
+
+    @Transactional
+    public Outcome book(Actor actor, long slotId, BookingForm form) {
+        Slot s = queries.slot(slotId).orElseThrow(() -> new KohtaamoException.NotFound("slot " + slotId));
+        long county = countyOfPlace(s.placeId());
+        Partner partner = partnership(actor, county).orElseThrow(() -> new KohtaamoException.NotFound("slot " + slotId));
+        Target where = new Target(county, null, Set.of(actor.organisationId()), null);
+        AccessControl.require(actor, OutreachAction.VISIT_BOOK, where);
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        Long professionId = in.id("professionId", form.professionId(), true);
+        Long topicId = in.id("topicId", form.topicId(), "TALK".equals(s.format()));
+        String name = in.line("professionalName", form.professionalName(), 200);
+        String email = in.email("professionalEmail", form.professionalEmail(), false);
+        String message = in.paragraph("message", form.message(), 1000);
+        checkItem(errors, Catalogue.PROFESSION, professionId, county, "professionId");
+        checkItem(errors, Catalogue.TOPIC, topicId, county, "topicId");
+        if (queries.acknowledgement(partner.organisationId(), county).isEmpty()) {
+            errors.add("slot", "outreach.error.orientationFirst");
+        }
+        errors.throwIfAny();
+        // bookings of one slot queue on its row: the count below is then exact, on every database
+        queries.lockSlot(slotId);
+        s = queries.slot(slotId).orElseThrow();
+        checkBookable(s, errors);
+        if (errors.isEmpty() && queries.visitsOfSlot(slotId).stream()
+                .anyMatch(v -> v.active() && v.partnerOrgId() == actor.organisationId())) {
+            errors.add("slot", "outreach.error.alreadyBooked");
+        }
+        errors.throwIfAny();
+        String professional = name == null ? actor.name() : name;
+        Long professionalUser = name == null ? actor.id() : null;
+        List<Warnings.Warning> warnings = Warnings.of(queries, s, topicId, professionalUser, actor.organisationId(),
+                queries.topicRepeatWeeks(county), null, true);
+        if (!warnings.isEmpty() && !form.acceptWarnings()) {
+            return new Outcome(null, warnings);
+        }
+        String status = s.autoConfirm() ? "CONFIRMED" : "REQUESTED";
+        long id = queries.insertVisit(slotId, actor.organisationId(), professionId, topicId, professionalUser, professional,
+                email, actor.id(), message, status, false, clock.instant());
+        Visit v = queries.visit(id).orElseThrow();
+        audit.record(actor, "OUTREACH_VISIT_BOOK", "visit", id, slotTarget(s.placeId(), s.activityId()), null, v);
+        mails.tell(s.autoConfirm() ? VisitMails.Event.CONFIRMED : VisitMails.Event.REQUESTED, v);
+        return new Outcome(id, warnings);
+    }
+
+    private void checkBookable(Slot s, FieldErrors errors) {
+        Instant now = clock.instant();
+        if (!s.open()) {
+            errors.add("slot", "outreach.error.slotCancelled");
+        } else if (!s.startsAt().isAfter(now)) {
+            errors.add("slot", "outreach.error.past");
+        } else if (s.free() <= 0) {
+            errors.add("slot", "outreach.error.full");
+        } else {
+            Optional<ActivityCalendar.OccurrenceRef> o = calendar.occurrence(s.activityId(), s.originalDate());
+            if (o.isEmpty() || o.get().cancelled()) {
+                errors.add("slot", "outreach.error.occurrenceCancelled");
+            } else if (!o.get().start().toInstant().equals(s.startsAt()) || !o.get().end().toInstant().equals(s.endsAt())) {
+                // the occurrence was moved after the slot was opened: the slot follows it
+                queries.retimeSlot(s.id(), o.get().start().toInstant(), o.get().end().toInstant(), now);
+            }
+        }
+    }
+
+    private void checkItem(FieldErrors errors, Catalogue c, Long id, long county, String field) {
+        if (id != null && queries.item(c, id).filter(i -> i.countyId() == county && i.active()).isEmpty()) {
+            errors.add(field, "validation.choice");
+        }
+    }
+
+    // ---- the visit's life -----------------------------------------------------------------------
+
+    /** Who is looking at a visit. */
+    public enum Side {
+        HOST, PARTNER
+    }
+
+    /** The visit if the actor may see it, with the side they see it from. */
+    public record Seen(Visit visit, Side side) {
+    }
+
+    public Seen visitFor(Actor actor, long visitId) {
+        Visit v = queries.visit(visitId).orElseThrow(() -> new KohtaamoException.NotFound("visit " + visitId));
+        if (AccessControl.allows(actor, OutreachAction.VISIT_HOST, slotTarget(v.placeId(), v.activityId()))) {
+            return new Seen(v, Side.HOST);
+        }
+        if (AccessControl.allows(actor, OutreachAction.VISIT_BOOK, partnerTarget(v))) {
+            return new Seen(v, Side.PARTNER);
+        }
+        // not "forbidden": whether another partner's visit exists is not for the caller to know
+        throw new KohtaamoException.NotFound("visit " + visitId);
+    }
+
+    public List<Warnings.Warning> warnings(Seen seen) {
+        Visit v = seen.visit();
+        Slot s = queries.slot(v.slotId()).orElseThrow();
+        long county = countyOfPlace(v.placeId());
+        return Warnings.of(queries, s, v.topicId(), v.professionalUserId(), v.partnerOrgId(),
+                queries.topicRepeatWeeks(county), v.id(), seen.side() == Side.PARTNER);
+    }
+
+    private Visit checkedVersion(Visit v, String version, FieldErrors errors) {
+        Integer ver = new Input(errors).integer("version", version, 0, Integer.MAX_VALUE, 0);
+        errors.throwIfAny();
+        if (ver != v.version()) {
+            throw new KohtaamoException.Conflict("stale", "visit " + v.id());
+        }
+        return v;
+    }
+
+    @Transactional
+    public Outcome confirm(Actor actor, long visitId, String version, boolean acceptWarnings) {
+        Seen seen = visitFor(actor, visitId);
+        if (seen.side() != Side.HOST) {
+            throw new KohtaamoException.Forbidden("VISIT_HOST");
+        }
+        FieldErrors errors = new FieldErrors();
+        Visit v = checkedVersion(seen.visit(), version, errors);
+        if (!"REQUESTED".equals(v.status())) {
+            errors.add("visit", "outreach.error.notRequested").throwIfAny();
+        }
+        Slot s = queries.slot(v.slotId()).orElseThrow();
+        if (!s.startsAt().isAfter(clock.instant())) {
+            errors.add("visit", "outreach.error.past").throwIfAny();
+        }
+        List<Warnings.Warning> warnings = warnings(seen);
+        if (!warnings.isEmpty() && !acceptWarnings) {
+            return new Outcome(null, warnings);
+        }
+        if (!queries.changeStatus(v.id(), v.version(), "REQUESTED", "CONFIRMED", null, null, clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "visit " + v.id());
+        }
+        Visit after = queries.visit(v.id()).orElseThrow();
+        audit.record(actor, "OUTREACH_VISIT_CONFIRM", "visit", v.id(), slotTarget(v.placeId(), v.activityId()), v, after);
+        mails.tell(VisitMails.Event.CONFIRMED, after);
+        return new Outcome(v.id(), warnings);
+    }
+
+    @Transactional
+    public void decline(Actor actor, long visitId, String version, String reason) {
+        Seen seen = visitFor(actor, visitId);
+        if (seen.side() != Side.HOST) {
+            throw new KohtaamoException.Forbidden("VISIT_HOST");
+        }
+        FieldErrors errors = new FieldErrors();
+        String why = new Input(errors).requiredLine("reason", reason, 500);
+        Visit v = checkedVersion(seen.visit(), version, errors);
+        if (!"REQUESTED".equals(v.status())) {
+            errors.add("visit", "outreach.error.notRequested").throwIfAny();
+        }
+        if (!queries.changeStatus(v.id(), v.version(), "REQUESTED", "DECLINED", why, "PLACE", clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "visit " + v.id());
+        }
+        Visit after = queries.visit(v.id()).orElseThrow();
+        audit.record(actor, "OUTREACH_VISIT_DECLINE", "visit", v.id(), slotTarget(v.placeId(), v.activityId()), v, after);
+        mails.tell(VisitMails.Event.DECLINED, after);
+    }
+
+    /** Either side cancels a requested or confirmed visit that has not begun, with a reason. */
+    @Transactional
+    public void cancel(Actor actor, long visitId, String version, String reason) {
+        Seen seen = visitFor(actor, visitId);
+        FieldErrors errors = new FieldErrors();
+        String why = new Input(errors).requiredLine("reason", reason, 500);
+        Visit v = checkedVersion(seen.visit(), version, errors);
+        if (!v.active()) {
+            errors.add("visit", "outreach.error.notActive").throwIfAny();
+        }
+        if (!v.startsAt().isAfter(clock.instant())) {
+            errors.add("visit", "outreach.error.past").throwIfAny();
+        }
+        String by = seen.side() == Side.HOST ? "PLACE" : "PARTNER";
+        if (!queries.changeStatus(v.id(), v.version(), v.status(), "CANCELLED", why, by, clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "visit " + v.id());
+        }
+        Visit after = queries.visit(v.id()).orElseThrow();
+        audit.record(actor, "OUTREACH_VISIT_CANCEL", "visit", v.id(), slotTarget(v.placeId(), v.activityId()), v, after);
+        mails.tell(seen.side() == Side.HOST ? VisitMails.Event.CANCELLED_BY_PLACE : VisitMails.Event.CANCELLED_BY_PARTNER,
+                after);
+    }
+
+    /** After the visit the place records whether it happened and how many families it reached. */
+    @Transactional
+    public void recordOutcome(Actor actor, long visitId, String version, String happened, String families) {
+        Seen seen = visitFor(actor, visitId);
+        if (seen.side() != Side.HOST) {
+            throw new KohtaamoException.Forbidden("VISIT_HOST");
+        }
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        Boolean took = "true".equals(happened) ? Boolean.TRUE : "false".equals(happened) ? Boolean.FALSE : null;
+        if (took == null) {
+            errors.add("happened", "validation.choice");
+        }
+        Integer reached = in.integer("familiesReached", families, 0, 1000, null);
+        if (Boolean.TRUE.equals(took) && reached == null && !errors.has("familiesReached")) {
+            errors.add("familiesReached", "validation.required");
+        }
+        Visit v = checkedVersion(seen.visit(), version, errors);
+        if (!"CONFIRMED".equals(v.status())) {
+            errors.add("visit", "outreach.error.notConfirmed").throwIfAny();
+        }
+        if (v.startsAt().isAfter(clock.instant())) {
+            errors.add("visit", "outreach.error.notYet").throwIfAny();
+        }
+        if (!queries.recordOutcome(v.id(), v.version(), took, Boolean.TRUE.equals(took) ? reached : null, clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "visit " + v.id());
+        }
+        audit.record(actor, "OUTREACH_VISIT_OUTCOME", "visit", v.id(), slotTarget(v.placeId(), v.activityId()), v,
+                queries.visit(v.id()).orElseThrow());
+    }
+
+    /** The visits the actor hosts (places in scope) or made (their organisation), starting in [from, to). */
+    public List<Visit> visitsFor(Actor actor, Instant from, Instant to) {
+        List<Long> places = AccessControl.mayEver(actor, OutreachAction.VISIT_HOST)
+                ? registry.placesInScope(AccessControl.scope(actor, OutreachAction.VISIT_HOST)).stream()
+                        .map(Registry.StaffPlace::id).toList()
+                : List.of();
+        Set<Long> orgs = actor.is(Role.PARTNER) ? actor.organisations() : Set.of();
+        if (places.isEmpty() && orgs.isEmpty()) {
+            return List.of();
+        }
+        return queries.visits(places, orgs, from, to);
+    }
+}
