@@ -50,7 +50,7 @@ public class OutreachQueries {
     public record Item(long id, long countyId, String code, LocalizedText name, boolean active, int version) {
     }
 
-    enum Catalogue {
+    public enum Catalogue {
         PROFESSION("outreach_profession"), TOPIC("outreach_topic");
 
         final String table;
@@ -189,7 +189,7 @@ public class OutreachQueries {
                 .optional();
     }
 
-    public void acknowledge(long organisationId, long countyId, int version, long userId, String userName, Instant now) {
+    public void acknowledge(long organisationId, long countyId, int version, Long userId, String userName, Instant now) {
         jdbc.sql("delete from outreach_acknowledgement where organisation_id = :o and county_id = :c")
                 .param("o", organisationId).param("c", countyId).update();
         jdbc.sql("insert into outreach_acknowledgement (organisation_id, county_id, orientation_version, user_id, user_name, "

@@ -204,6 +204,10 @@ public class OutreachService {
                 Target.county(countyId), before, null);
     }
 
+    public List<Partner> partnersOf(long countyId) {
+        return queries.partners(countyId);
+    }
+
     public int topicRepeatWeeks(long countyId) {
         return queries.topicRepeatWeeks(countyId);
     }

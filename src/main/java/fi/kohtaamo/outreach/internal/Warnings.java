@@ -14,13 +14,13 @@ import java.util.Objects;
  * the place that day. Seen from a partner, only what the public calendar shows (confirmed visits) and
  * the partner's own visits count, so that no partner learns of another's requests.
  */
-final class Warnings {
+public final class Warnings {
 
     private Warnings() {
     }
 
     /** A message key with its arguments (dates as ISO text). */
-    record Warning(String key, List<String> args) {
+    public record Warning(String key, List<String> args) {
     }
 
     static List<Warning> of(OutreachQueries queries, Slot slot, Long topicId, Long professionalUserId, long partnerOrgId,

@@ -1,0 +1,244 @@
+package fi.kohtaamo.outreach.internal;
+
+import fi.kohtaamo.outreach.OutreachAction;
+import fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.AccessControl;
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.Lang;
+import fi.kohtaamo.shared.Role;
+import fi.kohtaamo.shared.StaffNavigation;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Coordinators' outreach pages: the county's professions and topics, partners and settings, and the
+ * orientation for outreach workers, which partners read and acknowledge here.
+ */
+@Controller
+class OutreachAdminController {
+
+    private final OutreachService service;
+    private final Registry registry;
+    private final MessageSource messages;
+
+    OutreachAdminController(OutreachService service, Registry registry, MessageSource messages) {
+        this.service = service;
+        this.registry = registry;
+        this.messages = messages;
+    }
+
+    /** The staff links of outreach. */
+    @Component
+    static class Navigation implements StaffNavigation {
+        @Override
+        public List<Item> items(Actor actor) {
+            List<Item> items = new ArrayList<>();
+            if (AccessControl.mayEver(actor, OutreachAction.VISIT_HOST) || AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK)) {
+                items.add(new Item("outreach.nav", "/admin/outreach", 40));
+            }
+            return items;
+        }
+    }
+
+    /** The county a page is about: the coordinator's own, or the one asked for (administrators, partners). */
+    private long county(Actor actor, String raw) {
+        if (raw != null && raw.matches("^[0-9]{1,18}$")) {
+            long c = Long.parseLong(raw);
+            if (registry.county(c).isEmpty()) {
+                throw new KohtaamoException.NotFound("county " + c);
+            }
+            return c;
+        }
+        if (raw != null && !raw.isBlank()) {
+            throw new KohtaamoException.BadParameter("county");
+        }
+        if (actor.countyId() != null) {
+            return actor.countyId();
+        }
+        if (actor.areaId() != null) {
+            return registry.countyOfArea(actor.areaId()).orElseThrow(() -> new KohtaamoException.NotFound("county"));
+        }
+        if (actor.is(Role.PARTNER)) {
+            return service.partnerships(actor).stream().map(OutreachQueries.Partner::countyId).findFirst()
+                    .orElseThrow(() -> new KohtaamoException.NotFound("county"));
+        }
+        return registry.counties().stream().map(Registry.Ref::id).findFirst()
+                .orElseThrow(() -> new KohtaamoException.NotFound("county"));
+    }
+
+    // ---- orientation ----------------------------------------------------------------------------
+
+    @GetMapping("/admin/outreach/orientation")
+    String orientation(@RequestParam(required = false) String county, Actor actor, Model model) {
+        if (!AccessControl.mayEver(actor, OutreachAction.VISIT_HOST) && !AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK)) {
+            throw new KohtaamoException.Forbidden("OUTREACH");
+        }
+        long c = county(actor, county);
+        model.addAttribute("county", registry.county(c).orElseThrow());
+        model.addAttribute("orientation", service.orientation(c).orElse(null));
+        model.addAttribute("partner", service.partnership(actor, c).isPresent());
+        model.addAttribute("acknowledgement", service.acknowledgement(actor, c).orElse(null));
+        model.addAttribute("mayEdit", AccessControl.allows(actor, OutreachAction.CATALOGUE_MANAGE, fi.kohtaamo.shared.Target.county(c)));
+        return "outreach/orientation";
+    }
+
+    @PostMapping("/admin/outreach/orientation/acknowledge")
+    String acknowledge(@RequestParam Map<String, String> p, Actor actor) {
+        long c = county(actor, p.get("county"));
+        service.acknowledge(actor, c, p.get("version"));
+        return "redirect:/admin/outreach/orientation?county=" + c + "&acknowledged";
+    }
+
+    @GetMapping("/admin/outreach/orientation/edit")
+    String editOrientation(@RequestParam(required = false) String county, Actor actor, Model model) {
+        long c = service.requireCatalogue(actor, county(actor, county));
+        Map<String, String> values = new LinkedHashMap<>();
+        service.orientation(c).ifPresent(o -> {
+            values.put("titleFi", o.title().fi());
+            values.put("titleSv", o.title().sv());
+            values.put("titleEn", o.title().en());
+            values.put("bodyFi", o.body().fi());
+            values.put("bodySv", o.body().sv());
+            values.put("bodyEn", o.body().en());
+            values.put("version", String.valueOf(o.version()));
+        });
+        model.addAttribute("county", registry.county(c).orElseThrow());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", Map.of());
+        return "outreach/orientation-form";
+    }
+
+    @PostMapping("/admin/outreach/orientation/edit")
+    String saveOrientation(@RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
+            HttpServletResponse response) {
+        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
+        try {
+            service.saveOrientation(actor, c, p);
+            return "redirect:/admin/outreach/orientation?county=" + c + "&saved";
+        } catch (KohtaamoException.Invalid e) {
+            response.setStatus(400);
+            model.addAttribute("county", registry.county(c).orElseThrow());
+            model.addAttribute("values", p);
+            model.addAttribute("errors", e.errors().messages(messages, lang.locale()));
+            return "outreach/orientation-form";
+        }
+    }
+
+    // ---- catalogue, partners, settings -----------------------------------------------------------
+
+    @GetMapping("/admin/outreach/catalogue")
+    String catalogue(@RequestParam(required = false) String county, @RequestParam(required = false) String edit,
+            Actor actor, Model model) {
+        long c = service.requireCatalogue(actor, county(actor, county));
+        if (edit != null && edit.matches("^(professions|topics)-[0-9]{1,18}$")) {
+            String[] parts = edit.split("-");
+            Catalogue cat = kind(parts[0]);
+            OutreachQueries.Item item = service.items(cat, c).stream().filter(i -> i.id() == Long.parseLong(parts[1]))
+                    .findFirst().orElseThrow(() -> new KohtaamoException.NotFound(edit));
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("id", String.valueOf(item.id()));
+            values.put("code", item.code());
+            values.put("nameFi", item.name().fi());
+            values.put("nameSv", item.name().sv());
+            values.put("nameEn", item.name().en());
+            values.put("active", String.valueOf(item.active()));
+            values.put("version", String.valueOf(item.version()));
+            return cataloguePage(c, model, parts[0], values, Map.of());
+        }
+        return cataloguePage(c, model, null, Map.of(), Map.of());
+    }
+
+    private String cataloguePage(long c, Model model, String form, Map<String, String> values, Map<String, String> errors) {
+        model.addAttribute("county", registry.county(c).orElseThrow());
+        model.addAttribute("counties", registry.counties());
+        model.addAttribute("professions", service.items(Catalogue.PROFESSION, c));
+        model.addAttribute("topics", service.items(Catalogue.TOPIC, c));
+        Map<Long, Registry.Ref> organisations = new LinkedHashMap<>();
+        registry.organisations(c).forEach(o -> organisations.put(o.id(), o));
+        List<Map<String, Object>> partners = new ArrayList<>();
+        for (OutreachQueries.Partner p : service.partnersOf(c)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("partner", p);
+            row.put("name", registry.organisation(p.organisationId()).map(Registry.Ref::name).orElse(null));
+            partners.add(row);
+        }
+        model.addAttribute("partners", partners);
+        model.addAttribute("organisations", organisations.values());
+        model.addAttribute("kinds", List.of("WELLBEING_SERVICES", "PARISH_DIACONIA", "NGO", "OTHER"));
+        model.addAttribute("repeatWeeks", service.topicRepeatWeeks(c));
+        model.addAttribute("form", form);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("none", Map.of());
+        return "outreach/catalogue";
+    }
+
+    private static Catalogue kind(String raw) {
+        return switch (raw) {
+            case "professions" -> Catalogue.PROFESSION;
+            case "topics" -> Catalogue.TOPIC;
+            default -> throw new KohtaamoException.NotFound(raw);
+        };
+    }
+
+    @PostMapping("/admin/outreach/catalogue/{kind}")
+    String saveItem(@PathVariable String kind, @RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
+            HttpServletResponse response) {
+        Catalogue cat = kind(kind);
+        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
+        Long id = p.get("id") == null || p.get("id").isBlank() ? null : OutreachPageController.id(p.get("id"));
+        try {
+            service.saveItem(actor, cat, c, id, p);
+            return "redirect:/admin/outreach/catalogue?county=" + c + "&saved";
+        } catch (KohtaamoException.Invalid e) {
+            response.setStatus(400);
+            return cataloguePage(c, model, kind, p, e.errors().messages(messages, lang.locale()));
+        }
+    }
+
+    @PostMapping("/admin/outreach/partners")
+    String savePartner(@RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
+            HttpServletResponse response) {
+        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
+        try {
+            service.savePartner(actor, c, p);
+            return "redirect:/admin/outreach/catalogue?county=" + c + "&saved";
+        } catch (KohtaamoException.Invalid e) {
+            response.setStatus(400);
+            return cataloguePage(c, model, "partner", p, e.errors().messages(messages, lang.locale()));
+        }
+    }
+
+    @PostMapping("/admin/outreach/partners/{organisationId}/delete")
+    String removePartner(@PathVariable String organisationId, @RequestParam Map<String, String> p, Actor actor) {
+        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
+        service.removePartner(actor, c, OutreachPageController.id(organisationId));
+        return "redirect:/admin/outreach/catalogue?county=" + c + "&saved";
+    }
+
+    @PostMapping("/admin/outreach/settings")
+    String saveSettings(@RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
+            HttpServletResponse response) {
+        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
+        try {
+            service.saveSettings(actor, c, p);
+            return "redirect:/admin/outreach/catalogue?county=" + c + "&saved";
+        } catch (KohtaamoException.Invalid e) {
+            response.setStatus(400);
+            return cataloguePage(c, model, "settings", p, e.errors().messages(messages, lang.locale()));
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package fi.kohtaamo.outreach.internal;
+
+import fi.kohtaamo.calendar.ActivityCalendar;
+import fi.kohtaamo.identity.StaffDirectory;
+import fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue;
+import fi.kohtaamo.registry.OrganisationType;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.DemoData;
+import fi.kohtaamo.shared.LocalizedText;
+import fi.kohtaamo.shared.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo outreach for Länsi-Uusimaa, after the calendar and the accounts: the seeded catalogue of
+ * professions and topics, the orientation, three partners (the county's services, a parish, an
+ * NGO), and visit slots on a third of the places over eight weeks back and eight ahead, with
+ * past visits recorded, coming ones confirmed or awaiting confirmation, and some left open.
+ */
+@Component
+@Order(110)
+class OutreachDemoData implements DemoData {
+
+    private final OutreachQueries queries;
+    private final Registry registry;
+    private final ActivityCalendar calendar;
+    private final StaffDirectory staff;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    OutreachDemoData(OutreachQueries queries, Registry registry, ActivityCalendar calendar, StaffDirectory staff,
+            Clock clock, TransactionTemplate tx) {
+        this.queries = queries;
+        this.registry = registry;
+        this.calendar = calendar;
+        this.staff = staff;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    static String resource(String name) {
+        try (InputStream in = OutreachDemoData.class.getResourceAsStream("/fi/kohtaamo/outreach/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads the seeded catalogue of professions and topics into a county (what a new county starts with). */
+    void seedCatalogue(long countyId, Instant now) {
+        for (String line : resource("catalogue.txt").split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] p = line.split("\\|");
+            queries.insertItem(Catalogue.valueOf(p[0]), countyId, p[1], LocalizedText.of(p[2], p[3], p[4]), true, now);
+        }
+    }
+
+    void seedOrientation(long countyId, Instant now) {
+        String[] fi = resource("orientation_fi.txt").split("\n", 2);
+        String[] sv = resource("orientation_sv.txt").split("\n", 2);
+        String[] en = resource("orientation_en.txt").split("\n", 2);
+        queries.saveOrientation(countyId, null, LocalizedText.of(fi[0], sv[0], en[0]),
+                LocalizedText.of(fi[1].strip(), sv[1].strip(), en[1].strip()), now);
+    }
+
+    @Override
+    public void load() {
+        tx.executeWithoutResult(status -> {
+            Optional<Long> county = registry.countyIdByCode("LU");
+            if (county.isEmpty() || !queries.items(Catalogue.PROFESSION, county.get()).isEmpty()) {
+                return;
+            }
+            new Generator(county.get()).run();
+        });
+    }
+
+    private final class Generator {
+        final long county;
+        final Random random = new Random(4);
+        final Instant now = clock.instant();
+        final LocalDate today = LocalDate.ofInstant(now, OutreachService.HELSINKI);
+
+        Generator(long county) {
+            this.county = county;
+        }
+
+        Long first(OrganisationType type) {
+            return registry.organisationsOfType(type).stream().findFirst().map(Registry.Ref::id).orElse(null);
+        }
+
+        void run() {
+            seedCatalogue(county, now);
+            seedOrientation(county, now);
+            queries.saveTopicRepeatWeeks(county, 8, now);
+            record Partner(long org, String kind, Long user, String name) {
+            }
+            List<Partner> partners = new ArrayList<>();
+            Long wellbeing = first(OrganisationType.WELLBEING_COUNTY);
+            if (wellbeing != null) {
+                queries.savePartner(wellbeing, county, "WELLBEING_SERVICES", null, now);
+                Optional<StaffDirectory.Person> nurse = staff.withRoleIn(Role.PARTNER, List.of(wellbeing)).stream().findFirst();
+                partners.add(new Partner(wellbeing, "WELLBEING_SERVICES", nurse.map(StaffDirectory.Person::id).orElse(null),
+                        nurse.map(StaffDirectory.Person::name).orElse("Terhi Terveydenhoitaja")));
+            }
+            Long parish = first(OrganisationType.PARISH_UNION);
+            if (parish == null) {
+                parish = first(OrganisationType.PARISH);
+            }
+            if (parish != null) {
+                queries.savePartner(parish, county, "PARISH_DIACONIA", null, now);
+                queries.acknowledge(parish, county, 0, null, "Demo", now);
+                partners.add(new Partner(parish, "PARISH_DIACONIA", null, "Daniel Diakoni"));
+            }
+            Long ngo = first(OrganisationType.OTHER_NGO);
+            if (ngo != null) {
+                queries.savePartner(ngo, county, "NGO", null, now);
+                queries.acknowledge(ngo, county, 0, null, "Demo", now);
+                partners.add(new Partner(ngo, "NGO", null, "Jonna Järjestö"));
+            }
+            if (partners.isEmpty()) {
+                return;
+            }
+            List<OutreachQueries.Item> professions = queries.items(Catalogue.PROFESSION, county);
+            List<OutreachQueries.Item> topics = queries.items(Catalogue.TOPIC, county);
+            List<Registry.Ref> places = registry.places(county, null);
+            for (int i = 0; i < places.size(); i += 3) {
+                long placeId = places.get(i).id();
+                List<ActivityCalendar.ActivityRef> activities = calendar.activitiesOfPlace(placeId).stream()
+                        .filter(a -> a.published() && !a.seasonEnd().isBefore(today)).toList();
+                if (activities.isEmpty()) {
+                    continue;
+                }
+                ActivityCalendar.ActivityRef a = activities.get(random.nextInt(activities.size()));
+                List<ActivityCalendar.OccurrenceRef> occurrences = calendar.occurrences(a.id(), today.minusWeeks(8),
+                        today.plusWeeks(8)).stream().filter(o -> !o.cancelled()).toList();
+                for (int k = 0; k < occurrences.size(); k += 2 + random.nextInt(3)) {
+                    ActivityCalendar.OccurrenceRef o = occurrences.get(k);
+                    String format = random.nextInt(4) == 0 ? "PRESENCE" : "TALK";
+                    List<Long> wished = new ArrayList<>();
+                    if ("TALK".equals(format)) {
+                        wished.add(topics.get(random.nextInt(topics.size())).id());
+                    }
+                    String language = a.languages().isEmpty() ? "fi" : a.languages().get(0);
+                    long slot = queries.insertSlot(a.id(), placeId, o.originalDate(), o.start().toInstant(),
+                            o.end().toInstant(), format, 1 + random.nextInt(2), language, null, random.nextBoolean(),
+                            wished, true, now);
+                    boolean past = o.start().toInstant().isBefore(now);
+                    int roll = random.nextInt(10);
+                    if (!past && roll < 4) {
+                        continue; // left open
+                    }
+                    Partner p = partners.get(random.nextInt(partners.size()));
+                    OutreachQueries.Item profession = professions.get(random.nextInt(professions.size()));
+                    Long topic = "TALK".equals(format) ? (wished.isEmpty() || random.nextBoolean()
+                            ? topics.get(random.nextInt(topics.size())).id() : wished.get(0)) : null;
+                    String st = past ? (roll == 0 ? "CANCELLED" : "CONFIRMED") : roll < 7 ? "CONFIRMED" : "REQUESTED";
+                    long visit = queries.insertVisit(slot, p.org(), profession.id(), topic, p.user(), p.name(), null,
+                            p.user(), null, st, true, now);
+                    if ("CANCELLED".equals(st)) {
+                        queries.changeStatus(visit, 0, "CANCELLED", "CANCELLED", "Sairastuminen", "PARTNER", now);
+                    }
+                    if (past && "CONFIRMED".equals(st)) {
+                        boolean happened = random.nextInt(12) != 0;
+                        queries.recordOutcome(visit, 0, happened, happened ? 3 + random.nextInt(14) : null, now);
+                    }
+                }
+            }
+        }
+    }
+}

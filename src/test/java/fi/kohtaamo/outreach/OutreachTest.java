@@ -1,0 +1,315 @@
+package fi.kohtaamo.outreach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import fi.kohtaamo.calendar.internal.ActivityForm;
+import fi.kohtaamo.calendar.internal.ActivityService;
+import fi.kohtaamo.calendar.internal.CalendarFilter;
+import fi.kohtaamo.calendar.internal.CalendarService;
+import fi.kohtaamo.outreach.internal.OutreachQueries;
+import fi.kohtaamo.outreach.internal.OutreachService;
+import fi.kohtaamo.registry.OrganisationType;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.LocalizedText;
+import fi.kohtaamo.shared.Role;
+import fi.kohtaamo.support.Fixtures;
+import fi.kohtaamo.support.IntegrationTest;
+import fi.kohtaamo.support.WebClient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Outreach on the real database: opening slots on occurrences, booking with the checks and
+ * warnings, never more visitors than a slot allows (also when partners book at the same moment),
+ * confirmed visits in the public calendar and its feed, mail to both sides, and who sees what.
+ * The test clock is 2026-11-25T08:00Z (a Wednesday).
+ */
+@IntegrationTest
+class OutreachTest {
+
+    @Autowired Fixtures fx;
+    @Autowired ActivityService activities;
+    @Autowired OutreachService outreach;
+    @Autowired OutreachQueries queries;
+    @Autowired CalendarService calendar;
+    @Autowired Registry registry;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    long county, area, host, partnerOrg, otherPartnerOrg, place, activity, profession, topic, otherTopic;
+    String muni;
+    Actor staff, otherStaff, partner, otherPartner, unregistered, coordinator;
+
+    static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
+    /** Actor ids of their own per test, so that one test's professional is not busy in another's visits. */
+    static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+
+    @BeforeEach
+    void world() {
+        county = fx.county();
+        muni = fx.municipality(county);
+        area = fx.area(county, muni);
+        host = fx.organisation(OrganisationType.MLL_ASSOCIATION, null, county);
+        long otherHost = fx.organisation(OrganisationType.PARISH, null, county);
+        partnerOrg = fx.organisation(OrganisationType.WELLBEING_COUNTY, null, county);
+        otherPartnerOrg = fx.organisation(OrganisationType.OTHER_NGO, null, county);
+        long stranger = fx.organisation(OrganisationType.OTHER_NGO, null, county);
+        place = fx.place(area, muni, host);
+        staff = new Actor(IDS.incrementAndGet(), "Staff", Role.PROVIDER_STAFF, host, registry.organisationWithDescendants(host), null, null, null);
+        otherStaff = new Actor(IDS.incrementAndGet(), "Other", Role.PROVIDER_STAFF, otherHost, registry.organisationWithDescendants(otherHost),
+                null, null, null);
+        partner = new Actor(IDS.incrementAndGet(), "Nelli", Role.PARTNER, partnerOrg, registry.organisationWithDescendants(partnerOrg), null, null, null);
+        otherPartner = new Actor(IDS.incrementAndGet(), "Jonna", Role.PARTNER, otherPartnerOrg,
+                registry.organisationWithDescendants(otherPartnerOrg), null, null, null);
+        unregistered = new Actor(IDS.incrementAndGet(), "Ulla", Role.PARTNER, stranger, registry.organisationWithDescendants(stranger), null, null, null);
+        coordinator = new Actor(IDS.incrementAndGet(), "Kaisa", Role.COUNTY_COORDINATOR, null, java.util.Set.of(), county, null, null);
+        outreach.savePartner(coordinator, county, Map.of("organisationId", "" + partnerOrg, "kind", "WELLBEING_SERVICES"));
+        outreach.savePartner(coordinator, county, Map.of("organisationId", "" + otherPartnerOrg, "kind", "NGO"));
+        profession = outreach.saveItem(coordinator, OutreachQueries.Catalogue.PROFESSION, county, null,
+                Map.of("code", "public_health_nurse", "nameFi", "Neuvolan terveydenhoitaja", "nameSv", "Hälsovårdare",
+                        "nameEn", "Public health nurse", "active", "true"));
+        topic = outreach.saveItem(coordinator, OutreachQueries.Catalogue.TOPIC, county, null,
+                Map.of("code", "sleep", "nameFi", "unipulmat", "nameSv", "sömnproblem", "nameEn", "sleep problems",
+                        "active", "true"));
+        otherTopic = outreach.saveItem(coordinator, OutreachQueries.Catalogue.TOPIC, county, null,
+                Map.of("code", "teeth", "nameFi", "lasten hampaat", "active", "true"));
+        outreach.saveOrientation(coordinator, county, Map.of("titleFi", "Perehdytys", "bodyFi", "Tervetuloa."));
+        outreach.acknowledge(partner, county, "0");
+        outreach.acknowledge(otherPartner, county, "0");
+        ActivityForm f = new ActivityForm();
+        f.placeId = String.valueOf(place);
+        f.kind = "FAMILY_CAFE";
+        f.nameFi = Fixtures.unique("Perhekahvila");
+        f.scheduleKind = "WEEKLY";
+        f.weekdays.add("MONDAY");
+        f.weekdays.add("TUESDAY");
+        f.seasonStart = "2026-08-10";
+        f.seasonEnd = "2027-05-31";
+        f.startTime = "9.30";
+        f.endTime = "11:30";
+        f.languages.add("fi");
+        activity = activities.create(staff, f);
+    }
+
+    long openSlot(LocalDate date, int capacity, boolean auto) {
+        OutreachService.Opened o = outreach.openSlots(staff, place, new OutreachService.SlotForm("" + activity,
+                List.of(date.toString()), false, "TALK", "" + capacity, List.of("" + topic), "fi", "Tilaa 15 hengelle",
+                auto));
+        assertThat(o.opened()).isEqualTo(1);
+        return queries.slotIdOf(activity, date).orElseThrow();
+    }
+
+    OutreachService.BookingForm booking(long topicId) {
+        return new OutreachService.BookingForm("" + profession, "" + topicId, null, "nelli@example.fi", "Tulen mielelläni", false);
+    }
+
+    long mailCount() {
+        return jdbc.sql("select count(*) from mail_message").query(Long.class).single();
+    }
+
+    @Test
+    void aPartnerBooksThePlaceConfirmsAndTheVisitShowsInTheCalendarFeedAndMail() {
+        long slot = openSlot(MONDAY, 1, false);
+        long mailsBefore = mailCount();
+        OutreachService.Outcome booked = outreach.book(partner, slot, booking(topic));
+        assertThat(booked.warnings()).isEmpty();
+        OutreachQueries.Visit v = queries.visit(booked.visitId()).orElseThrow();
+        assertThat(v.status()).isEqualTo("REQUESTED");
+        assertThat(v.professionalName()).isEqualTo("Nelli");
+        assertThat(v.professionalEmail()).isEqualTo("nelli@example.fi");
+        // a requested visit is not public yet
+        assertThat(notesOn(MONDAY)).isEmpty();
+
+        outreach.confirm(staff, v.id(), "0", false);
+        assertThat(queries.visit(v.id()).orElseThrow().status()).isEqualTo("CONFIRMED");
+        assertThat(notesOn(MONDAY)).extracting(LocalizedText::fi).containsExactly("Neuvolan terveydenhoitaja paikalla: unipulmat");
+        assertThat(notesOn(MONDAY)).extracting(LocalizedText::en).containsExactly("Public health nurse visiting: sleep problems");
+        assertThat(notesOn(MONDAY.plusDays(1))).isEmpty();
+
+        WebClient web = new WebClient(port);
+        String feed = web.get("/places/" + place + "/calendar.ics").body().replace("\r\n ", "");
+        assertThat(feed).contains("SUMMARY:" + "Perhekahvila").contains("Neuvolan terveydenhoitaja paikalla: unipulmat")
+                .contains("UID:activity-" + activity + "-20261130@");
+        String json = web.get("/api/v1/occurrences?place=" + place + "&start=2026-11-30&end=2026-11-30").body();
+        assertThat(json).contains("Neuvolan terveydenhoitaja paikalla: unipulmat");
+
+        // requested and confirmed: both told, with an invitation carrying the visit's UID
+        List<Map<String, Object>> mails = jdbc.sql("select subject, ics, ics_method from mail_message "
+                + "where to_address = 'nelli@example.fi' and ics like :uid order by id")
+                .param("uid", "%UID:visit-" + v.id() + "@%").query().listOfRows();
+        assertThat(mails).hasSize(2);
+        assertThat(mails.get(0).get("subject").toString()).startsWith("Vierailupyyntö:");
+        assertThat(mailCount()).isGreaterThan(mailsBefore);
+        assertThat(mails.get(mails.size() - 1).get("ics").toString()).contains("UID:visit-" + v.id() + "@")
+                .contains("METHOD:REQUEST").contains("STATUS:CONFIRMED");
+    }
+
+    List<LocalizedText> notesOn(LocalDate d) {
+        return calendar.occurrences(CalendarFilter.ALL.withPlace(place), d, d).stream()
+                .flatMap(e -> e.notes().stream()).toList();
+    }
+
+    @Test
+    void conflictingActionsGiveAClearMessageAndChangeNothing() {
+        long slot = openSlot(MONDAY, 1, true);
+        // without orientation
+        outreach.savePartner(coordinator, county, Map.of("organisationId", "" + unregistered.organisationId(),
+                "kind", "NGO"));
+        assertThat(errorOf(() -> outreach.book(unregistered, slot, booking(topic)))).isEqualTo("outreach.error.orientationFirst");
+        // a talk needs a topic; an unknown profession is refused
+        assertThat(catchThrowableOfType(KohtaamoException.Invalid.class, () -> outreach.book(partner, slot,
+                new OutreachService.BookingForm("999999", "", null, "not-an-email", null, false))).errors().all())
+                .extracting(e -> e.field()).contains("professionId", "topicId", "professionalEmail");
+        long visit = outreach.book(partner, slot, booking(topic)).visitId();
+        assertThat(queries.visit(visit).orElseThrow().status()).isEqualTo("CONFIRMED");
+        // full
+        assertThat(errorOf(() -> outreach.book(otherPartner, slot, booking(topic)))).isEqualTo("outreach.error.full");
+        // cancel twice
+        outreach.cancel(partner, visit, "0", "Sairastuin");
+        assertThat(errorOf(() -> outreach.cancel(partner, visit, "1", "Uudestaan"))).isEqualTo("outreach.error.notActive");
+        // a cancelled slot cannot be booked
+        outreach.cancelSlot(staff, slot, "0", "Tila remontissa");
+        assertThat(errorOf(() -> outreach.book(otherPartner, slot, booking(topic)))).isEqualTo("outreach.error.slotCancelled");
+        assertThat(queries.visitsOfSlot(slot)).hasSize(1);
+        // the past: a slot on an occurrence that has begun
+        long past = queries.insertSlot(activity, place, LocalDate.of(2026, 11, 24),
+                Instant.parse("2026-11-24T07:30:00Z"), Instant.parse("2026-11-24T09:30:00Z"), "TALK", 1, "fi", null,
+                false, List.of(), false, Instant.now());
+        assertThat(errorOf(() -> outreach.book(partner, past, booking(topic)))).isEqualTo("outreach.error.past");
+        // opening a slot on a date the activity does not run
+        assertThat(catchThrowableOfType(KohtaamoException.Invalid.class, () -> outreach.openSlots(staff, place,
+                new OutreachService.SlotForm("" + activity, List.of("2026-12-02"), false, "TALK", "1", List.of(), "fi",
+                        null, false))).errors().all()).extracting(e -> e.messageKey())
+                .contains("outreach.validation.notAComingOccurrence");
+        assertThat(queries.visitsOfSlot(past)).isEmpty();
+    }
+
+    String errorOf(Runnable r) {
+        return catchThrowableOfType(KohtaamoException.Invalid.class, r::run).errors().all().get(0).messageKey();
+    }
+
+    @Test
+    void warningsComeBeforeBookingAndNothingIsStoredUntilAccepted() {
+        long first = openSlot(MONDAY, 1, true);
+        long second = openSlot(MONDAY.plusDays(1), 1, true);
+        outreach.book(otherPartner, first, booking(topic));
+        OutreachService.Outcome o = outreach.book(partner, second, booking(topic));
+        assertThat(o.visitId()).isNull();
+        assertThat(o.warnings()).extracting(w -> w.key()).containsExactly("outreach.warning.sameTopic");
+        assertThat(queries.visitsOfSlot(second)).isEmpty();
+        OutreachService.Outcome other = outreach.book(partner, second, booking(otherTopic));
+        assertThat(other.visitId()).isNotNull();
+        assertThat(queries.visit(other.visitId()).orElseThrow().status()).isEqualTo("CONFIRMED");
+        // accepted warnings: stored
+        long third = openSlot(MONDAY.plusDays(7), 1, true);
+        OutreachService.BookingForm anyway = new OutreachService.BookingForm("" + profession, "" + topic, null, null, null, true);
+        assertThat(outreach.book(partner, third, anyway).visitId()).isNotNull();
+    }
+
+    @Test
+    void partnersSeeOnlyTheirOwnVisitsAndPlacesOnlyTheirs() {
+        long slot = openSlot(MONDAY, 2, false);
+        long mine = outreach.book(partner, slot, booking(topic)).visitId();
+        assertThat(outreach.visitFor(partner, mine).side()).isEqualTo(OutreachService.Side.PARTNER);
+        assertThat(outreach.visitFor(staff, mine).side()).isEqualTo(OutreachService.Side.HOST);
+        assertThat(outreach.visitFor(coordinator, mine).side()).isEqualTo(OutreachService.Side.HOST);
+        catchThrowableOfType(KohtaamoException.NotFound.class, () -> outreach.visitFor(otherPartner, mine));
+        catchThrowableOfType(KohtaamoException.NotFound.class, () -> outreach.visitFor(otherStaff, mine));
+        catchThrowableOfType(KohtaamoException.NotFound.class, () -> outreach.confirm(otherStaff, mine, "0", true));
+        catchThrowableOfType(KohtaamoException.Forbidden.class, () -> outreach.confirm(partner, mine, "0", true));
+        catchThrowableOfType(KohtaamoException.Forbidden.class, () -> outreach.openSlots(otherStaff, place,
+                new OutreachService.SlotForm("" + activity, List.of(MONDAY.plusDays(1).toString()), false, "TALK", "1",
+                        List.of(), "fi", null, false)));
+        // an organisation that is not a partner in the county does not even see the slot
+        catchThrowableOfType(KohtaamoException.NotFound.class, () -> outreach.slotForPartner(unregistered, slot));
+        assertThat(outreach.visitsFor(otherPartner, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2028-01-01T00:00:00Z")))
+                .extracting(OutreachQueries.Visit::id).doesNotContain(mine);
+        assertThat(queries.visit(mine).orElseThrow().status()).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void aSlotNeverTakesMoreVisitorsThanItAllowsEvenWhenPartnersBookAtOnce() throws Exception {
+        long slot = openSlot(MONDAY, 1, true);
+        List<Actor> partners = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long org = fx.organisation(OrganisationType.OTHER_NGO, null, county);
+            outreach.savePartner(coordinator, county, Map.of("organisationId", "" + org, "kind", "NGO"));
+            Actor a = new Actor(IDS.incrementAndGet(), "P" + i, Role.PARTNER, org, registry.organisationWithDescendants(org), null, null, null);
+            outreach.acknowledge(a, county, "0");
+            partners.add(a);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(partners.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (Actor a : partners) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return outreach.book(a, slot, booking(topic)).visitId() != null;
+                } catch (KohtaamoException.Invalid e) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int booked = 0;
+        for (Future<Boolean> r : results) {
+            if (r.get()) {
+                booked++;
+            }
+        }
+        pool.shutdown();
+        assertThat(booked).isEqualTo(1);
+        assertThat(queries.visitsOfSlot(slot)).hasSize(1);
+    }
+
+    @Test
+    void pagesAnswerForEachSideAndRefuseBadInputPolitely() {
+        WebClient web = new WebClient(port);
+        web.login("neuvola@demo.kohtaamo.fi", "demo-password-for-tests");
+        assertThat(web.get("/admin/outreach").status()).isEqualTo(200);
+        WebClient.Response find = web.get("/admin/outreach/slots");
+        assertThat(find.status()).isEqualTo(200);
+        assertThat(find.html().select("h1").text()).isEqualTo("Etsi vierailuaikoja");
+        assertThat(web.get("/admin/outreach/slots?weekday=FUNDAY").status()).isEqualTo(400);
+        assertThat(web.get("/admin/outreach/slots?area=x'%20or%201=1").status()).isEqualTo(400);
+        assertThat(web.get("/admin/outreach/visits/abc").status()).isEqualTo(404);
+        assertThat(web.get("/admin/outreach/orientation").status()).isEqualTo(200);
+        assertThat(web.get("/admin/outreach/catalogue").status()).isEqualTo(403);
+        assertThat(web.get("/admin/mail").status()).isEqualTo(200);
+
+        WebClient coord = new WebClient(port);
+        coord.login("koordinaattori@demo.kohtaamo.fi", "demo-password-for-tests");
+        WebClient.Response cat = coord.get("/admin/outreach/catalogue?lang=sv");
+        assertThat(cat.status()).isEqualTo(200);
+        assertThat(cat.html().select("h1").text()).isEqualTo("Yrkesgrupper, teman och partner");
+        // a bad code is refused with a message and nothing is stored
+        long before = jdbc.sql("select count(*) from outreach_topic").query(Long.class).single();
+        WebClient.Response bad = coord.post("/admin/outreach/catalogue/topics", Map.of("code", "<script>", "nameFi", ""));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.html().select(".error-summary").text()).contains("Kod");
+        assertThat(jdbc.sql("select count(*) from outreach_topic").query(Long.class).single()).isEqualTo(before);
+
+        WebClient mll = new WebClient(port);
+        mll.login("mll@demo.kohtaamo.fi", "demo-password-for-tests");
+        WebClient.Response overview = mll.get("/admin/outreach?lang=en");
+        assertThat(overview.status()).isEqualTo(200);
+        String placeLink = overview.html().select("a[href^=/admin/outreach/places/]").first().attr("href");
+        assertThat(mll.get(placeLink).status()).isEqualTo(200);
+    }
+}
