@@ -453,7 +453,7 @@ public class OutreachService {
         places.forEach(p -> placesOut.put(p.id(), p));
         Instant now = clock.instant();
         return queries.slotsOfPlaces(placesOut.keySet(), now, now.plus(Duration.ofDays(7L * MAX_WEEKS_AHEAD))).stream()
-                .filter(s -> s.open() && s.free() > 0)
+                .filter(s -> s.open() && s.free() > 0 && s.startsAt().isAfter(now))
                 .filter(s -> search.weekday() == null || s.startsAt().atZone(HELSINKI).getDayOfWeek() == search.weekday())
                 .filter(s -> search.language() == null || search.language().equals(s.language()))
                 .filter(s -> search.format() == null || search.format().equals(s.format()))
