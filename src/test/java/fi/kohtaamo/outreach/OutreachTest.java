@@ -278,6 +278,53 @@ class OutreachTest {
         assertThat(queries.visitsOfSlot(slot)).hasSize(1);
     }
 
+    @Autowired fi.kohtaamo.outreach.internal.ProposalService proposals;
+    @Autowired fi.kohtaamo.outreach.internal.VisitReminders reminders;
+
+    @Test
+    void aProposalToTheAreaIsAcceptedOnceByAPlaceThere() {
+        Map<String, String> form = new java.util.HashMap<>(Map.of("areaId", "" + area, "professionId", "" + profession,
+                "topicId", "" + topic, "format", "TALK", "language", "fi", "fromDate", "2026-11-30", "toDate", "2026-12-08",
+                "professionalEmail", "nelli@example.fi"));
+        // the past, a reversed period and a foreign area are refused
+        Map<String, String> bad = new java.util.HashMap<>(form);
+        bad.put("fromDate", "2026-11-01");
+        bad.put("toDate", "2026-10-01");
+        assertThat(catchThrowableOfType(KohtaamoException.Invalid.class, () -> proposals.propose(partner, bad)).errors().all())
+                .extracting(e -> e.messageKey()).contains("outreach.validation.notPast", "outreach.validation.toBeforeFrom");
+        long id = proposals.propose(partner, form);
+        assertThat(proposals.proposalsFor(staff)).extracting(OutreachQueries.Proposal::id).contains(id);
+        assertThat(proposals.proposalsFor(otherPartner)).extracting(OutreachQueries.Proposal::id).doesNotContain(id);
+        var choices = proposals.choices(staff, proposals.proposalFor(staff, id));
+        // Mondays and Tuesdays from 30.11. to 8.12.: four occurrences
+        assertThat(choices).extracting(c -> c.occurrence().originalDate().toString())
+                .containsExactly("2026-11-30", "2026-12-01", "2026-12-07", "2026-12-08");
+        long visit = proposals.accept(staff, id, activity + ":2026-12-01");
+        OutreachQueries.Visit v = queries.visit(visit).orElseThrow();
+        assertThat(v.status()).isEqualTo("CONFIRMED");
+        assertThat(v.partnerOrgId()).isEqualTo(partnerOrg);
+        assertThat(queries.proposal(id).orElseThrow().status()).isEqualTo("ACCEPTED");
+        assertThat(notesOn(LocalDate.of(2026, 12, 1))).extracting(LocalizedText::fi)
+                .containsExactly("Neuvolan terveydenhoitaja paikalla: unipulmat");
+        assertThat(errorOf(() -> proposals.accept(staff, id, activity + ":2026-12-07"))).isEqualTo("outreach.error.proposalClosed");
+        catchThrowableOfType(KohtaamoException.NotFound.class, () -> proposals.accept(otherStaff, id, activity + ":2026-12-07"));
+        assertThat(queries.visitsOfSlot(queries.slotIdOf(activity, LocalDate.of(2026, 12, 7)).orElse(-1L))).isEmpty();
+    }
+
+    @Test
+    void bothSidesAreRemindedTheDayBeforeOnce() {
+        long slot = queries.insertSlot(activity, place, LocalDate.of(2026, 11, 26), Instant.parse("2026-11-26T07:30:00Z"),
+                Instant.parse("2026-11-26T09:30:00Z"), "TALK", 1, "fi", null, true, List.of(), false, Instant.now());
+        long visit = queries.insertVisit(slot, partnerOrg, profession, topic, null, "Nelli", "nelli@example.fi", null, null,
+                "CONFIRMED", false, Instant.now());
+        reminders.run();
+        reminders.run();
+        List<String> subjects = jdbc.sql("select subject from mail_message where to_address = 'nelli@example.fi' "
+                + "and ics like :uid").param("uid", "%UID:visit-" + visit + "@%").query(String.class).list();
+        assertThat(subjects).hasSize(1);
+        assertThat(subjects.get(0)).startsWith("Muistutus huomisesta vierailusta:");
+    }
+
     @Test
     void pagesAnswerForEachSideAndRefuseBadInputPolitely() {
         WebClient web = new WebClient(port);

@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * claimed with a conditional update (reminder_sent_at), so instances never remind twice.
  */
 @Component
-class VisitReminders {
+public class VisitReminders {
 
     private final OutreachQueries queries;
     private final VisitMails mails;
@@ -37,7 +37,7 @@ class VisitReminders {
     }
 
     /** Reminds of the confirmed visits of tomorrow (Helsinki time); returns how many were reminded. */
-    int run() {
+    public int run() {
         LocalDate tomorrow = LocalDate.now(clock.withZone(OutreachService.HELSINKI)).plusDays(1);
         int n = 0;
         for (OutreachQueries.Visit v : queries.dueReminders(tomorrow.atStartOfDay(OutreachService.HELSINKI).toInstant(),

@@ -1,0 +1,145 @@
+package fi.kohtaamo.outreach.internal;
+
+import fi.kohtaamo.outreach.OutreachAction;
+import fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue;
+import fi.kohtaamo.outreach.internal.OutreachQueries.Proposal;
+import fi.kohtaamo.shared.AccessControl;
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.Lang;
+import fi.kohtaamo.shared.LocalizedText;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Partners' proposals of visits to an area, and places accepting them on one of their occurrences. */
+@Controller
+class ProposalController {
+
+    private final ProposalService proposals;
+    private final OutreachService outreach;
+    private final OutreachViews views;
+    private final fi.kohtaamo.registry.Registry registry;
+    private final MessageSource messages;
+
+    ProposalController(ProposalService proposals, OutreachService outreach, OutreachViews views,
+            fi.kohtaamo.registry.Registry registry, MessageSource messages) {
+        this.proposals = proposals;
+        this.outreach = outreach;
+        this.views = views;
+        this.registry = registry;
+        this.messages = messages;
+    }
+
+    /** A proposal with its names, for the pages. */
+    record Row(Proposal proposal, LocalizedText partner, LocalizedText area, LocalizedText profession, LocalizedText topic) {
+    }
+
+    private List<Row> rows(List<Proposal> list) {
+        OutreachViews.Names n = views.names();
+        return list.stream().map(p -> new Row(p, n.organisation(p.partnerOrgId()),
+                registry.area(p.areaId()).map(fi.kohtaamo.registry.Registry.Ref::name).orElse(LocalizedText.EMPTY),
+                n.item(Catalogue.PROFESSION, p.professionId()), n.item(Catalogue.TOPIC, p.topicId()))).toList();
+    }
+
+    @GetMapping("/admin/outreach/proposals")
+    String list(Actor actor, Model model) {
+        return listPage(actor, model, Map.of("format", "TALK", "language", "fi"), Map.of());
+    }
+
+    private String listPage(Actor actor, Model model, Map<String, String> values, Map<String, String> errors) {
+        boolean partner = AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK);
+        if (!partner && !AccessControl.mayEver(actor, OutreachAction.VISIT_HOST)) {
+            throw new KohtaamoException.Forbidden("OUTREACH");
+        }
+        model.addAttribute("rows", rows(proposals.proposalsFor(actor)));
+        model.addAttribute("partner", partner);
+        List<OutreachQueries.Item> professions = new ArrayList<>();
+        List<OutreachQueries.Item> topics = new ArrayList<>();
+        for (OutreachQueries.Partner p : outreach.partnerships(actor)) {
+            professions.addAll(outreach.activeItems(Catalogue.PROFESSION, p.countyId()));
+            topics.addAll(outreach.activeItems(Catalogue.TOPIC, p.countyId()));
+        }
+        model.addAttribute("areas", partner ? proposals.areasFor(actor) : List.of());
+        model.addAttribute("professions", professions);
+        model.addAttribute("topics", topics);
+        model.addAttribute("formats", List.of("TALK", "PRESENCE"));
+        model.addAttribute("languages", OutreachService.LANGUAGES);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        return "outreach/proposals";
+    }
+
+    @PostMapping("/admin/outreach/proposals")
+    String propose(@RequestParam Map<String, String> p, Actor actor, Lang lang, Model model, HttpServletResponse response) {
+        try {
+            long id = proposals.propose(actor, p);
+            return "redirect:/admin/outreach/proposals/" + id + "?saved";
+        } catch (KohtaamoException.Invalid e) {
+            response.setStatus(400);
+            return listPage(actor, model, p, e.errors().messages(messages, lang.locale()));
+        }
+    }
+
+    @GetMapping("/admin/outreach/proposals/{id}")
+    String show(@PathVariable String id, Actor actor, Model model) {
+        return page(actor, OutreachPageController.id(id), model, Map.of());
+    }
+
+    private String page(Actor actor, long id, Model model, Map<String, String> errors) {
+        Proposal p = proposals.proposalFor(actor, id);
+        boolean own = actor.organisations().contains(p.partnerOrgId()) && AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK);
+        model.addAttribute("row", rows(List.of(p)).get(0));
+        model.addAttribute("own", own);
+        List<Map<String, Object>> choices = new ArrayList<>();
+        if (!own && "OPEN".equals(p.status())) {
+            OutreachViews.Names n = views.names();
+            for (ProposalService.Choice c : proposals.choices(actor, p)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("key", c.key());
+                m.put("place", n.place(c.placeId()));
+                m.put("activity", c.activity().name());
+                m.put("weekday", c.occurrence().start().getDayOfWeek().name());
+                m.put("when", OutreachViews.when(c.occurrence().start().toInstant(), c.occurrence().end().toInstant()));
+                choices.add(m);
+            }
+        }
+        model.addAttribute("choices", choices);
+        model.addAttribute("errors", errors);
+        return "outreach/proposal";
+    }
+
+    @PostMapping("/admin/outreach/proposals/{id}/accept")
+    String accept(@PathVariable String id, @RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
+            HttpServletResponse response) {
+        long proposalId = OutreachPageController.id(id);
+        try {
+            long visit = proposals.accept(actor, proposalId, p.get("occurrence"));
+            return "redirect:/admin/outreach/visits/" + visit + "?confirmed";
+        } catch (KohtaamoException.Invalid e) {
+            response.setStatus(400);
+            return page(actor, proposalId, model, e.errors().messages(messages, lang.locale()));
+        }
+    }
+
+    @PostMapping("/admin/outreach/proposals/{id}/withdraw")
+    String withdraw(@PathVariable String id, Actor actor, Lang lang, Model model, HttpServletResponse response) {
+        long proposalId = OutreachPageController.id(id);
+        try {
+            proposals.withdraw(actor, proposalId);
+            return "redirect:/admin/outreach/proposals/" + proposalId + "?withdrawn";
+        } catch (KohtaamoException.Invalid e) {
+            response.setStatus(400);
+            return page(actor, proposalId, model, e.errors().messages(messages, lang.locale()));
+        }
+    }
+}
