@@ -123,7 +123,7 @@ class OutreachTest {
     }
 
     @Test
-    void aPartnerBooksThePlaceConfirmsAndTheVisitShowsInTheCalendarFeedAndMail() {
+    void aPartnerBooksThePlaceConfirmsAndTheVisitShowsInTheCalendarFeedAndMail() throws Exception {
         long slot = openSlot(MONDAY, 1, false);
         long mailsBefore = mailCount();
         OutreachService.Outcome booked = outreach.book(partner, slot, booking(topic));
@@ -147,6 +147,14 @@ class OutreachTest {
                 .contains("UID:activity-" + activity + "-20261130@");
         String json = web.get("/api/v1/occurrences?place=" + place + "&start=2026-11-30&end=2026-11-30").body();
         assertThat(json).contains("Neuvolan terveydenhoitaja paikalla: unipulmat");
+        String page = web.get("/calendar?place=" + place + "&date=2026-11-30&lang=en").body();
+        assertThat(org.jsoup.Jsoup.parse(page).select("li.occurrence .occ-note").text())
+                .isEqualTo("Public health nurse visiting: sleep problems");
+        byte[] poster = web.getBytes("/calendar/poster.pdf?place=" + place + "&week=2026-W49&lang=fi");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(poster)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+                    .contains("Neuvolan terveydenhoitaja paikalla: unipulmat");
+        }
 
         // requested and confirmed: both told, with an invitation carrying the visit's UID
         List<Map<String, Object>> mails = jdbc.sql("select subject, ics, ics_method from mail_message "

@@ -54,6 +54,19 @@ public class WebClient {
         return send(b.build());
     }
 
+    /** GET of a binary answer (PDF, images): the body as bytes. */
+    public byte[] getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** GET, following redirects within the site. */
     public Response follow(String path) {
         Response r = get(path);
