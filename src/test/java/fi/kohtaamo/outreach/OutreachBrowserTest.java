@@ -127,7 +127,24 @@ class OutreachBrowserTest {
         assertThat(status).isIn("Odottaa vahvistusta", "Vahvistettu");
         check("/admin/mail");
 
+        // a proposal to an area, sent with the keyboard
+        check("/admin/outreach/proposals");
+        driver.get(url("/admin/outreach/proposals", "fi"));
+        new Select(driver.findElement(By.id("f-professionId"))).selectByIndex(1);
+        new Select(driver.findElement(By.id("f-topicId"))).selectByIndex(1);
+        // a native date field's typing order follows the browser's locale: set the ISO value instead
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("f-fromDate")), "2026-12-01");
+        js.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("f-toDate")), "2026-12-31");
+        press(driver.findElement(By.cssSelector("main form button[type=submit]")), Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("saved")
+                || !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+        assertThat(driver.getCurrentUrl()).as(driver.findElement(By.tagName("main")).getText()).contains("saved");
+        String proposal = path(driver.getCurrentUrl()).replaceAll("\\?.*$", "");
+        check(proposal);
+
         login("koordinaattori@demo.kohtaamo.fi");
+        check(proposal);
         check("/admin/outreach");
         driver.get(url(visit, "fi"));
         if (status.equals("Odottaa vahvistusta")) {
