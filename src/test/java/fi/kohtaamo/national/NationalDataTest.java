@@ -32,7 +32,7 @@ class NationalDataTest {
         try (var ctx = start("national_a")) {
             List<String> summaries = ctx.getBean(NationalDataCommand.class)
                     .generate(new NationalData.Spec(7, 0.05, TODAY));
-            assertThat(summaries).hasSize(2);
+            assertThat(summaries).hasSize(3);
             first = digest(ctx);
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from county").query(Integer.class).single()).isEqualTo(22);
@@ -58,6 +58,13 @@ class NationalDataTest {
             assertThat(kinds.get("FAMILY_CAFE") * 1.0 / all).as("family cafés' share").isBetween(0.15, 0.4);
             assertThat(jdbc.sql("select count(*) from school_holiday").query(Integer.class).single()).isPositive();
             assertThat(jdbc.sql("select count(*) from occurrence_change").query(Integer.class).single()).isPositive();
+            // outreach in every county: the catalogue, partners, slots with past and coming visits
+            assertThat(jdbc.sql("select count(distinct county_id) from outreach_partner").query(Integer.class).single())
+                    .isEqualTo(22);
+            assertThat(jdbc.sql("select count(*) from visit where status = 'CONFIRMED' and happened is not null")
+                    .query(Integer.class).single()).isPositive();
+            assertThat(jdbc.sql("select count(*) from visit_slot s where not exists (select 1 from visit v where v.slot_id = s.id)")
+                    .query(Integer.class).single()).isPositive();
 
             assertThatThrownBy(() -> ctx.getBean(NationalDataCommand.class)
                     .generate(new NationalData.Spec(7, 0.05, TODAY)))
@@ -99,7 +106,10 @@ class NationalDataTest {
                 select id, place_id, kind, name_fi, schedule_kind, weekdays, week_parity, month_nth, season_start,
                        season_end, start_time, duration_minutes, follows_school_holidays from activity order by id""",
                 "select activity_id, original_date, change_kind, new_date from occurrence_change order by activity_id, original_date",
-                "select municipality_code, school_language, start_date, end_date from school_holiday order by 1, 2, 3")) {
+                "select municipality_code, school_language, start_date, end_date from school_holiday order by 1, 2, 3",
+                "select id, activity_id, place_id, original_date, starts_at, format, capacity, language from visit_slot order by id",
+                "select id, slot_id, partner_org_id, profession_id, topic_id, status, happened, families_reached from visit order by id",
+                "select county_id, code, name_fi from outreach_topic order by county_id, code")) {
             jdbc.sql(sql).query(rs -> {
                 int n = rs.getMetaData().getColumnCount();
                 for (int i = 1; i <= n; i++) {

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(110)
-class OutreachDemoData implements DemoData {
+class OutreachDemoData implements DemoData, fi.kohtaamo.shared.NationalData {
 
     private final OutreachQueries queries;
     private final Registry registry;
@@ -84,25 +84,61 @@ class OutreachDemoData implements DemoData {
             if (county.isEmpty() || !queries.items(Catalogue.PROFESSION, county.get()).isEmpty()) {
                 return;
             }
-            new Generator(county.get()).run();
+            new Generator(county.get(), 4, LocalDate.ofInstant(clock.instant(), OutreachService.HELSINKI), 3).run();
         });
+    }
+
+    private int nationalSlots;
+    private int nationalVisits;
+
+    /** The same for every county of the national dataset: catalogue, orientation, partners, slots and visits. */
+    @Override
+    public void generate(Spec spec) {
+        nationalSlots = 0;
+        nationalVisits = 0;
+        for (Registry.Ref c : registry.counties()) {
+            tx.executeWithoutResult(status -> {
+                Generator g = new Generator(c.id(), spec.seed() * 1_000_003L + c.id(), spec.today(), 3);
+                g.run();
+                nationalSlots += g.slots;
+                nationalVisits += g.visits;
+            });
+        }
+    }
+
+    @Override
+    public String summary() {
+        return nationalSlots + " visit slots, " + nationalVisits + " visits";
     }
 
     private final class Generator {
         final long county;
-        final Random random = new Random(4);
+        final Random random;
         final Instant now = clock.instant();
-        final LocalDate today = LocalDate.ofInstant(now, OutreachService.HELSINKI);
+        final LocalDate today;
+        /** Every n-th place of the county gets slots. */
+        final int every;
+        int slots;
+        int visits;
 
-        Generator(long county) {
+        Generator(long county, long seed, LocalDate today, int every) {
             this.county = county;
+            this.random = new Random(seed);
+            this.today = today;
+            this.every = every;
         }
 
+        /** The county's own organisation of the type, else the first of the type anywhere. */
         Long first(OrganisationType type) {
-            return registry.organisationsOfType(type).stream().findFirst().map(Registry.Ref::id).orElse(null);
+            List<Registry.Ref> all = registry.organisationsOfType(type);
+            return all.stream().filter(o -> registry.countyOfOrganisation(o.id()).map(c -> c == county).orElse(false))
+                    .findFirst().or(() -> all.stream().findFirst()).map(Registry.Ref::id).orElse(null);
         }
 
         void run() {
+            // past and coming are reckoned from the generated "today" (the national dataset may be placed on another day)
+            Instant reference = LocalDate.ofInstant(now, OutreachService.HELSINKI).equals(today) ? now
+                    : today.atTime(12, 0).atZone(OutreachService.HELSINKI).toInstant();
             seedCatalogue(county, now);
             seedOrientation(county, now);
             queries.saveTopicRepeatWeeks(county, 8, now);
@@ -137,7 +173,7 @@ class OutreachDemoData implements DemoData {
             List<OutreachQueries.Item> professions = queries.items(Catalogue.PROFESSION, county);
             List<OutreachQueries.Item> topics = queries.items(Catalogue.TOPIC, county);
             List<Registry.Ref> places = registry.places(county, null);
-            for (int i = 0; i < places.size(); i += 3) {
+            for (int i = 0; i < places.size(); i += every) {
                 long placeId = places.get(i).id();
                 List<ActivityCalendar.ActivityRef> activities = calendar.activitiesOfPlace(placeId).stream()
                         .filter(a -> a.published() && !a.seasonEnd().isBefore(today)).toList();
@@ -158,7 +194,8 @@ class OutreachDemoData implements DemoData {
                     long slot = queries.insertSlot(a.id(), placeId, o.originalDate(), o.start().toInstant(),
                             o.end().toInstant(), format, 1 + random.nextInt(2), language, null, random.nextBoolean(),
                             wished, true, now);
-                    boolean past = o.start().toInstant().isBefore(now);
+                    slots++;
+                    boolean past = o.start().toInstant().isBefore(reference);
                     int roll = random.nextInt(10);
                     if (!past && roll < 4) {
                         continue; // left open
@@ -170,6 +207,7 @@ class OutreachDemoData implements DemoData {
                     String st = past ? (roll == 0 ? "CANCELLED" : "CONFIRMED") : roll < 7 ? "CONFIRMED" : "REQUESTED";
                     long visit = queries.insertVisit(slot, p.org(), profession.id(), topic, p.user(), p.name(), null,
                             p.user(), null, st, true, now);
+                    visits++;
                     if ("CANCELLED".equals(st)) {
                         queries.changeStatus(visit, 0, "CANCELLED", "CANCELLED", "Sairastuminen", "PARTNER", now);
                     }
