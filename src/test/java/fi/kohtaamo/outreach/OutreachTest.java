@@ -307,16 +307,47 @@ class OutreachTest {
         // Mondays and Tuesdays from 30.11. to 8.12.: four occurrences
         assertThat(choices).extracting(c -> c.occurrence().originalDate().toString())
                 .containsExactly("2026-11-30", "2026-12-01", "2026-12-07", "2026-12-08");
-        long visit = proposals.accept(staff, id, activity + ":2026-12-01");
+        long visit = proposals.accept(staff, id, activity + ":2026-12-01", false).visitId();
         OutreachQueries.Visit v = queries.visit(visit).orElseThrow();
         assertThat(v.status()).isEqualTo("CONFIRMED");
         assertThat(v.partnerOrgId()).isEqualTo(partnerOrg);
         assertThat(queries.proposal(id).orElseThrow().status()).isEqualTo("ACCEPTED");
         assertThat(notesOn(LocalDate.of(2026, 12, 1))).extracting(LocalizedText::fi)
                 .containsExactly("Neuvolan terveydenhoitaja paikalla: unipulmat");
-        assertThat(errorOf(() -> proposals.accept(staff, id, activity + ":2026-12-07"))).isEqualTo("outreach.error.proposalClosed");
-        catchThrowableOfType(KohtaamoException.NotFound.class, () -> proposals.accept(otherStaff, id, activity + ":2026-12-07"));
+        assertThat(errorOf(() -> proposals.accept(staff, id, activity + ":2026-12-07", true))).isEqualTo("outreach.error.proposalClosed");
+        catchThrowableOfType(KohtaamoException.NotFound.class, () -> proposals.accept(otherStaff, id, activity + ":2026-12-07", true));
         assertThat(queries.visitsOfSlot(queries.slotIdOf(activity, LocalDate.of(2026, 12, 7)).orElse(-1L))).isEmpty();
+    }
+
+    @Test
+    void visitsFollowTheCalendarWhenAnOccurrenceMovesOrIsCancelled() {
+        long moved = openSlot(MONDAY, 1, true);
+        long movedVisit = outreach.book(partner, moved, booking(topic)).visitId();
+        long cancelled = openSlot(MONDAY.plusDays(7), 1, true);
+        long cancelledVisit = outreach.book(partner, cancelled, booking(otherTopic)).visitId();
+
+        activities.moveOccurrence(staff, activity, MONDAY.toString(), "2026-12-02", "10.00", "12.00",
+                new ActivityService.LocalizedTextForm("Tila varattu maanantaina", null, null));
+        OutreachQueries.Slot slot = queries.slot(moved).orElseThrow();
+        assertThat(slot.startsAt()).isEqualTo(Instant.parse("2026-12-02T08:00:00Z"));
+        OutreachQueries.Visit v = queries.visit(movedVisit).orElseThrow();
+        assertThat(v.status()).isEqualTo("CONFIRMED");
+        assertThat(v.version()).isEqualTo(1);
+        String changed = jdbc.sql("select ics from mail_message where to_address = 'nelli@example.fi' and subject like 'Vierailun aika muuttui%' "
+                + "and ics like :uid").param("uid", "%UID:visit-" + movedVisit + "@%").query(String.class).single();
+        assertThat(changed).contains("SEQUENCE:1").contains("DTSTART:20261202T080000Z");
+        // the public note moved with it
+        assertThat(notesOn(LocalDate.of(2026, 12, 2))).extracting(LocalizedText::fi)
+                .containsExactly("Neuvolan terveydenhoitaja paikalla: unipulmat");
+
+        activities.cancelOccurrence(staff, activity, MONDAY.plusDays(7).toString(),
+                new ActivityService.LocalizedTextForm("Ohjaaja sairas", null, null));
+        assertThat(queries.slot(cancelled).orElseThrow().status()).isEqualTo("CANCELLED");
+        OutreachQueries.Visit c = queries.visit(cancelledVisit).orElseThrow();
+        assertThat(c.status()).isEqualTo("CANCELLED");
+        assertThat(c.cancelledBy()).isEqualTo("PLACE");
+        assertThat(jdbc.sql("select ics from mail_message where ics like :uid and ics_method = 'CANCEL'")
+                .param("uid", "%UID:visit-" + cancelledVisit + "@%").query(String.class).list()).isNotEmpty();
     }
 
     @Test

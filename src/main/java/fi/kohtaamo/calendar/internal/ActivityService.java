@@ -2,6 +2,7 @@ package fi.kohtaamo.calendar.internal;
 
 import fi.kohtaamo.audit.AuditLog;
 import fi.kohtaamo.calendar.CalendarAction;
+import fi.kohtaamo.calendar.ScheduleChanged;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
@@ -32,12 +33,15 @@ public class ActivityService {
     private final Registry registry;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public ActivityService(ActivityQueries queries, Registry registry, AuditLog audit, Clock clock) {
+    public ActivityService(ActivityQueries queries, Registry registry, AuditLog audit, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.queries = queries;
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Where an activity at a place sits, for access checks. */
@@ -100,6 +104,7 @@ public class ActivityService {
         }
         audit.record(actor, CalendarAction.ACTIVITY_UPDATE.name(), "activity", id, t, before,
                 queries.activity(id).orElseThrow());
+        events.publishEvent(ScheduleChanged.activity(id));
     }
 
     @Transactional
@@ -108,6 +113,7 @@ public class ActivityService {
                 .orElseThrow(() -> new KohtaamoException.NotFound("activity " + id));
         Target t = target(before.placeId(), before.organiserIds());
         AccessControl.require(actor, CalendarAction.ACTIVITY_DELETE, t);
+        events.publishEvent(new ScheduleChanged(java.util.Set.of(id), null, true));
         queries.delete(id);
         audit.record(actor, CalendarAction.ACTIVITY_DELETE.name(), "activity", id, t, before, null);
     }
@@ -145,6 +151,7 @@ public class ActivityService {
                 clock.instant());
         audit.record(actor, "OCCURRENCE_CANCEL", "activity", activityId, target(a.placeId(), a.organiserIds()), null,
                 java.util.Map.of("date", date.toString(), "reason", why));
+        events.publishEvent(ScheduleChanged.activity(activityId));
     }
 
     /** Moves one occurrence to another date and/or time, with a reason. */
@@ -177,6 +184,7 @@ public class ActivityService {
                 clock.instant());
         audit.record(actor, "OCCURRENCE_MOVE", "activity", activityId, target(a.placeId(), a.organiserIds()), null,
                 java.util.Map.of("from", date.toString(), "to", to.toString(), "reason", why));
+        events.publishEvent(ScheduleChanged.activity(activityId));
     }
 
     /** Undoes the change of one occurrence. */
@@ -189,6 +197,7 @@ public class ActivityService {
         if (queries.deleteChange(activityId, date, clock.instant())) {
             audit.record(actor, "OCCURRENCE_RESTORE", "activity", activityId, target(a.placeId(), a.organiserIds()),
                     java.util.Map.of("date", date.toString()), null);
+            events.publishEvent(ScheduleChanged.activity(activityId));
         }
     }
 
@@ -208,6 +217,7 @@ public class ActivityService {
         long id = queries.insertPause(activityId, from, to, why, clock.instant());
         audit.record(actor, "ACTIVITY_PAUSE", "activity", activityId, target(a.placeId(), a.organiserIds()), null,
                 java.util.Map.of("start", from.toString(), "end", to.toString(), "reason", why));
+        events.publishEvent(ScheduleChanged.activity(activityId));
         return id;
     }
 
@@ -223,6 +233,7 @@ public class ActivityService {
         if (queries.deletePause(activityId, pauseId, clock.instant())) {
             audit.record(actor, "ACTIVITY_UNPAUSE", "activity", activityId, target(a.placeId(), a.organiserIds()),
                     java.util.Map.of("pause", pauseId), null);
+            events.publishEvent(ScheduleChanged.activity(activityId));
         }
     }
 
@@ -283,6 +294,7 @@ public class ActivityService {
             audit.record(actor, "ACTIVITY_SEASON_CHANGE", "activity", id, targets.get(id), before.get(id),
                     queries.activity(id).orElseThrow());
         }
+        events.publishEvent(new ScheduleChanged(new HashSet<>(ids), null, false));
         return n;
     }
 
@@ -371,6 +383,7 @@ public class ActivityService {
                 clock.instant());
         audit.record(actor, "SCHOOL_HOLIDAY_CREATE", "school_holiday", id, municipalityTarget(h.municipality()), null,
                 queries.schoolHoliday(id).orElseThrow());
+        events.publishEvent(new ScheduleChanged(java.util.Set.of(), h.municipality(), false));
         return id;
     }
 
@@ -381,6 +394,8 @@ public class ActivityService {
         queries.updateSchoolHoliday(id, h.municipality(), h.language(), h.start(), h.end(), h.name(), clock.instant());
         audit.record(actor, "SCHOOL_HOLIDAY_UPDATE", "school_holiday", id, municipalityTarget(h.municipality()), before,
                 queries.schoolHoliday(id).orElseThrow());
+        events.publishEvent(new ScheduleChanged(java.util.Set.of(), before.municipalityCode(), false));
+        events.publishEvent(new ScheduleChanged(java.util.Set.of(), h.municipality(), false));
     }
 
     @Transactional
@@ -389,6 +404,7 @@ public class ActivityService {
         queries.deleteSchoolHoliday(id);
         audit.record(actor, "SCHOOL_HOLIDAY_DELETE", "school_holiday", id, municipalityTarget(before.municipalityCode()),
                 before, null);
+        events.publishEvent(new ScheduleChanged(java.util.Set.of(), before.municipalityCode(), false));
     }
 
     private ActivityQueries.Activity requireChange(Actor actor, long activityId) {

@@ -33,14 +33,16 @@ class OutreachAdminController {
     private final OutreachService service;
     private final Registry registry;
     private final MessageSource messages;
+    private final OutreachViews views;
 
-    OutreachAdminController(OutreachService service, Registry registry, MessageSource messages) {
+    OutreachAdminController(OutreachService service, Registry registry, MessageSource messages, OutreachViews views) {
+        this.views = views;
         this.service = service;
         this.registry = registry;
         this.messages = messages;
     }
 
-    /** The staff links of outreach. */
+    /** The staff links of outreach: visits for places and partners, the coordination view for coordinators. */
     @Component
     static class Navigation implements StaffNavigation {
         @Override
@@ -48,6 +50,9 @@ class OutreachAdminController {
             List<Item> items = new ArrayList<>();
             if (AccessControl.mayEver(actor, OutreachAction.VISIT_HOST) || AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK)) {
                 items.add(new Item("outreach.nav", "/admin/outreach", 40));
+            }
+            if (AccessControl.mayEver(actor, OutreachAction.COORDINATION_VIEW)) {
+                items.add(new Item("outreachCoord.nav", "/admin/outreach/coordination", 42));
             }
             return items;
         }
@@ -141,7 +146,7 @@ class OutreachAdminController {
 
     @GetMapping("/admin/outreach/catalogue")
     String catalogue(@RequestParam(required = false) String county, @RequestParam(required = false) String edit,
-            Actor actor, Model model) {
+            Actor actor, Lang lang, Model model) {
         long c = service.requireCatalogue(actor, county(actor, county));
         if (edit != null && edit.matches("^(professions|topics)-[0-9]{1,18}$")) {
             String[] parts = edit.split("-");
@@ -156,12 +161,13 @@ class OutreachAdminController {
             values.put("nameEn", item.name().en());
             values.put("active", String.valueOf(item.active()));
             values.put("version", String.valueOf(item.version()));
-            return cataloguePage(c, model, parts[0], values, Map.of());
+            return cataloguePage(c, lang, model, parts[0], values, Map.of());
         }
-        return cataloguePage(c, model, null, Map.of(), Map.of());
+        return cataloguePage(c, lang, model, null, Map.of(), Map.of());
     }
 
-    private String cataloguePage(long c, Model model, String form, Map<String, String> values, Map<String, String> errors) {
+    private String cataloguePage(long c, Lang lang, Model model, String form, Map<String, String> values,
+            Map<String, String> errors) {
         model.addAttribute("county", registry.county(c).orElseThrow());
         model.addAttribute("counties", registry.counties());
         model.addAttribute("professions", service.items(Catalogue.PROFESSION, c));
@@ -176,8 +182,9 @@ class OutreachAdminController {
             partners.add(row);
         }
         model.addAttribute("partners", partners);
-        model.addAttribute("organisations", organisations.values());
-        model.addAttribute("kinds", List.of("WELLBEING_SERVICES", "PARISH_DIACONIA", "NGO", "OTHER"));
+        model.addAttribute("organisations", OutreachViews.refs(List.copyOf(organisations.values()), lang));
+        model.addAttribute("kinds", views.messages("outreach.partnerKind.",
+                List.of("WELLBEING_SERVICES", "PARISH_DIACONIA", "NGO", "OTHER"), lang));
         model.addAttribute("repeatWeeks", service.topicRepeatWeeks(c));
         model.addAttribute("form", form);
         model.addAttribute("values", values);
@@ -194,32 +201,32 @@ class OutreachAdminController {
         };
     }
 
+    /** Runs a catalogue-page write: back to the page when saved, the page with the errors (400) when not. */
+    private String save(long c, String form, Map<String, String> p, Lang lang, Model model, HttpServletResponse response,
+            Runnable write) {
+        try {
+            write.run();
+            return "redirect:/admin/outreach/catalogue?county=" + c + "&saved";
+        } catch (KohtaamoException.Invalid e) {
+            response.setStatus(400);
+            return cataloguePage(c, lang, model, form, p, e.errors().messages(messages, lang.locale()));
+        }
+    }
+
     @PostMapping("/admin/outreach/catalogue/{kind}")
     String saveItem(@PathVariable String kind, @RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
             HttpServletResponse response) {
         Catalogue cat = kind(kind);
         long c = service.requireCatalogue(actor, county(actor, p.get("county")));
         Long id = p.get("id") == null || p.get("id").isBlank() ? null : OutreachPageController.id(p.get("id"));
-        try {
-            service.saveItem(actor, cat, c, id, p);
-            return "redirect:/admin/outreach/catalogue?county=" + c + "&saved";
-        } catch (KohtaamoException.Invalid e) {
-            response.setStatus(400);
-            return cataloguePage(c, model, kind, p, e.errors().messages(messages, lang.locale()));
-        }
+        return save(c, kind, p, lang, model, response, () -> service.saveItem(actor, cat, c, id, p));
     }
 
     @PostMapping("/admin/outreach/partners")
     String savePartner(@RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
             HttpServletResponse response) {
         long c = service.requireCatalogue(actor, county(actor, p.get("county")));
-        try {
-            service.savePartner(actor, c, p);
-            return "redirect:/admin/outreach/catalogue?county=" + c + "&saved";
-        } catch (KohtaamoException.Invalid e) {
-            response.setStatus(400);
-            return cataloguePage(c, model, "partner", p, e.errors().messages(messages, lang.locale()));
-        }
+        return save(c, "partner", p, lang, model, response, () -> service.savePartner(actor, c, p));
     }
 
     @PostMapping("/admin/outreach/partners/{organisationId}/delete")
@@ -233,12 +240,6 @@ class OutreachAdminController {
     String saveSettings(@RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
             HttpServletResponse response) {
         long c = service.requireCatalogue(actor, county(actor, p.get("county")));
-        try {
-            service.saveSettings(actor, c, p);
-            return "redirect:/admin/outreach/catalogue?county=" + c + "&saved";
-        } catch (KohtaamoException.Invalid e) {
-            response.setStatus(400);
-            return cataloguePage(c, model, "settings", p, e.errors().messages(messages, lang.locale()));
-        }
+        return save(c, "settings", p, lang, model, response, () -> service.saveSettings(actor, c, p));
     }
 }

@@ -127,18 +127,19 @@ class OutreachPageController {
         form.put("capacity", "1");
         form.put("language", "fi");
         form.put("topicIds", List.of());
-        return placePage(actor, pid, model, form, List.of(), Map.of());
+        return placePage(actor, pid, lang, model, form, List.of(), Map.of());
     }
 
-    private String placePage(Actor actor, long placeId, Model model, Map<String, Object> form, List<String> chosenDates,
-            Map<String, String> errors) {
+    private String placePage(Actor actor, long placeId, Lang lang, Model model, Map<String, Object> form,
+            List<String> chosenDates, Map<String, String> errors) {
         Registry.StaffPlace place = registry.staffPlace(placeId).orElseThrow(() -> new KohtaamoException.NotFound("place"));
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(OutreachService.HELSINKI));
         List<ActivityCalendar.ActivityRef> activities = calendar.activitiesOfPlace(placeId).stream()
                 .filter(a -> !a.seasonEnd().isBefore(today)).toList();
         model.addAttribute("place", place);
-        model.addAttribute("activities", activities);
+        model.addAttribute("activities", activities.stream().map(a -> new OutreachViews.Option(String.valueOf(a.id()),
+                a.name().get(lang), a.name().shownLanguage(lang).code())).toList());
         model.addAttribute("form", form);
         model.addAttribute("chosenDates", chosenDates);
         model.addAttribute("errors", errors);
@@ -155,7 +156,7 @@ class OutreachPageController {
         }
         model.addAttribute("occurrences", occurrences);
         model.addAttribute("formats", List.of("TALK", "PRESENCE"));
-        model.addAttribute("languages", OutreachService.LANGUAGES);
+        model.addAttribute("languages", views.messages("language.", OutreachService.LANGUAGES, lang));
         model.addAttribute("topics", service.activeItems(Catalogue.TOPIC, service.countyOfPlace(placeId)));
         model.addAttribute("slots", views.slots(queries.slotsOfPlaces(List.of(placeId), now,
                 now.plus(Duration.ofDays(7L * OutreachService.MAX_WEEKS_AHEAD)))));
@@ -179,14 +180,14 @@ class OutreachPageController {
             Map<String, Object> values = new LinkedHashMap<>();
             p.forEach((k, v) -> values.put(k, v.size() == 1 ? v.get(0) : v));
             values.put("topicIds", p.getOrDefault("topicIds", List.of()));
-            return placePage(actor, pid, model, values, p.getOrDefault("dates", List.of()), errors(e, lang));
+            return placePage(actor, pid, lang, model, values, p.getOrDefault("dates", List.of()), errors(e, lang));
         }
     }
 
     // ---- finding slots --------------------------------------------------------------------------
 
     @GetMapping("/admin/outreach/slots")
-    String find(@RequestParam Map<String, String> q, Actor actor, Model model) {
+    String find(@RequestParam Map<String, String> q, Actor actor, Lang lang, Model model) {
         Long area = optionalId(q.get("area"), "area");
         String municipality = blankToNull(q.get("municipality"));
         if (municipality != null && !municipality.matches("^[0-9]{3}$")) {
@@ -225,12 +226,14 @@ class OutreachPageController {
             municipalities.addAll(registry.municipalities(c));
         }
         model.addAttribute("q", q);
-        model.addAttribute("areas", areas);
-        model.addAttribute("municipalities", municipalities);
-        model.addAttribute("topics", topics);
-        model.addAttribute("weekdays", DayOfWeek.values());
-        model.addAttribute("languages", OutreachService.LANGUAGES);
-        model.addAttribute("formats", List.of("TALK", "PRESENCE"));
+        model.addAttribute("areas", OutreachViews.refs(areas, lang));
+        model.addAttribute("municipalities", municipalities.stream().map(m -> new OutreachViews.Option(m.code(),
+                m.name().get(lang), m.name().shownLanguage(lang).code())).toList());
+        model.addAttribute("topics", OutreachViews.items(topics, lang));
+        model.addAttribute("weekdays", views.messages("weekday.",
+                java.util.Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name).toList(), lang));
+        model.addAttribute("languages", views.messages("language.", OutreachService.LANGUAGES, lang));
+        model.addAttribute("formats", views.messages("outreach.format.", List.of("TALK", "PRESENCE"), lang));
         model.addAttribute("total", slots.size());
         model.addAttribute("slots", views.slots(slots.stream().limit(200).toList()));
         model.addAttribute("partner", actor.is(fi.kohtaamo.shared.Role.PARTNER));
@@ -256,11 +259,11 @@ class OutreachPageController {
 
     @GetMapping("/admin/outreach/slots/{id}")
     String slot(@PathVariable String id, Actor actor, Lang lang, Model model) {
-        return slotPage(actor, id(id), model, Map.of(), Map.of(), List.of());
+        return slotPage(actor, id(id), lang, model, Map.of(), Map.of(), List.of());
     }
 
-    private String slotPage(Actor actor, long slotId, Model model, Map<String, String> values, Map<String, String> errors,
-            List<String> warnings) {
+    private String slotPage(Actor actor, long slotId, Lang lang, Model model, Map<String, String> values,
+            Map<String, String> errors, List<String> warnings) {
         Slot s = queries.slot(slotId).orElseThrow(() -> new KohtaamoException.NotFound("slot " + slotId));
         boolean host = AccessControl.allows(actor, OutreachAction.SLOT_MANAGE, service.slotTarget(s.placeId(), s.activityId()));
         if (!host) {
@@ -270,9 +273,8 @@ class OutreachPageController {
         model.addAttribute("slot", views.slot(s));
         model.addAttribute("host", host);
         model.addAttribute("visits", host ? views.visits(queries.visitsOfSlot(slotId)) : List.of());
-        model.addAttribute("professions", service.activeItems(Catalogue.PROFESSION, county));
-        List<OutreachQueries.Item> topics = service.activeItems(Catalogue.TOPIC, county);
-        model.addAttribute("topics", topics);
+        model.addAttribute("professions", OutreachViews.items(service.activeItems(Catalogue.PROFESSION, county), lang));
+        model.addAttribute("topics", OutreachViews.items(service.activeItems(Catalogue.TOPIC, county), lang));
         model.addAttribute("acknowledged", host || service.acknowledgement(actor, county).isPresent());
         model.addAttribute("county", county);
         model.addAttribute("values", values);
@@ -291,12 +293,12 @@ class OutreachPageController {
                     p.get("topicId"), p.get("professionalName"), p.get("professionalEmail"), p.get("message"),
                     "true".equals(p.get("acceptWarnings"))));
             if (o.visitId() == null) {
-                return slotPage(actor, slotId, model, p, Map.of(), warningTexts(o.warnings(), lang));
+                return slotPage(actor, slotId, lang, model, p, Map.of(), warningTexts(o.warnings(), lang));
             }
             return "redirect:/admin/outreach/visits/" + o.visitId() + "?booked";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
-            return slotPage(actor, slotId, model, p, errors(e, lang), List.of());
+            return slotPage(actor, slotId, lang, model, p, errors(e, lang), List.of());
         }
     }
 
@@ -309,7 +311,7 @@ class OutreachPageController {
             return "redirect:/admin/outreach/slots/" + slotId + "?cancelled";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
-            return slotPage(actor, slotId, model, p, errors(e, lang), List.of());
+            return slotPage(actor, slotId, lang, model, p, errors(e, lang), List.of());
         }
     }
 

@@ -414,6 +414,12 @@ public class OutreachQueries {
                 .param("v", version).param("from", from).update() == 1;
     }
 
+    /** A new version of a visit whose slot changed (the invitation's SEQUENCE follows the version). */
+    public boolean touchVisit(long id, Instant now) {
+        return jdbc.sql("update visit set version = version + 1, updated_at = :now where id = :id")
+                .param("now", utc(now)).param("id", id).update() == 1;
+    }
+
     public boolean recordOutcome(long id, int version, boolean happened, Integer families, Instant now) {
         return jdbc.sql("update visit set happened = :h, families_reached = :f, version = version + 1, updated_at = :now "
                         + "where id = :id and version = :v and status = 'CONFIRMED'")

@@ -23,11 +23,34 @@ class OutreachViews {
     private final Registry registry;
     private final ActivityCalendar calendar;
     private final OutreachQueries queries;
+    private final org.springframework.context.MessageSource messages;
 
-    OutreachViews(Registry registry, ActivityCalendar calendar, OutreachQueries queries) {
+    OutreachViews(Registry registry, ActivityCalendar calendar, OutreachQueries queries,
+            org.springframework.context.MessageSource messages) {
         this.registry = registry;
         this.calendar = calendar;
         this.queries = queries;
+        this.messages = messages;
+    }
+
+    /** One option of a select: its value, its label, and the language the label is in (for lang=). */
+    record Option(String value, String label, String lang) {
+    }
+
+    static List<Option> items(List<OutreachQueries.Item> items, fi.kohtaamo.shared.Lang lang) {
+        return items.stream().map(i -> new Option(String.valueOf(i.id()), i.name().get(lang),
+                i.name().shownLanguage(lang).code())).toList();
+    }
+
+    static List<Option> refs(List<Registry.Ref> refs, fi.kohtaamo.shared.Lang lang) {
+        return refs.stream().map(r -> new Option(String.valueOf(r.id()), r.name().get(lang),
+                r.name().shownLanguage(lang).code())).toList();
+    }
+
+    /** Options whose labels are messages {@code prefix + value}. */
+    List<Option> messages(String prefix, List<String> values, fi.kohtaamo.shared.Lang lang) {
+        return values.stream().map(v -> new Option(v, messages.getMessage(prefix + v, null, lang.locale()), lang.code()))
+                .toList();
     }
 
     record SlotRow(Slot slot, LocalizedText place, LocalizedText activity, String weekday, String when,

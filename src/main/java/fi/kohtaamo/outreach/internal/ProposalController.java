@@ -52,11 +52,11 @@ class ProposalController {
     }
 
     @GetMapping("/admin/outreach/proposals")
-    String list(Actor actor, Model model) {
-        return listPage(actor, model, Map.of("format", "TALK", "language", "fi"), Map.of());
+    String list(Actor actor, Lang lang, Model model) {
+        return listPage(actor, lang, model, Map.of("format", "TALK", "language", "fi"), Map.of());
     }
 
-    private String listPage(Actor actor, Model model, Map<String, String> values, Map<String, String> errors) {
+    private String listPage(Actor actor, Lang lang, Model model, Map<String, String> values, Map<String, String> errors) {
         boolean partner = AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK);
         if (!partner && !AccessControl.mayEver(actor, OutreachAction.VISIT_HOST)) {
             throw new KohtaamoException.Forbidden("OUTREACH");
@@ -69,11 +69,11 @@ class ProposalController {
             professions.addAll(outreach.activeItems(Catalogue.PROFESSION, p.countyId()));
             topics.addAll(outreach.activeItems(Catalogue.TOPIC, p.countyId()));
         }
-        model.addAttribute("areas", partner ? proposals.areasFor(actor) : List.of());
-        model.addAttribute("professions", professions);
-        model.addAttribute("topics", topics);
-        model.addAttribute("formats", List.of("TALK", "PRESENCE"));
-        model.addAttribute("languages", OutreachService.LANGUAGES);
+        model.addAttribute("areas", OutreachViews.refs(partner ? proposals.areasFor(actor) : List.of(), lang));
+        model.addAttribute("professions", OutreachViews.items(professions, lang));
+        model.addAttribute("topics", OutreachViews.items(topics, lang));
+        model.addAttribute("formats", views.messages("outreach.format.", List.of("TALK", "PRESENCE"), lang));
+        model.addAttribute("languages", views.messages("language.", OutreachService.LANGUAGES, lang));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return "outreach/proposals";
@@ -86,34 +86,34 @@ class ProposalController {
             return "redirect:/admin/outreach/proposals/" + id + "?saved";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
-            return listPage(actor, model, p, e.errors().messages(messages, lang.locale()));
+            return listPage(actor, lang, model, p, e.errors().messages(messages, lang.locale()));
         }
     }
 
     @GetMapping("/admin/outreach/proposals/{id}")
-    String show(@PathVariable String id, Actor actor, Model model) {
-        return page(actor, OutreachPageController.id(id), model, Map.of());
+    String show(@PathVariable String id, Actor actor, Lang lang, Model model) {
+        return page(actor, OutreachPageController.id(id), lang, model, Map.of(), List.of(), null);
     }
 
-    private String page(Actor actor, long id, Model model, Map<String, String> errors) {
+    private String page(Actor actor, long id, Lang lang, Model model, Map<String, String> errors, List<String> warnings,
+            String chosen) {
         Proposal p = proposals.proposalFor(actor, id);
         boolean own = actor.organisations().contains(p.partnerOrgId()) && AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK);
         model.addAttribute("row", rows(List.of(p)).get(0));
         model.addAttribute("own", own);
-        List<Map<String, Object>> choices = new ArrayList<>();
+        List<OutreachViews.Option> choices = new ArrayList<>();
         if (!own && "OPEN".equals(p.status())) {
             OutreachViews.Names n = views.names();
             for (ProposalService.Choice c : proposals.choices(actor, p)) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("key", c.key());
-                m.put("place", n.place(c.placeId()));
-                m.put("activity", c.activity().name());
-                m.put("weekday", c.occurrence().start().getDayOfWeek().name());
-                m.put("when", OutreachViews.when(c.occurrence().start().toInstant(), c.occurrence().end().toInstant()));
-                choices.add(m);
+                String when = messages.getMessage("weekday." + c.occurrence().start().getDayOfWeek(), null, lang.locale())
+                        + " " + OutreachViews.when(c.occurrence().start().toInstant(), c.occurrence().end().toInstant());
+                choices.add(new OutreachViews.Option(c.key(), when + " – " + n.place(c.placeId()).get(lang) + ": "
+                        + c.activity().name().get(lang), lang.code()));
             }
         }
         model.addAttribute("choices", choices);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("warnings", warnings);
         model.addAttribute("errors", errors);
         return "outreach/proposal";
     }
@@ -123,11 +123,18 @@ class ProposalController {
             HttpServletResponse response) {
         long proposalId = OutreachPageController.id(id);
         try {
-            long visit = proposals.accept(actor, proposalId, p.get("occurrence"));
-            return "redirect:/admin/outreach/visits/" + visit + "?confirmed";
+            OutreachService.Outcome o = proposals.accept(actor, proposalId, p.get("occurrence"),
+                    "true".equals(p.get("acceptWarnings")));
+            if (o.visitId() == null) {
+                return page(actor, proposalId, lang, model, Map.of(), o.warnings().stream()
+                        .map(w -> messages.getMessage(w.key(), w.args().toArray(), lang.locale())).toList(),
+                        p.get("occurrence"));
+            }
+            return "redirect:/admin/outreach/visits/" + o.visitId() + "?confirmed";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
-            return page(actor, proposalId, model, e.errors().messages(messages, lang.locale()));
+            return page(actor, proposalId, lang, model, e.errors().messages(messages, lang.locale()), List.of(),
+                    p.get("occurrence"));
         }
     }
 
@@ -139,7 +146,7 @@ class ProposalController {
             return "redirect:/admin/outreach/proposals/" + proposalId + "?withdrawn";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
-            return page(actor, proposalId, model, e.errors().messages(messages, lang.locale()));
+            return page(actor, proposalId, lang, model, e.errors().messages(messages, lang.locale()), List.of(), null);
         }
     }
 }

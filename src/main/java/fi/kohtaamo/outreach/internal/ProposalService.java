@@ -186,8 +186,12 @@ public class ProposalService {
         return out;
     }
 
+    /**
+     * Accepts the proposal on the chosen occurrence ({@code activityId:originalDate}); returns the visit,
+     * or the warnings to accept first (nothing stored).
+     */
     @Transactional
-    public long accept(Actor actor, long proposalId, String choice) {
+    public OutreachService.Outcome accept(Actor actor, long proposalId, String choice, boolean acceptWarnings) {
         Proposal p = proposalFor(actor, proposalId);
         FieldErrors errors = new FieldErrors();
         if (choice == null || !choice.matches("^[0-9]{1,18}:\\d{4}-\\d{2}-\\d{2}$")) {
@@ -207,6 +211,15 @@ public class ProposalService {
         AccessControl.require(actor, OutreachAction.VISIT_HOST, where);
         Instant now = clock.instant();
         long slotId = queries.slotIdOf(c.activity().id(), c.occurrence().originalDate()).orElse(-1L);
+        OutreachQueries.Slot planned = new OutreachQueries.Slot(slotId, c.activity().id(), c.placeId(),
+                c.occurrence().originalDate(), c.occurrence().start().toInstant(), c.occurrence().end().toInstant(),
+                proposal.format(), 1, proposal.language(), null, false, "OPEN", null, 0, List.of(), 0);
+        long county = registry.countyOfArea(proposal.areaId()).orElse(-1L);
+        List<Warnings.Warning> warnings = Warnings.of(queries, planned, proposal.topicId(), proposal.professionalUserId(),
+                proposal.partnerOrgId(), queries.topicRepeatWeeks(county), null, false);
+        if (!warnings.isEmpty() && !acceptWarnings) {
+            return new OutreachService.Outcome(null, warnings);
+        }
         if (slotId > 0) {
             queries.lockSlot(slotId);
             OutreachQueries.Slot s = queries.slot(slotId).orElseThrow();
@@ -228,7 +241,7 @@ public class ProposalService {
         OutreachQueries.Visit v = queries.visit(visitId).orElseThrow();
         audit.record(actor, "OUTREACH_PROPOSAL_ACCEPT", "visit", visitId, where, proposal, v);
         mails.tell(VisitMails.Event.CONFIRMED, v);
-        return visitId;
+        return new OutreachService.Outcome(visitId, warnings);
     }
 
     @Transactional

@@ -61,7 +61,7 @@ import org.springframework.stereotype.Component;
 class VisitMails {
 
     enum Event {
-        REQUESTED, CONFIRMED, DECLINED, CANCELLED_BY_PLACE, CANCELLED_BY_PARTNER, REMINDER
+        REQUESTED, CONFIRMED, CHANGED, DECLINED, CANCELLED_BY_PLACE, CANCELLED_BY_PARTNER, REMINDER
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.M.yyyy");
@@ -193,14 +193,22 @@ class VisitMails {
         return out.toString();
     }
 
-    /** The public note of a confirmed visit: "Neuvolan terveydenhoitaja paikalla: unipulmat". */
-    LocalizedText note(Visit v) {
+    /**
+     * The public note of a confirmed visit: "Neuvolan terveydenhoitaja paikalla: unipulmat".
+     *
+     * @param names catalogue names already looked up (by catalogue and id), filled as needed
+     */
+    LocalizedText note(Visit v, Map<String, LocalizedText> names) {
+        LocalizedText profession = names.computeIfAbsent("P" + v.professionId(),
+                k -> queries.item(Catalogue.PROFESSION, v.professionId()).map(OutreachQueries.Item::name)
+                        .orElse(LocalizedText.EMPTY));
+        LocalizedText topic = v.topicId() == null ? null : names.computeIfAbsent("T" + v.topicId(),
+                k -> queries.item(Catalogue.TOPIC, v.topicId()).map(OutreachQueries.Item::name).orElse(LocalizedText.EMPTY));
         String[] texts = new String[3];
         int i = 0;
         for (Lang lang : Lang.values()) {
-            String profession = name(Catalogue.PROFESSION, v.professionId(), lang);
-            texts[i++] = v.topicId() == null ? t(lang, "outreach.note.presence", profession)
-                    : t(lang, "outreach.note.withTopic", profession, name(Catalogue.TOPIC, v.topicId(), lang));
+            texts[i++] = topic == null ? t(lang, "outreach.note.presence", profession.get(lang))
+                    : t(lang, "outreach.note.withTopic", profession.get(lang), topic.get(lang));
         }
         return LocalizedText.of(texts[0], texts[1], texts[2]);
     }

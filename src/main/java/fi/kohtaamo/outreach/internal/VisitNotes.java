@@ -26,9 +26,10 @@ class VisitNotes implements OccurrenceNotes {
     public Map<Long, Map<LocalDate, List<LocalizedText>>> notes(Collection<Long> activityIds, LocalDate from,
             LocalDate to) {
         Map<Long, Map<LocalDate, List<LocalizedText>>> out = new HashMap<>();
+        Map<String, LocalizedText> names = new HashMap<>();
         for (OutreachQueries.Visit v : queries.confirmedOfActivities(activityIds, from, to)) {
             out.computeIfAbsent(v.activityId(), k -> new HashMap<>()).computeIfAbsent(v.originalDate(), k -> new ArrayList<>())
-                    .add(texts.note(v));
+                    .add(texts.note(v, names));
         }
         return out;
     }
