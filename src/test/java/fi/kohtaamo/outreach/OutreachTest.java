@@ -150,6 +150,8 @@ class OutreachTest {
         String page = web.get("/calendar?place=" + place + "&date=2026-11-30&lang=en").body();
         assertThat(org.jsoup.Jsoup.parse(page).select("li.occurrence .occ-note").text())
                 .isEqualTo("Public health nurse visiting: sleep problems");
+        String widget = web.get("/widget/calendar?place=" + place + "&date=2026-11-30&days=1&lang=sv").body();
+        assertThat(org.jsoup.Jsoup.parse(widget).select(".kw-note").text()).isEqualTo("Hälsovårdare på plats: sömnproblem");
         byte[] poster = web.getBytes("/calendar/poster.pdf?place=" + place + "&week=2026-W49&lang=fi");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(poster)) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
