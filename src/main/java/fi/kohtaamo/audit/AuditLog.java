@@ -37,6 +37,21 @@ public class AuditLog {
      */
     public void record(Actor actor, String action, String entityType, Object entityId, Target where, Object before,
             Object after) {
+        write(actor, action, entityType, entityId, where, before, after);
+        cache.changed();
+    }
+
+    /**
+     * Records a write that changes nothing the public sees (e.g. a visit count), without moving the public
+     * data version: such writes are frequent, and public caches must not be thrown away for them.
+     */
+    public void recordNonPublic(Actor actor, String action, String entityType, Object entityId, Target where,
+            Object before, Object after) {
+        write(actor, action, entityType, entityId, where, before, after);
+    }
+
+    private void write(Actor actor, String action, String entityType, Object entityId, Target where, Object before,
+            Object after) {
         jdbc.sql("""
                 insert into audit_log (occurred_at, actor_id, actor_name, action, entity_type, entity_id, county_id,
                                        area_id, before_json, after_json)
@@ -50,6 +65,5 @@ public class AuditLog {
                 .param("before", before == null ? null : json.writeValueAsString(before))
                 .param("after", after == null ? null : json.writeValueAsString(after))
                 .update();
-        cache.changed();
     }
 }
