@@ -1,0 +1,109 @@
+package fi.kohtaamo.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.kohtaamo.support.Browser;
+import fi.kohtaamo.support.IntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Counting at the door in Chromium at 360 px: the volunteer opens yesterday's occurrence, taps the
+ * counters with the keyboard and saves in one go; the month grid; axe-core on every page in three
+ * languages.
+ */
+@IntegrationTest
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CountBrowserTest {
+
+    static final List<String> LANGS = List.of("fi", "sv", "en");
+
+    @LocalServerPort int port;
+    WebDriver driver;
+
+    @BeforeAll
+    void start() {
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    String url(String path, String lang) {
+        return "http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
+    }
+
+    void check(String path) {
+        for (String lang : LANGS) {
+            driver.get(url(path, lang));
+            String what = path + " (" + lang + ")";
+            assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as(what).isEqualTo(lang);
+            Browser.assertAccessible(driver, what);
+            Browser.assertFitsWidth(driver, 360, what);
+        }
+    }
+
+    @Test
+    void aVolunteerCountsWithTheTapCountersAndTheKeyboard() {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login", "fi"));
+        driver.findElement(By.id("email")).sendKeys("vapaaehtoinen@demo.kohtaamo.fi");
+        WebElement password = driver.findElement(By.id("password"));
+        password.sendKeys("demo-password-for-tests");
+        password.sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+
+        driver.get(url("/admin/counts", "fi"));
+        String day = driver.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("[?&]lang=fi", "");
+        assertThat(day).startsWith("/admin/counts/places/");
+        String dayPath = day + "?date=2026-11-24";
+        check(dayPath);
+        driver.get(url(dayPath, "fi"));
+        List<WebElement> countables = driver.findElements(By.cssSelector("main .card-list h3 a"));
+        // an uncounted one: the open day is always there and the demo leaves some occurrences uncounted
+        WebElement target = countables.get(countables.size() - 1);
+        for (WebElement a : driver.findElements(By.cssSelector("main .card-list li"))) {
+            if (a.getText().contains("Ei vielä laskettu")) {
+                target = a.findElement(By.cssSelector("h3 a"));
+                break;
+            }
+        }
+        String counter = target.getAttribute("href").replaceAll("^https?://[^/]+", "");
+        check(counter);
+        driver.get(url(counter, "fi"));
+        WebElement adults = driver.findElement(By.id("f-adults"));
+        WebElement plus = driver.findElement(By.cssSelector("button[data-target=f-adults][data-step='1']"));
+        assertThat(plus.isDisplayed()).isTrue();
+        int before = Integer.parseInt(adults.getAttribute("value"));
+        plus.sendKeys(Keys.ENTER);
+        plus.sendKeys(Keys.ENTER);
+        plus.sendKeys(Keys.SPACE);
+        assertThat(adults.getAttribute("value")).isEqualTo(String.valueOf(before + 3));
+        assertThat(driver.findElement(By.id("counter-status")).getAttribute("textContent")).endsWith(": " + (before + 3));
+        WebElement minus = driver.findElement(By.cssSelector("button[data-target=f-children1to2][data-step='-1']"));
+        minus.sendKeys(Keys.ENTER);
+        assertThat(driver.findElement(By.id("f-children1to2")).getAttribute("value")).isNotEqualTo("-1");
+        driver.findElement(By.cssSelector("form.counter-form button[type=submit]")).sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("saved"));
+        assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("Laskettu: " + (before + 3) + " aikuista");
+
+        check(day + "/month?month=2026-11");
+        check("/admin/counts/places/" + day.replaceAll("^.*/", "") + "/month?month=2026-10");
+    }
+}
