@@ -32,6 +32,15 @@ public interface ActivityCalendar {
     /** The activity's occurrences in [from, to] (cancelled ones too); empty when there is no such activity. */
     List<OccurrenceRef> occurrences(long activityId, LocalDate from, LocalDate to);
 
+    /**
+     * Every occurrence (cancelled ones too) in [from, to] of the activities, published or not, of many
+     * places at once, by place id: for reports. Loads in bulk (a handful of queries whatever the number).
+     *
+     * @param municipalityByPlace each place's municipality code (school holidays are per municipality)
+     */
+    java.util.Map<Long, List<OccurrenceRef>> occurrencesOfPlaces(java.util.Map<Long, String> municipalityByPlace,
+            LocalDate from, LocalDate to);
+
     /** The occurrence the rule gives on {@code originalDate}, wherever it was moved; empty when there is none. */
     Optional<OccurrenceRef> occurrence(long activityId, LocalDate originalDate);
 }

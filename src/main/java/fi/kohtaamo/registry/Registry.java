@@ -78,6 +78,17 @@ public interface Registry {
     /** One place as staff lists show it, published or not; empty when there is no such place. */
     Optional<StaffPlace> staffPlace(long placeId);
 
+    /** A place as reports group it, published or not. */
+    record ReportPlace(long id, LocalizedText name, PlaceKind kind, String municipalityCode, LocalizedText municipalityName,
+            long areaId, LocalizedText areaName, long countyId, Set<Long> organiserIds, boolean published) {
+    }
+
+    /** Places (published or not) in a scope, with what reports group them by. */
+    List<ReportPlace> reportPlaces(fi.kohtaamo.shared.Scope scope);
+
+    /** The type of each organisation, by id. */
+    java.util.Map<Long, OrganisationType> organisationTypes();
+
     /** A municipality for pick lists, with the county it belongs to. */
     record MunicipalityRef(String code, LocalizedText name, long countyId) {
     }

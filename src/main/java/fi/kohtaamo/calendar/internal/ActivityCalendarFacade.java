@@ -56,6 +56,38 @@ class ActivityCalendarFacade implements ActivityCalendar {
     }
 
     @Override
+    public java.util.Map<Long, List<OccurrenceRef>> occurrencesOfPlaces(java.util.Map<Long, String> municipalityByPlace,
+            LocalDate from, LocalDate to) {
+        java.util.Map<Long, List<OccurrenceRef>> out = new java.util.HashMap<>();
+        List<Long> places = List.copyOf(municipalityByPlace.keySet());
+        for (int i = 0; i < places.size(); i += 1000) {
+            List<ActivityQueries.Activity> activities = queries.activitiesOfPlaces(places.subList(i,
+                    Math.min(places.size(), i + 1000))).stream()
+                    .filter(a -> !a.schedule().seasonEnd().isBefore(from.minusDays(CalendarService.MAX_DAYS))
+                            && !a.schedule().seasonStart().isAfter(to.plusDays(CalendarService.MAX_DAYS)))
+                    .toList();
+            if (activities.isEmpty()) {
+                continue;
+            }
+            List<Long> ids = activities.stream().map(ActivityQueries.Activity::id).toList();
+            var changes = queries.changes(ids, from.minusDays(CalendarService.MAX_DAYS), to.plusDays(CalendarService.MAX_DAYS));
+            var pauses = queries.pauses(ids, from, to);
+            var holidays = queries.schoolHolidays(new java.util.HashSet<>(municipalityByPlace.values()), from, to);
+            for (ActivityQueries.Activity a : activities) {
+                String municipality = municipalityByPlace.get(a.placeId());
+                Plan plan = CalendarService.plan(a, municipality, changes.getOrDefault(a.id(), List.of()),
+                        pauses.getOrDefault(a.id(), List.of()), holidays);
+                List<OccurrenceRef> list = out.computeIfAbsent(a.placeId(), k -> new java.util.ArrayList<>());
+                for (Occurrence o : OccurrencePlanner.plan(plan, from, to)) {
+                    list.add(new OccurrenceRef(a.id(), o.originalDate(), o.start(), o.end(), o.cancelled(),
+                            o.status() == Occurrence.Status.MOVED));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
     public Optional<OccurrenceRef> occurrence(long activityId, LocalDate originalDate) {
         return occurrences(activityId, originalDate.minusDays(CalendarService.MAX_DAYS),
                 originalDate.plusDays(CalendarService.MAX_DAYS)).stream()

@@ -3,22 +3,14 @@ package fi.kohtaamo.outreach.internal;
 import fi.kohtaamo.outreach.OutreachAction;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.Csv;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -107,57 +99,36 @@ class CoordinationController {
         CoordinationReport.Report report = reports.report(actor, p.from(), p.months(), p.idle());
         String filename = "kohtaamo-visits-" + report.from() + "--" + report.months().get(report.months().size() - 1)
                 + ".csv";
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-                .body(gridCsv(report, lang).getBytes(StandardCharsets.UTF_8));
+        return Csv.download(filename, gridRows(report, lang));
     }
 
-    /** The places × months grid with a total column, with a byte order mark so that spreadsheets read it as UTF-8. */
-    String gridCsv(CoordinationReport.Report report, Lang lang) {
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').get();
-        try (CSVPrinter csv = new CSVPrinter(out, format)) {
-            List<String> header = new ArrayList<>();
-            header.add(safe(text("outreachCoord.csv.place", lang)));
-            header.add(safe(text("outreachCoord.csv.municipality", lang)));
-            report.months().forEach(m -> header.add(m.toString()));
-            header.add(safe(text("outreachCoord.csv.total", lang)));
-            csv.printRecord(header);
-            for (CoordinationReport.PlaceRow row : report.grid()) {
-                List<Object> cells = new ArrayList<>();
-                cells.add(safe(row.place().name().get(lang)));
-                cells.add(safe(row.place().municipalityName().get(lang)));
-                row.cells().forEach(c -> cells.add(c.confirmed()));
-                cells.add(row.total());
-                csv.printRecord(cells);
-            }
-            List<Object> totals = new ArrayList<>();
-            totals.add(safe(text("outreachCoord.csv.total", lang)));
-            totals.add("");
-            totals.addAll(report.monthTotals());
-            totals.add(report.total());
-            csv.printRecord(totals);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The places × months grid with a total column and a total row. */
+    List<List<Object>> gridRows(CoordinationReport.Report report, Lang lang) {
+        List<List<Object>> rows = new ArrayList<>();
+        List<Object> header = new ArrayList<>();
+        header.add(text("outreachCoord.csv.place", lang));
+        header.add(text("outreachCoord.csv.municipality", lang));
+        report.months().forEach(m -> header.add(m.toString()));
+        header.add(text("outreachCoord.csv.total", lang));
+        rows.add(header);
+        for (CoordinationReport.PlaceRow row : report.grid()) {
+            List<Object> cells = new ArrayList<>();
+            cells.add(row.place().name().get(lang));
+            cells.add(row.place().municipalityName().get(lang));
+            row.cells().forEach(c -> cells.add(c.confirmed()));
+            cells.add(row.total());
+            rows.add(cells);
         }
-        return out.toString();
+        List<Object> totals = new ArrayList<>();
+        totals.add(text("outreachCoord.csv.total", lang));
+        totals.add("");
+        totals.addAll(report.monthTotals());
+        totals.add(report.total());
+        rows.add(totals);
+        return rows;
     }
 
     private String text(String key, Lang lang) {
         return messages.getMessage(key, null, lang.locale());
-    }
-
-    /**
-     * A text cell as spreadsheets will not run it: one starting with =, +, -, @, a tab or a carriage
-     * return is taken as a formula by Excel and LibreOffice, so it gets a leading single quote (OWASP).
-     */
-    static String safe(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell;
-        }
-        char c = cell.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
     }
 }

@@ -17,6 +17,8 @@ import fi.kohtaamo.shared.Target;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import fi.kohtaamo.registry.OrganisationType;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -418,6 +420,25 @@ public class RegistryService implements Registry {
     public List<StaffPlace> placesInScope(Scope scope) {
         return queries.placesInScope(scope, Lang.FI).stream().map(p -> new StaffPlace(p.id(), p.name(),
                 p.municipalityCode(), p.municipalityName(), p.published())).toList();
+    }
+
+    @Override
+    public List<ReportPlace> reportPlaces(Scope scope) {
+        Map<Long, Long> counties = new java.util.HashMap<>();
+        return queries.placesInScope(scope, Lang.FI).stream().map(p -> new ReportPlace(p.id(), p.name(), p.kind(),
+                p.municipalityCode(), p.municipalityName(), p.areaId(), p.areaName(),
+                counties.computeIfAbsent(p.areaId(), a -> countyOfArea(a).orElse(-1L)),
+                p.organisers().stream().map(o -> o.id()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                p.published())).toList();
+    }
+
+    @Override
+    public Map<Long, OrganisationType> organisationTypes() {
+        Map<Long, OrganisationType> out = new java.util.HashMap<>();
+        for (OrganisationType t : OrganisationType.values()) {
+            organisationsOfType(t).forEach(r -> out.put(r.id(), t));
+        }
+        return Map.copyOf(out);
     }
 
     @Override

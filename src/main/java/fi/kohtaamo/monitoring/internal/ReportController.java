@@ -1,0 +1,290 @@
+package fi.kohtaamo.monitoring.internal;
+
+import fi.kohtaamo.monitoring.MonitoringAction;
+import fi.kohtaamo.monitoring.ReferralService;
+import fi.kohtaamo.monitoring.internal.ReportService.Breakdown;
+import fi.kohtaamo.monitoring.internal.ReportService.Figure;
+import fi.kohtaamo.registry.PlaceKind;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.AccessControl;
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.Csv;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.Lang;
+import fi.kohtaamo.shared.LocalizedText;
+import fi.kohtaamo.shared.StaffNavigation;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The report page (figures of the period beside the previous one, visitors by month as an SVG chart
+ * with its table, the breakdown, referrals) and its CSV. Parameters are read here: anything malformed is a
+ * translated 400, never an error.
+ */
+@Controller
+class ReportController {
+
+    static final int MAX_DAYS = 3700;
+
+    private final ReportService reports;
+    private final CountService counts;
+    private final MessageSource messages;
+
+    ReportController(ReportService reports, CountService counts, MessageSource messages) {
+        this.reports = reports;
+        this.counts = counts;
+        this.messages = messages;
+    }
+
+    @Component
+    static class Navigation implements StaffNavigation {
+        @Override
+        public List<Item> items(Actor actor) {
+            return AccessControl.mayEver(actor, MonitoringAction.REPORT_VIEW)
+                    ? List.of(new Item("monitoring.nav.reports", "/admin/reports", 46)) : List.of();
+        }
+    }
+
+    /** The checked request: filter, period, breakdown. */
+    record Request(ReportService.Filter filter, ReportService.Period period, Breakdown breakdown) {
+    }
+
+    Request request(Map<String, String> q) {
+        LocalDate today = counts.today();
+        YearMonth last = YearMonth.from(today).minusMonths(1);
+        LocalDate from = date(q.get("from"), "from", last.atDay(1));
+        LocalDate to = date(q.get("to"), "to", last.atEndOfMonth());
+        if (to.isBefore(from)) {
+            throw new KohtaamoException.BadParameter("to");
+        }
+        if (java.time.temporal.ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
+            throw new KohtaamoException.BadParameter("to");
+        }
+        Breakdown breakdown = choice(q.get("breakdown"), Breakdown.class, "breakdown", Breakdown.PLACE);
+        PlaceKind kind = choice(q.get("kind"), PlaceKind.class, "kind", null);
+        String municipality = blank(q.get("municipality"));
+        if (municipality != null && !municipality.matches("^[0-9]{3}$")) {
+            throw new KohtaamoException.BadParameter("municipality");
+        }
+        return new Request(new ReportService.Filter(id(q.get("area"), "area"), municipality,
+                id(q.get("organisation"), "organisation"), kind, id(q.get("place"), "place")),
+                new ReportService.Period(from, to), breakdown);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Long id(String raw, String name) {
+        String s = blank(raw);
+        if (s == null) {
+            return null;
+        }
+        if (!s.matches("^[0-9]{1,18}$")) {
+            throw new KohtaamoException.BadParameter(name);
+        }
+        return Long.parseLong(s);
+    }
+
+    private static LocalDate date(String raw, String name, LocalDate fallback) {
+        String s = blank(raw);
+        if (s == null) {
+            return fallback;
+        }
+        try {
+            if (s.matches("^\\d{4}-\\d{2}-\\d{2}$")) {
+                LocalDate d = LocalDate.parse(s);
+                if (d.getYear() >= 2000 && d.getYear() <= 2100) {
+                    return d;
+                }
+            }
+        } catch (DateTimeException e) {
+            // falls through
+        }
+        throw new KohtaamoException.BadParameter(name);
+    }
+
+    private static <E extends Enum<E>> E choice(String raw, Class<E> type, String name, E fallback) {
+        String s = blank(raw);
+        if (s == null) {
+            return fallback;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(s)) {
+                return e;
+            }
+        }
+        throw new KohtaamoException.BadParameter(name);
+    }
+
+    private String t(String key, Lang lang, Object... args) {
+        return messages.getMessage(key, args, lang.locale());
+    }
+
+    @GetMapping("/admin/reports")
+    String page(@RequestParam Map<String, String> q, Actor actor, Lang lang, Model model) {
+        if (!AccessControl.mayEver(actor, MonitoringAction.REPORT_VIEW)) {
+            throw new KohtaamoException.Forbidden("REPORT_VIEW");
+        }
+        Request r = request(q);
+        ReportService.Report report = reports.report(actor, r.filter(), r.period(), r.breakdown());
+        model.addAttribute("report", report);
+        model.addAttribute("q", q);
+        model.addAttribute("from", r.period().from());
+        model.addAttribute("to", r.period().to());
+        model.addAttribute("figures", Figure.values());
+        model.addAttribute("columns", List.of(Figure.VISITORS, Figure.ADULTS, Figure.CHILDREN, Figure.CHILDREN_UNDER_1,
+                Figure.CHILDREN_1_2, Figure.CHILDREN_3_6, Figure.CHILDREN_7_12, Figure.CHILDREN_13_17,
+                Figure.FIRST_TIME_FAMILIES, Figure.REFERRALS, Figure.OCCURRENCES_HELD, Figure.OCCURRENCES_CANCELLED,
+                Figure.MISSING_COUNTS));
+        model.addAttribute("breakdowns", Breakdown.values());
+        model.addAttribute("kinds", PlaceKind.values());
+        model.addAttribute("chart", chart(report, lang));
+        model.addAttribute("referrals", referrals(report));
+        model.addAttribute("presets", presets(counts.today(), q));
+        model.addAttribute("filters", filterChoices(actor));
+        return "monitoring/report";
+    }
+
+    /** The choices of the filter form: the areas and municipalities of the places in scope. */
+    private Map<String, Map<String, LocalizedText>> filterChoices(Actor actor) {
+        Map<String, LocalizedText> areas = new TreeMap<>();
+        Map<String, LocalizedText> municipalities = new TreeMap<>();
+        for (Registry.ReportPlace p : reports.places(actor, new ReportService.Filter(null, null, null, null, null))) {
+            areas.put(String.valueOf(p.areaId()), p.areaName());
+            municipalities.put(p.municipalityCode(), p.municipalityName());
+        }
+        return Map.of("areas", areas, "municipalities", municipalities);
+    }
+
+    /** Ready-made periods: last month, this year so far, last year, with the other parameters kept. */
+    private List<Map<String, String>> presets(LocalDate today, Map<String, String> q) {
+        List<Map<String, String>> out = new ArrayList<>();
+        YearMonth last = YearMonth.from(today).minusMonths(1);
+        out.add(preset("monitoring.report.lastMonth", last.atDay(1), last.atEndOfMonth(), q));
+        int quarter = (today.getMonthValue() - 1) / 3;
+        LocalDate quarterStart = LocalDate.of(today.getYear(), quarter * 3 + 1, 1).minusMonths(3);
+        out.add(preset("monitoring.report.lastQuarter", quarterStart, quarterStart.plusMonths(3).minusDays(1), q));
+        out.add(preset("monitoring.report.thisYear", LocalDate.of(today.getYear(), 1, 1), today.minusDays(1), q));
+        out.add(preset("monitoring.report.lastYear", LocalDate.of(today.getYear() - 1, 1, 1),
+                LocalDate.of(today.getYear() - 1, 12, 31), q));
+        return out;
+    }
+
+    private static Map<String, String> preset(String key, LocalDate from, LocalDate to, Map<String, String> q) {
+        StringBuilder url = new StringBuilder("/admin/reports?from=" + from + "&to=" + to);
+        for (String k : List.of("breakdown", "area", "municipality", "organisation", "kind", "place")) {
+            if (q.get(k) != null && !q.get(k).isBlank()) {
+                url.append('&').append(k).append('=').append(java.net.URLEncoder.encode(q.get(k), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return Map.of("key", key, "url", url.toString());
+    }
+
+    /** Visitors by month, suppressed like the table (a month below 5, and what would give it away). */
+    record Bar(String label, long value, boolean hidden, double x, double height) {
+    }
+
+    record Chart(List<Bar> bars, long max, double width) {
+    }
+
+    Chart chart(ReportService.Report report, Lang lang) {
+        List<YearMonth> months = new ArrayList<>(report.byMonth().keySet());
+        List<Suppression.Sum> sums = new ArrayList<>();
+        List<Suppression.Cell> parts = new ArrayList<>();
+        Map<Suppression.Cell, Long> values = new LinkedHashMap<>();
+        for (int i = 0; i < months.size(); i++) {
+            Suppression.Cell c = new Suppression.Cell(i, 0);
+            parts.add(c);
+            values.put(c, report.byMonth().get(months.get(i)));
+        }
+        Suppression.Cell total = new Suppression.Cell(-1, 0);
+        values.put(total, report.total().current().get(Figure.VISITORS));
+        sums.add(new Suppression.Sum(total, parts));
+        Set<Suppression.Cell> hidden = Suppression.suppress(Set.copyOf(parts), c -> values.getOrDefault(c, 0L), sums);
+        long max = 1;
+        for (int i = 0; i < months.size(); i++) {
+            if (!hidden.contains(parts.get(i))) {
+                max = Math.max(max, values.get(parts.get(i)));
+            }
+        }
+        List<Bar> bars = new ArrayList<>();
+        double slot = 40;
+        for (int i = 0; i < months.size(); i++) {
+            YearMonth m = months.get(i);
+            boolean h = hidden.contains(parts.get(i));
+            long v = values.get(parts.get(i));
+            bars.add(new Bar(m.getMonthValue() + "/" + m.getYear(), v, h, 40 + i * slot, h ? 0 : 200.0 * v / max));
+        }
+        return new Chart(bars, max, 60 + months.size() * slot);
+    }
+
+    /** Families guided onward by service, suppressed against the referral total. */
+    record ReferralRow(ReferralService service, long value, boolean hidden) {
+    }
+
+    List<ReferralRow> referrals(ReportService.Report report) {
+        List<Suppression.Cell> parts = new ArrayList<>();
+        Map<Suppression.Cell, Long> values = new LinkedHashMap<>();
+        ReferralService[] services = ReferralService.values();
+        for (int i = 0; i < services.length; i++) {
+            Suppression.Cell c = new Suppression.Cell(i, 1);
+            parts.add(c);
+            values.put(c, report.referrals().getOrDefault(services[i], 0L));
+        }
+        Suppression.Cell total = new Suppression.Cell(-1, 1);
+        values.put(total, report.total().current().get(Figure.REFERRALS));
+        Set<Suppression.Cell> hidden = Suppression.suppress(Set.copyOf(parts), c -> values.getOrDefault(c, 0L),
+                List.of(new Suppression.Sum(total, parts)));
+        List<ReferralRow> out = new ArrayList<>();
+        for (int i = 0; i < services.length; i++) {
+            out.add(new ReferralRow(services[i], values.get(parts.get(i)), hidden.contains(parts.get(i))));
+        }
+        return out;
+    }
+
+    @GetMapping("/admin/reports.csv")
+    ResponseEntity<byte[]> csv(@RequestParam Map<String, String> q, Actor actor, Lang lang) {
+        if (!AccessControl.mayEver(actor, MonitoringAction.REPORT_VIEW)) {
+            throw new KohtaamoException.Forbidden("REPORT_VIEW");
+        }
+        Request r = request(q);
+        ReportService.Report report = reports.report(actor, r.filter(), r.period(), r.breakdown());
+        List<Figure> columns = List.of(Figure.values());
+        List<List<Object>> rows = new ArrayList<>();
+        List<Object> header = new ArrayList<>();
+        header.add(t("monitoring.breakdown." + r.breakdown(), lang));
+        columns.forEach(f -> header.add(t("monitoring.figure." + f, lang)));
+        rows.add(header);
+        for (int i = 0; i < report.rows().size(); i++) {
+            ReportService.Row row = report.rows().get(i);
+            List<Object> cells = new ArrayList<>();
+            cells.add(row.label().get(lang));
+            for (Figure f : columns) {
+                cells.add(report.hidden(i, f) ? "<5" : row.current().get(f));
+            }
+            rows.add(cells);
+        }
+        List<Object> total = new ArrayList<>();
+        total.add(t("monitoring.report.total", lang));
+        for (Figure f : columns) {
+            total.add(report.hidden(-1, f) ? "<5" : report.total().current().get(f));
+        }
+        rows.add(total);
+        return Csv.download("kohtaamo-report-" + r.period().from() + "--" + r.period().to() + ".csv", rows);
+    }
+}

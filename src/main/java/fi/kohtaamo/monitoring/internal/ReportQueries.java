@@ -1,0 +1,117 @@
+package fi.kohtaamo.monitoring.internal;
+
+import fi.kohtaamo.monitoring.ReferralService;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The aggregate SQL of reports: sums per place for a period, visitors per place and month, referrals,
+ * which occurrences were counted. Everything is summed in the database, by place, and rolled up in
+ * Java (places are at most some thousands); place ids are bound in chunks of 1000.
+ */
+@Repository
+public class ReportQueries {
+
+    private final JdbcClient jdbc;
+
+    public ReportQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Sums of one place: the index constants name the positions. */
+    public static final int VISITORS = 0;
+    public static final int ADULTS = 1;
+    public static final int UNDER_1 = 2;
+    public static final int AGE_1_2 = 3;
+    public static final int AGE_3_6 = 4;
+    public static final int AGE_7_12 = 5;
+    public static final int AGE_13_17 = 6;
+    public static final int FIRST_TIME = 7;
+    public static final int COUNTS = 8;
+    public static final int DAYS = 9;
+    public static final int SIZE = 10;
+
+    /** The core aggregate of a report, the SQL that the benchmark also runs directly. */
+    public static final String PLACE_SUMS = """
+            select place_id,
+                   sum(adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17),
+                   sum(adults), sum(children_under_1), sum(children_1_2), sum(children_3_6), sum(children_7_12),
+                   sum(children_13_17), sum(first_time_families), count(*), count(distinct on_date)
+            from visit_count
+            where on_date between :from and :to and place_id in (:places)
+            group by place_id""";
+
+    static <T> void chunks(Collection<Long> ids, java.util.function.Consumer<List<Long>> each) {
+        List<Long> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += 1000) {
+            each.accept(all.subList(i, Math.min(all.size(), i + 1000)));
+        }
+    }
+
+    public Map<Long, long[]> placeSums(Collection<Long> places, LocalDate from, LocalDate to) {
+        Map<Long, long[]> out = new HashMap<>();
+        chunks(places, chunk -> jdbc.sql(PLACE_SUMS).param("from", from).param("to", to).param("places", chunk)
+                .query(rs -> {
+                    long[] v = new long[SIZE];
+                    for (int i = 0; i < SIZE; i++) {
+                        v[i] = rs.getLong(i + 2);
+                    }
+                    out.put(rs.getLong(1), v);
+                }));
+        return out;
+    }
+
+    /** Visitors per place and month. */
+    public Map<Long, Map<YearMonth, Long>> monthlyVisitors(Collection<Long> places, LocalDate from, LocalDate to) {
+        Map<Long, Map<YearMonth, Long>> out = new HashMap<>();
+        chunks(places, chunk -> jdbc.sql("""
+                select place_id, extract(year from on_date), extract(month from on_date),
+                       sum(adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17)
+                from visit_count where on_date between :from and :to and place_id in (:places)
+                group by place_id, extract(year from on_date), extract(month from on_date)""")
+                .param("from", from).param("to", to).param("places", chunk)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                            .put(YearMonth.of(rs.getInt(2), rs.getInt(3)), rs.getLong(4));
+                }));
+        return out;
+    }
+
+    /** Families guided onward, by place and service. */
+    public Map<Long, Map<ReferralService, Long>> referrals(Collection<Long> places, LocalDate from, LocalDate to) {
+        Map<Long, Map<ReferralService, Long>> out = new HashMap<>();
+        chunks(places, chunk -> jdbc.sql("""
+                select c.place_id, r.service, sum(r.families)
+                from visit_count_referral r join visit_count c on c.id = r.count_id
+                where c.on_date between :from and :to and c.place_id in (:places)
+                group by c.place_id, r.service""")
+                .param("from", from).param("to", to).param("places", chunk)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(ReferralService.class))
+                            .put(ReferralService.valueOf(rs.getString(2)), rs.getLong(3));
+                }));
+        return out;
+    }
+
+    /** Which activity occurrences were counted ("activityId/date"). */
+    public Set<String> countedOccurrences(Collection<Long> places, LocalDate from, LocalDate to) {
+        Set<String> out = new HashSet<>();
+        chunks(places, chunk -> jdbc.sql("""
+                select activity_id, on_date from visit_count
+                where on_date between :from and :to and place_id in (:places) and activity_id is not null""")
+                .param("from", from).param("to", to).param("places", chunk)
+                .query(rs -> {
+                    out.add(rs.getLong(1) + "/" + rs.getObject(2, LocalDate.class));
+                }));
+        return out;
+    }
+}

@@ -1,0 +1,337 @@
+package fi.kohtaamo.monitoring.internal;
+
+import static fi.kohtaamo.monitoring.internal.ReportQueries.ADULTS;
+import static fi.kohtaamo.monitoring.internal.ReportQueries.AGE_13_17;
+import static fi.kohtaamo.monitoring.internal.ReportQueries.AGE_1_2;
+import static fi.kohtaamo.monitoring.internal.ReportQueries.AGE_3_6;
+import static fi.kohtaamo.monitoring.internal.ReportQueries.AGE_7_12;
+import static fi.kohtaamo.monitoring.internal.ReportQueries.DAYS;
+import static fi.kohtaamo.monitoring.internal.ReportQueries.FIRST_TIME;
+import static fi.kohtaamo.monitoring.internal.ReportQueries.UNDER_1;
+import static fi.kohtaamo.monitoring.internal.ReportQueries.VISITORS;
+
+import fi.kohtaamo.calendar.ActivityCalendar;
+import fi.kohtaamo.monitoring.MonitoringAction;
+import fi.kohtaamo.monitoring.ReferralService;
+import fi.kohtaamo.registry.OrganisationType;
+import fi.kohtaamo.registry.PlaceKind;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.AccessControl;
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.LocalizedText;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reports for any period with the previous period beside it: the places in the actor's scope
+ * (a national organisation's reporter: its places in every county), narrowed by the report's filters,
+ * summed per place in SQL and rolled up here by place, area, municipality, county, kind of place or
+ * organiser type. Occurrence figures (held, cancelled, evening, weekend, missing counts) come from the
+ * calendar's planner. Small numbers of people are suppressed by {@link Suppression}.
+ */
+@Service
+public class ReportService {
+
+    /** The figures of a report, in the order of its tables; the first ones count people. */
+    public enum Figure {
+        VISITORS, ADULTS, CHILDREN, CHILDREN_UNDER_1, CHILDREN_1_2, CHILDREN_3_6, CHILDREN_7_12, CHILDREN_13_17,
+        FIRST_TIME_FAMILIES, REFERRALS, OCCURRENCES_HELD, OCCURRENCES_CANCELLED, EVENING_OCCURRENCES,
+        WEEKEND_OCCURRENCES, MISSING_COUNTS, COUNTED_DAYS;
+
+        public boolean people() {
+            return ordinal() <= REFERRALS.ordinal();
+        }
+    }
+
+    /** How a report's table is broken down. */
+    public enum Breakdown {
+        PLACE, AREA, MUNICIPALITY, COUNTY, KIND, ORGANISER_TYPE
+    }
+
+    /** What a report covers: nulls mean no narrowing. */
+    public record Filter(Long areaId, String municipalityCode, Long organisationId, PlaceKind kind, Long placeId) {
+    }
+
+    /** A period, and the one before it (the previous month, quarter or year, else as many days before). */
+    public record Period(LocalDate from, LocalDate to) {
+
+        public Period previous() {
+            if (from.getDayOfMonth() == 1 && to.equals(to.withDayOfMonth(to.lengthOfMonth()))) {
+                long months = ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) + 1;
+                LocalDate start = from.minusMonths(months);
+                return new Period(start, from.minusDays(1));
+            }
+            long days = ChronoUnit.DAYS.between(from, to) + 1;
+            return new Period(from.minusDays(days), from.minusDays(1));
+        }
+
+        public long days() {
+            return ChronoUnit.DAYS.between(from, to) + 1;
+        }
+    }
+
+    /** One row of the breakdown (or the total): figures of this period and of the previous one. */
+    public record Row(String key, LocalizedText label, Map<Figure, Long> current, Map<Figure, Long> previous,
+            int places) {
+    }
+
+    /** Monthly visitors per place: the smallest, median and largest place-month. */
+    public record MonthlyPerPlace(long min, long median, long max, int placeMonths) {
+    }
+
+    public record Report(Period period, Period previous, Breakdown breakdown, List<Row> rows, Row total,
+            Map<YearMonth, Long> byMonth, MonthlyPerPlace monthlyPerPlace, double openingDaysPerWeek,
+            Map<ReferralService, Long> referrals, Set<Suppression.Cell> hidden, Set<Suppression.Cell> hiddenPrevious,
+            List<Figure> figures, int places) {
+
+        /** Whether the cell of a row (-1 = total) and figure is suppressed. */
+        public boolean hidden(int row, Figure f) {
+            return hidden.contains(new Suppression.Cell(row, f.ordinal()));
+        }
+
+        /** Whether the previous period's total of a figure is suppressed. */
+        public boolean hiddenPrevious(Figure f) {
+            return hiddenPrevious.contains(new Suppression.Cell(-1, f.ordinal()));
+        }
+    }
+
+    private final ReportQueries queries;
+    private final Registry registry;
+    private final ActivityCalendar calendar;
+    private final org.springframework.context.MessageSource messages;
+    private final java.time.Clock clock;
+
+    public ReportService(ReportQueries queries, Registry registry, ActivityCalendar calendar,
+            org.springframework.context.MessageSource messages, java.time.Clock clock) {
+        this.queries = queries;
+        this.registry = registry;
+        this.calendar = calendar;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** A message in the three languages, as a label. */
+    private LocalizedText message(String key) {
+        return LocalizedText.of(messages.getMessage(key, null, key, fi.kohtaamo.shared.Lang.FI.locale()),
+                messages.getMessage(key, null, key, fi.kohtaamo.shared.Lang.SV.locale()),
+                messages.getMessage(key, null, key, fi.kohtaamo.shared.Lang.EN.locale()));
+    }
+
+    /** The places a report may cover: the actor's scope narrowed by the filter. */
+    public List<Registry.ReportPlace> places(Actor actor, Filter filter) {
+        if (!AccessControl.mayEver(actor, MonitoringAction.REPORT_VIEW)) {
+            throw new KohtaamoException.Forbidden("REPORT_VIEW");
+        }
+        Set<Long> orgs = filter.organisationId() == null ? null : registry.organisationWithDescendants(filter.organisationId());
+        return registry.reportPlaces(AccessControl.scope(actor, MonitoringAction.REPORT_VIEW)).stream()
+                .filter(p -> filter.areaId() == null || p.areaId() == filter.areaId())
+                .filter(p -> filter.municipalityCode() == null || p.municipalityCode().equals(filter.municipalityCode()))
+                .filter(p -> filter.kind() == null || p.kind() == filter.kind())
+                .filter(p -> filter.placeId() == null || p.id() == filter.placeId())
+                .filter(p -> orgs == null || p.organiserIds().stream().anyMatch(orgs::contains))
+                .toList();
+    }
+
+    public Report report(Actor actor, Filter filter, Period period, Breakdown breakdown) {
+        List<Registry.ReportPlace> places = places(actor, filter);
+        Period previous = period.previous();
+        Map<Long, Map<Figure, Long>> current = perPlace(places, period);
+        Map<Long, Map<Figure, Long>> before = perPlace(places, previous);
+        Map<OrganisationType, LocalizedText> typeNames = new EnumMap<>(OrganisationType.class);
+        Map<Long, OrganisationType> types = breakdown == Breakdown.ORGANISER_TYPE ? registry.organisationTypes() : Map.of();
+        Map<String, Row> groups = new LinkedHashMap<>();
+        Map<String, Integer> placeCounts = new HashMap<>();
+        for (Registry.ReportPlace p : places) {
+            for (Map.Entry<String, LocalizedText> g : groupsOf(p, breakdown, types, typeNames).entrySet()) {
+                Row row = groups.computeIfAbsent(g.getKey(), k -> new Row(k, g.getValue(), zero(), zero(), 0));
+                add(row.current(), current.get(p.id()));
+                add(row.previous(), before.get(p.id()));
+                placeCounts.merge(g.getKey(), 1, Integer::sum);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        groups.values().stream().sorted(java.util.Comparator.comparing((Row r) -> r.label().fi() == null ? "" : r.label().fi())
+                        .thenComparing(Row::key))
+                .forEach(r -> rows.add(new Row(r.key(), r.label(), r.current(), r.previous(), placeCounts.get(r.key()))));
+        Map<Figure, Long> totalNow = zero();
+        Map<Figure, Long> totalBefore = zero();
+        for (Registry.ReportPlace p : places) {
+            add(totalNow, current.get(p.id()));
+            add(totalBefore, before.get(p.id()));
+        }
+        Row total = new Row("total", LocalizedText.EMPTY, totalNow, totalBefore, places.size());
+
+        List<Long> ids = places.stream().map(Registry.ReportPlace::id).toList();
+        Map<Long, Map<YearMonth, Long>> monthly = queries.monthlyVisitors(ids, period.from(), period.to());
+        Map<YearMonth, Long> byMonth = new java.util.TreeMap<>();
+        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
+            byMonth.put(m, 0L);
+        }
+        List<Long> placeMonths = new ArrayList<>();
+        for (Map<YearMonth, Long> perMonth : monthly.values()) {
+            perMonth.forEach((m, v) -> byMonth.merge(m, v, Long::sum));
+            placeMonths.addAll(perMonth.values());
+        }
+        placeMonths.sort(null);
+        MonthlyPerPlace mpp = placeMonths.isEmpty() ? new MonthlyPerPlace(0, 0, 0, 0)
+                : new MonthlyPerPlace(placeMonths.get(0), median(placeMonths), placeMonths.get(placeMonths.size() - 1),
+                        placeMonths.size());
+        long countedDays = totalNow.get(Figure.COUNTED_DAYS);
+        int placesWithCounts = (int) current.values().stream().filter(v -> v.get(Figure.COUNTED_DAYS) > 0).count();
+        double weeks = period.days() / 7.0;
+        double openingDays = placesWithCounts == 0 ? 0 : countedDays / (double) placesWithCounts / weeks;
+        Map<ReferralService, Long> referrals = new EnumMap<>(ReferralService.class);
+        queries.referrals(ids, period.from(), period.to()).values()
+                .forEach(m -> m.forEach((k, v) -> referrals.merge(k, v, Long::sum)));
+        List<Figure> figures = List.of(Figure.values());
+        Row previousTotal = new Row("total", LocalizedText.EMPTY, totalBefore, zero(), places.size());
+        return new Report(period, previous, breakdown, rows, total, byMonth, mpp, openingDays, referrals,
+                suppress(rows, total, breakdown), suppress(List.of(), previousTotal, breakdown), figures, places.size());
+    }
+
+    private static long median(List<Long> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static Map<Figure, Long> zero() {
+        Map<Figure, Long> m = new EnumMap<>(Figure.class);
+        for (Figure f : Figure.values()) {
+            m.put(f, 0L);
+        }
+        return m;
+    }
+
+    private static void add(Map<Figure, Long> into, Map<Figure, Long> values) {
+        if (values != null) {
+            values.forEach((k, v) -> into.merge(k, v, Long::sum));
+        }
+    }
+
+    private Map<String, LocalizedText> groupsOf(Registry.ReportPlace p, Breakdown b, Map<Long, OrganisationType> types,
+            Map<OrganisationType, LocalizedText> typeNames) {
+        return switch (b) {
+            case PLACE -> Map.of("p" + p.id(), p.name());
+            case AREA -> Map.of("a" + p.areaId(), p.areaName());
+            case MUNICIPALITY -> Map.of("m" + p.municipalityCode(), p.municipalityName());
+            case COUNTY -> Map.of("c" + p.countyId(), registry.county(p.countyId()).map(Registry.Ref::name)
+                    .orElse(LocalizedText.EMPTY));
+            case KIND -> Map.of("k" + p.kind(), message("placeKind." + p.kind()));
+            case ORGANISER_TYPE -> {
+                // a place run together by a municipality and a parish is in both groups
+                Map<String, LocalizedText> out = new LinkedHashMap<>();
+                for (Long org : p.organiserIds()) {
+                    OrganisationType t = types.get(org);
+                    if (t != null) {
+                        out.put("t" + t, typeNames.computeIfAbsent(t, x -> message("orgType." + x)));
+                    }
+                }
+                yield out.isEmpty() ? Map.of("t-", LocalizedText.EMPTY) : out;
+            }
+        };
+    }
+
+    /** The figures of each place for the period: sums from the counts, occurrences from the planner. */
+    private Map<Long, Map<Figure, Long>> perPlace(List<Registry.ReportPlace> places, Period period) {
+        List<Long> ids = places.stream().map(Registry.ReportPlace::id).toList();
+        Map<Long, long[]> sums = queries.placeSums(ids, period.from(), period.to());
+        Map<Long, Map<ReferralService, Long>> referrals = queries.referrals(ids, period.from(), period.to());
+        Set<String> counted = queries.countedOccurrences(ids, period.from(), period.to());
+        Map<Long, String> municipalities = new HashMap<>();
+        places.forEach(p -> municipalities.put(p.id(), p.municipalityCode()));
+        Map<Long, List<ActivityCalendar.OccurrenceRef>> occurrences = calendar.occurrencesOfPlaces(municipalities,
+                period.from(), period.to());
+        Map<Long, Map<Figure, Long>> out = new HashMap<>();
+        for (Registry.ReportPlace p : places) {
+            Map<Figure, Long> m = zero();
+            long[] s = sums.get(p.id());
+            if (s != null) {
+                m.put(Figure.VISITORS, s[VISITORS]);
+                m.put(Figure.ADULTS, s[ADULTS]);
+                m.put(Figure.CHILDREN, s[UNDER_1] + s[AGE_1_2] + s[AGE_3_6] + s[AGE_7_12] + s[AGE_13_17]);
+                m.put(Figure.CHILDREN_UNDER_1, s[UNDER_1]);
+                m.put(Figure.CHILDREN_1_2, s[AGE_1_2]);
+                m.put(Figure.CHILDREN_3_6, s[AGE_3_6]);
+                m.put(Figure.CHILDREN_7_12, s[AGE_7_12]);
+                m.put(Figure.CHILDREN_13_17, s[AGE_13_17]);
+                m.put(Figure.FIRST_TIME_FAMILIES, s[FIRST_TIME]);
+                m.put(Figure.COUNTED_DAYS, s[DAYS]);
+            }
+            m.put(Figure.REFERRALS, referrals.getOrDefault(p.id(), Map.of()).values().stream().mapToLong(Long::longValue).sum());
+            for (ActivityCalendar.OccurrenceRef o : occurrences.getOrDefault(p.id(), List.of())) {
+                LocalDate day = o.start().toLocalDate();
+                if (day.isBefore(period.from()) || day.isAfter(period.to())) {
+                    continue;
+                }
+                if (o.cancelled()) {
+                    m.merge(Figure.OCCURRENCES_CANCELLED, 1L, Long::sum);
+                    continue;
+                }
+                m.merge(Figure.OCCURRENCES_HELD, 1L, Long::sum);
+                if (o.start().getHour() >= 17) {
+                    m.merge(Figure.EVENING_OCCURRENCES, 1L, Long::sum);
+                }
+                if (o.start().getDayOfWeek() == DayOfWeek.SATURDAY || o.start().getDayOfWeek() == DayOfWeek.SUNDAY) {
+                    m.merge(Figure.WEEKEND_OCCURRENCES, 1L, Long::sum);
+                }
+                if (!counted.contains(o.activityId() + "/" + day) && day.isBefore(LocalDate.now(clock.withZone(CountService.HELSINKI)))) {
+                    m.merge(Figure.MISSING_COUNTS, 1L, Long::sum);
+                }
+            }
+            out.put(p.id(), m);
+        }
+        return out;
+    }
+
+    /**
+     * The suppressed cells of the breakdown (rows 0..n-1, the total as row -1), column = figure ordinal:
+     * people figures below 5, and whatever else would let one of them be worked out from the sums shown
+     * (the total row = the sum of the rows, visitors = adults + children, children = the age bands).
+     */
+    static Set<Suppression.Cell> suppress(List<Row> rows, Row total, Breakdown breakdown) {
+        Set<Suppression.Cell> sensitive = new java.util.HashSet<>();
+        List<Suppression.Sum> sums = new ArrayList<>();
+        Map<Suppression.Cell, Long> values = new HashMap<>();
+        List<Figure> bands = List.of(Figure.CHILDREN_UNDER_1, Figure.CHILDREN_1_2, Figure.CHILDREN_3_6,
+                Figure.CHILDREN_7_12, Figure.CHILDREN_13_17);
+        for (int r = -1; r < rows.size(); r++) {
+            Map<Figure, Long> m = r < 0 ? total.current() : rows.get(r).current();
+            for (Figure f : Figure.values()) {
+                if (f.people()) {
+                    Suppression.Cell c = new Suppression.Cell(r, f.ordinal());
+                    sensitive.add(c);
+                    values.put(c, m.get(f));
+                }
+            }
+            final int row = r;
+            sums.add(new Suppression.Sum(new Suppression.Cell(r, Figure.VISITORS.ordinal()),
+                    List.of(new Suppression.Cell(r, Figure.ADULTS.ordinal()), new Suppression.Cell(r, Figure.CHILDREN.ordinal()))));
+            sums.add(new Suppression.Sum(new Suppression.Cell(r, Figure.CHILDREN.ordinal()),
+                    bands.stream().map(f -> new Suppression.Cell(row, f.ordinal())).toList()));
+        }
+        // the rows add up to the total only when every place is in exactly one row
+        if (breakdown != Breakdown.ORGANISER_TYPE) {
+            for (Figure f : Figure.values()) {
+                if (f.people()) {
+                    List<Suppression.Cell> parts = new ArrayList<>();
+                    for (int r = 0; r < rows.size(); r++) {
+                        parts.add(new Suppression.Cell(r, f.ordinal()));
+                    }
+                    sums.add(new Suppression.Sum(new Suppression.Cell(-1, f.ordinal()), parts));
+                }
+            }
+        }
+        return Suppression.suppress(sensitive, c -> values.getOrDefault(c, 0L), sums);
+    }
+}

@@ -1,0 +1,253 @@
+package fi.kohtaamo.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.kohtaamo.monitoring.internal.CountQueries;
+import fi.kohtaamo.monitoring.internal.ReportService;
+import fi.kohtaamo.monitoring.internal.ReportService.Breakdown;
+import fi.kohtaamo.monitoring.internal.ReportService.Figure;
+import fi.kohtaamo.monitoring.internal.ReportService.Filter;
+import fi.kohtaamo.monitoring.internal.ReportService.Period;
+import fi.kohtaamo.monitoring.internal.Suppression;
+import fi.kohtaamo.registry.OrganisationType;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.Role;
+import fi.kohtaamo.support.Fixtures;
+import fi.kohtaamo.support.IntegrationTest;
+import fi.kohtaamo.support.WebClient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reports against independently computed sums of the raw rows, small-number suppression that leaves
+ * nothing to subtract, periods and their previous periods, and who sees which places (a national
+ * organisation's reporter: its places in every county and nothing else).
+ */
+@IntegrationTest
+class ReportTest {
+
+    static final AtomicLong IDS = new AtomicLong(3_000_000);
+
+    @Autowired Fixtures fx;
+    @Autowired CountQueries counts;
+    @Autowired ReportService reports;
+    @Autowired Registry registry;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    long countyA, countyB, national, mllA, mllB, parishA;
+    List<Long> placesA = new ArrayList<>();
+    long placeB, parishPlace;
+    Actor coordinatorA, reporter, parishStaff;
+
+    @BeforeEach
+    void world() {
+        countyA = fx.county();
+        countyB = fx.county();
+        String m1 = fx.municipality(countyA);
+        String m2 = fx.municipality(countyA);
+        String m3 = fx.municipality(countyB);
+        long area1 = fx.area(countyA, m1);
+        long area2 = fx.area(countyA, m2);
+        long area3 = fx.area(countyB, m3);
+        national = fx.organisation(OrganisationType.NATIONAL_ORGANISATION, null, null);
+        mllA = fx.organisation(OrganisationType.MLL_ASSOCIATION, national, countyA);
+        mllB = fx.organisation(OrganisationType.MLL_ASSOCIATION, national, countyB);
+        parishA = fx.organisation(OrganisationType.PARISH, null, countyA);
+        placesA.clear();
+        placesA.add(fx.place(area1, m1, mllA));
+        placesA.add(fx.place(area1, m1, mllA));
+        placesA.add(fx.place(area2, m2, mllA));
+        parishPlace = fx.place(area2, m2, parishA);
+        placeB = fx.place(area3, m3, mllB);
+        coordinatorA = new Actor(IDS.incrementAndGet(), "K", Role.COUNTY_COORDINATOR, null, Set.of(), countyA, null, null);
+        reporter = new Actor(IDS.incrementAndGet(), "R", Role.NATIONAL_REPORTER, national,
+                registry.organisationWithDescendants(national), null, null, null);
+        parishStaff = new Actor(IDS.incrementAndGet(), "S", Role.PROVIDER_STAFF, parishA,
+                registry.organisationWithDescendants(parishA), null, null, null);
+        Random random = new Random(5);
+        List<Long> all = new ArrayList<>(placesA);
+        all.add(parishPlace);
+        all.add(placeB);
+        for (long place : all) {
+            for (LocalDate d = LocalDate.of(2026, 9, 1); d.isBefore(LocalDate.of(2026, 11, 1)); d = d.plusDays(1 + random.nextInt(3))) {
+                int adults = random.nextInt(12);
+                counts.insert(place, null, d, new CountQueries.Figures(adults, random.nextInt(4), random.nextInt(6),
+                        random.nextInt(6), random.nextInt(2), 0, Math.min(adults, random.nextInt(3)), 1, 1), Map.of(),
+                        false, Instant.now());
+            }
+        }
+        // one tiny place: its October is below 5 in every figure
+        long tiny = fx.place(area1, m1, mllA);
+        placesA.add(tiny);
+        counts.insert(tiny, null, LocalDate.of(2026, 10, 5), new CountQueries.Figures(2, 1, 0, 1, 0, 0, 1, 0, 1),
+                Map.of(fi.kohtaamo.monitoring.ReferralService.CHILD_HEALTH_CLINIC, 1), false, Instant.now());
+    }
+
+    long sql(String expression, List<Long> places, String from, String to) {
+        return jdbc.sql("select coalesce(sum(" + expression + "), 0) from visit_count where place_id in (:p) "
+                        + "and on_date between :f and :t")
+                .param("p", places).param("f", LocalDate.parse(from)).param("t", LocalDate.parse(to))
+                .query(Long.class).single();
+    }
+
+    static final String VISITORS = "adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17";
+
+    @Test
+    void totalsAndRowsAreTheSumsOfTheRawRows() {
+        Period october = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+        ReportService.Report r = reports.report(coordinatorA, new Filter(null, null, null, null, null), october, Breakdown.PLACE);
+        List<Long> county = new ArrayList<>(placesA);
+        county.add(parishPlace);
+        List<Long> inReport = new ArrayList<>();
+        for (var row : r.rows()) {
+            inReport.add(Long.parseLong(row.key().substring(1)));
+        }
+        assertThat(inReport).containsAll(county).doesNotContain(placeB);
+        assertThat(r.total().current().get(Figure.VISITORS)).isEqualTo(sql(VISITORS, inReport, "2026-10-01", "2026-10-31"));
+        assertThat(r.total().current().get(Figure.ADULTS)).isEqualTo(sql("adults", inReport, "2026-10-01", "2026-10-31"));
+        assertThat(r.total().current().get(Figure.CHILDREN_3_6)).isEqualTo(sql("children_3_6", inReport, "2026-10-01", "2026-10-31"));
+        assertThat(r.total().current().get(Figure.FIRST_TIME_FAMILIES))
+                .isEqualTo(sql("first_time_families", inReport, "2026-10-01", "2026-10-31"));
+        // the previous period is September
+        assertThat(r.previous()).isEqualTo(new Period(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30)));
+        assertThat(r.total().previous().get(Figure.VISITORS)).isEqualTo(sql(VISITORS, inReport, "2026-09-01", "2026-09-30"));
+        for (var row : r.rows()) {
+            long place = Long.parseLong(row.key().substring(1));
+            assertThat(row.current().get(Figure.VISITORS)).isEqualTo(sql(VISITORS, List.of(place), "2026-10-01", "2026-10-31"));
+        }
+        // by area: two rows that add up to the total
+        ReportService.Report byArea = reports.report(coordinatorA, new Filter(null, null, null, null, null), october, Breakdown.AREA);
+        long areaSum = byArea.rows().stream().filter(x -> x.label().fi().startsWith("Testialue"))
+                .mapToLong(x -> x.current().get(Figure.VISITORS)).sum();
+        assertThat(byArea.rows().stream().mapToLong(x -> x.current().get(Figure.VISITORS)).sum())
+                .isEqualTo(byArea.total().current().get(Figure.VISITORS));
+        assertThat(areaSum).isPositive();
+    }
+
+    @Test
+    void smallNumbersAreHiddenAndCannotBeWorkedOut() {
+        Period october = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+        ReportService.Report r = reports.report(coordinatorA, new Filter(null, null, null, null, null), october, Breakdown.PLACE);
+        int tiny = -1;
+        for (int i = 0; i < r.rows().size(); i++) {
+            if (r.rows().get(i).key().equals("p" + placesA.get(placesA.size() - 1))) {
+                tiny = i;
+            }
+        }
+        assertThat(tiny).isNotNegative();
+        for (Figure f : Figure.values()) {
+            if (f.people()) {
+                assertThat(r.hidden(tiny, f)).as(f.name()).isTrue();
+            }
+        }
+        // no column lets a hidden cell be recovered from the total: at least two hidden, or none
+        for (Figure f : Figure.values()) {
+            if (!f.people()) {
+                continue;
+            }
+            int hidden = 0;
+            for (int i = 0; i < r.rows().size(); i++) {
+                hidden += r.hidden(i, f) ? 1 : 0;
+            }
+            hidden += r.hidden(-1, f) ? 1 : 0;
+            assertThat(hidden).as(f.name()).isNotEqualTo(1);
+        }
+    }
+
+    @Test
+    void suppressionNeverLeavesASumWithOneHiddenMember() {
+        Random random = new Random(11);
+        for (int round = 0; round < 200; round++) {
+            int rows = 1 + random.nextInt(6);
+            int cols = 1 + random.nextInt(4);
+            Map<Suppression.Cell, Long> values = new java.util.HashMap<>();
+            List<Suppression.Sum> sums = new ArrayList<>();
+            Set<Suppression.Cell> sensitive = new HashSet<>();
+            for (int c = 0; c < cols; c++) {
+                long total = 0;
+                List<Suppression.Cell> parts = new ArrayList<>();
+                for (int r = 0; r < rows; r++) {
+                    Suppression.Cell cell = new Suppression.Cell(r, c);
+                    long v = random.nextInt(4) == 0 ? random.nextInt(5) : random.nextInt(40);
+                    values.put(cell, v);
+                    total += v;
+                    parts.add(cell);
+                    sensitive.add(cell);
+                }
+                Suppression.Cell t = new Suppression.Cell(-1, c);
+                values.put(t, total);
+                sensitive.add(t);
+                sums.add(new Suppression.Sum(t, parts));
+            }
+            Set<Suppression.Cell> hidden = Suppression.suppress(sensitive, values::get, sums);
+            for (Suppression.Cell c : sensitive) {
+                if (values.get(c) < Suppression.THRESHOLD) {
+                    assertThat(hidden).contains(c);
+                }
+            }
+            for (Suppression.Sum s : sums) {
+                long n = s.parts().stream().filter(hidden::contains).count() + (hidden.contains(s.total()) ? 1 : 0);
+                assertThat(n).isNotEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void periodsAndTheirPreviousPeriods() {
+        assertThat(new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)).previous())
+                .isEqualTo(new Period(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 12, 31)));
+        assertThat(new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)).previous())
+                .isEqualTo(new Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));
+        assertThat(new Period(LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 16)).previous())
+                .isEqualTo(new Period(LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 9)));
+    }
+
+    @Test
+    void aNationalReporterSeesItsPlacesInEveryCountyAndNothingElse() {
+        Period autumn = new Period(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 31));
+        ReportService.Report r = reports.report(reporter, new Filter(null, null, null, null, null), autumn, Breakdown.COUNTY);
+        assertThat(r.rows()).hasSize(2);
+        List<Long> theirs = new ArrayList<>(placesA);
+        theirs.add(placeB);
+        assertThat(r.places()).isEqualTo(theirs.size());
+        assertThat(r.total().current().get(Figure.VISITORS)).isEqualTo(sql(VISITORS, theirs, "2026-09-01", "2026-10-31"));
+        // the parish's staff see the parish's place only
+        ReportService.Report parish = reports.report(parishStaff, new Filter(null, null, null, null, null), autumn, Breakdown.PLACE);
+        assertThat(parish.rows()).extracting(ReportService.Row::key).containsExactly("p" + parishPlace);
+    }
+
+    @Test
+    void theReportPageAndItsCsvAnswerAndRefuseBadParameters() {
+        WebClient web = new WebClient(port);
+        web.login("koordinaattori@demo.kohtaamo.fi", "demo-password-for-tests");
+        WebClient.Response page = web.get("/admin/reports?from=2026-01-01&to=2026-10-31&breakdown=AREA&lang=en");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("h1").text()).isEqualTo("Reports");
+        assertThat(page.html().select("figure.chart svg rect.bar")).hasSize(10);
+        WebClient.Response csv = web.get("/admin/reports.csv?from=2026-01-01&to=2026-10-31&breakdown=MUNICIPALITY");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body()).contains("Espoo");
+        for (String bad : List.of("from=2026-02-30", "to=yesterday", "breakdown=PERSON", "area=1%20or%201=1",
+                "from=2026-10-01&to=2026-01-01", "from=1990-01-01", "kind=CASTLE", "from=2000-01-01&to=2099-12-31")) {
+            assertThat(web.get("/admin/reports?" + bad).status()).as(bad).isEqualTo(400);
+        }
+        WebClient partner = new WebClient(port);
+        partner.login("neuvola@demo.kohtaamo.fi", "demo-password-for-tests");
+        assertThat(partner.get("/admin/reports").status()).isEqualTo(403);
+    }
+}
