@@ -106,4 +106,25 @@ class CountBrowserTest {
         check(day + "/month?month=2026-11");
         check("/admin/counts/places/" + day.replaceAll("^.*/", "") + "/month?month=2026-10");
     }
+
+    @Test
+    void theReportPagesPassAxeOnAPhone() {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login", "fi"));
+        driver.findElement(By.id("email")).sendKeys("koordinaattori@demo.kohtaamo.fi");
+        WebElement password = driver.findElement(By.id("password"));
+        password.sendKeys("demo-password-for-tests");
+        password.sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        check("/admin/reports");
+        check("/admin/reports?from=2025-01-01&to=2025-12-31&breakdown=MUNICIPALITY");
+        check("/admin/reports?from=2026-10-01&to=2026-10-31&breakdown=ORGANISER_TYPE&kind=FAMILY_CAFE");
+        // the filter form by keyboard: choose a breakdown and submit
+        driver.get(url("/admin/reports", "en"));
+        WebElement breakdown = driver.findElement(By.id("f-breakdown"));
+        new org.openqa.selenium.support.ui.Select(breakdown).selectByValue("AREA");
+        driver.findElement(By.cssSelector("form.filters button[type=submit]")).sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("breakdown=AREA"));
+        assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("By area");
+    }
 }
