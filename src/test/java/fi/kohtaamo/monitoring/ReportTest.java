@@ -207,6 +207,25 @@ class ReportTest {
     }
 
     @Test
+    void aCountFarAboveItsPlacesUsualIsListed() {
+        long place = placesA.get(1);
+        ReportService.Report before = reports.report(coordinatorA, new Filter(null, null, null, null, place),
+                new Period(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)), Breakdown.PLACE);
+        assertThat(before.outliers()).isEmpty();
+        for (int d = 2; d <= 20; d += 2) {
+            counts.insert(place, null, LocalDate.of(2026, 11, d), new CountQueries.Figures(5, 1, 2, 2, 0, 0, 0, 1, 1),
+                    Map.of(), false, Instant.now());
+        }
+        counts.insert(place, null, LocalDate.of(2026, 11, 21), new CountQueries.Figures(90, 10, 20, 30, 0, 0, 0, 1, 1),
+                Map.of(), false, Instant.now());
+        ReportService.Report r = reports.report(coordinatorA, new Filter(null, null, null, null, place),
+                new Period(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)), Breakdown.PLACE);
+        assertThat(r.outliers()).hasSize(1);
+        assertThat(r.outliers().get(0).date()).isEqualTo(LocalDate.of(2026, 11, 21));
+        assertThat(r.outliers().get(0).visitors()).isEqualTo(150);
+    }
+
+    @Test
     void periodsAndTheirPreviousPeriods() {
         assertThat(new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)).previous())
                 .isEqualTo(new Period(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 12, 31)));

@@ -13,9 +13,6 @@ import fi.kohtaamo.shared.Target;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -176,20 +173,7 @@ public class ActivityImport {
 
     /** The bytes as UTF-8 text without a byte-order mark, or null when they are not UTF-8 text. */
     public static String decode(byte[] bytes) {
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            if (s.startsWith("\uFEFF")) {
-                s = s.substring(1);
-            }
-            // binary files that happen to be valid UTF-8 (NUL bytes and other controls)
-            if (s.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-                return null;
-            }
-            return s;
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return fi.kohtaamo.shared.Uploads.utf8(bytes);
     }
 
     /** Reads uploaded or fetched bytes: checks size and encoding, tells iCalendar from CSV, reads the rows. */

@@ -282,6 +282,28 @@ public class CountService {
         return pending.size();
     }
 
+    /**
+     * Stores the rows of a checked import, all of them or none: the file is read and checked again here,
+     * in the transaction, and nothing is stored if any row has a problem now.
+     */
+    @Transactional
+    public int importRows(Actor actor, long placeId, CountImport importer, byte[] file) {
+        requireRecord(actor, placeId);
+        CountImport.Result result = importer.read(placeId, file);
+        if (!result.usable()) {
+            throw new KohtaamoException.Conflict("stale", "import");
+        }
+        List<Long> ids = new ArrayList<>();
+        java.time.Instant now = clock.instant();
+        for (CountImport.Line line : result.lines()) {
+            ids.add(queries.insert(placeId, line.subject() == 0 ? null : line.subject(), line.date(), line.figures(),
+                    Map.of(), false, now));
+        }
+        audit.recordNonPublic(actor, "COUNT_IMPORT", "visit_count", ids.isEmpty() ? "-" : ids.get(0), target(placeId), null,
+                Map.of("place", placeId, "rows", ids.size(), "ids", ids));
+        return ids.size();
+    }
+
     Optional<Count> count(long placeId, long subject, LocalDate date) {
         return queries.count(placeId, subject, date);
     }

@@ -114,4 +114,36 @@ public class ReportQueries {
                 }));
         return out;
     }
+
+    /** A count far above its place's usual: a typing slip, or an event worth knowing about. */
+    public record Outlier(long placeId, LocalDate date, long visitors, double placeAverage) {
+    }
+
+    /**
+     * Counts with at least 30 visitors and more than three times their place's average count in the
+     * period, largest first (at most {@code limit}).
+     */
+    public List<Outlier> outliers(Collection<Long> places, LocalDate from, LocalDate to, int limit) {
+        List<Outlier> out = new java.util.ArrayList<>();
+        chunks(places, chunk -> jdbc.sql("""
+                select c.place_id, c.on_date,
+                       c.adults + c.children_under_1 + c.children_1_2 + c.children_3_6 + c.children_7_12 + c.children_13_17 as v,
+                       m.average
+                from visit_count c
+                join (select place_id, avg(1.0 * (adults + children_under_1 + children_1_2 + children_3_6 + children_7_12
+                                                  + children_13_17)) as average
+                      from visit_count where on_date between :from and :to and place_id in (:places)
+                      group by place_id) m on m.place_id = c.place_id
+                where c.on_date between :from and :to and c.place_id in (:places)
+                  and c.adults + c.children_under_1 + c.children_1_2 + c.children_3_6 + c.children_7_12 + c.children_13_17 >= 30
+                  and c.adults + c.children_under_1 + c.children_1_2 + c.children_3_6 + c.children_7_12 + c.children_13_17
+                      > 3 * m.average
+                order by v desc fetch first :limit rows only""")
+                .param("from", from).param("to", to).param("places", chunk).param("limit", limit)
+                .query(rs -> {
+                    out.add(new Outlier(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getDouble(4)));
+                }));
+        out.sort(java.util.Comparator.comparingLong(Outlier::visitors).reversed());
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
+    }
 }

@@ -93,7 +93,8 @@ public class ReportService {
     public record Report(Period period, Period previous, Breakdown breakdown, List<Row> rows, Row total,
             Map<YearMonth, Long> byMonth, MonthlyPerPlace monthlyPerPlace, double openingDaysPerWeek,
             Map<ReferralService, Long> referrals, Set<Suppression.Cell> hidden, Set<Suppression.Cell> hiddenPrevious,
-            List<Figure> figures, int places) {
+            List<Figure> figures, int places, fi.kohtaamo.outreach.OutreachFigures.Visits outreach,
+            List<Outlier> outliers) {
 
         /** Whether the cell of a row (-1 = total) and figure is suppressed. */
         public boolean hidden(int row, Figure f) {
@@ -111,9 +112,12 @@ public class ReportService {
     private final ActivityCalendar calendar;
     private final org.springframework.context.MessageSource messages;
     private final java.time.Clock clock;
+    private final fi.kohtaamo.outreach.OutreachFigures outreach;
 
     public ReportService(ReportQueries queries, Registry registry, ActivityCalendar calendar,
-            org.springframework.context.MessageSource messages, java.time.Clock clock) {
+            org.springframework.context.MessageSource messages, java.time.Clock clock,
+            fi.kohtaamo.outreach.OutreachFigures outreach) {
+        this.outreach = outreach;
         this.queries = queries;
         this.registry = registry;
         this.calendar = calendar;
@@ -197,7 +201,19 @@ public class ReportService {
         List<Figure> figures = List.of(Figure.values());
         Row previousTotal = new Row("total", LocalizedText.EMPTY, totalBefore, zero(), places.size());
         return new Report(period, previous, breakdown, rows, total, byMonth, mpp, openingDays, referrals,
-                suppress(rows, total, breakdown), suppress(List.of(), previousTotal, breakdown), figures, places.size());
+                suppress(rows, total, breakdown), suppress(List.of(), previousTotal, breakdown), figures, places.size(),
+                outreach.visits(ids, period.from(), period.to()), outliers(places, period));
+    }
+
+    /** An unusually large count, with its place's name. */
+    public record Outlier(LocalizedText place, LocalDate date, long visitors, long placeAverage) {
+    }
+
+    private List<Outlier> outliers(List<Registry.ReportPlace> places, Period period) {
+        Map<Long, LocalizedText> names = new HashMap<>();
+        places.forEach(p -> names.put(p.id(), p.name()));
+        return queries.outliers(names.keySet(), period.from(), period.to(), 20).stream()
+                .map(o -> new Outlier(names.get(o.placeId()), o.date(), o.visitors(), Math.round(o.placeAverage()))).toList();
     }
 
     private static long median(List<Long> sorted) {

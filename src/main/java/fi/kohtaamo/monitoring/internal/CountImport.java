@@ -1,0 +1,323 @@
+package fi.kohtaamo.monitoring.internal;
+
+import fi.kohtaamo.calendar.ActivityCalendar;
+import fi.kohtaamo.monitoring.internal.CountQueries.Figures;
+import fi.kohtaamo.shared.FieldErrors;
+import fi.kohtaamo.shared.Input;
+import fi.kohtaamo.shared.Uploads;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads visit counts of one place from a CSV file or an .xlsx workbook and checks every row as the
+ * counter does: the day (not in the future), the activity (its name, or empty for an open day) taking
+ * place that day, the figures, no count there already and no row twice. Formulas are refused (a
+ * workbook's formula cells and text starting with "="). Nothing is stored here; see
+ * {@link CountService#importRows}.
+ */
+@Component
+public class CountImport {
+
+    static final int MAX_BYTES = 2 * 1024 * 1024;
+    static final int MAX_ROWS = 5000;
+
+    /** The columns, in the template's order; figure columns map to the counter's field names. */
+    static final Map<String, String> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("date", "date");
+        COLUMNS.put("activity", "activity");
+        COLUMNS.put("adults", "adults");
+        COLUMNS.put("children_under_1", "childrenUnder1");
+        COLUMNS.put("children_1_2", "children1to2");
+        COLUMNS.put("children_3_6", "children3to6");
+        COLUMNS.put("children_7_12", "children7to12");
+        COLUMNS.put("children_13_17", "children13to17");
+        COLUMNS.put("first_time_families", "firstTimeFamilies");
+        COLUMNS.put("volunteers", "volunteers");
+        COLUMNS.put("staff", "staff");
+    }
+
+    /** A problem: a message key with arguments, for a row (0 = the file). */
+    public record Problem(String key, Object[] args) {
+    }
+
+    /** A checked row; {@code subject} is the activity id, 0 for an open day, -1 when it could not be found. */
+    public record Line(int number, LocalDate date, String activity, long subject, Figures figures, List<Problem> problems) {
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    public record Result(List<Line> lines, List<Problem> fileProblems) {
+
+        public boolean usable() {
+            return fileProblems.isEmpty() && !lines.isEmpty() && lines.stream().allMatch(Line::ok);
+        }
+
+        public long errors() {
+            return lines.stream().filter(l -> !l.ok()).count();
+        }
+    }
+
+    private final CountService counts;
+    private final CountQueries queries;
+    private final ActivityCalendar calendar;
+
+    CountImport(CountService counts, CountQueries queries, ActivityCalendar calendar) {
+        this.counts = counts;
+        this.queries = queries;
+        this.calendar = calendar;
+    }
+
+    /** The template: the header and, for a month, one row per occurrence to count (figures left empty). */
+    static List<List<Object>> template(List<CountService.Countable> rows, fi.kohtaamo.shared.Lang lang) {
+        List<List<Object>> out = new ArrayList<>();
+        out.add(new ArrayList<>(COLUMNS.keySet()));
+        for (CountService.Countable c : rows) {
+            if (c.count() == null) {
+                List<Object> row = new ArrayList<>();
+                row.add(c.date().toString());
+                row.add(c.openDay() ? "" : c.name().get(lang));
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    Result read(long placeId, byte[] bytes) {
+        List<Problem> file = new ArrayList<>();
+        List<Map<String, Object>> raw = new ArrayList<>();
+        if (bytes.length == 0) {
+            file.add(new Problem("monitoring.import.empty", new Object[0]));
+        } else if (bytes.length > MAX_BYTES) {
+            file.add(new Problem("monitoring.import.tooLarge", new Object[] {MAX_BYTES / 1024 / 1024}));
+        } else if (Uploads.zip(bytes)) {
+            readWorkbook(bytes, raw, file);
+        } else {
+            String text = Uploads.utf8(bytes);
+            if (text == null) {
+                file.add(new Problem("monitoring.import.notReadable", new Object[0]));
+            } else {
+                readCsv(text, raw, file);
+            }
+        }
+        if (!file.isEmpty()) {
+            return new Result(List.of(), file);
+        }
+        if (raw.size() > MAX_ROWS) {
+            return new Result(List.of(), List.of(new Problem("monitoring.import.tooManyRows", new Object[] {MAX_ROWS})));
+        }
+        return new Result(check(placeId, raw), List.of());
+    }
+
+    /** Header names as written by the template or by hand: lower case, spaces and dashes as underscores. */
+    static String header(String h) {
+        return h == null ? "" : h.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+    }
+
+    private void readCsv(String text, List<Map<String, Object>> raw, List<Problem> file) {
+        String first = text.lines().findFirst().orElse("");
+        char delimiter = first.chars().filter(c -> c == ';').count() >= first.chars().filter(c -> c == ',').count() ? ';' : ',';
+        try (CSVParser parser = CSVParser.parse(new StringReader(text),
+                CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+                        .setIgnoreEmptyLines(true).setTrim(true).get())) {
+            Map<String, String> headers = new HashMap<>();
+            for (String h : parser.getHeaderNames()) {
+                headers.put(header(h), h);
+            }
+            if (!headers.containsKey("date") || !headers.containsKey("adults")) {
+                file.add(new Problem("monitoring.import.header", new Object[] {String.join(";", COLUMNS.keySet())}));
+                return;
+            }
+            for (CSVRecord r : parser) {
+                if (raw.size() > MAX_ROWS) {
+                    break;
+                }
+                Map<String, Object> row = new HashMap<>();
+                for (String column : COLUMNS.keySet()) {
+                    String h = headers.get(column);
+                    row.put(column, h != null && r.isMapped(h) && r.isSet(h) ? r.get(h) : null);
+                }
+                raw.add(row);
+            }
+        } catch (IOException | RuntimeException e) {
+            file.add(new Problem("monitoring.import.notReadable", new Object[0]));
+        }
+    }
+
+    /** A formula cell, kept apart so that the row says "no formulas" rather than a value. */
+    record Formula() {
+    }
+
+    private void readWorkbook(byte[] bytes, List<Map<String, Object>> raw, List<Problem> file) {
+        // refuse zip bombs: POI checks the inflate ratio of every entry
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.01);
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet sheet = book.getNumberOfSheets() == 0 ? null : book.getSheetAt(0);
+            Row head = sheet == null ? null : sheet.getRow(sheet.getFirstRowNum());
+            if (head == null) {
+                file.add(new Problem("monitoring.import.empty", new Object[0]));
+                return;
+            }
+            Map<String, Integer> headers = new HashMap<>();
+            for (Cell c : head) {
+                if (c.getCellType() == CellType.STRING) {
+                    headers.put(header(c.getStringCellValue()), c.getColumnIndex());
+                }
+            }
+            if (!headers.containsKey("date") || !headers.containsKey("adults")) {
+                file.add(new Problem("monitoring.import.header", new Object[] {String.join(";", COLUMNS.keySet())}));
+                return;
+            }
+            for (int i = head.getRowNum() + 1; i <= sheet.getLastRowNum() && raw.size() <= MAX_ROWS; i++) {
+                Row r = sheet.getRow(i);
+                if (r == null) {
+                    continue;
+                }
+                Map<String, Object> row = new HashMap<>();
+                boolean any = false;
+                for (String column : COLUMNS.keySet()) {
+                    Integer index = headers.get(column);
+                    Object v = index == null ? null : value(r.getCell(index));
+                    any |= v != null;
+                    row.put(column, v);
+                }
+                if (any) {
+                    raw.add(row);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            file.add(new Problem("monitoring.import.notReadable", new Object[0]));
+        }
+    }
+
+    private static Object value(Cell c) {
+        if (c == null) {
+            return null;
+        }
+        return switch (c.getCellType()) {
+            case FORMULA -> new Formula();
+            case NUMERIC -> DateUtil.isCellDateFormatted(c) ? c.getLocalDateTimeCellValue().toLocalDate().toString()
+                    : c.getNumericCellValue() == Math.rint(c.getNumericCellValue())
+                            ? String.valueOf((long) c.getNumericCellValue()) : String.valueOf(c.getNumericCellValue());
+            case STRING -> c.getStringCellValue().isBlank() ? null : c.getStringCellValue().strip();
+            case BOOLEAN -> String.valueOf(c.getBooleanCellValue());
+            default -> null;
+        };
+    }
+
+    private List<Line> check(long placeId, List<Map<String, Object>> raw) {
+        LocalDate today = counts.today();
+        // what took place, for the whole range of the file at once
+        LocalDate min = null;
+        LocalDate max = null;
+        List<LocalDate> dates = new ArrayList<>();
+        for (Map<String, Object> row : raw) {
+            LocalDate d = row.get("date") instanceof String s ? new Input(new FieldErrors()).date("date", s, false) : null;
+            dates.add(d);
+            if (d != null && !d.isAfter(today)) {
+                min = min == null || d.isBefore(min) ? d : min;
+                max = max == null || d.isAfter(max) ? d : max;
+            }
+        }
+        Set<String> held = new HashSet<>();
+        Set<String> counted = new HashSet<>();
+        if (min != null) {
+            counts.occurrences(placeId, min, max).forEach(o -> held.add(o.subject() + "/" + o.date()));
+            queries.countsOfPlace(placeId, min, max).forEach(c -> counted.add((c.activityId() == null ? 0 : c.activityId())
+                    + "/" + c.date()));
+        }
+        Map<String, Long> activities = new HashMap<>();
+        for (ActivityCalendar.ActivityRef a : calendar.activitiesOfPlace(placeId)) {
+            for (String n : new String[] {a.name().fi(), a.name().sv(), a.name().en()}) {
+                if (n != null) {
+                    activities.putIfAbsent(n.strip().toLowerCase(Locale.ROOT), a.id());
+                }
+            }
+        }
+        List<Line> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Map<String, Object> row = raw.get(i);
+            List<Problem> problems = new ArrayList<>();
+            Map<String, String> form = new HashMap<>();
+            for (Map.Entry<String, String> col : COLUMNS.entrySet()) {
+                Object v = row.get(col.getKey());
+                if (v instanceof Formula || (v instanceof String s && s.startsWith("="))) {
+                    problems.add(new Problem("monitoring.import.formula", new Object[] {col.getKey()}));
+                } else if (v != null) {
+                    form.put(col.getValue(), v.toString());
+                }
+            }
+            LocalDate date = dates.get(i);
+            if (date == null) {
+                problems.add(new Problem("monitoring.import.date", new Object[0]));
+            } else if (date.isAfter(today)) {
+                problems.add(new Problem("monitoring.validation.future", new Object[0]));
+            }
+            String name = form.get("activity");
+            long subject = 0;
+            if (name != null && !name.isBlank()) {
+                Long id = activities.get(name.strip().toLowerCase(Locale.ROOT));
+                if (id == null) {
+                    problems.add(new Problem("monitoring.import.noActivity", new Object[] {name}));
+                    subject = -1;
+                } else {
+                    subject = id;
+                }
+            }
+            if (date != null && subject > 0 && !held.contains(subject + "/" + date)) {
+                problems.add(new Problem("monitoring.import.notHeld", new Object[] {name, date.toString()}));
+            }
+            if (date != null && subject >= 0) {
+                String key = subject + "/" + date;
+                if (counted.contains(key)) {
+                    problems.add(new Problem("monitoring.import.exists", new Object[0]));
+                } else if (!seen.add(key)) {
+                    problems.add(new Problem("monitoring.import.twice", new Object[0]));
+                }
+            }
+            FieldErrors errors = new FieldErrors();
+            CountService.Checked checked = CountService.check(form, "", errors);
+            for (FieldErrors.FieldError e : errors.all()) {
+                problems.add(new Problem("monitoring.import.figure", new Object[] {e.field(), e.messageKey(), e.args()}));
+            }
+            out.add(new Line(i + 2, date, name, subject, checked.figures(), problems));
+        }
+        return out;
+    }
+
+    /** A problem's text: a figure problem names its column and gives the field's own message. */
+    static String text(Problem p, org.springframework.context.MessageSource messages, java.util.Locale locale) {
+        if (p.key().equals("monitoring.import.figure")) {
+            String field = (String) p.args()[0];
+            String column = COLUMNS.entrySet().stream().filter(e -> e.getValue().equals(field)).map(Map.Entry::getKey)
+                    .findFirst().orElse(field);
+            return column + ": " + messages.getMessage((String) p.args()[1], (Object[]) p.args()[2], locale);
+        }
+        return messages.getMessage(p.key(), p.args(), locale);
+    }
+}

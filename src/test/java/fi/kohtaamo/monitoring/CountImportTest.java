@@ -1,0 +1,148 @@
+package fi.kohtaamo.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.kohtaamo.support.IntegrationTest;
+import fi.kohtaamo.support.WebClient;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Importing counts over real HTTP as the demo MLL staff member: CSV and .xlsx, a preview that reports
+ * every row's problems and stores nothing, formulas refused, and a confirmation that stores all rows
+ * once.
+ */
+@IntegrationTest
+class CountImportTest {
+
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    WebClient web;
+    String placePath;
+    long placeId;
+
+    @BeforeEach
+    void signIn() {
+        web = new WebClient(port);
+        web.login("mll@demo.kohtaamo.fi", "demo-password-for-tests");
+        WebClient.Response places = web.get("/admin/counts");
+        String link = places.status() == 302 ? places.header("Location")
+                : places.html().select("main .card-list a").last().attr("href");
+        placePath = link.replaceAll("^https?://[^/]+", "");
+        placeId = Long.parseLong(placePath.replaceAll("^.*/", ""));
+        web.get(placePath + "/import");
+    }
+
+    long openDayCounts(String from, String to) {
+        return jdbc.sql("select count(*) from visit_count where place_id = :p and activity_id is null and on_date between :f and :t")
+                .param("p", placeId).param("f", LocalDate.parse(from)).param("t", LocalDate.parse(to)).query(Long.class).single();
+    }
+
+    WebClient.Response preview(String name, String type, byte[] content) {
+        web.get(placePath + "/import");
+        return web.postMultipart(placePath + "/import/preview", List.of(),
+                List.of(new WebClient.FilePart("file", name, type, content)));
+    }
+
+    @Test
+    void aCsvWithProblemsIsReportedRowByRowAndNothingIsStored() {
+        String csv = """
+                date;activity;adults;children_under_1;children_1_2;children_3_6;children_7_12;children_13_17;first_time_families;volunteers;staff
+                2026-10-05;;6;1;2;3;0;0;1;1;1
+                2026-12-24;;6;1;2;3;0;0;1;1;1
+                2026-10-06;;=1+1;1;2;3;0;0;1;1;1
+                2026-10-07;Ei tällaista toimintoa;5;0;0;0;0;0;0;0;1
+                2026-10-08;;-3;0;0;0;0;0;9;0;1
+                2026-10-05;;6;1;2;3;0;0;1;1;1
+                """;
+        WebClient.Response r = preview("counts.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(400);
+        String text = r.html().select("main").text();
+        assertThat(text).contains("Mitään ei tuotu", "5 riviä vaatii korjausta", "Tulevaa päivää ei voi laskea",
+                "kaava", "Ei tällaista toimintoa", "kahdesti");
+        assertThat(r.html().select("input[name=token]")).isEmpty();
+        assertThat(openDayCounts("2026-10-05", "2026-10-08")).isZero();
+    }
+
+    @Test
+    void aGoodCsvIsStoredOnceOnConfirmation() {
+        String csv = "\uFEFFdate,activity,adults,children_under_1,children_1_2,children_3_6,children_7_12,children_13_17,"
+                + "first_time_families,volunteers,staff\n2026-10-12,,7,1,2,3,0,0,1,1,1\n2026-10-13,,4,0,3,1,0,0,0,0,1\n";
+        WebClient.Response r = preview("counts.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(200);
+        String token = r.html().select("input[name=token]").attr("value");
+        assertThat(openDayCounts("2026-10-12", "2026-10-13")).isZero();
+        WebClient.Response done = web.post(placePath + "/import/confirm", Map.of("token", token));
+        assertThat(done.status()).isEqualTo(302);
+        assertThat(done.header("Location")).contains("imported=2");
+        assertThat(openDayCounts("2026-10-12", "2026-10-13")).isEqualTo(2);
+        web.get(placePath);
+        assertThat(web.post(placePath + "/import/confirm", Map.of("token", token)).status()).isEqualTo(409);
+        assertThat(openDayCounts("2026-10-12", "2026-10-13")).isEqualTo(2);
+        // the same file again: every row is already counted
+        assertThat(preview("counts.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)).html().select("main").text())
+                .contains("on jo laskettu");
+    }
+
+    byte[] workbook(boolean formula) throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = book.createSheet("Laskennat");
+            XSSFRow head = sheet.createRow(0);
+            String[] columns = {"date", "activity", "adults", "children_under_1", "children_1_2", "children_3_6",
+                "children_7_12", "children_13_17", "first_time_families", "volunteers", "staff"};
+            for (int i = 0; i < columns.length; i++) {
+                head.createCell(i).setCellValue(columns[i]);
+            }
+            XSSFRow row = sheet.createRow(1);
+            row.createCell(0).setCellValue("2026-10-19");
+            row.createCell(2).setCellValue(9);
+            row.createCell(3).setCellValue(2);
+            row.createCell(5).setCellValue(4);
+            row.createCell(10).setCellValue(1);
+            if (formula) {
+                row.createCell(4).setCellFormula("HYPERLINK(\"http://example.com\",1)");
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void aWorkbookIsReadAndItsFormulasAreRefused() throws Exception {
+        String type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        WebClient.Response bad = preview("counts.xlsx", type, workbook(true));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.html().select("main").text()).contains("children_1_2", "kaava");
+        WebClient.Response good = preview("counts.xlsx", type, workbook(false));
+        assertThat(good.status()).isEqualTo(200);
+        web.post(placePath + "/import/confirm", Map.of("token", good.html().select("input[name=token]").attr("value")));
+        assertThat(openDayCounts("2026-10-19", "2026-10-19")).isEqualTo(1);
+        // not a spreadsheet at all
+        WebClient.Response junk = preview("counts.xlsx", type, new byte[] {'P', 'K', 3, 4, 0, 1, 2, 3, 0, 0, 0});
+        assertThat(junk.status()).isEqualTo(400);
+        assertThat(junk.html().select(".error-summary").text()).contains("Tiedostoa ei voi lukea");
+        WebClient.Response binary = preview("counts.csv", "text/csv", new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe});
+        assertThat(binary.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theTemplateListsTheMonthsUncountedOccurrences() {
+        WebClient.Response t = web.get(placePath + "/import/template.csv?month=2026-11");
+        assertThat(t.status()).isEqualTo(200);
+        assertThat(t.header("Content-Type")).startsWith("text/csv");
+        assertThat(t.body()).startsWith("\uFEFFdate;activity;adults;");
+        assertThat(web.get(placePath + "/import/template.csv?month=november").status()).isEqualTo(400);
+    }
+}
