@@ -466,4 +466,42 @@ class AccessMatrixTest {
         }
         assertThat(wrong).isEmpty();
     }
+
+    // ---- monitoring -----------------------------------------------------------------------------
+
+    @Autowired fi.kohtaamo.monitoring.internal.CountService counts;
+
+    @Test
+    void countsAtAPlace() {
+        Set<String> mayCount = new java.util.HashSet<>(PLACE_X_STAFF);
+        mayCount.add("volunteer");
+        List<String> wrong = new ArrayList<>();
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 1);
+        for (var e : actors.entrySet()) {
+            java.time.LocalDate d = day;
+            day = day.plusDays(1);
+            boolean went = attempt(() -> counts.save(e.getValue(), placeX, 0, d, Map.of("adults", "3", "staff", "1")));
+            if (went != mayCount.contains(e.getKey())) {
+                wrong.add("COUNT_RECORD at place X by " + e.getKey());
+            }
+            assertThat(jdbcCount(placeX, d)).isEqualTo(went ? 1 : 0);
+        }
+        for (var e : actors.entrySet()) {
+            java.time.LocalDate d = day;
+            day = day.plusDays(1);
+            boolean went = attempt(() -> counts.save(e.getValue(), placeY, 0, d, Map.of("adults", "3")));
+            if (went != e.getKey().equals("admin")) {
+                wrong.add("COUNT_RECORD at place Y (county B) by " + e.getKey());
+            }
+            assertThat(jdbcCount(placeY, d)).isEqualTo(went ? 1 : 0);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private long jdbcCount(long place, java.time.LocalDate d) {
+        return jdbc.sql("select count(*) from visit_count where place_id = :p and on_date = :d").param("p", place)
+                .param("d", d).query(Long.class).single();
+    }
 }

@@ -104,6 +104,21 @@ class CountBrowserTest {
         assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("Laskettu: " + (before + 3) + " aikuista");
 
         check(day + "/month?month=2026-11");
+        // the import form and a preview with problems, the file chosen as a user does
+        check(day + "/import");
+        driver.get(url(day + "/import", "fi"));
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("counts", ".csv");
+            java.nio.file.Files.writeString(file, "date;activity;adults\n2026-10-02;;5\n2099-01-01;;=1+2\n");
+            driver.findElement(By.id("f-file")).sendKeys(file.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        driver.findElement(By.cssSelector("main form button[type=submit]")).sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/import/preview"));
+        assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("Mitään ei tuotu");
+        Browser.assertAccessible(driver, "import preview");
+        Browser.assertFitsWidth(driver, 360, "import preview");
         check("/admin/counts/places/" + day.replaceAll("^.*/", "") + "/month?month=2026-10");
     }
 
