@@ -261,6 +261,17 @@ class ReportTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.body()).contains("Espoo");
+        byte[] xlsx = web.getBytes("/admin/reports.xlsx?from=2026-01-01&to=2026-10-31&breakdown=MUNICIPALITY&lang=sv");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Kommun");
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Besök (vuxna och barn)");
+            var last = sheet.getRow(sheet.getLastRowNum());
+            assertThat(last.getCell(0).getStringCellValue()).isEqualTo("Totalt");
+            assertThat(last.getCell(1).getNumericCellValue()).isPositive();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         for (String bad : List.of("from=2026-02-30", "to=yesterday", "breakdown=PERSON", "area=1%20or%201=1",
                 "from=2026-10-01&to=2026-01-01", "from=1990-01-01", "kind=CASTLE", "from=2000-01-01&to=2099-12-31")) {
             assertThat(web.get("/admin/reports?" + bad).status()).as(bad).isEqualTo(400);

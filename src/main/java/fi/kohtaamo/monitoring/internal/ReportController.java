@@ -257,17 +257,12 @@ class ReportController {
         return out;
     }
 
-    @GetMapping("/admin/reports.csv")
-    ResponseEntity<byte[]> csv(@RequestParam Map<String, String> q, Actor actor, Lang lang) {
-        if (!AccessControl.mayEver(actor, MonitoringAction.REPORT_VIEW)) {
-            throw new KohtaamoException.Forbidden("REPORT_VIEW");
-        }
-        Request r = request(q);
-        ReportService.Report report = reports.report(actor, r.filter(), r.period(), r.breakdown());
+    /** The breakdown table as rows for a download: suppressed cells as "<5", like the page. */
+    List<List<Object>> tableRows(ReportService.Report report, Breakdown breakdown, Lang lang) {
         List<Figure> columns = List.of(Figure.values());
         List<List<Object>> rows = new ArrayList<>();
         List<Object> header = new ArrayList<>();
-        header.add(t("monitoring.breakdown." + r.breakdown(), lang));
+        header.add(t("monitoring.breakdown." + breakdown, lang));
         columns.forEach(f -> header.add(t("monitoring.figure." + f, lang)));
         rows.add(header);
         for (int i = 0; i < report.rows().size(); i++) {
@@ -285,6 +280,29 @@ class ReportController {
             total.add(report.hidden(-1, f) ? "<5" : report.total().current().get(f));
         }
         rows.add(total);
-        return Csv.download("kohtaamo-report-" + r.period().from() + "--" + r.period().to() + ".csv", rows);
+        return rows;
+    }
+
+    @GetMapping("/admin/reports.csv")
+    ResponseEntity<byte[]> csv(@RequestParam Map<String, String> q, Actor actor, Lang lang) {
+        Request r = checked(actor, q);
+        ReportService.Report report = reports.report(actor, r.filter(), r.period(), r.breakdown());
+        return Csv.download("kohtaamo-report-" + r.period().from() + "--" + r.period().to() + ".csv",
+                tableRows(report, r.breakdown(), lang));
+    }
+
+    @GetMapping("/admin/reports.xlsx")
+    ResponseEntity<byte[]> xlsx(@RequestParam Map<String, String> q, Actor actor, Lang lang) {
+        Request r = checked(actor, q);
+        ReportService.Report report = reports.report(actor, r.filter(), r.period(), r.breakdown());
+        return fi.kohtaamo.shared.Spreadsheet.download("kohtaamo-report-" + r.period().from() + "--" + r.period().to()
+                + ".xlsx", t("monitoring.report.title", lang), tableRows(report, r.breakdown(), lang));
+    }
+
+    private Request checked(Actor actor, Map<String, String> q) {
+        if (!AccessControl.mayEver(actor, MonitoringAction.REPORT_VIEW)) {
+            throw new KohtaamoException.Forbidden("REPORT_VIEW");
+        }
+        return request(q);
     }
 }
