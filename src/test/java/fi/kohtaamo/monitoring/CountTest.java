@@ -116,6 +116,9 @@ class CountTest {
         assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'visit_count' and entity_id = :id")
                 .param("id", "" + id).query(Long.class).single()).isEqualTo(2);
         assertThat(rows()).isEqualTo(1);
+        // the month's sums follow every write
+        assertThat(jdbc.sql("select adults from visit_count_month where place_id = :p and ym = 202611").param("p", place)
+                .query(Long.class).single()).isEqualTo(9);
     }
 
     @Test

@@ -129,6 +129,16 @@ class ReportTest {
             long place = Long.parseLong(row.key().substring(1));
             assertThat(row.current().get(Figure.VISITORS)).isEqualTo(sql(VISITORS, List.of(place), "2026-10-01", "2026-10-31"));
         }
+        // a period of days, not whole months: read from the counts themselves, the same sums
+        Period days = new Period(LocalDate.of(2026, 10, 3), LocalDate.of(2026, 10, 20));
+        ReportService.Report partial = reports.report(coordinatorA, new Filter(null, null, null, null, null), days, Breakdown.PLACE);
+        assertThat(partial.total().current().get(Figure.VISITORS)).isEqualTo(sql(VISITORS, inReport, "2026-10-03", "2026-10-20"));
+        assertThat(partial.total().current().get(Figure.CHILDREN_1_2))
+                .isEqualTo(sql("children_1_2", inReport, "2026-10-03", "2026-10-20"));
+        assertThat(partial.total().current().get(Figure.COUNTED_DAYS)).isEqualTo(jdbc.sql(
+                "select count(*) from (select distinct place_id, on_date from visit_count where place_id in (:p) "
+                        + "and on_date between :f and :t) x").param("p", inReport).param("f", LocalDate.of(2026, 10, 3))
+                .param("t", LocalDate.of(2026, 10, 20)).query(Long.class).single());
         // by area: two rows that add up to the total
         ReportService.Report byArea = reports.report(coordinatorA, new Filter(null, null, null, null, null), october, Breakdown.AREA);
         long areaSum = byArea.rows().stream().filter(x -> x.label().fi().startsWith("Testialue"))

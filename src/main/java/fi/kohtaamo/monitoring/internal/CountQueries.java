@@ -138,6 +138,7 @@ public class CountQueries {
                 .param("d", date).param("demo", demo).param("now", now.atOffset(ZoneOffset.UTC)).update(keys, "id");
         long id = keys.getKey().longValue();
         saveReferrals(id, referrals);
+        refreshMonths(placeId, List.of(date));
         return id;
     }
 
@@ -151,6 +152,12 @@ public class CountQueries {
         if (updated) {
             jdbc.sql("delete from visit_count_referral where count_id = :id").param("id", id).update();
             saveReferrals(id, referrals);
+            // read first, then write: never a query inside a row callback
+            record Where(long place, LocalDate day) {
+            }
+            Where w = jdbc.sql("select place_id, on_date from visit_count where id = :id").param("id", id)
+                    .query((rs, n) -> new Where(rs.getLong(1), rs.getObject(2, LocalDate.class))).single();
+            refreshMonths(w.place(), List.of(w.day()));
         }
         return updated;
     }
@@ -186,5 +193,62 @@ public class CountQueries {
                                          children_3_6, children_7_12, children_13_17, first_time_families, volunteers, staff,
                                          demo, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    // ---- monthly sums ------------------------------------------------------------------------------
+
+    /** The year-month key of the monthly sums. */
+    static int ym(LocalDate d) {
+        return d.getYear() * 100 + d.getMonthValue();
+    }
+
+    static final String YM = "(cast(extract(year from on_date) as integer) * 100 + cast(extract(month from on_date) as integer))";
+
+    private static final String MONTH_SELECT = """
+            select place_id, %s, count(*), count(distinct on_date), count(activity_id),
+                   sum(adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17),
+                   sum(adults), sum(children_under_1), sum(children_1_2), sum(children_3_6), sum(children_7_12),
+                   sum(children_13_17), sum(first_time_families)
+            from visit_count where %s
+            group by place_id, %s""";
+
+    private static final String MONTH_INSERT = """
+            insert into visit_count_month (place_id, ym, counts, days, activity_counts, visitors, adults, children_under_1,
+                                           children_1_2, children_3_6, children_7_12, children_13_17, first_time_families)
+            """;
+
+    private static final String REFERRAL_INSERT = """
+            insert into visit_referral_month (place_id, ym, service, families)
+            select c.place_id, %s, r.service, sum(r.families)
+            from visit_count_referral r join visit_count c on c.id = r.count_id
+            where %s
+            group by c.place_id, %s, r.service""";
+
+    /** Recomputes the monthly sums of a place for the months of these days (call in the writing transaction). */
+    public void refreshMonths(long placeId, Collection<LocalDate> days) {
+        java.util.Set<java.time.YearMonth> months = new java.util.HashSet<>();
+        days.forEach(d -> months.add(java.time.YearMonth.from(d)));
+        for (java.time.YearMonth m : months) {
+            int key = m.getYear() * 100 + m.getMonthValue();
+            jdbc.sql("delete from visit_count_month where place_id = :p and ym = :ym").param("p", placeId).param("ym", key)
+                    .update();
+            jdbc.sql("delete from visit_referral_month where place_id = :p and ym = :ym").param("p", placeId).param("ym", key)
+                    .update();
+            String where = "place_id = :p and on_date between :from and :to";
+            jdbc.sql(MONTH_INSERT + MONTH_SELECT.formatted(YM, where, YM)).param("p", placeId)
+                    .param("from", m.atDay(1)).param("to", m.atEndOfMonth()).update();
+            jdbc.sql(REFERRAL_INSERT.formatted(YM.replace("on_date", "c.on_date"), "c.place_id = :p and c.on_date between :from and :to",
+                    YM.replace("on_date", "c.on_date"))).param("p", placeId)
+                    .param("from", m.atDay(1)).param("to", m.atEndOfMonth()).update();
+        }
+    }
+
+    /** Recomputes every monthly sum (after bulk loads). */
+    public void refreshAllMonths() {
+        jdbc.sql("delete from visit_referral_month").update();
+        jdbc.sql("delete from visit_count_month").update();
+        jdbc.sql(MONTH_INSERT + MONTH_SELECT.formatted(YM, "1 = 1", YM)).update();
+        jdbc.sql(REFERRAL_INSERT.formatted(YM.replace("on_date", "c.on_date"), "1 = 1", YM.replace("on_date", "c.on_date")))
+                .update();
     }
 }

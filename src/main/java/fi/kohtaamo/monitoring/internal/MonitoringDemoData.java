@@ -72,6 +72,7 @@ class MonitoringDemoData implements DemoData {
                     select id, case mod(id, 3) when 0 then 'CHILD_HEALTH_CLINIC' when 1 then 'FAMILY_COUNSELLING'
                                                else 'FAMILY_SOCIAL_WORK' end, 1
                     from visit_count where demo = true and mod(id, 20) = 0 and adults > 0""").update();
+            queries.refreshAllMonths();
         });
     }
 

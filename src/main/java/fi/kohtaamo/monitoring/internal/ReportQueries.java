@@ -38,17 +38,36 @@ public class ReportQueries {
     public static final int FIRST_TIME = 7;
     public static final int COUNTS = 8;
     public static final int DAYS = 9;
-    public static final int SIZE = 10;
+    public static final int ACTIVITY_COUNTS = 10;
+    public static final int SIZE = 11;
 
-    /** The core aggregate of a report, the SQL that the benchmark also runs directly. */
+    /** The core aggregate of a report over whole months, on the monthly sums: the SQL the benchmark runs directly. */
+    public static final String PLACE_SUMS_MONTHS = """
+            select place_id, sum(visitors), sum(adults), sum(children_under_1), sum(children_1_2), sum(children_3_6),
+                   sum(children_7_12), sum(children_13_17), sum(first_time_families), sum(counts), sum(days),
+                   sum(activity_counts)
+            from visit_count_month
+            where ym between :fromYm and :toYm and place_id in (:places)
+            group by place_id""";
+
+    /** The same over any days, on the counts themselves. */
     public static final String PLACE_SUMS = """
             select place_id,
                    sum(adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17),
                    sum(adults), sum(children_under_1), sum(children_1_2), sum(children_3_6), sum(children_7_12),
-                   sum(children_13_17), sum(first_time_families), count(*), count(distinct on_date)
+                   sum(children_13_17), sum(first_time_families), count(*), count(distinct on_date), count(activity_id)
             from visit_count
             where on_date between :from and :to and place_id in (:places)
             group by place_id""";
+
+    /** Whether the period is whole months (then the monthly sums answer it). */
+    static boolean wholeMonths(LocalDate from, LocalDate to) {
+        return from.getDayOfMonth() == 1 && to.getDayOfMonth() == to.lengthOfMonth();
+    }
+
+    static int ym(LocalDate d) {
+        return d.getYear() * 100 + d.getMonthValue();
+    }
 
     static <T> void chunks(Collection<Long> ids, java.util.function.Consumer<List<Long>> each) {
         List<Long> all = List.copyOf(ids);
@@ -59,7 +78,10 @@ public class ReportQueries {
 
     public Map<Long, long[]> placeSums(Collection<Long> places, LocalDate from, LocalDate to) {
         Map<Long, long[]> out = new HashMap<>();
-        chunks(places, chunk -> jdbc.sql(PLACE_SUMS).param("from", from).param("to", to).param("places", chunk)
+        boolean months = wholeMonths(from, to);
+        chunks(places, chunk -> (months
+                ? jdbc.sql(PLACE_SUMS_MONTHS).param("fromYm", ym(from)).param("toYm", ym(to))
+                : jdbc.sql(PLACE_SUMS).param("from", from).param("to", to)).param("places", chunk)
                 .query(rs -> {
                     long[] v = new long[SIZE];
                     for (int i = 0; i < SIZE; i++) {
@@ -73,6 +95,18 @@ public class ReportQueries {
     /** Visitors per place and month. */
     public Map<Long, Map<YearMonth, Long>> monthlyVisitors(Collection<Long> places, LocalDate from, LocalDate to) {
         Map<Long, Map<YearMonth, Long>> out = new HashMap<>();
+        if (wholeMonths(from, to)) {
+            chunks(places, chunk -> jdbc.sql("""
+                    select place_id, ym, visitors from visit_count_month
+                    where ym between :fromYm and :toYm and place_id in (:places)""")
+                    .param("fromYm", ym(from)).param("toYm", ym(to)).param("places", chunk)
+                    .query(rs -> {
+                        int key = rs.getInt(2);
+                        out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(YearMonth.of(key / 100, key % 100),
+                                rs.getLong(3));
+                    }));
+            return out;
+        }
         chunks(places, chunk -> jdbc.sql("""
                 select place_id, extract(year from on_date), extract(month from on_date),
                        sum(adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17)
@@ -89,6 +123,17 @@ public class ReportQueries {
     /** Families guided onward, by place and service. */
     public Map<Long, Map<ReferralService, Long>> referrals(Collection<Long> places, LocalDate from, LocalDate to) {
         Map<Long, Map<ReferralService, Long>> out = new HashMap<>();
+        if (wholeMonths(from, to)) {
+            chunks(places, chunk -> jdbc.sql("""
+                    select place_id, service, sum(families) from visit_referral_month
+                    where ym between :fromYm and :toYm and place_id in (:places) group by place_id, service""")
+                    .param("fromYm", ym(from)).param("toYm", ym(to)).param("places", chunk)
+                    .query(rs -> {
+                        out.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(ReferralService.class))
+                                .put(ReferralService.valueOf(rs.getString(2)), rs.getLong(3));
+                    }));
+            return out;
+        }
         chunks(places, chunk -> jdbc.sql("""
                 select c.place_id, r.service, sum(r.families)
                 from visit_count_referral r join visit_count c on c.id = r.count_id
@@ -98,19 +143,6 @@ public class ReportQueries {
                 .query(rs -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(ReferralService.class))
                             .put(ReferralService.valueOf(rs.getString(2)), rs.getLong(3));
-                }));
-        return out;
-    }
-
-    /** Which activity occurrences were counted ("activityId/date"). */
-    public Set<String> countedOccurrences(Collection<Long> places, LocalDate from, LocalDate to) {
-        Set<String> out = new HashSet<>();
-        chunks(places, chunk -> jdbc.sql("""
-                select activity_id, on_date from visit_count
-                where on_date between :from and :to and place_id in (:places) and activity_id is not null""")
-                .param("from", from).param("to", to).param("places", chunk)
-                .query(rs -> {
-                    out.add(rs.getLong(1) + "/" + rs.getObject(2, LocalDate.class));
                 }));
         return out;
     }

@@ -209,7 +209,13 @@ public class ReportService {
     public record Outlier(LocalizedText place, LocalDate date, long visitors, long placeAverage) {
     }
 
+    /** Unusual counts are looked for in reports of at most this many places (they read every count). */
+    static final int OUTLIER_PLACES = 500;
+
     private List<Outlier> outliers(List<Registry.ReportPlace> places, Period period) {
+        if (places.size() > OUTLIER_PLACES) {
+            return List.of();
+        }
         Map<Long, LocalizedText> names = new HashMap<>();
         places.forEach(p -> names.put(p.id(), p.name()));
         return queries.outliers(names.keySet(), period.from(), period.to(), 20).stream()
@@ -263,7 +269,6 @@ public class ReportService {
         List<Long> ids = places.stream().map(Registry.ReportPlace::id).toList();
         Map<Long, long[]> sums = queries.placeSums(ids, period.from(), period.to());
         Map<Long, Map<ReferralService, Long>> referrals = queries.referrals(ids, period.from(), period.to());
-        Set<String> counted = queries.countedOccurrences(ids, period.from(), period.to());
         Map<Long, String> municipalities = new HashMap<>();
         places.forEach(p -> municipalities.put(p.id(), p.municipalityCode()));
         Map<Long, List<ActivityCalendar.OccurrenceRef>> occurrences = calendar.occurrencesOfPlaces(municipalities,
@@ -301,10 +306,13 @@ public class ReportService {
                 if (o.start().getDayOfWeek() == DayOfWeek.SATURDAY || o.start().getDayOfWeek() == DayOfWeek.SUNDAY) {
                     m.merge(Figure.WEEKEND_OCCURRENCES, 1L, Long::sum);
                 }
-                if (!counted.contains(o.activityId() + "/" + day) && day.isBefore(LocalDate.now(clock.withZone(CountService.HELSINKI)))) {
+                if (day.isBefore(LocalDate.now(clock.withZone(CountService.HELSINKI)))) {
                     m.merge(Figure.MISSING_COUNTS, 1L, Long::sum);
                 }
             }
+            // occurrences held up to yesterday, less those counted: what was left uncounted
+            long counted = s == null ? 0 : s[ReportQueries.ACTIVITY_COUNTS];
+            m.put(Figure.MISSING_COUNTS, Math.max(0, m.get(Figure.MISSING_COUNTS) - counted));
             out.put(p.id(), m);
         }
         return out;
