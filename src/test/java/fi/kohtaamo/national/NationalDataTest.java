@@ -32,7 +32,7 @@ class NationalDataTest {
         try (var ctx = start("national_a")) {
             List<String> summaries = ctx.getBean(NationalDataCommand.class)
                     .generate(new NationalData.Spec(7, 0.05, TODAY));
-            assertThat(summaries).hasSize(3);
+            assertThat(summaries).hasSize(4);
             first = digest(ctx);
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from county").query(Integer.class).single()).isEqualTo(22);
@@ -65,6 +65,11 @@ class NationalDataTest {
                     .query(Integer.class).single()).isPositive();
             assertThat(jdbc.sql("select count(*) from visit_slot s where not exists (select 1 from visit v where v.slot_id = s.id)")
                     .query(Integer.class).single()).isPositive();
+            // counts for every place, and monthly sums equal to them
+            assertThat(jdbc.sql("select count(distinct place_id) from visit_count").query(Integer.class).single())
+                    .isEqualTo(jdbc.sql("select count(*) from place").query(Integer.class).single());
+            assertThat(jdbc.sql("select sum(adults) from visit_count_month").query(Long.class).single())
+                    .isEqualTo(jdbc.sql("select sum(adults) from visit_count").query(Long.class).single());
 
             assertThatThrownBy(() -> ctx.getBean(NationalDataCommand.class)
                     .generate(new NationalData.Spec(7, 0.05, TODAY)))
@@ -109,7 +114,8 @@ class NationalDataTest {
                 "select municipality_code, school_language, start_date, end_date from school_holiday order by 1, 2, 3",
                 "select id, activity_id, place_id, original_date, starts_at, format, capacity, language from visit_slot order by id",
                 "select id, slot_id, partner_org_id, profession_id, topic_id, status, happened, families_reached from visit order by id",
-                "select county_id, code, name_fi from outreach_topic order by county_id, code")) {
+                "select county_id, code, name_fi from outreach_topic order by county_id, code",
+                "select place_id, ym, counts, visitors, children_3_6 from visit_count_month order by place_id, ym")) {
             jdbc.sql(sql).query(rs -> {
                 int n = rs.getMetaData().getColumnCount();
                 for (int i = 1; i <= n; i++) {

@@ -80,7 +80,7 @@ class ReportController {
         if (municipality != null && !municipality.matches("^[0-9]{3}$")) {
             throw new KohtaamoException.BadParameter("municipality");
         }
-        return new Request(new ReportService.Filter(id(q.get("area"), "area"), municipality,
+        return new Request(new ReportService.Filter(id(q.get("county"), "county"), id(q.get("area"), "area"), municipality,
                 id(q.get("organisation"), "organisation"), kind, id(q.get("place"), "place")),
                 new ReportService.Period(from, to), breakdown);
     }
@@ -187,7 +187,7 @@ class ReportController {
 
     private static Map<String, String> preset(String key, LocalDate from, LocalDate to, Map<String, String> q) {
         StringBuilder url = new StringBuilder("/admin/reports?from=" + from + "&to=" + to);
-        for (String k : List.of("breakdown", "area", "municipality", "organisation", "kind", "place")) {
+        for (String k : List.of("breakdown", "county", "area", "municipality", "organisation", "kind", "place")) {
             if (q.get(k) != null && !q.get(k).isBlank()) {
                 url.append('&').append(k).append('=').append(java.net.URLEncoder.encode(q.get(k), java.nio.charset.StandardCharsets.UTF_8));
             }

@@ -60,7 +60,12 @@ public class ReportService {
     }
 
     /** What a report covers: nulls mean no narrowing. */
-    public record Filter(Long areaId, String municipalityCode, Long organisationId, PlaceKind kind, Long placeId) {
+    public record Filter(Long countyId, Long areaId, String municipalityCode, Long organisationId, PlaceKind kind,
+            Long placeId) {
+
+        public Filter(Long areaId, String municipalityCode, Long organisationId, PlaceKind kind, Long placeId) {
+            this(null, areaId, municipalityCode, organisationId, kind, placeId);
+        }
     }
 
     /** A period, and the one before it (the previous month, quarter or year, else as many days before). */
@@ -139,6 +144,7 @@ public class ReportService {
         }
         Set<Long> orgs = filter.organisationId() == null ? null : registry.organisationWithDescendants(filter.organisationId());
         return registry.reportPlaces(AccessControl.scope(actor, MonitoringAction.REPORT_VIEW)).stream()
+                .filter(p -> filter.countyId() == null || p.countyId() == filter.countyId())
                 .filter(p -> filter.areaId() == null || p.areaId() == filter.areaId())
                 .filter(p -> filter.municipalityCode() == null || p.municipalityCode().equals(filter.municipalityCode()))
                 .filter(p -> filter.kind() == null || p.kind() == filter.kind())
