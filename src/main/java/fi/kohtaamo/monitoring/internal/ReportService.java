@@ -156,8 +156,17 @@ public class ReportService {
     public Report report(Actor actor, Filter filter, Period period, Breakdown breakdown) {
         List<Registry.ReportPlace> places = places(actor, filter);
         Period previous = period.previous();
-        Map<Long, Map<Figure, Long>> current = perPlace(places, period);
-        Map<Long, Map<Figure, Long>> before = perPlace(places, previous);
+        // the planner runs once over both periods: loading and planning every activity is the report's dearest part
+        Map<Long, String> municipalities = new HashMap<>();
+        places.forEach(p -> municipalities.put(p.id(), p.municipalityCode()));
+        Map<Long, List<ActivityCalendar.OccurrenceRef>> occurrences = calendar.occurrencesOfPlaces(municipalities,
+                previous.from().isBefore(period.from()) ? previous.from() : period.from(),
+                previous.to().isAfter(period.to()) ? previous.to() : period.to());
+        List<Long> placeIds = places.stream().map(Registry.ReportPlace::id).toList();
+        Map<Long, Map<ReferralService, Long>> referralsNow = queries.referrals(placeIds, period.from(), period.to());
+        Map<Long, Map<Figure, Long>> current = perPlace(places, period, occurrences, referralsNow);
+        Map<Long, Map<Figure, Long>> before = perPlace(places, previous, occurrences,
+                queries.referrals(placeIds, previous.from(), previous.to()));
         Map<OrganisationType, LocalizedText> typeNames = new EnumMap<>(OrganisationType.class);
         Map<Long, OrganisationType> types = breakdown == Breakdown.ORGANISER_TYPE ? registry.organisationTypes() : Map.of();
         Map<String, Row> groups = new LinkedHashMap<>();
@@ -202,8 +211,7 @@ public class ReportService {
         double weeks = period.days() / 7.0;
         double openingDays = placesWithCounts == 0 ? 0 : countedDays / (double) placesWithCounts / weeks;
         Map<ReferralService, Long> referrals = new EnumMap<>(ReferralService.class);
-        queries.referrals(ids, period.from(), period.to()).values()
-                .forEach(m -> m.forEach((k, v) -> referrals.merge(k, v, Long::sum)));
+        referralsNow.values().forEach(m -> m.forEach((k, v) -> referrals.merge(k, v, Long::sum)));
         List<Figure> figures = List.of(Figure.values());
         Row previousTotal = new Row("total", LocalizedText.EMPTY, totalBefore, zero(), places.size());
         return new Report(period, previous, breakdown, rows, total, byMonth, mpp, openingDays, referrals,
@@ -271,14 +279,10 @@ public class ReportService {
     }
 
     /** The figures of each place for the period: sums from the counts, occurrences from the planner. */
-    private Map<Long, Map<Figure, Long>> perPlace(List<Registry.ReportPlace> places, Period period) {
+    private Map<Long, Map<Figure, Long>> perPlace(List<Registry.ReportPlace> places, Period period,
+            Map<Long, List<ActivityCalendar.OccurrenceRef>> occurrences, Map<Long, Map<ReferralService, Long>> referrals) {
         List<Long> ids = places.stream().map(Registry.ReportPlace::id).toList();
         Map<Long, long[]> sums = queries.placeSums(ids, period.from(), period.to());
-        Map<Long, Map<ReferralService, Long>> referrals = queries.referrals(ids, period.from(), period.to());
-        Map<Long, String> municipalities = new HashMap<>();
-        places.forEach(p -> municipalities.put(p.id(), p.municipalityCode()));
-        Map<Long, List<ActivityCalendar.OccurrenceRef>> occurrences = calendar.occurrencesOfPlaces(municipalities,
-                period.from(), period.to());
         Map<Long, Map<Figure, Long>> out = new HashMap<>();
         for (Registry.ReportPlace p : places) {
             Map<Figure, Long> m = zero();

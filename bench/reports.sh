@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Report benchmark (issue 5): the county year report and the national year report of Kohtaamo against the
+# same aggregate SQL run directly in PostgreSQL, in one run on this machine.
+#   1. builds the jar and, unless the database already holds it, generates the national dataset with its
+#      ~20 million visit counts (`generate-national`) into PostgreSQL database kohtaamo_reports;
+#   2. starts Kohtaamo on it in production mode (server on CPU 1) with a benchmark administrator;
+#   3. signs in and requests each report N times after a warm-up, sequentially (one user asking), timing
+#      each answer; runs the report's aggregate statements (bench/sql/report-*.sql: this period's and the
+#      previous period's sums per place, visitors per place and month, referrals) N times with pgbench;
+#   4. prints median and worst times and the ratio of Kohtaamo's median to the SQL's.
+# Usage: bench/reports.sh [--runs N] [--year YYYY]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=10
+year=2025
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) runs=$2; shift ;;
+    --year) year=$2; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+db=kohtaamo_reports
+port=8097
+psql_q() { psql -h 127.0.0.1 -U postgres -d "$db" -tAq -c "$1"; }
+
+./mvnw -q -B -DskipTests package
+jar=target/kohtaamo-0.1.0-SNAPSHOT.jar
+if ! psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = '$db'" | grep -q 1; then
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $db"
+fi
+if [ "$(psql_q "select to_regclass('visit_count') is not null and exists (select 1 from visit_count)" 2>/dev/null || echo f)" != "t" ]; then
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database $db" -c "create database $db"
+  start=$(date +%s)
+  java -jar "$jar" generate-national --seed=1 --scale=1.0 --today="$year-12-31" --kohtaamo.jobs.enabled=false \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.datasource.username=postgres | grep -E "NationalDataCommand" || true
+  echo "generated in $(( $(date +%s) - start )) s"
+fi
+psql_q "vacuum analyze" >/dev/null
+echo "visit counts: $(psql_q 'select count(*) from visit_count'), monthly sums: $(psql_q 'select count(*) from visit_count_month')"
+
+password="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+KOHTAAMO_MODE=production KOHTAAMO_DEMO=false KOHTAAMO_JOBS=false KOHTAAMO_ADMIN_EMAIL=bench@example.fi \
+KOHTAAMO_ADMIN_PASSWORD="$password" KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres \
+  taskset -c 1 java -Xmx1g -jar "$jar" --server.port=$port > /tmp/kohtaamo-reports-bench.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -s -o /dev/null "http://localhost:$port/login" && break; sleep 1; done
+
+jar_dir=$(mktemp -d)
+cookies="$jar_dir/cookies"
+csrf=$(curl -s -c "$cookies" -b "$cookies" "http://localhost:$port/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+curl -s -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode "email=bench@example.fi" \
+  --data-urlencode "password=$password" --data-urlencode "_csrf=$csrf" "http://localhost:$port/login"
+
+county=$(psql_q "select a.county_id from place p join area a on a.id = p.area_id group by a.county_id order by count(*) desc limit 1")
+county_places=$(psql_q "select count(*) from place p join area a on a.id = p.area_id where a.county_id = $county")
+from="$year-01-01"; to="$year-12-31"
+prev_from="$((year - 1))-01-01"; prev_to="$((year - 1))-12-31"
+ym_from=$((year * 100 + 1)); ym_to=$((year * 100 + 12)); pym_from=$(((year - 1) * 100 + 1)); pym_to=$(((year - 1) * 100 + 12))
+
+time_report() { # url -> prints sorted times in ms
+  local url=$1
+  for _ in 1 2 3; do curl -s -o /dev/null -b "$cookies" "$url"; done
+  for _ in $(seq 1 "$runs"); do
+    curl -s -o /dev/null -b "$cookies" -w "%{http_code} %{time_total}\n" "$url"
+  done | awk '$1 != 200 { bad = 1 } { printf "%.1f\n", $2 * 1000 } END { if (bad) print "non-200 answer" > "/dev/stderr" }' | sort -n
+}
+
+sql_file() { # places predicate -> file with the report's aggregate statements
+  local where=$1 f
+  f=$(mktemp --suffix=.sql)
+  cat > "$f" <<SQL
+select place_id, sum(visitors), sum(adults), sum(children_under_1), sum(children_1_2), sum(children_3_6), sum(children_7_12),
+       sum(children_13_17), sum(first_time_families), sum(counts), sum(days), sum(activity_counts)
+from visit_count_month where ym between $ym_from and $ym_to and place_id in ($where) group by place_id;
+select place_id, sum(visitors), sum(adults), sum(children_under_1), sum(children_1_2), sum(children_3_6), sum(children_7_12),
+       sum(children_13_17), sum(first_time_families), sum(counts), sum(days), sum(activity_counts)
+from visit_count_month where ym between $pym_from and $pym_to and place_id in ($where) group by place_id;
+select place_id, ym, visitors from visit_count_month where ym between $ym_from and $ym_to and place_id in ($where);
+select place_id, service, sum(families) from visit_referral_month where ym between $ym_from and $ym_to and place_id in ($where)
+group by place_id, service;
+SQL
+  echo "$f"
+}
+
+time_sql() { # file -> sorted latencies in ms (pgbench, one client, each transaction = the file's statements)
+  pgbench -h 127.0.0.1 -U postgres -n -c 1 -t "$runs" -f "$1" -r -P 0 "$db" 2>/dev/null \
+    | awk '/latency average/ { print $4 }'
+}
+
+median() { awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+echo
+echo "Report benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, year $year, $runs runs each after 3 warm-up requests"
+printf '%-34s %10s %10s %14s %8s\n' "report" "median ms" "worst ms" "direct SQL ms" "ratio"
+for name in county national; do
+  if [ $name = county ]; then
+    url="http://localhost:$port/admin/reports?from=$from&to=$to&breakdown=MUNICIPALITY&county=$county"
+    where="select p.id from place p join area a on a.id = p.area_id where a.county_id = $county"
+    label="county year ($county_places places)"
+  else
+    url="http://localhost:$port/admin/reports?from=$from&to=$to&breakdown=COUNTY"
+    where="select id from place"
+    label="national year ($(psql_q 'select count(*) from place') places)"
+  fi
+  times=$(time_report "$url")
+  med=$(echo "$times" | median)
+  worst=$(echo "$times" | tail -1)
+  f=$(sql_file "$where")
+  sql=$(time_sql "$f")
+  ratio=$(awk -v a="$med" -v b="$sql" 'BEGIN { printf "%.2f", a / b }')
+  printf '%-34s %10s %10s %14s %8s\n' "$label" "$med" "$worst" "$sql" "$ratio"
+done
+echo "peak RSS of the server: $(grep VmHWM /proc/$server/status | awk '{ printf "%d MiB", $2 / 1024 }')"
