@@ -4,8 +4,9 @@
 #   1. builds the jar and, unless the database already holds it, generates the national dataset with its
 #      ~20 million visit counts (`generate-national`) into PostgreSQL database kohtaamo_reports;
 #   2. starts Kohtaamo on it in production mode (server on CPU 1) with a benchmark administrator;
-#   3. signs in and requests each report N times after a warm-up, sequentially (one user asking), timing
-#      each answer; runs the report's aggregate statements (bench/sql/report-*.sql: this period's and the
+#   3. signs in and requests each report N times after 3 warm-up requests (the first one plans every
+#      activity's occurrences; later ones find those figures in the data cache), sequentially (one user
+#      asking), timing each answer; runs the report's aggregate statements (bench/sql/report-*.sql: this period's and the
 #      previous period's sums per place, visitors per place and month, referrals) N times with pgbench;
 #   4. prints median and worst times and the ratio of Kohtaamo's median to the SQL's.
 # Usage: bench/reports.sh [--runs N] [--year YYYY]
@@ -41,6 +42,8 @@ psql_q "vacuum analyze" >/dev/null
 echo "visit counts: $(psql_q 'select count(*) from visit_count'), monthly sums: $(psql_q 'select count(*) from visit_count_month')"
 
 password="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+# the benchmark administrator is made anew at each start (the application creates it when none exists)
+psql_q "delete from app_user where email = 'bench@example.fi'" >/dev/null
 KOHTAAMO_MODE=production KOHTAAMO_DEMO=false KOHTAAMO_JOBS=false KOHTAAMO_ADMIN_EMAIL=bench@example.fi \
 KOHTAAMO_ADMIN_PASSWORD="$password" KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres \
   taskset -c 1 java -Xmx1g -jar "$jar" --server.port=$port > /tmp/kohtaamo-reports-bench.log 2>&1 &
@@ -86,7 +89,7 @@ SQL
 }
 
 time_sql() { # file -> sorted latencies in ms (pgbench, one client, each transaction = the file's statements)
-  pgbench -h 127.0.0.1 -U postgres -n -c 1 -t "$runs" -f "$1" -r -P 0 "$db" 2>/dev/null \
+  pgbench -h 127.0.0.1 -U postgres -n -c 1 -t "$runs" -f "$1" "$db" 2>/dev/null \
     | awk '/latency average/ { print $4 }'
 }
 

@@ -118,11 +118,13 @@ public class ReportService {
     private final org.springframework.context.MessageSource messages;
     private final java.time.Clock clock;
     private final fi.kohtaamo.outreach.OutreachFigures outreach;
+    private final fi.kohtaamo.shared.PublicDataCache cache;
 
     public ReportService(ReportQueries queries, Registry registry, ActivityCalendar calendar,
             org.springframework.context.MessageSource messages, java.time.Clock clock,
-            fi.kohtaamo.outreach.OutreachFigures outreach) {
+            fi.kohtaamo.outreach.OutreachFigures outreach, fi.kohtaamo.shared.PublicDataCache cache) {
         this.outreach = outreach;
+        this.cache = cache;
         this.queries = queries;
         this.registry = registry;
         this.calendar = calendar;
@@ -156,16 +158,10 @@ public class ReportService {
     public Report report(Actor actor, Filter filter, Period period, Breakdown breakdown) {
         List<Registry.ReportPlace> places = places(actor, filter);
         Period previous = period.previous();
-        // the planner runs once over both periods: loading and planning every activity is the report's dearest part
-        Map<Long, String> municipalities = new HashMap<>();
-        places.forEach(p -> municipalities.put(p.id(), p.municipalityCode()));
-        Map<Long, List<ActivityCalendar.OccurrenceRef>> occurrences = calendar.occurrencesOfPlaces(municipalities,
-                previous.from().isBefore(period.from()) ? previous.from() : period.from(),
-                previous.to().isAfter(period.to()) ? previous.to() : period.to());
         List<Long> placeIds = places.stream().map(Registry.ReportPlace::id).toList();
         Map<Long, Map<ReferralService, Long>> referralsNow = queries.referrals(placeIds, period.from(), period.to());
-        Map<Long, Map<Figure, Long>> current = perPlace(places, period, occurrences, referralsNow);
-        Map<Long, Map<Figure, Long>> before = perPlace(places, previous, occurrences,
+        Map<Long, Map<Figure, Long>> current = perPlace(places, period, tallies(places, period), referralsNow);
+        Map<Long, Map<Figure, Long>> before = perPlace(places, previous, tallies(places, previous),
                 queries.referrals(placeIds, previous.from(), previous.to()));
         Map<OrganisationType, LocalizedText> typeNames = new EnumMap<>(OrganisationType.class);
         Map<Long, OrganisationType> types = breakdown == Breakdown.ORGANISER_TYPE ? registry.organisationTypes() : Map.of();
@@ -223,8 +219,8 @@ public class ReportService {
     public record Outlier(LocalizedText place, LocalDate date, long visitors, long placeAverage) {
     }
 
-    /** Unusual counts are looked for in reports of at most this many places (they read every count). */
-    static final int OUTLIER_PLACES = 500;
+    /** Unusual counts are looked for in reports of at most this many places (a municipality or an area): they read every count. */
+    static final int OUTLIER_PLACES = 60;
 
     private List<Outlier> outliers(List<Registry.ReportPlace> places, Period period) {
         if (places.size() > OUTLIER_PLACES) {
@@ -279,8 +275,49 @@ public class ReportService {
     }
 
     /** The figures of each place for the period: sums from the counts, occurrences from the planner. */
+    /** Per place: occurrences held, cancelled, held in the evening, at weekends, and held before today. */
+    static final int HELD = 0;
+    static final int CANCELLED = 1;
+    static final int EVENING = 2;
+    static final int WEEKEND = 3;
+    static final int HELD_BEFORE_TODAY = 4;
+
+    /**
+     * The planner's figures of each place for the period, kept in the data cache (loading and planning
+     * every activity is the dearest part of a big report; any calendar write moves the data version, and
+     * counts do not change these figures).
+     */
+    private Map<Long, long[]> tallies(List<Registry.ReportPlace> places, Period period) {
+        LocalDate today = LocalDate.now(clock.withZone(CountService.HELSINKI));
+        Map<Long, String> municipalities = new java.util.TreeMap<>();
+        places.forEach(p -> municipalities.put(p.id(), p.municipalityCode()));
+        return cache.get(List.of("reportTallies", municipalities, period, today), () -> {
+            Map<Long, long[]> out = new HashMap<>();
+            calendar.occurrencesOfPlaces(municipalities, period.from(), period.to()).forEach((place, list) -> {
+                long[] t = new long[5];
+                for (ActivityCalendar.OccurrenceRef o : list) {
+                    LocalDate day = o.start().toLocalDate();
+                    if (day.isBefore(period.from()) || day.isAfter(period.to())) {
+                        continue;
+                    }
+                    if (o.cancelled()) {
+                        t[CANCELLED]++;
+                        continue;
+                    }
+                    t[HELD]++;
+                    t[EVENING] += o.start().getHour() >= 17 ? 1 : 0;
+                    t[WEEKEND] += o.start().getDayOfWeek() == DayOfWeek.SATURDAY
+                            || o.start().getDayOfWeek() == DayOfWeek.SUNDAY ? 1 : 0;
+                    t[HELD_BEFORE_TODAY] += day.isBefore(today) ? 1 : 0;
+                }
+                out.put(place, t);
+            });
+            return java.util.Collections.unmodifiableMap(out);
+        });
+    }
+
     private Map<Long, Map<Figure, Long>> perPlace(List<Registry.ReportPlace> places, Period period,
-            Map<Long, List<ActivityCalendar.OccurrenceRef>> occurrences, Map<Long, Map<ReferralService, Long>> referrals) {
+            Map<Long, long[]> tallies, Map<Long, Map<ReferralService, Long>> referrals) {
         List<Long> ids = places.stream().map(Registry.ReportPlace::id).toList();
         Map<Long, long[]> sums = queries.placeSums(ids, period.from(), period.to());
         Map<Long, Map<Figure, Long>> out = new HashMap<>();
@@ -300,29 +337,14 @@ public class ReportService {
                 m.put(Figure.COUNTED_DAYS, s[DAYS]);
             }
             m.put(Figure.REFERRALS, referrals.getOrDefault(p.id(), Map.of()).values().stream().mapToLong(Long::longValue).sum());
-            for (ActivityCalendar.OccurrenceRef o : occurrences.getOrDefault(p.id(), List.of())) {
-                LocalDate day = o.start().toLocalDate();
-                if (day.isBefore(period.from()) || day.isAfter(period.to())) {
-                    continue;
-                }
-                if (o.cancelled()) {
-                    m.merge(Figure.OCCURRENCES_CANCELLED, 1L, Long::sum);
-                    continue;
-                }
-                m.merge(Figure.OCCURRENCES_HELD, 1L, Long::sum);
-                if (o.start().getHour() >= 17) {
-                    m.merge(Figure.EVENING_OCCURRENCES, 1L, Long::sum);
-                }
-                if (o.start().getDayOfWeek() == DayOfWeek.SATURDAY || o.start().getDayOfWeek() == DayOfWeek.SUNDAY) {
-                    m.merge(Figure.WEEKEND_OCCURRENCES, 1L, Long::sum);
-                }
-                if (day.isBefore(LocalDate.now(clock.withZone(CountService.HELSINKI)))) {
-                    m.merge(Figure.MISSING_COUNTS, 1L, Long::sum);
-                }
-            }
-            // occurrences held up to yesterday, less those counted: what was left uncounted
+            long[] t = tallies.getOrDefault(p.id(), new long[5]);
+            m.put(Figure.OCCURRENCES_HELD, t[HELD]);
+            m.put(Figure.OCCURRENCES_CANCELLED, t[CANCELLED]);
+            m.put(Figure.EVENING_OCCURRENCES, t[EVENING]);
+            m.put(Figure.WEEKEND_OCCURRENCES, t[WEEKEND]);
+            // occurrences held before today, less those counted: what was left uncounted
             long counted = s == null ? 0 : s[ReportQueries.ACTIVITY_COUNTS];
-            m.put(Figure.MISSING_COUNTS, Math.max(0, m.get(Figure.MISSING_COUNTS) - counted));
+            m.put(Figure.MISSING_COUNTS, Math.max(0, t[HELD_BEFORE_TODAY] - counted));
             out.put(p.id(), m);
         }
         return out;

@@ -422,14 +422,21 @@ public class RegistryService implements Registry {
                 p.municipalityCode(), p.municipalityName(), p.published())).toList();
     }
 
+    /**
+     * Kept in the data cache by scope (a report asks for all the places of a scope on every request; the
+     * scope is part of the key and access is checked before): any audited registry write moves the data
+     * version, so a renamed or moved place is in the next report.
+     */
     @Override
     public List<ReportPlace> reportPlaces(Scope scope) {
-        Map<Long, Long> counties = new java.util.HashMap<>();
-        return queries.placesInScope(scope, Lang.FI).stream().map(p -> new ReportPlace(p.id(), p.name(), p.kind(),
-                p.municipalityCode(), p.municipalityName(), p.areaId(), p.areaName(),
-                counties.computeIfAbsent(p.areaId(), a -> countyOfArea(a).orElse(-1L)),
-                p.organisers().stream().map(o -> o.id()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                p.published())).toList();
+        return cache.get(List.of("reportPlaces", scope), () -> {
+            Map<Long, Long> counties = new java.util.HashMap<>();
+            return queries.placesInScope(scope, Lang.FI).stream().map(p -> new ReportPlace(p.id(), p.name(), p.kind(),
+                    p.municipalityCode(), p.municipalityName(), p.areaId(), p.areaName(),
+                    counties.computeIfAbsent(p.areaId(), a -> countyOfArea(a).orElse(-1L)),
+                    p.organisers().stream().map(o -> o.id()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                    p.published())).toList();
+        });
     }
 
     @Override
