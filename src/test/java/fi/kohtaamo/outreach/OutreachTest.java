@@ -375,6 +375,27 @@ class OutreachTest {
         assertThat(subjects.get(0)).startsWith("Muistutus huomisesta vierailusta:");
     }
 
+    @Autowired fi.kohtaamo.identity.internal.UserService users;
+
+    @Test
+    void aCoordinatorGivesAPartnerAnAccountThatCanBook() {
+        fi.kohtaamo.identity.internal.UserForm f = new fi.kohtaamo.identity.internal.UserForm();
+        f.email = Fixtures.unique("terveydenhoitaja").replace(' ', '.') + "@example.fi";
+        f.displayName = "Terhi Terveydenhoitaja";
+        f.role = "PARTNER";
+        f.organisationId = String.valueOf(partnerOrg);
+        f.password = "pitkä-salasana-123";
+        long id = users.create(coordinator, f);
+        Actor account = new Actor(id, "Terhi Terveydenhoitaja", Role.PARTNER, partnerOrg,
+                registry.organisationWithDescendants(partnerOrg), null, null, null);
+        long slot = openSlot(MONDAY, 1, true);
+        OutreachService.Outcome o = outreach.book(account, slot, booking(topic));
+        assertThat(queries.visit(o.visitId()).orElseThrow().professionalUserId()).isEqualTo(id);
+        // the account's own mail: the confirmation with its invitation, readable in Kohtaamo
+        assertThat(jdbc.sql("select count(*) from mail_message where to_user_id = :u and ics_method = 'REQUEST'")
+                .param("u", id).query(Long.class).single()).isPositive();
+    }
+
     @Test
     void pagesAnswerForEachSideAndRefuseBadInputPolitely() {
         WebClient web = new WebClient(port);
