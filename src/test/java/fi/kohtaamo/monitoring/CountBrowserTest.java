@@ -3,6 +3,7 @@ package fi.kohtaamo.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.kohtaamo.support.Browser;
+import fi.kohtaamo.support.BrowserPages;
 import fi.kohtaamo.support.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -28,46 +29,34 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CountBrowserTest {
 
-    static final List<String> LANGS = List.of("fi", "sv", "en");
-
     @LocalServerPort int port;
+    BrowserPages pages;
     WebDriver driver;
 
     @BeforeAll
     void start() {
-        driver = Browser.start();
+        pages = new BrowserPages(port);
+        driver = pages.driver;
     }
 
     @AfterAll
     void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (pages != null) {
+            pages.close();
         }
     }
 
     String url(String path, String lang) {
-        return "http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
+        return pages.url(path, lang);
     }
 
     void check(String path) {
-        for (String lang : LANGS) {
-            driver.get(url(path, lang));
-            String what = path + " (" + lang + ")";
-            assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as(what).isEqualTo(lang);
-            Browser.assertAccessible(driver, what);
-            Browser.assertFitsWidth(driver, 360, what);
-        }
+        pages.check(path);
     }
 
     @Test
     void aVolunteerCountsWithTheTapCountersAndTheKeyboard() {
-        driver.manage().deleteAllCookies();
-        driver.get(url("/login", "fi"));
-        driver.findElement(By.id("email")).sendKeys("vapaaehtoinen@demo.kohtaamo.fi");
-        WebElement password = driver.findElement(By.id("password"));
-        password.sendKeys("demo-password-for-tests");
-        password.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        pages.login("vapaaehtoinen@demo.kohtaamo.fi");
 
         driver.get(url("/admin/counts", "fi"));
         String day = driver.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("[?&]lang=fi", "");
@@ -124,13 +113,7 @@ class CountBrowserTest {
 
     @Test
     void theReportPagesPassAxeOnAPhone() {
-        driver.manage().deleteAllCookies();
-        driver.get(url("/login", "fi"));
-        driver.findElement(By.id("email")).sendKeys("koordinaattori@demo.kohtaamo.fi");
-        WebElement password = driver.findElement(By.id("password"));
-        password.sendKeys("demo-password-for-tests");
-        password.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        pages.login("koordinaattori@demo.kohtaamo.fi");
         check("/admin/reports");
         check("/admin/reports?from=2025-01-01&to=2025-12-31&breakdown=MUNICIPALITY");
         check("/admin/reports?from=2026-10-01&to=2026-10-31&breakdown=ORGANISER_TYPE&kind=FAMILY_CAFE");

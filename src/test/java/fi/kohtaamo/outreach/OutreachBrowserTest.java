@@ -3,6 +3,7 @@ package fi.kohtaamo.outreach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.kohtaamo.support.Browser;
+import fi.kohtaamo.support.BrowserPages;
 import fi.kohtaamo.support.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -29,49 +30,37 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutreachBrowserTest {
 
-    static final List<String> LANGS = List.of("fi", "sv", "en");
-
     @LocalServerPort int port;
+    BrowserPages pages;
     WebDriver driver;
 
     @BeforeAll
     void start() {
-        driver = Browser.start();
+        pages = new BrowserPages(port);
+        driver = pages.driver;
     }
 
     @AfterAll
     void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (pages != null) {
+            pages.close();
         }
     }
 
     String url(String path, String lang) {
-        return "http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
-    }
-
-    String path(String href) {
-        return href.substring(href.indexOf("/", href.indexOf("//") + 2));
+        return pages.url(path, lang);
     }
 
     void check(String path) {
-        for (String lang : LANGS) {
-            driver.get(url(path, lang));
-            String what = path + " (" + lang + ")";
-            assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as(what).isEqualTo(lang);
-            Browser.assertAccessible(driver, what);
-            Browser.assertFitsWidth(driver, 360, what);
-        }
+        pages.check(path);
     }
 
     void login(String email) {
-        driver.manage().deleteAllCookies();
-        driver.get(url("/login", "fi"));
-        driver.findElement(By.id("email")).sendKeys(email);
-        WebElement password = driver.findElement(By.id("password"));
-        password.sendKeys("demo-password-for-tests");
-        password.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        pages.login(email);
+    }
+
+    String path(String href) {
+        return BrowserPages.path(href);
     }
 
     /** Activates a control with the keyboard: focus it, then Enter (a button) or Space (a checkbox). */

@@ -1,0 +1,64 @@
+package fi.kohtaamo.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A Chromium session against the test server for page tests: addresses with a language, signing in
+ * through the real form, and the check every page gets (its lang attribute, axe-core, 360 px).
+ */
+public final class BrowserPages implements AutoCloseable {
+
+    public static final List<String> LANGS = List.of("fi", "sv", "en");
+
+    public final WebDriver driver;
+    private final int port;
+
+    public BrowserPages(int port) {
+        this.port = port;
+        this.driver = Browser.start();
+    }
+
+    public String url(String path, String lang) {
+        return "http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
+    }
+
+    /** The path and query of an absolute address on the test server. */
+    public static String path(String href) {
+        return href.replaceAll("^https?://[^/]+", "");
+    }
+
+    /** Opens the page in each language and checks its lang attribute, accessibility and fit on a phone. */
+    public void check(String path) {
+        for (String lang : LANGS) {
+            driver.get(url(path, lang));
+            String what = path + " (" + lang + ")";
+            assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as(what).isEqualTo(lang);
+            Browser.assertAccessible(driver, what);
+            Browser.assertFitsWidth(driver, 360, what);
+        }
+    }
+
+    /** Signs in as a demo account through the login form, with the keyboard. */
+    public void login(String email) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login", "fi"));
+        driver.findElement(By.id("email")).sendKeys(email);
+        WebElement password = driver.findElement(By.id("password"));
+        password.sendKeys("demo-password-for-tests");
+        password.sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
