@@ -69,6 +69,18 @@ class OutreachDemoData implements DemoData, fi.kohtaamo.shared.NationalData {
         }
     }
 
+    /** For each topic code, the codes of the professions that typically give it (the catalogue's sixth column). */
+    static java.util.Map<String, List<String>> typicalProfessions() {
+        java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+        for (String line : resource("catalogue.txt").split("\n")) {
+            String[] p = line.split("\\|");
+            if (p.length > 5 && p[0].equals("TOPIC") && !p[5].isBlank()) {
+                out.put(p[1], List.of(p[5].split(",")));
+            }
+        }
+        return out;
+    }
+
     void seedOrientation(long countyId, Instant now) {
         String[] fi = resource("orientation_fi.txt").split("\n", 2);
         String[] sv = resource("orientation_sv.txt").split("\n", 2);
@@ -109,6 +121,12 @@ class OutreachDemoData implements DemoData, fi.kohtaamo.shared.NationalData {
     @Override
     public String summary() {
         return nationalSlots + " visit slots, " + nationalVisits + " visits";
+    }
+
+    private final java.util.Map<String, List<String>> typical = typicalProfessions();
+
+    List<String> typical(String topicCode) {
+        return typical.getOrDefault(topicCode, List.of());
     }
 
     private final class Generator {
@@ -201,9 +219,18 @@ class OutreachDemoData implements DemoData, fi.kohtaamo.shared.NationalData {
                         continue; // left open
                     }
                     Partner p = partners.get(random.nextInt(partners.size()));
-                    OutreachQueries.Item profession = professions.get(random.nextInt(professions.size()));
                     Long topic = "TALK".equals(format) ? (wished.isEmpty() || random.nextBoolean()
                             ? topics.get(random.nextInt(topics.size())).id() : wished.get(0)) : null;
+                    // a talk is given by a profession that typically speaks of its topic
+                    OutreachQueries.Item profession = professions.get(random.nextInt(professions.size()));
+                    if (topic != null) {
+                        String code = topics.stream().filter(t -> t.id() == topic).findFirst().orElseThrow().code();
+                        List<OutreachQueries.Item> typical = professions.stream()
+                                .filter(x -> typical(code).contains(x.code())).toList();
+                        if (!typical.isEmpty()) {
+                            profession = typical.get(random.nextInt(typical.size()));
+                        }
+                    }
                     String st = past ? (roll == 0 ? "CANCELLED" : "CONFIRMED") : roll < 7 ? "CONFIRMED" : "REQUESTED";
                     long visit = queries.insertVisit(slot, p.org(), profession.id(), topic, p.user(), p.name(), null,
                             p.user(), null, st, true, now);
