@@ -102,7 +102,9 @@ class OutreachBrowserTest {
         driver.findElement(By.id("f-message")).sendKeys("Tuon esitteitä mukanani.");
         press(driver.findElement(By.cssSelector("main form button[type=submit]")), Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/visits/")
-                || !d.findElements(By.name("acceptWarnings")).isEmpty());
+                || !d.findElements(By.name("acceptWarnings")).isEmpty() || !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector(".error-summary"))).as(driver.findElement(By.tagName("main")).getText())
+                .isEmpty();
         if (!driver.getCurrentUrl().contains("/visits/")) {
             Browser.assertAccessible(driver, slot + " with warnings");
             press(driver.findElement(By.name("acceptWarnings")), Keys.SPACE);

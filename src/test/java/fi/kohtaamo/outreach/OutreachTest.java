@@ -259,6 +259,12 @@ class OutreachTest {
         assertThat(outreach.visitsFor(otherPartner, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2028-01-01T00:00:00Z")))
                 .extracting(OutreachQueries.Visit::id).doesNotContain(mine);
         assertThat(queries.visit(mine).orElseThrow().status()).isEqualTo("REQUESTED");
+        // the slot still has room, but its booker is not offered it again; the other partner is
+        var search = new OutreachService.SlotSearch(null, null, null, null, null, null);
+        assertThat(outreach.findSlots(partner, search, new java.util.HashMap<>())).extracting(OutreachQueries.Slot::id)
+                .doesNotContain(slot);
+        assertThat(outreach.findSlots(otherPartner, search, new java.util.HashMap<>())).extracting(OutreachQueries.Slot::id)
+                .contains(slot);
     }
 
     @Test

@@ -276,6 +276,7 @@ class OutreachPageController {
         model.addAttribute("professions", OutreachViews.items(service.activeItems(Catalogue.PROFESSION, county), lang));
         model.addAttribute("topics", OutreachViews.items(service.activeItems(Catalogue.TOPIC, county), lang));
         model.addAttribute("acknowledged", host || service.acknowledgement(actor, county).isPresent());
+        model.addAttribute("ownVisit", host ? null : service.ownVisit(actor, slotId).orElse(null));
         model.addAttribute("county", county);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);

@@ -452,8 +452,15 @@ public class OutreachService {
         places.removeIf(p -> !p.published());
         places.forEach(p -> placesOut.put(p.id(), p));
         Instant now = clock.instant();
-        return queries.slotsOfPlaces(placesOut.keySet(), now, now.plus(Duration.ofDays(7L * MAX_WEEKS_AHEAD))).stream()
-                .filter(s -> s.open() && s.free() > 0 && s.startsAt().isAfter(now))
+        Instant until = now.plus(Duration.ofDays(7L * MAX_WEEKS_AHEAD));
+        // a partner is not offered the slots its organisation has already booked
+        Set<Long> booked = new HashSet<>();
+        if (actor.is(Role.PARTNER)) {
+            queries.visits(List.of(), actor.organisations(), now, until).stream().filter(Visit::active)
+                    .forEach(v -> booked.add(v.slotId()));
+        }
+        return queries.slotsOfPlaces(placesOut.keySet(), now, until).stream()
+                .filter(s -> s.open() && s.free() > 0 && s.startsAt().isAfter(now) && !booked.contains(s.id()))
                 .filter(s -> search.weekday() == null || s.startsAt().atZone(HELSINKI).getDayOfWeek() == search.weekday())
                 .filter(s -> search.language() == null || search.language().equals(s.language()))
                 .filter(s -> search.format() == null || search.format().equals(s.format()))
@@ -468,6 +475,12 @@ public class OutreachService {
             throw new KohtaamoException.NotFound("slot " + slotId);
         }
         return s;
+    }
+
+    /** The organisation's own active visit on the slot, if it has one (a slot is booked once by an organisation). */
+    public Optional<Visit> ownVisit(Actor actor, long slotId) {
+        return queries.visitsOfSlot(slotId).stream()
+                .filter(v -> v.active() && actor.organisations().contains(v.partnerOrgId())).findFirst();
     }
 
     /** What a booking form sends. */
