@@ -282,6 +282,27 @@ class ReportTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        byte[] pdf = web.getBytes("/admin/reports.pdf?from=2026-01-01&to=2026-10-31&breakdown=MUNICIPALITY&lang=en");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en");
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Reports 1.1.2026–31.10.2026");
+            assertThat(doc.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Key figures and the previous period", "Visits (adults and children)", "By municipality",
+                    "Espoo", "Guided onward");
+            // tagged: the document holds tables of header and data cells
+            var document = (org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement)
+                    doc.getDocumentCatalog().getStructureTreeRoot().getKids().get(0);
+            List<String> types = new java.util.ArrayList<>();
+            for (Object kid : document.getKids()) {
+                if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                    types.add(e.getStructureType());
+                }
+            }
+            assertThat(types).contains("H1", "P", "Table");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         for (String bad : List.of("from=2026-02-30", "to=yesterday", "breakdown=PERSON", "area=1%20or%201=1",
                 "from=2026-10-01&to=2026-01-01", "from=1990-01-01", "kind=CASTLE", "from=2000-01-01&to=2099-12-31")) {
             assertThat(web.get("/admin/reports?" + bad).status()).as(bad).isEqualTo(400);
