@@ -163,12 +163,13 @@ public class ReportService {
         Map<Long, Map<Figure, Long>> current = perPlace(places, period, tallies(places, period), referralsNow);
         Map<Long, Map<Figure, Long>> before = perPlace(places, previous, tallies(places, previous),
                 queries.referrals(placeIds, previous.from(), previous.to()));
-        Map<OrganisationType, LocalizedText> typeNames = new EnumMap<>(OrganisationType.class);
+        // group labels looked up once per report, not once per place
+        Map<String, LocalizedText> labels = new HashMap<>();
         Map<Long, OrganisationType> types = breakdown == Breakdown.ORGANISER_TYPE ? registry.organisationTypes() : Map.of();
         Map<String, Row> groups = new LinkedHashMap<>();
         Map<String, Integer> placeCounts = new HashMap<>();
         for (Registry.ReportPlace p : places) {
-            for (Map.Entry<String, LocalizedText> g : groupsOf(p, breakdown, types, typeNames).entrySet()) {
+            for (Map.Entry<String, LocalizedText> g : groupsOf(p, breakdown, types, labels).entrySet()) {
                 Row row = groups.computeIfAbsent(g.getKey(), k -> new Row(k, g.getValue(), zero(), zero(), 0));
                 add(row.current(), current.get(p.id()));
                 add(row.previous(), before.get(p.id()));
@@ -252,21 +253,21 @@ public class ReportService {
     }
 
     private Map<String, LocalizedText> groupsOf(Registry.ReportPlace p, Breakdown b, Map<Long, OrganisationType> types,
-            Map<OrganisationType, LocalizedText> typeNames) {
+            Map<String, LocalizedText> labels) {
         return switch (b) {
             case PLACE -> Map.of("p" + p.id(), p.name());
             case AREA -> Map.of("a" + p.areaId(), p.areaName());
             case MUNICIPALITY -> Map.of("m" + p.municipalityCode(), p.municipalityName());
-            case COUNTY -> Map.of("c" + p.countyId(), registry.county(p.countyId()).map(Registry.Ref::name)
-                    .orElse(LocalizedText.EMPTY));
-            case KIND -> Map.of("k" + p.kind(), message("placeKind." + p.kind()));
+            case COUNTY -> Map.of("c" + p.countyId(), labels.computeIfAbsent("c" + p.countyId(),
+                    k -> registry.county(p.countyId()).map(Registry.Ref::name).orElse(LocalizedText.EMPTY)));
+            case KIND -> Map.of("k" + p.kind(), labels.computeIfAbsent("k" + p.kind(), k -> message("placeKind." + p.kind())));
             case ORGANISER_TYPE -> {
                 // a place run together by a municipality and a parish is in both groups
                 Map<String, LocalizedText> out = new LinkedHashMap<>();
                 for (Long org : p.organiserIds()) {
                     OrganisationType t = types.get(org);
                     if (t != null) {
-                        out.put("t" + t, typeNames.computeIfAbsent(t, x -> message("orgType." + x)));
+                        out.put("t" + t, labels.computeIfAbsent("t" + t, x -> message("orgType." + t)));
                     }
                 }
                 yield out.isEmpty() ? Map.of("t-", LocalizedText.EMPTY) : out;
