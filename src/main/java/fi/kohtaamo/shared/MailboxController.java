@@ -35,10 +35,7 @@ class MailboxController {
     }
 
     private static long id(String raw) {
-        if (raw == null || !raw.matches("^[0-9]{1,18}$")) {
-            throw new KohtaamoException.NotFound(String.valueOf(raw));
-        }
-        return Long.parseLong(raw);
+        return fi.kohtaamo.shared.PathIds.orNotFound(raw);
     }
 
     @GetMapping("/admin/mail")

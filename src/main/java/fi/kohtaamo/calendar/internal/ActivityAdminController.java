@@ -61,10 +61,7 @@ class ActivityAdminController {
     }
 
     static long idOrNotFound(String raw) {
-        if (raw == null || !raw.matches("^[0-9]{1,18}$") || Long.parseLong(raw) == 0) {
-            throw new KohtaamoException.NotFound(String.valueOf(raw));
-        }
-        return Long.parseLong(raw);
+        return fi.kohtaamo.shared.PathIds.orNotFound(raw);
     }
 
     static LocalDate dateOrNotFound(String raw) {

@@ -97,10 +97,7 @@ class ActivityImportController {
     }
 
     private static long id(String raw) {
-        if (raw == null || raw.length() > 18 || !raw.matches("^[0-9]+$") || Long.parseLong(raw) <= 0) {
-            throw new KohtaamoException.NotFound("place " + raw);
-        }
-        return Long.parseLong(raw);
+        return fi.kohtaamo.shared.PathIds.orNotFound(raw);
     }
 
     @GetMapping("/admin/places/{id}/import")

@@ -136,10 +136,7 @@ class IcsFeedController {
     }
 
     private static long id(String raw) {
-        if (raw == null || !raw.matches("^[0-9]{1,18}$") || Long.parseLong(raw) <= 0) {
-            throw new KohtaamoException.NotFound("id " + raw);
-        }
-        return Long.parseLong(raw);
+        return fi.kohtaamo.shared.PathIds.orNotFound(raw);
     }
 
     static boolean matches(String ifNoneMatch, String etag) {

@@ -53,10 +53,7 @@ class CountController {
     }
 
     static long id(String raw) {
-        if (raw == null || !raw.matches("^[0-9]{1,18}$") || Long.parseLong(raw) == 0) {
-            throw new KohtaamoException.NotFound(String.valueOf(raw));
-        }
-        return Long.parseLong(raw);
+        return fi.kohtaamo.shared.PathIds.orNotFound(raw);
     }
 
     private LocalDate date(String raw) {
@@ -110,12 +107,12 @@ class CountController {
     @GetMapping("/admin/counts/places/{placeId}")
     String day(@PathVariable String placeId, @RequestParam(required = false) String date, Actor actor, Model model) {
         long pid = id(placeId);
+        service.requireRecord(actor, pid);
         LocalDate d = date(date);
         model.addAttribute("place", place(pid));
         model.addAttribute("date", d);
         model.addAttribute("today", service.today());
         model.addAttribute("countables", d.isAfter(service.today()) ? List.of() : service.day(actor, pid, d));
-        service.requireRecord(actor, pid);
         return "monitoring/day";
     }
 

@@ -56,10 +56,7 @@ class OutreachPageController {
     }
 
     static long id(String raw) {
-        if (raw == null || !raw.matches("^[0-9]{1,18}$") || Long.parseLong(raw) == 0) {
-            throw new KohtaamoException.NotFound(String.valueOf(raw));
-        }
-        return Long.parseLong(raw);
+        return fi.kohtaamo.shared.PathIds.orNotFound(raw);
     }
 
     private Map<String, String> errors(KohtaamoException.Invalid e, Lang lang) {
