@@ -3,7 +3,7 @@ package fi.kohtaamo.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.kohtaamo.support.Browser;
-import fi.kohtaamo.support.BrowserPages;
+import fi.kohtaamo.support.BrowserPageTest;
 import fi.kohtaamo.support.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -26,37 +26,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 @Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CountBrowserTest {
-
-    @LocalServerPort int port;
-    BrowserPages pages;
-    WebDriver driver;
-
-    @BeforeAll
-    void start() {
-        pages = new BrowserPages(port);
-        driver = pages.driver;
-    }
-
-    @AfterAll
-    void stop() {
-        if (pages != null) {
-            pages.close();
-        }
-    }
-
-    String url(String path, String lang) {
-        return pages.url(path, lang);
-    }
-
-    void check(String path) {
-        pages.check(path);
-    }
+class CountBrowserTest extends BrowserPageTest {
 
     @Test
     void aVolunteerCountsWithTheTapCountersAndTheKeyboard() {
-        pages.login("vapaaehtoinen@demo.kohtaamo.fi");
+        login("vapaaehtoinen@demo.kohtaamo.fi");
 
         driver.get(url("/admin/counts", "fi"));
         String day = driver.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("[?&]lang=fi", "");
@@ -113,7 +87,7 @@ class CountBrowserTest {
 
     @Test
     void theReportPagesPassAxeOnAPhone() {
-        pages.login("koordinaattori@demo.kohtaamo.fi");
+        login("koordinaattori@demo.kohtaamo.fi");
         check("/admin/reports");
         check("/admin/reports?from=2025-01-01&to=2025-12-31&breakdown=MUNICIPALITY");
         check("/admin/reports?from=2026-10-01&to=2026-10-31&breakdown=ORGANISER_TYPE&kind=FAMILY_CAFE");

@@ -3,7 +3,7 @@ package fi.kohtaamo.outreach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.kohtaamo.support.Browser;
-import fi.kohtaamo.support.BrowserPages;
+import fi.kohtaamo.support.BrowserPageTest;
 import fi.kohtaamo.support.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -27,41 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 @Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OutreachBrowserTest {
-
-    @LocalServerPort int port;
-    BrowserPages pages;
-    WebDriver driver;
-
-    @BeforeAll
-    void start() {
-        pages = new BrowserPages(port);
-        driver = pages.driver;
-    }
-
-    @AfterAll
-    void stop() {
-        if (pages != null) {
-            pages.close();
-        }
-    }
-
-    String url(String path, String lang) {
-        return pages.url(path, lang);
-    }
-
-    void check(String path) {
-        pages.check(path);
-    }
-
-    void login(String email) {
-        pages.login(email);
-    }
-
-    String path(String href) {
-        return BrowserPages.path(href);
-    }
+class OutreachBrowserTest extends BrowserPageTest {
 
     /** Activates a control with the keyboard: focus it, then Enter (a button) or Space (a checkbox). */
     void press(WebElement e, CharSequence key) {
@@ -156,7 +122,6 @@ class OutreachBrowserTest {
         assertThat(driver.findElement(By.cssSelector("dl.facts dd")).getText()).isEqualTo("Vahvistettu");
 
         // the place's outreach page with an activity chosen (occurrence checkboxes), the catalogue, the orientation editor
-        String place = path(driver.findElement(By.cssSelector("dl.facts")).findElement(By.xpath("..")).getAttribute("baseURI"));
         driver.get(url("/admin/outreach", "fi"));
         String placePage = path(driver.findElements(By.cssSelector("main .card-list a")).get(0).getAttribute("href"));
         driver.get(url(placePage, "fi"));
@@ -170,6 +135,5 @@ class OutreachBrowserTest {
         check("/admin/outreach/catalogue");
         check("/admin/outreach/orientation/edit");
         check("/admin/outreach/coordination");
-        assertThat(place).isNotEmpty();
     }
 }

@@ -4,26 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A Chromium session against the test server for page tests: addresses with a language, signing in
- * through the real form, and the check every page gets (its lang attribute, axe-core, 360 px).
+ * The base of page tests in Chromium (annotate the subclass with {@code @IntegrationTest} and
+ * {@code @Tag("browser")}): one browser per class, addresses with a language, signing in through the real
+ * form, and the check every page gets (its lang attribute, axe-core, 360 px).
  */
-public final class BrowserPages implements AutoCloseable {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserPageTest {
 
     public static final List<String> LANGS = List.of("fi", "sv", "en");
 
-    public final WebDriver driver;
-    private final int port;
+    @LocalServerPort
+    protected int port;
+    protected WebDriver driver;
 
-    public BrowserPages(int port) {
-        this.port = port;
-        this.driver = Browser.start();
+    @BeforeAll
+    void startBrowser() {
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
     }
 
     public String url(String path, String lang) {
@@ -55,10 +69,5 @@ public final class BrowserPages implements AutoCloseable {
         password.sendKeys("demo-password-for-tests");
         password.sendKeys(Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    @Override
-    public void close() {
-        driver.quit();
     }
 }
