@@ -151,12 +151,16 @@ class ReportController {
                 Figure.CHILDREN_1_2, Figure.CHILDREN_3_6, Figure.CHILDREN_7_12, Figure.CHILDREN_13_17,
                 Figure.FIRST_TIME_FAMILIES, Figure.REFERRALS, Figure.OCCURRENCES_HELD, Figure.OCCURRENCES_CANCELLED,
                 Figure.MISSING_COUNTS));
-        model.addAttribute("breakdowns", Breakdown.values());
-        model.addAttribute("kinds", PlaceKind.values());
+        model.addAttribute("breakdownOptions", java.util.Arrays.stream(Breakdown.values())
+                .map(b -> new fi.kohtaamo.shared.Option(b.name(), t("monitoring.breakdown." + b, lang), lang.code())).toList());
+        model.addAttribute("kindOptions", java.util.Arrays.stream(PlaceKind.values())
+                .map(k -> new fi.kohtaamo.shared.Option(k.name(), t("placeKind." + k, lang), lang.code())).toList());
         model.addAttribute("chart", chart(report, lang));
         model.addAttribute("referrals", referrals(report));
         model.addAttribute("presets", presets(counts.today(), q));
-        model.addAttribute("filters", filterChoices(actor));
+        Map<String, Map<String, LocalizedText>> choices = filterChoices(actor);
+        model.addAttribute("areaOptions", options(choices.get("areas"), lang));
+        model.addAttribute("municipalityOptions", options(choices.get("municipalities"), lang));
         return "monitoring/report";
     }
 
@@ -169,6 +173,11 @@ class ReportController {
             municipalities.put(p.municipalityCode(), p.municipalityName());
         }
         return Map.of("areas", areas, "municipalities", municipalities);
+    }
+
+    private static List<fi.kohtaamo.shared.Option> options(Map<String, LocalizedText> choices, Lang lang) {
+        return choices.entrySet().stream().map(e -> fi.kohtaamo.shared.Option.of(e.getKey(), e.getValue(), lang))
+                .sorted(java.util.Comparator.comparing(fi.kohtaamo.shared.Option::label)).toList();
     }
 
     /** Ready-made periods: last month, this year so far, last year, with the other parameters kept. */

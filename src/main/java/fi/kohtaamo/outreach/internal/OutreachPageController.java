@@ -135,7 +135,7 @@ class OutreachPageController {
         List<ActivityCalendar.ActivityRef> activities = calendar.activitiesOfPlace(placeId).stream()
                 .filter(a -> !a.seasonEnd().isBefore(today)).toList();
         model.addAttribute("place", place);
-        model.addAttribute("activities", activities.stream().map(a -> new OutreachViews.Option(String.valueOf(a.id()),
+        model.addAttribute("activities", activities.stream().map(a -> new fi.kohtaamo.shared.Option(String.valueOf(a.id()),
                 a.name().get(lang), a.name().shownLanguage(lang).code())).toList());
         model.addAttribute("form", form);
         model.addAttribute("chosenDates", chosenDates);
@@ -224,7 +224,7 @@ class OutreachPageController {
         }
         model.addAttribute("q", q);
         model.addAttribute("areas", OutreachViews.refs(areas, lang));
-        model.addAttribute("municipalities", municipalities.stream().map(m -> new OutreachViews.Option(m.code(),
+        model.addAttribute("municipalities", municipalities.stream().map(m -> new fi.kohtaamo.shared.Option(m.code(),
                 m.name().get(lang), m.name().shownLanguage(lang).code())).toList());
         model.addAttribute("topics", OutreachViews.items(topics, lang));
         model.addAttribute("weekdays", views.messages("weekday.",

@@ -33,23 +33,18 @@ class OutreachViews {
         this.messages = messages;
     }
 
-    /** One option of a select: its value, its label, and the language the label is in (for lang=). */
-    record Option(String value, String label, String lang) {
+    static List<fi.kohtaamo.shared.Option> items(List<OutreachQueries.Item> items, fi.kohtaamo.shared.Lang lang) {
+        return items.stream().map(i -> fi.kohtaamo.shared.Option.of(String.valueOf(i.id()), i.name(), lang)).toList();
     }
 
-    static List<Option> items(List<OutreachQueries.Item> items, fi.kohtaamo.shared.Lang lang) {
-        return items.stream().map(i -> new Option(String.valueOf(i.id()), i.name().get(lang),
-                i.name().shownLanguage(lang).code())).toList();
-    }
-
-    static List<Option> refs(List<Registry.Ref> refs, fi.kohtaamo.shared.Lang lang) {
-        return refs.stream().map(r -> new Option(String.valueOf(r.id()), r.name().get(lang),
-                r.name().shownLanguage(lang).code())).toList();
+    static List<fi.kohtaamo.shared.Option> refs(List<Registry.Ref> refs, fi.kohtaamo.shared.Lang lang) {
+        return refs.stream().map(r -> fi.kohtaamo.shared.Option.of(String.valueOf(r.id()), r.name(), lang)).toList();
     }
 
     /** Options whose labels are messages {@code prefix + value}. */
-    List<Option> messages(String prefix, List<String> values, fi.kohtaamo.shared.Lang lang) {
-        return values.stream().map(v -> new Option(v, messages.getMessage(prefix + v, null, lang.locale()), lang.code()))
+    List<fi.kohtaamo.shared.Option> messages(String prefix, List<String> values, fi.kohtaamo.shared.Lang lang) {
+        return values.stream().map(v -> new fi.kohtaamo.shared.Option(v, messages.getMessage(prefix + v, null, lang.locale()),
+                        lang.code()))
                 .toList();
     }
 

@@ -101,13 +101,13 @@ class ProposalController {
         boolean own = actor.organisations().contains(p.partnerOrgId()) && AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK);
         model.addAttribute("row", rows(List.of(p)).get(0));
         model.addAttribute("own", own);
-        List<OutreachViews.Option> choices = new ArrayList<>();
+        List<fi.kohtaamo.shared.Option> choices = new ArrayList<>();
         if (!own && "OPEN".equals(p.status())) {
             OutreachViews.Names n = views.names();
             for (ProposalService.Choice c : proposals.choices(actor, p)) {
                 String when = messages.getMessage("weekday." + c.occurrence().start().getDayOfWeek(), null, lang.locale())
                         + " " + OutreachViews.when(c.occurrence().start().toInstant(), c.occurrence().end().toInstant());
-                choices.add(new OutreachViews.Option(c.key(), when + " – " + n.place(c.placeId()).get(lang) + ": "
+                choices.add(new fi.kohtaamo.shared.Option(c.key(), when + " – " + n.place(c.placeId()).get(lang) + ": "
                         + c.activity().name().get(lang), lang.code()));
             }
         }
