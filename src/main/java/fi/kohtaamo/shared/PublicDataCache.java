@@ -4,17 +4,18 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Collection;
 import java.util.function.Supplier;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The one cache of public data (what anyone may read: calendars, feeds). Every entry is stamped with the
- * {@code data_version} it was computed at; a read checks the current version (one primary-key read) and
- * recomputes when anything has been written since. Writers call {@link #changed()} inside their
+ * {@code data_version} it was computed at; a read checks the current version ({@link DataVersion}: held in
+ * memory on PostgreSQL while its change notifications arrive, else one primary-key read) and recomputes when
+ * anything has been written since. Writers call {@link #changed()} inside their
  * transaction: {@code AuditLog} does it for every audited write, and the demo and national data loaders
  * after loading, so no write that the public can see leaves a stale entry behind, on any instance.
  *
@@ -34,14 +35,14 @@ public class PublicDataCache {
         int bytes();
     }
 
-    private final JdbcClient jdbc;
+    private final DataVersion dataVersion;
     private final Cache<Object, Stamped> cache = Caffeine.newBuilder()
             .maximumWeight(MAX_WEIGHT)
             .weigher((Object key, Stamped s) -> weight(s.value()))
             .build();
 
-    PublicDataCache(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    PublicDataCache(DataVersion dataVersion) {
+        this.dataVersion = dataVersion;
     }
 
     private static final String REQUEST_ATTRIBUTE = PublicDataCache.class.getName() + ".version";
@@ -55,11 +56,16 @@ public class PublicDataCache {
         if (request != null && request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Long v) {
             return v;
         }
-        long version = jdbc.sql("select version from data_version where id = 1").query(Long.class).single();
+        long version = dataVersion.current();
         if (request != null) {
             request.setAttribute(REQUEST_ATTRIBUTE, version, RequestAttributes.SCOPE_REQUEST);
         }
         return version;
+    }
+
+    /** Whether the data version is held in memory, told of every change (PostgreSQL), rather than read per request. */
+    public boolean versionHeldInMemory() {
+        return dataVersion.listening();
     }
 
     /**
@@ -69,7 +75,16 @@ public class PublicDataCache {
      */
     @Transactional
     public void changed() {
-        jdbc.sql("update data_version set version = version + 1 where id = 1").update();
+        dataVersion.move();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    dataVersion.forget();
+                }
+            });
+        }
+        dataVersion.forget();
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.removeAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
