@@ -112,6 +112,32 @@ public class PublicDataCache {
         return value;
     }
 
+    /**
+     * The value kept for the key by {@link #keep} if it was kept at the current data version, else null
+     * (never inside a transaction).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T peek(Object key) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return null;
+        }
+        Stamped s = cache.getIfPresent(key);
+        return s != null && s.version() == version() ? (T) s.value() : null;
+    }
+
+    /**
+     * Keeps a value computed during this request, stamped with the version the request read first (so a write
+     * committed while it was computed makes it stale at once). Outside a request, or inside a transaction,
+     * nothing is kept.
+     */
+    public void keep(Object key, Object value) {
+        if (RequestContextHolder.getRequestAttributes() == null
+                || TransactionSynchronizationManager.isActualTransactionActive()) {
+            return;
+        }
+        cache.put(key, new Stamped(version(), value));
+    }
+
     private static int weight(Object value) {
         if (value instanceof Sized sized) {
             return sized.bytes() + 64;

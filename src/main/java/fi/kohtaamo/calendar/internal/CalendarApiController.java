@@ -1,6 +1,7 @@
 package fi.kohtaamo.calendar.internal;
 
 import fi.kohtaamo.shared.PublicDataCache;
+import fi.kohtaamo.shared.PublicResponses;
 import fi.kohtaamo.shared.PublicUrls;
 import fi.kohtaamo.calendar.ActivityKind;
 import fi.kohtaamo.registry.PlaceInfo;
@@ -133,6 +134,7 @@ class CalendarApiController {
         // the page as JSON bytes, kept until the data changes: an embedded calendar asks for the same weeks
         byte[] body = cache.get(List.of("api-occurrences", filter, start, end, page, size, base),
                 () -> json.writeValueAsBytes(occurrencePage(filter, start, end, page, size, base)));
+        PublicResponses.keep();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 

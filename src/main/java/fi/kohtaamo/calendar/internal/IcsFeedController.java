@@ -1,6 +1,7 @@
 package fi.kohtaamo.calendar.internal;
 
 import fi.kohtaamo.shared.PublicDataCache;
+import fi.kohtaamo.shared.PublicResponses;
 import fi.kohtaamo.shared.PublicUrls;
 import fi.kohtaamo.registry.PlaceCriteria;
 import fi.kohtaamo.registry.PlaceInfo;
@@ -123,9 +124,10 @@ class IcsFeedController {
             // the language then came from the cookie or Accept-Language
             headers.setVary(java.util.List.of(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE));
         }
-        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+        if (PublicResponses.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
         }
+        PublicResponses.keep();
         headers.setContentType(TEXT_CALENDAR);
         headers.set(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"kohtaamo.ics\"");
         return new ResponseEntity<>(body, headers, HttpStatus.OK);
@@ -137,22 +139,6 @@ class IcsFeedController {
 
     private static long id(String raw) {
         return fi.kohtaamo.shared.PathIds.orNotFound(raw);
-    }
-
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.strip();
-            if (c.startsWith("W/")) {
-                c = c.substring(2);
-            }
-            if (c.equals("*") || c.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String sha256(byte[] body) {
