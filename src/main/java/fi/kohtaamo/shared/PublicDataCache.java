@@ -113,29 +113,28 @@ public class PublicDataCache {
     }
 
     /**
-     * The value kept for the key by {@link #keep} if it was kept at the current data version, else null
-     * (never inside a transaction).
+     * The data version of a request that has not reached Spring's request context yet (a filter ahead of it):
+     * read once and pinned on the request, so that everything computed for it is stamped with this version.
      */
-    @SuppressWarnings("unchecked")
-    public <T> T peek(Object key) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return null;
+    long version(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getAttribute(REQUEST_ATTRIBUTE) instanceof Long v) {
+            return v;
         }
-        Stamped s = cache.getIfPresent(key);
-        return s != null && s.version() == version() ? (T) s.value() : null;
+        long version = dataVersion.current();
+        request.setAttribute(REQUEST_ATTRIBUTE, version);
+        return version;
     }
 
-    /**
-     * Keeps a value computed during this request, stamped with the version the request read first (so a write
-     * committed while it was computed makes it stale at once). Outside a request, or inside a transaction,
-     * nothing is kept.
-     */
-    public void keep(Object key, Object value) {
-        if (RequestContextHolder.getRequestAttributes() == null
-                || TransactionSynchronizationManager.isActualTransactionActive()) {
-            return;
-        }
-        cache.put(key, new Stamped(version(), value));
+    /** The value kept for the key by {@link #keep} at exactly this version, else null. */
+    @SuppressWarnings("unchecked")
+    <T> T peek(Object key, long version) {
+        Stamped s = cache.getIfPresent(key);
+        return s != null && s.version() == version ? (T) s.value() : null;
+    }
+
+    /** Keeps a value computed at the given version (read before it was computed). */
+    void keep(Object key, Object value, long version) {
+        cache.put(key, new Stamped(version, value));
     }
 
     private static int weight(Object value) {

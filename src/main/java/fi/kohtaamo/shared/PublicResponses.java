@@ -32,15 +32,18 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * (a {@code ResponseEntity} of bytes: no view, so no locale set on the response) that depends on nothing but the
  * data, the day and the request's address, query and the headers in the key (language, origin, accept,
  * forwarding). Never kept: an answer to a request with cookies or credentials, one that sets a cookie, or
- * one with a status other than 200. A kept answer is stamped with the data version its request read first
- * (the one it was computed at), so a write committed meanwhile is never hidden. {@code If-None-Match} with
+ * one with a status other than 200. A kept answer is stamped with the data version its request read first and
+ * pinned for the rest of the request (the one it was computed at), so a write committed meanwhile is never hidden. {@code If-None-Match} with
  * the kept {@code ETag} is answered 304 here too.
  */
 @Component
 public class PublicResponses extends OncePerRequestFilter implements Ordered {
 
-    /** After Spring's request context (-105), before Spring Security (-100). */
-    static final int ORDER = -101;
+    /**
+     * First of all filters: a kept answer costs no session lookup, observation or security filter. (Requests
+     * sent from kept bytes are counted by this filter's own meter, not by {@code http.server.requests}.)
+     */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
 
     private static final String KEEP = PublicResponses.class.getName() + ".keep";
     private static final Set<String> NOT_ON_304 = Set.of("content-type", "content-length", "content-disposition",
@@ -122,7 +125,8 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
                 request.getServerName(), request.getServerPort(), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
                 request.getHeader(HttpHeaders.ACCEPT), request.getHeader(HttpHeaders.ORIGIN), forwarded(request));
         LocalDate today = LocalDate.now(clock);
-        Kept kept = cache.peek(key);
+        long version = cache.version(request);
+        Kept kept = cache.peek(key, version);
         if (kept != null && kept.day().equals(today)) {
             hits.increment();
             send(kept, request, response);
@@ -146,7 +150,7 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
                     headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, wrapper.getContentType()));
                 }
                 cache.keep(key, new Kept(List.copyOf(headers), wrapper.getContentAsByteArray(),
-                        wrapper.getHeader(HttpHeaders.ETAG), today));
+                        wrapper.getHeader(HttpHeaders.ETAG), today), version);
                 this.kept.increment();
             }
         } finally {
