@@ -46,6 +46,7 @@ class ReportTest {
     @Autowired ReportService reports;
     @Autowired Registry registry;
     @Autowired JdbcClient jdbc;
+    @Autowired fi.kohtaamo.shared.PublicDataCache cache;
     @LocalServerPort int port;
 
     long countyA, countyB, national, mllA, mllB, parishA;
@@ -216,6 +217,47 @@ class ReportTest {
         }
     }
 
+    /**
+     * A report is kept until something it reads changes: asked again it is the same report; a corrected count
+     * (a write of the counts' version) or a place's new kind (a write of the public data version) shows in the
+     * very next report. Coordinators of the same county share the kept report.
+     */
+    @Test
+    void aKeptReportShowsEveryCountWriteAndRegistryChangeAtOnce() {
+        Period october = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+        Filter all = new Filter(null, null, null, null, null);
+        ReportService.Report first = reports.report(coordinatorA, all, october, Breakdown.PLACE);
+        assertThat(reports.report(coordinatorA, all, october, Breakdown.PLACE)).isSameAs(first);
+        Actor colleague = new Actor(IDS.incrementAndGet(), "K2", Role.COUNTY_COORDINATOR, null, Set.of(), countyA, null, null);
+        assertThat(reports.report(colleague, all, october, Breakdown.PLACE)).isSameAs(first);
+        assertThat(reports.report(parishStaff, all, october, Breakdown.PLACE).places()).isEqualTo(1);
+
+        record Stored(long id, int version) {
+        }
+        Stored c = jdbc.sql("select id, version from visit_count where place_id = :p and on_date between :f and :t "
+                        + "order by on_date limit 1")
+                .param("p", placesA.get(0)).param("f", october.from()).param("t", october.to())
+                .query((rs, n) -> new Stored(rs.getLong(1), rs.getInt(2))).single();
+        long visitorsBefore = sql(VISITORS, placesA, "2026-10-01", "2026-10-31");
+        assertThat(counts.update(c.id(), c.version(), new CountQueries.Figures(100, 0, 0, 0, 0, 0, 0, 0, 0), Map.of(),
+                Instant.now())).isTrue();
+        long visitorsAfter = sql(VISITORS, placesA, "2026-10-01", "2026-10-31");
+        assertThat(visitorsAfter).isNotEqualTo(visitorsBefore);
+        ReportService.Report corrected = reports.report(coordinatorA, all, october, Breakdown.PLACE);
+        assertThat(corrected).isNotSameAs(first);
+        assertThat(corrected.total().current().get(ReportService.Figure.VISITORS))
+                .isEqualTo(first.total().current().get(ReportService.Figure.VISITORS) + visitorsAfter - visitorsBefore);
+
+        // a registry write moves the public data version: the kind breakdown follows the place's new kind
+        ReportService.Report byKind = reports.report(coordinatorA, all, october, Breakdown.KIND);
+        assertThat(byKind.rows()).extracting(ReportService.Row::key).doesNotContain("kFAMILY_HOUSE");
+        jdbc.sql("update place set kind = 'FAMILY_HOUSE' where id = :p").param("p", placesA.get(0)).update();
+        cache.changed();
+        ReportService.Report moved = reports.report(coordinatorA, all, october, Breakdown.KIND);
+        assertThat(moved).isNotSameAs(byKind);
+        assertThat(moved.rows()).extracting(ReportService.Row::key).contains("kFAMILY_HOUSE");
+    }
+
     @Test
     void aCountFarAboveItsPlacesUsualIsListed() {
         long place = placesA.get(1);
@@ -266,7 +308,21 @@ class ReportTest {
         WebClient.Response page = web.get("/admin/reports?from=2026-01-01&to=2026-10-31&breakdown=AREA&lang=en");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.html().select("h1").text()).isEqualTo("Reports");
-        assertThat(page.html().select("figure.chart svg rect.bar")).hasSize(10);
+        assertThat(page.html().select("figure.chart").get(0).select("svg rect.bar")).hasSize(10);
+        // children by age band: two bars a band (this and the previous period) and the table beside, with the
+        // summary table's figures
+        var age = page.html().select("figure.chart").get(1);
+        assertThat(age.select("svg rect.bar:not([x=40]):not([x=200])")).hasSize(10);
+        assertThat(age.select("svg").attr("aria-labelledby")).isEqualTo("age-chart-title age-chart-desc");
+        var ageRows = page.html().select("table:has(caption:contains(Children by age band)) tbody tr");
+        assertThat(ageRows).hasSize(5);
+        for (var row : ageRows) {
+            String band = row.selectFirst("th").text();
+            var summary = page.html().select("table").get(0).select("tbody tr:has(th:containsOwn(" + band + "))");
+            assertThat(summary).as(band).isNotEmpty();
+            assertThat(row.select("td").get(0).text()).as(band).isEqualTo(summary.get(0).select("td").get(0).text());
+            assertThat(row.select("td").get(1).text()).as(band).isEqualTo(summary.get(0).select("td").get(1).text());
+        }
         WebClient.Response csv = web.get("/admin/reports.csv?from=2026-01-01&to=2026-10-31&breakdown=MUNICIPALITY");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");

@@ -224,7 +224,20 @@ public class CountQueries {
             where %s
             group by c.place_id, %s, r.service""";
 
-    /** Recomputes the monthly sums of a place for the months of these days (call in the writing transaction). */
+    /** The version of the counts: moves with every write of counts (see {@link #refreshMonths}). */
+    public long version() {
+        return jdbc.sql("select version from count_version where id = 1").query(Long.class).single();
+    }
+
+    /** Moves the version of the counts, in the writing transaction. */
+    private void moved() {
+        jdbc.sql("update count_version set version = version + 1 where id = 1").update();
+    }
+
+    /**
+     * Recomputes the monthly sums of a place for the months of these days (call in the writing transaction),
+     * and moves the version of the counts: every write of counts ends here or in {@link #refreshAllMonths}.
+     */
     public void refreshMonths(long placeId, Collection<LocalDate> days) {
         java.util.Set<java.time.YearMonth> months = new java.util.HashSet<>();
         days.forEach(d -> months.add(java.time.YearMonth.from(d)));
@@ -241,10 +254,12 @@ public class CountQueries {
                     YM.replace("on_date", "c.on_date"))).param("p", placeId)
                     .param("from", m.atDay(1)).param("to", m.atEndOfMonth()).update();
         }
+        moved();
     }
 
-    /** Recomputes every monthly sum (after bulk loads). */
+    /** Recomputes every monthly sum (after bulk loads) and moves the version of the counts. */
     public void refreshAllMonths() {
+        moved();
         jdbc.sql("delete from visit_referral_month").update();
         jdbc.sql("delete from visit_count_month").update();
         jdbc.sql(MONTH_INSERT + MONTH_SELECT.formatted(YM, "1 = 1", YM)).update();

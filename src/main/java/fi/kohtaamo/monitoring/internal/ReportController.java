@@ -156,6 +156,7 @@ class ReportController {
         model.addAttribute("kindOptions", java.util.Arrays.stream(PlaceKind.values())
                 .map(k -> new fi.kohtaamo.shared.Option(k.name(), t("placeKind." + k, lang), lang.code())).toList());
         model.addAttribute("chart", chart(report, lang));
+        model.addAttribute("ageChart", ageChart(report));
         model.addAttribute("referrals", referrals(report));
         model.addAttribute("presets", presets(counts.today(), q));
         Map<String, Map<String, LocalizedText>> choices = filterChoices(actor);
@@ -240,6 +241,47 @@ class ReportController {
             bars.add(new Bar(m.getMonthValue() + "/" + m.getYear(), v, h, 40 + i * slot, h ? 0 : 200.0 * v / max));
         }
         return new Chart(bars, max, 60 + months.size() * slot);
+    }
+
+    /** One age band: this period's and the previous period's children, as the summary table hides them. */
+    record AgeBar(Figure band, String label, long current, boolean currentHidden, double currentHeight, long previous,
+            boolean previousHidden, double previousHeight, double x) {
+    }
+
+    record AgeChart(List<AgeBar> bars, double width) {
+    }
+
+    static final List<Figure> AGE_BANDS = List.of(Figure.CHILDREN_UNDER_1, Figure.CHILDREN_1_2, Figure.CHILDREN_3_6,
+            Figure.CHILDREN_7_12, Figure.CHILDREN_13_17);
+    private static final List<String> AGE_LABELS = List.of("<1", "1–2", "3–6", "7–12", "13–17");
+
+    /**
+     * Children by age band, this period beside the previous one. The values and what is hidden are the
+     * summary table's (the same suppression: each band against the children's total), so the chart gives
+     * nothing away that the table does not.
+     */
+    AgeChart ageChart(ReportService.Report report) {
+        long max = 1;
+        for (Figure f : AGE_BANDS) {
+            if (!report.hidden(-1, f)) {
+                max = Math.max(max, report.total().current().get(f));
+            }
+            if (!report.hiddenPrevious(f)) {
+                max = Math.max(max, report.total().previous().get(f));
+            }
+        }
+        List<AgeBar> bars = new ArrayList<>();
+        double slot = 80;
+        for (int i = 0; i < AGE_BANDS.size(); i++) {
+            Figure f = AGE_BANDS.get(i);
+            long now = report.total().current().get(f);
+            long before = report.total().previous().get(f);
+            boolean nowHidden = report.hidden(-1, f);
+            boolean beforeHidden = report.hiddenPrevious(f);
+            bars.add(new AgeBar(f, AGE_LABELS.get(i), now, nowHidden, nowHidden ? 0 : 180.0 * now / max, before,
+                    beforeHidden, beforeHidden ? 0 : 180.0 * before / max, 40 + i * slot));
+        }
+        return new AgeChart(bars, 60 + AGE_BANDS.size() * slot);
     }
 
     /** Families guided onward by service, suppressed against the referral total. */

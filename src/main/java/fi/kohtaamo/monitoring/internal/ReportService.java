@@ -99,7 +99,13 @@ public class ReportService {
             Map<YearMonth, Long> byMonth, MonthlyPerPlace monthlyPerPlace, double openingDaysPerWeek,
             Map<ReferralService, Long> referrals, Set<Suppression.Cell> hidden, Set<Suppression.Cell> hiddenPrevious,
             List<Figure> figures, int places, fi.kohtaamo.outreach.OutreachFigures.Visits outreach,
-            List<Outlier> outliers) {
+            List<Outlier> outliers) implements fi.kohtaamo.shared.PublicDataCache.Sized {
+
+        @Override
+        public int bytes() {
+            // per row: key, label, two maps of 16 figures; plus months, referrals, hidden cells, outliers
+            return 4_096 + rows.size() * 2_400 + (hidden.size() + hiddenPrevious.size()) * 48 + outliers.size() * 200;
+        }
 
         /** Whether the cell of a row (-1 = total) and figure is suppressed. */
         public boolean hidden(int row, Figure f) {
@@ -119,10 +125,13 @@ public class ReportService {
     private final java.time.Clock clock;
     private final fi.kohtaamo.outreach.OutreachFigures outreach;
     private final fi.kohtaamo.shared.PublicDataCache cache;
+    private final CountQueries counts;
 
     public ReportService(ReportQueries queries, Registry registry, ActivityCalendar calendar,
             org.springframework.context.MessageSource messages, java.time.Clock clock,
-            fi.kohtaamo.outreach.OutreachFigures outreach, fi.kohtaamo.shared.PublicDataCache cache) {
+            fi.kohtaamo.outreach.OutreachFigures outreach, fi.kohtaamo.shared.PublicDataCache cache,
+            CountQueries counts) {
+        this.counts = counts;
         this.outreach = outreach;
         this.cache = cache;
         this.queries = queries;
@@ -155,8 +164,20 @@ public class ReportService {
                 .toList();
     }
 
+    /**
+     * The report, kept in the data cache until anything it reads changes: the public data version moves with
+     * places, activities and visits, the counts' version with every count written, and the day is in the key
+     * (uncounted occurrences are those before today). The key holds the actor's scope, not the actor: two
+     * coordinators of one county share their reports.
+     */
     public Report report(Actor actor, Filter filter, Period period, Breakdown breakdown) {
         List<Registry.ReportPlace> places = places(actor, filter);
+        LocalDate today = LocalDate.now(clock.withZone(CountService.HELSINKI));
+        return cache.get(List.of("report", AccessControl.scope(actor, MonitoringAction.REPORT_VIEW), filter, period,
+                breakdown, today, counts.version()), () -> compute(places, period, breakdown));
+    }
+
+    private Report compute(List<Registry.ReportPlace> places, Period period, Breakdown breakdown) {
         Period previous = period.previous();
         List<Long> placeIds = places.stream().map(Registry.ReportPlace::id).toList();
         Map<Long, Map<ReferralService, Long>> referralsNow = queries.referrals(placeIds, period.from(), period.to());
