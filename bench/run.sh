@@ -102,7 +102,7 @@ app_env=(env "${demo_env[@]}" PORT=$app_port KOHTAAMO_MODE=production
 start_app() {   # start_app <label> <java args...>: starts on CPU 1, waits for /places, sets app_pid and startup
   local label=$1; shift
   local t0; t0=$(date +%s%N)
-  "${app_env[@]}" taskset -c 1 java -Xmx768m "$@" >"$work/app.log" 2>&1 &
+  "${app_env[@]}" taskset -c 1 "${java_bin:-java}" -Xmx768m "$@" >"$work/app.log" 2>&1 &
   app_pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$app_port/places"; do
     kill -0 $app_pid 2>/dev/null || { tail -40 "$work/app.log"; exit 1; }
@@ -123,12 +123,30 @@ start_app "plain jar" -jar "$jar"
 startup_plain=$startup
 stop_app
 java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
-(cd "$work/app" && "${app_env[@]}" taskset -c 1 java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh \
-  -jar "$(basename "$jar")" >"$work/cds-training.log" 2>&1) || { tail -20 "$work/cds-training.log"; exit 1; }
-start_app "extracted jar with CDS archive" -XX:SharedArchiveFile="$work/app/app.jsa" -jar "$work/app/$(basename "$jar")"
+app_jar="$work/app/$(basename "$jar")"
+# the training run and the measured run must name the jar by the same path, else the JVM refuses the archive
+"${app_env[@]}" taskset -c 1 java -XX:ArchiveClassesAtExit="$work/app/app.jsa" -Dspring.context.exit=onRefresh \
+  -jar "$app_jar" >"$work/cds-training.log" 2>&1 || { tail -20 "$work/cds-training.log"; exit 1; }
+start_app "extracted jar with CDS archive" -XX:SharedArchiveFile="$work/app/app.jsa" -jar "$app_jar"
+grep -q "Unable to use shared archive" "$work/app.log" && echo "  (the CDS archive was refused: $(grep -m1 'Unable to use' "$work/app.log"))"
 startup_cds=$startup
+# On a JDK 25 or later (e.g. Debian's Temurin 25 beside the JDK 17), the same jar with an ahead-of-time cache
+# (JEP 483/514/515): loaded and linked classes and method profiles from a training run. Measured only; the
+# benchmark below runs on the JDK 17 start above.
+aot_java=$(ls -d /usr/lib/jvm/*-2[5-9]*/bin/java 2>/dev/null | head -1 || true)
+startup_aot=""
+if [ -n "$aot_java" ]; then
+  stop_app
+  "${app_env[@]}" taskset -c 1 "$aot_java" -XX:AOTCacheOutput="$work/app/app.aot" -Dspring.context.exit=onRefresh \
+    -jar "$app_jar" >"$work/aot-training.log" 2>&1 || { tail -20 "$work/aot-training.log"; exit 1; }
+  java_bin=$aot_java start_app "extracted jar on $("$aot_java" -version 2>&1 | head -1 | cut -d'"' -f2) with an AOT cache" \
+    -XX:AOTCache="$work/app/app.aot" -jar "$app_jar"
+  startup_aot=$startup
+  stop_app
+  start_app "extracted jar with CDS archive, again for the benchmark" -XX:SharedArchiveFile="$work/app/app.jsa" -jar "$app_jar"
+fi
 if [ "$only" = startup ]; then
-  echo "startup on $dataset data: plain jar $startup_plain s, with CDS $startup_cds s"
+  echo "startup on $dataset data: plain jar $startup_plain s, with CDS $startup_cds s${startup_aot:+, JDK 25 with an AOT cache $startup_aot s}"
   exit 0
 fi
 
@@ -251,7 +269,7 @@ result="bench/results/$(date +%Y-%m-%d-%H%M).md"
   echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1); PostgreSQL $("${PSQL[@]}" -d $db -c 'show server_version')"
   echo "- command: bench/run.sh --dataset $dataset --duration $duration --connections \"$connections\"${only:+ --only $only}"
   echo "- dataset: $(counts) ($([ "$dataset" = demo ] && echo "demo data" || echo "generate-national --seed=1 --today=$today")); week $monday – $sunday; municipality $muni"
-  echo "- startup to first /places answer on CPU 1: plain jar $startup_plain s, extracted jar with a CDS archive $startup_cds s (the run below); server peak RSS (VmHWM): $rss"
+  echo "- startup to first /places answer on CPU 1: plain jar $startup_plain s, extracted jar with a CDS archive $startup_cds s (the run below)${startup_aot:+, on JDK 25 with an AOT cache $startup_aot s}; server peak RSS (VmHWM): $rss"
   echo "- server and PostgreSQL on CPU 1, nginx (1 worker) on CPU 1, wrk and pgbench on CPU 0; wrk -t1, $duration s per cell"
   echo
   cat "$out"
