@@ -97,7 +97,12 @@ for p in $(pgrep -x postgres || true); do taskset -a -cp 1 "$p" >/dev/null 2>&1 
 
 # Start-up: once from the plain jar, once from the extracted jar with a class data sharing archive made by
 # a training run (Spring Boot's documented CDS recipe); the benchmark then runs on the latter.
-app_env=(env "${demo_env[@]}" PORT=$app_port KOHTAAMO_MODE=production
+# a benchmark administrator, made anew at each start (the application creates it when no administrator
+# exists), to sign in for the reports
+admin_password="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+"${PSQL[@]}" -d $db -c "delete from app_user where email = 'bench@example.fi'" >/dev/null 2>&1 || true
+app_env=(env "${demo_env[@]}" PORT=$app_port KOHTAAMO_MODE=production KOHTAAMO_JOBS=false
+  KOHTAAMO_ADMIN_EMAIL=bench@example.fi KOHTAAMO_ADMIN_PASSWORD="$admin_password"
   KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres)
 start_app() {   # start_app <label> <java args...>: starts on CPU 1, waits for /places, sets app_pid and startup
   local label=$1; shift
@@ -159,18 +164,35 @@ if [ "$dataset" = demo ]; then
   url[county-week-json]="/api/v1/occurrences?start=$monday&end=$sunday"
   url[county-week-html]="/calendar?date=$monday"
 else
-  names=(municipality-week-json municipality-week-html national-week-json municipality-ics place-page places-list)
+  names=(municipality-week-json municipality-week-html national-week-json municipality-ics place-page places-list
+    county-report national-report)
   url[national-week-json]="/api/v1/occurrences?start=$monday&end=$sunday"
 fi
+# the reports of last year (signed in as the benchmark administrator): a county by municipality (the county
+# with most places) and the nation by county; their SQL is the reports' aggregate statements
+year=$(( $(date -d "$today" +%Y) - 1 ))
+county=$("${PSQL[@]}" -d $db -c "select a.county_id from place p join area a on a.id = p.area_id group by a.county_id order by count(*) desc, a.county_id limit 1")
+url[county-report]="/admin/reports?from=$year-01-01&to=$year-12-31&breakdown=MUNICIPALITY&county=$county"
+url[national-report]="/admin/reports?from=$year-01-01&to=$year-12-31&breakdown=COUNTY"
+cookies="$work/cookies"
+csrf=$(curl -s -c "$cookies" -b "$cookies" "http://127.0.0.1:$app_port/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 \
+  | sed 's/.*value="//; s/"$//')
+curl -s -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode "email=bench@example.fi" \
+  --data-urlencode "password=$admin_password" --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$app_port/login"
+session="Cookie: SESSION=$(awk '$6 == "SESSION" { print $7 }' "$cookies")"
+header() {  # the request header an endpoint needs besides the language: the session for the reports
+  case $1 in *-report) echo "$session" ;; *) echo "X-Bench: 1" ;; esac
+}
 url[municipality-ics]="/calendar.ics?municipality=$muni"
 url[place-page]="/places/$place_id"
 url[places-list]="/places"
-pgvars="-D muni=$muni -D monday=$monday -D sunday=$sunday -D place=$place_id"
+pgvars="-D muni=$muni -D monday=$monday -D sunday=$sunday -D place=$place_id -D county=${county:-0}
+  -D ym_from=$((year * 100 + 1)) -D ym_to=$((year * 100 + 12)) -D pym_from=$(((year - 1) * 100 + 1)) -D pym_to=$(((year - 1) * 100 + 12))"
 
 # nginx: the identical bytes as static files, one worker on CPU 1
 mkdir -p "$work/static" "$work/nginx"
 for n in "${names[@]}"; do
-  curl -sf -H 'Accept-Language: fi' -o "$work/static/$n" "http://127.0.0.1:$app_port${url[$n]}" \
+  curl -sf -H 'Accept-Language: fi' -H "$(header "$n")" -o "$work/static/$n" "http://127.0.0.1:$app_port${url[$n]}" \
     || { echo "bench: $n (${url[$n]}) did not answer 200" >&2; exit 1; }
 done
 cat >"$work/nginx/nginx.conf" <<EOF
@@ -201,8 +223,8 @@ sleep 0.5
 
 # wrk: "<requests/s> <p50 ms> <p99 ms> <non-2xx>"
 run_wrk() {
-  local target=$1 c=$2
-  taskset -c 0 wrk -t1 -c"$c" -d"${duration}s" --latency -H 'Accept-Language: fi' "$target" >"$work/wrk.out" 2>&1
+  local target=$1 c=$2 extra=${3:-X-Bench: 1}
+  taskset -c 0 wrk -t1 -c"$c" -d"${duration}s" --latency -H 'Accept-Language: fi' -H "$extra" "$target" >"$work/wrk.out" 2>&1
   cat "$work/wrk.out" >>"$work/wrk.all"
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
@@ -230,7 +252,8 @@ run_pgbench() {
 
 echo "bench: warming up (the JIT compiler shares the server's one CPU)"
 for n in "${names[@]}"; do
-  taskset -c 0 wrk -t1 -c16 -d"${warmup:-5}s" -H 'Accept-Language: fi' "http://127.0.0.1:$app_port${url[$n]}" >/dev/null 2>&1
+  taskset -c 0 wrk -t1 -c16 -d"${warmup:-5}s" -H 'Accept-Language: fi' -H "$(header "$n")" \
+    "http://127.0.0.1:$app_port${url[$n]}" >/dev/null 2>&1
 done
 
 out="$work/table.md"
@@ -242,7 +265,7 @@ for n in "${names[@]}"; do
   [ -n "$only" ] && [ "$only" != "$n" ] && continue
   bytes=$(stat -c %s "$work/static/$n")
   for c in $connections; do
-    read -r a_rps a_p50 a_p99 a_bad < <(run_wrk "http://127.0.0.1:$app_port${url[$n]}" "$c")
+    read -r a_rps a_p50 a_p99 a_bad < <(run_wrk "http://127.0.0.1:$app_port${url[$n]}" "$c" "$(header "$n")")
     read -r s_rps s_p50 s_p99 s_bad < <(run_wrk "http://127.0.0.1:$nginx_port/$n" "$c")
     if [ "$s_bad" -gt 0 ]; then echo "bench: nginx answered errors for $n; see $work/nginx/error.log" >&2; exit 1; fi
     base=${n/county-/national-}      # the demo county's week is its whole dataset's week
