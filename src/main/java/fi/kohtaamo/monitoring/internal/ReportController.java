@@ -5,13 +5,11 @@ import fi.kohtaamo.monitoring.ReferralService;
 import fi.kohtaamo.monitoring.internal.ReportService.Breakdown;
 import fi.kohtaamo.monitoring.internal.ReportService.Figure;
 import fi.kohtaamo.registry.PlaceKind;
-import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.Csv;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
-import fi.kohtaamo.shared.LocalizedText;
 import fi.kohtaamo.shared.StaffNavigation;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -159,26 +156,10 @@ class ReportController {
         model.addAttribute("ageChart", ageChart(report));
         model.addAttribute("referrals", referrals(report));
         model.addAttribute("presets", presets(counts.today(), q));
-        Map<String, Map<String, LocalizedText>> choices = filterChoices(actor);
-        model.addAttribute("areaOptions", options(choices.get("areas"), lang));
-        model.addAttribute("municipalityOptions", options(choices.get("municipalities"), lang));
+        ReportService.FilterOptions choices = reports.filterOptions(actor, lang);
+        model.addAttribute("areaOptions", choices.areas());
+        model.addAttribute("municipalityOptions", choices.municipalities());
         return "monitoring/report";
-    }
-
-    /** The choices of the filter form: the areas and municipalities of the places in scope. */
-    private Map<String, Map<String, LocalizedText>> filterChoices(Actor actor) {
-        Map<String, LocalizedText> areas = new TreeMap<>();
-        Map<String, LocalizedText> municipalities = new TreeMap<>();
-        for (Registry.ReportPlace p : reports.places(actor, new ReportService.Filter(null, null, null, null, null))) {
-            areas.put(String.valueOf(p.areaId()), p.areaName());
-            municipalities.put(p.municipalityCode(), p.municipalityName());
-        }
-        return Map.of("areas", areas, "municipalities", municipalities);
-    }
-
-    private static List<fi.kohtaamo.shared.Option> options(Map<String, LocalizedText> choices, Lang lang) {
-        return choices.entrySet().stream().map(e -> fi.kohtaamo.shared.Option.of(e.getKey(), e.getValue(), lang))
-                .sorted(java.util.Comparator.comparing(fi.kohtaamo.shared.Option::label)).toList();
     }
 
     /** Ready-made periods: last month, this year so far, last year, with the other parameters kept. */

@@ -164,6 +164,34 @@ public class ReportService implements org.springframework.beans.factory.Disposab
                 .toList();
     }
 
+    /** The choices of the report filter form: the areas and municipalities of the places in scope, sorted by name. */
+    public record FilterOptions(List<fi.kohtaamo.shared.Option> areas, List<fi.kohtaamo.shared.Option> municipalities)
+            implements fi.kohtaamo.shared.PublicDataCache.Sized {
+        @Override
+        public int bytes() {
+            return (areas.size() + municipalities.size()) * 200;
+        }
+    }
+
+    /** The filter form's choices for the actor's scope in a language, kept in the data cache with the scope's places. */
+    public FilterOptions filterOptions(Actor actor, fi.kohtaamo.shared.Lang lang) {
+        List<Registry.ReportPlace> all = places(actor, new Filter(null, null, null, null, null));
+        return cache.get(List.of("reportFilterOptions", AccessControl.scope(actor, MonitoringAction.REPORT_VIEW), lang), () -> {
+            Map<String, LocalizedText> areas = new java.util.TreeMap<>();
+            Map<String, LocalizedText> municipalities = new java.util.TreeMap<>();
+            for (Registry.ReportPlace p : all) {
+                areas.put(String.valueOf(p.areaId()), p.areaName());
+                municipalities.put(p.municipalityCode(), p.municipalityName());
+            }
+            return new FilterOptions(options(areas, lang), options(municipalities, lang));
+        });
+    }
+
+    private static List<fi.kohtaamo.shared.Option> options(Map<String, LocalizedText> choices, fi.kohtaamo.shared.Lang lang) {
+        return choices.entrySet().stream().map(e -> fi.kohtaamo.shared.Option.of(e.getKey(), e.getValue(), lang))
+                .sorted(java.util.Comparator.comparing(fi.kohtaamo.shared.Option::label)).toList();
+    }
+
     /**
      * The report, kept in the data cache until anything it reads changes: the public data version moves with
      * places, activities and visits, the counts' version with every count written, and the day is in the key
