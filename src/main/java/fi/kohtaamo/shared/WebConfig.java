@@ -40,7 +40,9 @@ public class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        // Remember an explicit choice of language in a cookie (for pages reached without ?lang=).
+        // Remember an explicit choice of language in a cookie (for pages reached without ?lang=). Not on the API
+        // and the iCalendar feeds: their addresses carry the language, and an answer that sets a cookie can be
+        // neither kept (PublicResponses) nor shared by an HTTP cache.
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -48,7 +50,7 @@ public class WebConfig implements WebMvcConfigurer {
                 chosen.ifPresent(l -> new LanguageResolver().setLocale(request, response, l.locale()));
                 return true;
             }
-        });
+        }).excludePathPatterns("/api/**", "/calendar.ics", "/places/*/calendar.ics", "/organisations/*/calendar.ics");
     }
 
     @Override

@@ -137,6 +137,13 @@ class PublicResponsesTest {
         assertThat(get(feed, "Accept-Language", "sv").body()).isEqualTo(sv);
         assertThat(get(feed, "Accept-Language", "fi").body()).isEqualTo(fi);
 
+        // a feed address with its language (as the calendar page gives it out) sets no cookie, so it is kept too
+        HttpResponse<String> svFeed = get(feed + "&lang=sv");
+        assertThat(svFeed.headers().allValues("Set-Cookie")).isEmpty();
+        long beforeKept = sent();
+        assertThat(get(feed + "&lang=sv").body()).isEqualTo(svFeed.body()).contains("Sparat café");
+        assertThat(sent()).isEqualTo(beforeKept + 1);
+
         // a lang cookie chooses Swedish: the kept Finnish answer must not be sent, nor anything kept
         long before = sent();
         HttpResponse<String> withCookie = get(feed, "Accept-Language", "fi", "Cookie", "lang=sv");
