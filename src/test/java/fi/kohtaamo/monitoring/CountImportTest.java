@@ -96,6 +96,69 @@ class CountImportTest {
                 .contains("on jo laskettu");
     }
 
+    @Test
+    void referralColumnsAreImportedWithTheirCountsAndCheckedAsTheCounterChecksThem() {
+        String head = "date;activity;adults;children_under_1;children_1_2;children_3_6;children_7_12;children_13_17;"
+                + "first_time_families;volunteers;staff;referral_child_health_clinic;referral_family_counselling\n";
+        // more families guided onward than adults: refused, naming the column, and nothing stored
+        WebClient.Response bad = preview("counts.csv", "text/csv",
+                (head + "2026-10-20;;2;1;0;0;0;0;0;0;1;2;1\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.html().select("main").text()).contains("referral_child_health_clinic");
+        assertThat(openDayCounts("2026-10-20", "2026-10-20")).isZero();
+        WebClient.Response negative = preview("counts.csv", "text/csv",
+                (head + "2026-10-20;;2;1;0;0;0;0;0;0;1;-1;0\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.html().select("main").text()).contains("referral_child_health_clinic");
+
+        WebClient.Response good = preview("counts.csv", "text/csv",
+                (head + "2026-10-20;;5;1;0;2;0;0;0;0;1;2;1\n2026-10-21;;3;1;0;0;0;0;0;0;1;;\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(good.status()).isEqualTo(200);
+        // the preview shows how many were guided onward on each row
+        assertThat(good.html().select("tbody tr").get(0).select("td").get(4).text()).isEqualTo("3");
+        web.post(placePath + "/import/confirm", Map.of("token", good.html().select("input[name=token]").attr("value")));
+        assertThat(openDayCounts("2026-10-20", "2026-10-21")).isEqualTo(2);
+        Map<String, Long> stored = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select r.service, r.families from visit_count_referral r join visit_count c on c.id = r.count_id
+                where c.place_id = :p and c.on_date between :f and :t""")
+                .param("p", placeId).param("f", LocalDate.parse("2026-10-20")).param("t", LocalDate.parse("2026-10-21"))
+                .query(rs -> {
+                    stored.merge(rs.getString(1), rs.getLong(2), Long::sum);
+                });
+        assertThat(stored).isEqualTo(Map.of("CHILD_HEALTH_CLINIC", 2L, "FAMILY_COUNSELLING", 1L));
+        // and the month's sums that reports read
+        Map<String, Long> monthly = new java.util.TreeMap<>();
+        jdbc.sql("select service, families from visit_referral_month where place_id = :p and ym = 202610")
+                .param("p", placeId).query(rs -> {
+                    monthly.put(rs.getString(1), rs.getLong(2));
+                });
+        assertThat(monthly).containsEntry("CHILD_HEALTH_CLINIC", 2L + referralsBefore("CHILD_HEALTH_CLINIC"))
+                .containsEntry("FAMILY_COUNSELLING", 1L + referralsBefore("FAMILY_COUNSELLING"));
+    }
+
+    /** Families guided to a service from this place in October 2026 other than on the imported days. */
+    long referralsBefore(String service) {
+        return jdbc.sql("""
+                select coalesce(sum(r.families), 0) from visit_count_referral r join visit_count c on c.id = r.count_id
+                where c.place_id = :p and c.on_date between :f and :t and c.on_date not in (:a, :b) and r.service = :s""")
+                .param("p", placeId).param("f", LocalDate.parse("2026-10-01")).param("t", LocalDate.parse("2026-10-31"))
+                .param("a", LocalDate.parse("2026-10-20")).param("b", LocalDate.parse("2026-10-21")).param("s", service)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void theImportPageNamesTheReferralColumnsInEachLanguage() {
+        for (String lang : List.of("fi", "sv", "en")) {
+            String text = web.get(placePath + "/import?lang=" + lang).html().select("main").text();
+            assertThat(text).contains("referral_child_health_clinic", "referral_other");
+        }
+        WebClient.Response t = web.get(placePath + "/import/template.csv?month=2026-11");
+        assertThat(t.body().lines().findFirst().orElse("")).endsWith(";staff;referral_child_health_clinic;referral_family_counselling;"
+                + "referral_family_social_work;referral_family_work;referral_oral_health;referral_speech_therapy;referral_ecec;"
+                + "referral_immigrant_services;referral_parish_diaconia;referral_mll_support_persons;referral_ngo_services;referral_other");
+    }
+
     byte[] workbook(boolean formula) throws Exception {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = book.createSheet("Laskennat");

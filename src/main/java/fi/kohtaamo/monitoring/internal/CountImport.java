@@ -57,6 +57,15 @@ public class CountImport {
         COLUMNS.put("first_time_families", "firstTimeFamilies");
         COLUMNS.put("volunteers", "volunteers");
         COLUMNS.put("staff", "staff");
+        // families guided onward, one column per service (optional; the counter's "ref." fields)
+        for (fi.kohtaamo.monitoring.ReferralService service : fi.kohtaamo.monitoring.ReferralService.values()) {
+            COLUMNS.put(referralColumn(service), "ref." + service.name());
+        }
+    }
+
+    /** The column of families guided to a service: {@code referral_child_health_clinic} and so on. */
+    static String referralColumn(fi.kohtaamo.monitoring.ReferralService service) {
+        return "referral_" + service.name().toLowerCase(Locale.ROOT);
     }
 
     /** A problem: a message key with arguments, for a row (0 = the file). */
@@ -64,7 +73,14 @@ public class CountImport {
     }
 
     /** A checked row; {@code subject} is the activity id, 0 for an open day, -1 when it could not be found. */
-    public record Line(int number, LocalDate date, String activity, long subject, Figures figures, List<Problem> problems) {
+    public record Line(int number, LocalDate date, String activity, long subject, Figures figures,
+            Map<fi.kohtaamo.monitoring.ReferralService, Integer> referrals, List<Problem> problems) {
+
+        /** Families guided onward on this row, all services together. */
+        public int referred() {
+            return referrals.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
 
         public boolean ok() {
             return problems.isEmpty();
@@ -305,7 +321,7 @@ public class CountImport {
             for (FieldErrors.FieldError e : errors.all()) {
                 problems.add(new Problem("monitoring.import.figure", new Object[] {e.field(), e.messageKey(), e.args()}));
             }
-            out.add(new Line(i + 2, date, name, subject, checked.figures(), problems));
+            out.add(new Line(i + 2, date, name, subject, checked.figures(), Map.copyOf(checked.referrals()), problems));
         }
         return out;
     }

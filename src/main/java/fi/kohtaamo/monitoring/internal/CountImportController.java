@@ -63,6 +63,8 @@ class CountImportController {
         model.addAttribute("place", place(pid));
         model.addAttribute("month", YearMonth.from(counts.today()));
         model.addAttribute("errors", java.util.Map.of());
+        model.addAttribute("referralColumns", java.util.Arrays.stream(fi.kohtaamo.monitoring.ReferralService.values())
+                .map(CountImport::referralColumn).collect(java.util.stream.Collectors.joining(", ")));
         return "monitoring/import";
     }
 

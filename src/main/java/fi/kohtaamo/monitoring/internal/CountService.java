@@ -297,7 +297,7 @@ public class CountService {
         java.time.Instant now = clock.instant();
         for (CountImport.Line line : result.lines()) {
             ids.add(queries.insert(placeId, line.subject() == 0 ? null : line.subject(), line.date(), line.figures(),
-                    Map.of(), false, now));
+                    line.referrals(), false, now));
         }
         audit.recordNonPublic(actor, "COUNT_IMPORT", "visit_count", ids.isEmpty() ? "-" : ids.get(0), target(placeId), null,
                 Map.of("place", placeId, "rows", ids.size(), "ids", ids));
