@@ -278,6 +278,59 @@ class ReportTest {
     }
 
     @Test
+    void unusualCountsAreFoundInReportsOfAnySizeAsTheRawRowsShowThem() {
+        // a county of 70 places (reports of more than 60 places listed none before): each with a rhythm of counts
+        // in September and October, and 40 spikes, some two in one place, some at the period's edges
+        long county = fx.county();
+        String m = fx.municipality(county);
+        long area = fx.area(county, m);
+        long org = fx.organisation(OrganisationType.MLL_ASSOCIATION, national, county);
+        Random random = new Random(11);
+        List<LocalDate> spikeDays = List.of(LocalDate.of(2026, 9, 2), LocalDate.of(2026, 9, 9), LocalDate.of(2026, 9, 30),
+                LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 20), LocalDate.of(2026, 10, 31));
+        List<Long> places = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            long place = fx.place(area, m, org);
+            places.add(place);
+            for (LocalDate d = LocalDate.of(2026, 9, 1); d.isBefore(LocalDate.of(2026, 11, 1)); d = d.plusDays(3 + random.nextInt(3))) {
+                if (!spikeDays.contains(d)) {
+                    counts.insert(place, null, d, new CountQueries.Figures(2 + random.nextInt(8), random.nextInt(3),
+                            random.nextInt(4), random.nextInt(4), 0, 0, 0, 1, 1), Map.of(), false, Instant.now());
+                }
+            }
+        }
+        for (int i = 0; i < 40; i++) {
+            long place = places.get(i % 30 * 2);
+            LocalDate day = spikeDays.get((i + i / 30) % spikeDays.size());
+            // 100 to 295 visitors, each a different number
+            int visitors = 100 + 5 * i;
+            counts.insert(place, null, day, new CountQueries.Figures(visitors / 2, 0, visitors - visitors / 2, 0, 0, 0, 0, 1, 1),
+                    Map.of(), false, Instant.now());
+        }
+        Actor coordinator = new Actor(IDS.incrementAndGet(), "K", Role.COUNTY_COORDINATOR, null, Set.of(), county, null, null);
+        Filter all = new Filter(null, null, null, null, null);
+        for (Period period : List.of(new Period(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 31)),
+                new Period(LocalDate.of(2026, 9, 9), LocalDate.of(2026, 10, 20)))) {
+            ReportService.Report r = reports.report(coordinator, all, period, Breakdown.PLACE);
+            // the same from the raw rows: counts of at least 30 and over three times their place's average in the period
+            List<String> expected = jdbc.sql("""
+                    select c.on_date, c.v, m.average from (
+                      select place_id, on_date, %1$s as v from visit_count
+                      where on_date between :f and :t and place_id in (:p)) c
+                    join (select place_id, avg(1.0 * (%1$s)) as average from visit_count
+                          where on_date between :f and :t and place_id in (:p) group by place_id) m on m.place_id = c.place_id
+                    where c.v >= 30 and c.v > 3 * m.average
+                    order by c.v desc fetch first 20 rows only""".formatted(VISITORS))
+                    .param("f", period.from()).param("t", period.to()).param("p", places)
+                    .query((rs, n) -> rs.getObject(1, LocalDate.class) + " " + rs.getLong(2) + " " + Math.round(rs.getDouble(3)))
+                    .list();
+            assertThat(expected).as("the fixture has more unusual counts than a report lists").hasSize(20);
+            assertThat(r.outliers()).extracting(o -> o.date() + " " + o.visitors() + " " + o.placeAverage())
+                    .as(period.toString()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void periodsAndTheirPreviousPeriods() {
         assertThat(new Period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)).previous())
                 .isEqualTo(new Period(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 12, 31)));

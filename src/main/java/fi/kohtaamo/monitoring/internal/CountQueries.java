@@ -208,13 +208,15 @@ public class CountQueries {
             select place_id, %s, count(*), count(distinct on_date), count(activity_id),
                    sum(adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17),
                    sum(adults), sum(children_under_1), sum(children_1_2), sum(children_3_6), sum(children_7_12),
-                   sum(children_13_17), sum(first_time_families)
+                   sum(children_13_17), sum(first_time_families),
+                   max(adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17)
             from visit_count where %s
             group by place_id, %s""";
 
     private static final String MONTH_INSERT = """
             insert into visit_count_month (place_id, ym, counts, days, activity_counts, visitors, adults, children_under_1,
-                                           children_1_2, children_3_6, children_7_12, children_13_17, first_time_families)
+                                           children_1_2, children_3_6, children_7_12, children_13_17, first_time_families,
+                                           max_visitors)
             """;
 
     private static final String REFERRAL_INSERT = """

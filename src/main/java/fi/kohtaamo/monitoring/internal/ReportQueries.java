@@ -92,30 +92,35 @@ public class ReportQueries {
         return out;
     }
 
-    /** Visitors per place and month. */
-    public Map<Long, Map<YearMonth, Long>> monthlyVisitors(Collection<Long> places, LocalDate from, LocalDate to) {
-        Map<Long, Map<YearMonth, Long>> out = new HashMap<>();
+    /** Visitors of a place in a month, and its largest single count. */
+    public record Month(long visitors, long largest) {
+    }
+
+    /** Visitors per place and month, with each month's largest count. */
+    public Map<Long, Map<YearMonth, Month>> monthlyVisitors(Collection<Long> places, LocalDate from, LocalDate to) {
+        Map<Long, Map<YearMonth, Month>> out = new HashMap<>();
         if (wholeMonths(from, to)) {
             chunks(places, chunk -> jdbc.sql("""
-                    select place_id, ym, visitors from visit_count_month
+                    select place_id, ym, visitors, max_visitors from visit_count_month
                     where ym between :fromYm and :toYm and place_id in (:places)""")
                     .param("fromYm", ym(from)).param("toYm", ym(to)).param("places", chunk)
                     .query(rs -> {
                         int key = rs.getInt(2);
                         out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(YearMonth.of(key / 100, key % 100),
-                                rs.getLong(3));
+                                new Month(rs.getLong(3), rs.getLong(4)));
                     }));
             return out;
         }
         chunks(places, chunk -> jdbc.sql("""
                 select place_id, extract(year from on_date), extract(month from on_date),
-                       sum(adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17)
+                       sum(adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17),
+                       max(adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17)
                 from visit_count where on_date between :from and :to and place_id in (:places)
                 group by place_id, extract(year from on_date), extract(month from on_date)""")
                 .param("from", from).param("to", to).param("places", chunk)
                 .query(rs -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                            .put(YearMonth.of(rs.getInt(2), rs.getInt(3)), rs.getLong(4));
+                            .put(YearMonth.of(rs.getInt(2), rs.getInt(3)), new Month(rs.getLong(4), rs.getLong(5)));
                 }));
         return out;
     }
@@ -148,34 +153,38 @@ public class ReportQueries {
     }
 
     /** A count far above its place's usual: a typing slip, or an event worth knowing about. */
-    public record Outlier(long placeId, LocalDate date, long visitors, double placeAverage) {
+    public record Outlier(long placeId, LocalDate date, long visitors) {
+    }
+
+    /** A place's month (clamped to a period) that holds at least one unusual count. */
+    public record MonthOfPlace(long placeId, LocalDate from, LocalDate to) {
     }
 
     /**
-     * Counts with at least 30 visitors and more than three times their place's average count in the
-     * period, largest first (at most {@code limit}).
+     * The counts of at least {@code least} visitors in these months of places (a few: those whose largest count
+     * is unusual), largest first; read on the (place, subject, day) key.
      */
-    public List<Outlier> outliers(Collection<Long> places, LocalDate from, LocalDate to, int limit) {
-        List<Outlier> out = new java.util.ArrayList<>();
-        chunks(places, chunk -> jdbc.sql("""
-                select c.place_id, c.on_date,
-                       c.adults + c.children_under_1 + c.children_1_2 + c.children_3_6 + c.children_7_12 + c.children_13_17 as v,
-                       m.average
-                from visit_count c
-                join (select place_id, avg(1.0 * (adults + children_under_1 + children_1_2 + children_3_6 + children_7_12
-                                                  + children_13_17)) as average
-                      from visit_count where on_date between :from and :to and place_id in (:places)
-                      group by place_id) m on m.place_id = c.place_id
-                where c.on_date between :from and :to and c.place_id in (:places)
-                  and c.adults + c.children_under_1 + c.children_1_2 + c.children_3_6 + c.children_7_12 + c.children_13_17 >= 30
-                  and c.adults + c.children_under_1 + c.children_1_2 + c.children_3_6 + c.children_7_12 + c.children_13_17
-                      > 3 * m.average
-                order by v desc fetch first :limit rows only""")
-                .param("from", from).param("to", to).param("places", chunk).param("limit", limit)
-                .query(rs -> {
-                    out.add(new Outlier(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getDouble(4)));
-                }));
-        out.sort(java.util.Comparator.comparingLong(Outlier::visitors).reversed());
-        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
+    public List<Outlier> largeCounts(List<MonthOfPlace> months, long least) {
+        if (months.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        var spec = new java.util.LinkedHashMap<String, Object>();
+        for (int i = 0; i < months.size(); i++) {
+            MonthOfPlace m = months.get(i);
+            where.append(i == 0 ? "" : " or ").append("(place_id = :p").append(i).append(" and on_date between :f").append(i)
+                    .append(" and :t").append(i).append(')');
+            spec.put("p" + i, m.placeId());
+            spec.put("f" + i, m.from());
+            spec.put("t" + i, m.to());
+        }
+        return jdbc.sql("""
+                select place_id, on_date, v from (
+                  select place_id, on_date,
+                         adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17 as v
+                  from visit_count where %s) c
+                where v >= :least order by v desc, on_date, place_id""".formatted(where))
+                .params(spec).param("least", least)
+                .query((rs, n) -> new Outlier(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3))).list();
     }
 }

@@ -218,7 +218,8 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         Map<Long, long[]> talliesNow = tallies(places, period);
         Map<Long, long[]> talliesBefore = tallies(places, previous);
         Map<Long, Map<ReferralService, Long>> referralsNow = result(referralsNowQ);
-        Map<Long, Map<Figure, Long>> current = perPlace(places, result(sumsNowQ), talliesNow, referralsNow);
+        Map<Long, long[]> sumsNow = result(sumsNowQ);
+        Map<Long, Map<Figure, Long>> current = perPlace(places, sumsNow, talliesNow, referralsNow);
         Map<Long, Map<Figure, Long>> before = perPlace(places, result(sumsBeforeQ), talliesBefore, result(referralsBeforeQ));
         // group labels looked up once per report, not once per place
         Map<String, LocalizedText> labels = new HashMap<>();
@@ -245,15 +246,17 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         }
         Row total = new Row("total", LocalizedText.EMPTY, totalNow, totalBefore, places.size());
 
-        Map<Long, Map<YearMonth, Long>> monthly = result(monthlyQ);
+        Map<Long, Map<YearMonth, ReportQueries.Month>> monthly = result(monthlyQ);
         Map<YearMonth, Long> byMonth = new java.util.TreeMap<>();
         for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
             byMonth.put(m, 0L);
         }
         List<Long> placeMonths = new ArrayList<>();
-        for (Map<YearMonth, Long> perMonth : monthly.values()) {
-            perMonth.forEach((m, v) -> byMonth.merge(m, v, Long::sum));
-            placeMonths.addAll(perMonth.values());
+        for (Map<YearMonth, ReportQueries.Month> perMonth : monthly.values()) {
+            perMonth.forEach((m, v) -> {
+                byMonth.merge(m, v.visitors(), Long::sum);
+                placeMonths.add(v.visitors());
+            });
         }
         placeMonths.sort(null);
         MonthlyPerPlace mpp = placeMonths.isEmpty() ? new MonthlyPerPlace(0, 0, 0, 0)
@@ -269,7 +272,7 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         Row previousTotal = new Row("total", LocalizedText.EMPTY, totalBefore, zero(), places.size());
         return new Report(period, previous, breakdown, rows, total, byMonth, mpp, openingDays, referrals,
                 suppress(rows, total, breakdown), suppress(List.of(), previousTotal, breakdown), figures, places.size(),
-                result(outreachQ), outliers(places, period));
+                result(outreachQ), outliers(places, sumsNow, monthly, period));
     }
 
     /**
@@ -307,17 +310,59 @@ public class ReportService implements org.springframework.beans.factory.Disposab
     public record Outlier(LocalizedText place, LocalDate date, long visitors, long placeAverage) {
     }
 
-    /** Unusual counts are looked for in reports of at most this many places (a municipality or an area): they read every count. */
-    static final int OUTLIER_PLACES = 60;
+    /** Unusual counts listed at most. */
+    static final int OUTLIERS = 20;
+    /** An unusual count has at least this many visitors ... */
+    static final long OUTLIER_LEAST = 30;
+    /** ... and more than this many times its place's average count in the period. */
+    static final long OUTLIER_TIMES = 3;
 
-    private List<Outlier> outliers(List<Registry.ReportPlace> places, Period period) {
-        if (places.size() > OUTLIER_PLACES) {
+    /**
+     * Counts of at least 30 visitors and more than three times their place's average count in the period,
+     * largest first, in reports of any size. The months to read come from each month's largest count (the
+     * monthly sums hold it): a month whose largest count is not unusual holds none, and the largest unusual
+     * counts lie in the months with the largest unusual maxima, so the counts of at most 20 months are read.
+     */
+    private List<Outlier> outliers(List<Registry.ReportPlace> places, Map<Long, long[]> sums,
+            Map<Long, Map<YearMonth, ReportQueries.Month>> monthly, Period period) {
+        record Candidate(long place, YearMonth month, long largest, double average) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        Map<Long, Double> averages = new HashMap<>();
+        monthly.forEach((place, months) -> {
+            long[] s = sums.get(place);
+            if (s == null || s[ReportQueries.COUNTS] == 0) {
+                return;
+            }
+            double average = s[ReportQueries.VISITORS] / (double) s[ReportQueries.COUNTS];
+            averages.put(place, average);
+            months.forEach((month, m) -> {
+                if (m.largest() >= OUTLIER_LEAST && m.largest() > OUTLIER_TIMES * average) {
+                    candidates.add(new Candidate(place, month, m.largest(), average));
+                }
+            });
+        });
+        if (candidates.isEmpty()) {
             return List.of();
         }
+        candidates.sort(java.util.Comparator.comparingLong(Candidate::largest).reversed());
+        List<ReportQueries.MonthOfPlace> read = candidates.stream().limit(OUTLIERS).map(c -> new ReportQueries.MonthOfPlace(
+                c.place(), max(c.month().atDay(1), period.from()), min(c.month().atEndOfMonth(), period.to()))).toList();
         Map<Long, LocalizedText> names = new HashMap<>();
         places.forEach(p -> names.put(p.id(), p.name()));
-        return queries.outliers(names.keySet(), period.from(), period.to(), 20).stream()
-                .map(o -> new Outlier(names.get(o.placeId()), o.date(), o.visitors(), Math.round(o.placeAverage()))).toList();
+        return queries.largeCounts(read, OUTLIER_LEAST).stream()
+                .filter(o -> o.visitors() > OUTLIER_TIMES * averages.get(o.placeId()))
+                .limit(OUTLIERS)
+                .map(o -> new Outlier(names.get(o.placeId()), o.date(), o.visitors(), Math.round(averages.get(o.placeId()))))
+                .toList();
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static long median(List<Long> sorted) {
