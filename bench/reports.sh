@@ -4,21 +4,23 @@
 #   1. builds the jar and, unless the database already holds it, generates the national dataset with its
 #      ~20 million visit counts (`generate-national`) into PostgreSQL database kohtaamo_reports;
 #   2. starts Kohtaamo on it in production mode (server on CPU 1) with a benchmark administrator;
-#   3. signs in, warms up (100 requests of each report, a fifth of them after a count write), and requests each report N times (default 20) (the first one plans every
+#   3. signs in, warms up (600 requests of each report by default, half of them after a count write), and requests each report N times (default 20) (the first one plans every
 #      activity's occurrences; later ones find those figures in the data cache), sequentially (one user
 #      asking), timing each answer: once as asked again (the report is kept until a count or the calendar
 #      changes), once with the counts' version moved before each request (computed anew); runs the report's aggregate statements (bench/sql/report-*.sql: this period's and the
 #      previous period's sums per place, visitors per place and month, referrals) N times with pgbench;
 #   4. prints median and worst times and the ratio of Kohtaamo's median to the SQL's.
-# Usage: bench/reports.sh [--runs N] [--year YYYY]
+# Usage: bench/reports.sh [--runs N] [--year YYYY] [--warmup N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=20
 year=2025
+warmup=600
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift ;;
     --year) year=$2; shift ;;
+    --warmup) warmup=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -103,14 +105,16 @@ time_sql() { # file -> sorted latencies in ms (pgbench, one client, each transac
 median() { awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 echo
-echo "Report benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, year $year, $runs runs each after 200 warm-up requests"
+echo "Report benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, year $year, $runs runs each after $warmup warm-up requests of each report"
 echo "kept: the same report asked again (kept until a count or the calendar changes); computed: asked after a count write"
 # warm-up of both reports, kept and computed, so that the JIT compiler (sharing the server's one core) has
-# compiled the paths measured: with 3 warm-up requests the county's kept report took 97 ms, after 150 about 20 ms
+# compiled the paths measured. With 100 warm-up requests a report (a fifth computed) the computed county report
+# still took 41 ms, and went on falling over the next thousand requests to 28 ms: the compiler had taken more
+# of the core than the requests (async-profiler, 2026-12-04). Half of the warm-up requests are computed.
 county_url="http://localhost:$port/admin/reports?from=$from&to=$to&breakdown=MUNICIPALITY&county=$county"
 national_url="http://localhost:$port/admin/reports?from=$from&to=$to&breakdown=COUNTY"
-for i in $(seq 1 100); do
-  [ $((i % 5)) = 0 ] && psql_q "update count_version set version = version + 1" >/dev/null
+for i in $(seq 1 "$warmup"); do
+  [ $((i % 2)) = 0 ] && psql_q "update count_version set version = version + 1" >/dev/null
   curl -s -o /dev/null -b "$cookies" "$county_url"
   curl -s -o /dev/null -b "$cookies" "$national_url"
 done

@@ -376,6 +376,21 @@ class ReportTest {
             assertThat(row.select("td").get(0).text()).as(band).isEqualTo(summary.get(0).select("td").get(0).text());
             assertThat(row.select("td").get(1).text()).as(band).isEqualTo(summary.get(0).select("td").get(1).text());
         }
+        // the filter form (kept per scope, language and choice) shows each request's own choices and language
+        var form = page.html().selectFirst("form.filters");
+        assertThat(form.select("#f-breakdown option[selected]").attr("value")).isEqualTo("AREA");
+        assertThat(form.select("#f-from").attr("value")).isEqualTo("2026-01-01");
+        assertThat(form.select("label[for=f-municipality]").text()).isEqualTo("Municipality");
+        String espoo = form.select("#f-municipality option:containsOwn(Espoo)").attr("value");
+        WebClient.Response chosen = web.get("/admin/reports?from=2026-01-01&to=2026-10-31&breakdown=PLACE&municipality="
+                + espoo + "&lang=sv");
+        var chosenForm = chosen.html().selectFirst("form.filters");
+        assertThat(chosenForm.select("#f-breakdown option[selected]").attr("value")).isEqualTo("PLACE");
+        assertThat(chosenForm.select("#f-municipality option[selected]").attr("value")).isEqualTo(espoo);
+        assertThat(chosenForm.select("label[for=f-municipality]").text()).isEqualTo("Kommun");
+        var again = web.get("/admin/reports?from=2026-02-01&to=2026-10-31&breakdown=AREA&lang=en").html().selectFirst("form.filters");
+        assertThat(again.select("#f-municipality option[selected]")).isEmpty();
+        assertThat(again.select("#f-from").attr("value")).isEqualTo("2026-02-01");
         WebClient.Response csv = web.get("/admin/reports.csv?from=2026-01-01&to=2026-10-31&breakdown=MUNICIPALITY");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");

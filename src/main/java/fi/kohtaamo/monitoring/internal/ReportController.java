@@ -40,11 +40,16 @@ class ReportController {
     private final ReportService reports;
     private final CountService counts;
     private final MessageSource messages;
+    private final fi.kohtaamo.shared.PublicDataCache cache;
+    private final fi.kohtaamo.shared.FragmentRenderer fragments;
 
-    ReportController(ReportService reports, CountService counts, MessageSource messages) {
+    ReportController(ReportService reports, CountService counts, MessageSource messages,
+            fi.kohtaamo.shared.PublicDataCache cache, fi.kohtaamo.shared.FragmentRenderer fragments) {
         this.reports = reports;
         this.counts = counts;
         this.messages = messages;
+        this.cache = cache;
+        this.fragments = fragments;
     }
 
     @Component
@@ -133,7 +138,8 @@ class ReportController {
     }
 
     @GetMapping("/admin/reports")
-    String page(@RequestParam Map<String, String> q, Actor actor, Lang lang, Model model) {
+    String page(@RequestParam Map<String, String> q, Actor actor, Lang lang, Model model,
+            jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         if (!AccessControl.mayEver(actor, MonitoringAction.REPORT_VIEW)) {
             throw new KohtaamoException.Forbidden("REPORT_VIEW");
         }
@@ -148,18 +154,41 @@ class ReportController {
                 Figure.CHILDREN_1_2, Figure.CHILDREN_3_6, Figure.CHILDREN_7_12, Figure.CHILDREN_13_17,
                 Figure.FIRST_TIME_FAMILIES, Figure.REFERRALS, Figure.OCCURRENCES_HELD, Figure.OCCURRENCES_CANCELLED,
                 Figure.MISSING_COUNTS));
-        model.addAttribute("breakdownOptions", java.util.Arrays.stream(Breakdown.values())
-                .map(b -> new fi.kohtaamo.shared.Option(b.name(), t("monitoring.breakdown." + b, lang), lang.code())).toList());
-        model.addAttribute("kindOptions", java.util.Arrays.stream(PlaceKind.values())
-                .map(k -> new fi.kohtaamo.shared.Option(k.name(), t("placeKind." + k, lang), lang.code())).toList());
         model.addAttribute("chart", chart(report, lang));
         model.addAttribute("ageChart", ageChart(report));
         model.addAttribute("referrals", referrals(report));
         model.addAttribute("presets", presets(counts.today(), q));
-        ReportService.FilterOptions choices = reports.filterOptions(actor, lang);
-        model.addAttribute("areaOptions", choices.areas());
-        model.addAttribute("municipalityOptions", choices.municipalities());
+        model.addAttribute("filtersHtml", filters(actor, lang, q, r, request, response));
         return "monitoring/report";
+    }
+
+    /** The parameters the filter form shows (as chosen, or as hidden fields). */
+    private static final List<String> FORM_PARAMETERS = List.of("area", "municipality", "kind", "county", "organisation", "place");
+
+    /**
+     * The filter form: every area and municipality of the actor's scope (hundreds for a national scope, half
+     * the page), rendered once per scope, language and choice and kept until the registry changes.
+     */
+    private String filters(Actor actor, Lang lang, Map<String, String> q, Request r,
+            jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        List<Object> key = new ArrayList<>(List.of("report-filters", AccessControl.scope(actor, MonitoringAction.REPORT_VIEW),
+                lang, r.period(), r.breakdown()));
+        FORM_PARAMETERS.forEach(p -> key.add(String.valueOf(q.get(p))));
+        return cache.get(key, () -> {
+            ReportService.FilterOptions choices = reports.filterOptions(actor, lang);
+            Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put("q", q);
+            variables.put("from", r.period().from());
+            variables.put("to", r.period().to());
+            variables.put("breakdown", r.breakdown().name());
+            variables.put("breakdownOptions", java.util.Arrays.stream(Breakdown.values())
+                    .map(b -> new fi.kohtaamo.shared.Option(b.name(), t("monitoring.breakdown." + b, lang), lang.code())).toList());
+            variables.put("kindOptions", java.util.Arrays.stream(PlaceKind.values())
+                    .map(k -> new fi.kohtaamo.shared.Option(k.name(), t("placeKind." + k, lang), lang.code())).toList());
+            variables.put("areaOptions", choices.areas());
+            variables.put("municipalityOptions", choices.municipalities());
+            return fragments.render("monitoring/parts", "reportFilters", lang, variables, request, response);
+        });
     }
 
     /** Ready-made periods: last month, this year so far, last year, with the other parameters kept. */
