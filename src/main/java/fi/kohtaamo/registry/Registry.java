@@ -89,6 +89,13 @@ public interface Registry {
     /** The type of each organisation, by id. */
     java.util.Map<Long, OrganisationType> organisationTypes();
 
+    /** An organisation in the hierarchy: its parent (null at the top), type and name. */
+    record OrganisationNode(long id, Long parentId, OrganisationType type, LocalizedText name) {
+    }
+
+    /** Every organisation, by id (kept until the registry changes). */
+    java.util.Map<Long, OrganisationNode> organisationTree();
+
     /** A municipality for pick lists, with the county it belongs to. */
     record MunicipalityRef(String code, LocalizedText name, long countyId) {
     }

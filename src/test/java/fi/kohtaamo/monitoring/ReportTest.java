@@ -355,6 +355,49 @@ class ReportTest {
     }
 
     @Test
+    void byOrganiserRollsSubOrganisationsUpToThePartsOfTheChosenOrganisation() {
+        Period autumn = new Period(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 31));
+        List<Long> underA = new ArrayList<>(placesA);
+        // the national organisation's reporter, nothing chosen: everything under the one national organisation
+        ReportService.Report top = reports.report(reporter, new Filter(null, null, null, null, null), autumn, Breakdown.ORGANISATION);
+        assertThat(top.rows()).extracting(ReportService.Row::key).containsExactly("o" + national);
+        // the national organisation chosen: one row per association, each the sum of its own places' raw rows
+        ReportService.Report parts = reports.report(reporter, new Filter(null, null, national, null, null), autumn,
+                Breakdown.ORGANISATION);
+        assertThat(parts.rows()).extracting(ReportService.Row::key).containsExactlyInAnyOrder("o" + mllA, "o" + mllB);
+        for (ReportService.Row row : parts.rows()) {
+            List<Long> places = row.key().equals("o" + mllA) ? underA : List.of(placeB);
+            assertThat(row.current().get(Figure.VISITORS)).as(row.key()).isEqualTo(sql(VISITORS, places, "2026-09-01", "2026-10-31"));
+            assertThat(row.places()).isEqualTo(places.size());
+        }
+        // an association chosen: its places are its own part
+        ReportService.Report association = reports.report(reporter, new Filter(null, null, mllA, null, null), autumn,
+                Breakdown.ORGANISATION);
+        assertThat(association.rows()).extracting(ReportService.Row::key).containsExactly("o" + mllA);
+        assertThat(association.total().current().get(Figure.VISITORS)).isEqualTo(sql(VISITORS, underA, "2026-09-01", "2026-10-31"));
+        // the county's coordinator: the national organisation's places in the county, and the parish
+        ReportService.Report county = reports.report(coordinatorA, new Filter(null, null, null, null, null), autumn,
+                Breakdown.ORGANISATION);
+        assertThat(county.rows()).extracting(ReportService.Row::key).containsExactlyInAnyOrder("o" + national, "o" + parishA);
+        // a place run by the association and the parish together is in both rows: the rows do not add up, so
+        // the page says so
+        jdbc.sql("insert into place_organiser (place_id, organisation_id) values (:p, :o)").param("p", parishPlace)
+                .param("o", mllA).update();
+        cache.changed();
+        ReportService.Report shared = reports.report(coordinatorA, new Filter(null, null, national, null, null), autumn,
+                Breakdown.ORGANISATION);
+        assertThat(shared.rows()).extracting(ReportService.Row::key).containsExactly("o" + mllA);
+        assertThat(shared.rows().get(0).places()).isEqualTo(placesA.size() + 1);
+        ReportService.Report both = reports.report(coordinatorA, new Filter(null, null, null, null, null), autumn,
+                Breakdown.ORGANISATION);
+        assertThat(both.rows().stream().mapToLong(r -> r.current().get(Figure.VISITORS)).sum())
+                .isGreaterThan(both.total().current().get(Figure.VISITORS));
+        assertThat(both.total().current().get(Figure.VISITORS)).isEqualTo(sql(VISITORS,
+                java.util.stream.Stream.concat(underA.stream(), java.util.stream.Stream.of(parishPlace)).toList(),
+                "2026-09-01", "2026-10-31"));
+    }
+
+    @Test
     void theReportPageAndItsCsvAnswerAndRefuseBadParameters() {
         WebClient web = new WebClient(port);
         web.login("koordinaattori@demo.kohtaamo.fi", "demo-password-for-tests");
@@ -381,6 +424,8 @@ class ReportTest {
         assertThat(form.select("#f-breakdown option[selected]").attr("value")).isEqualTo("AREA");
         assertThat(form.select("#f-from").attr("value")).isEqualTo("2026-01-01");
         assertThat(form.select("label[for=f-municipality]").text()).isEqualTo("Municipality");
+        assertThat(form.select("#f-organisation option")).extracting(e -> e.text())
+                .contains("Mannerheim League for Child Welfare", "MLL Uusimaa District");
         String espoo = form.select("#f-municipality option:containsOwn(Espoo)").attr("value");
         WebClient.Response chosen = web.get("/admin/reports?from=2026-01-01&to=2026-10-31&breakdown=PLACE&municipality="
                 + espoo + "&lang=sv");

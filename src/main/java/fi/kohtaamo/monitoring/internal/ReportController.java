@@ -187,6 +187,7 @@ class ReportController {
                     .map(k -> new fi.kohtaamo.shared.Option(k.name(), t("placeKind." + k, lang), lang.code())).toList());
             variables.put("areaOptions", choices.areas());
             variables.put("municipalityOptions", choices.municipalities());
+            variables.put("organisationOptions", choices.organisations());
             return fragments.render("monitoring/parts", "reportFilters", lang, variables, request, response);
         });
     }

@@ -56,7 +56,15 @@ public class ReportService implements org.springframework.beans.factory.Disposab
 
     /** How a report's table is broken down. */
     public enum Breakdown {
-        PLACE, AREA, MUNICIPALITY, COUNTY, KIND, ORGANISER_TYPE
+        PLACE, AREA, MUNICIPALITY, COUNTY, ORGANISATION, KIND, ORGANISER_TYPE;
+
+        /**
+         * Whether a place may be in several rows (a place run together by a parish and an association), so that
+         * the rows do not add up to the total.
+         */
+        public boolean overlapping() {
+            return this == ORGANISATION || this == ORGANISER_TYPE;
+        }
     }
 
     /** What a report covers: nulls mean no narrowing. */
@@ -165,11 +173,11 @@ public class ReportService implements org.springframework.beans.factory.Disposab
     }
 
     /** The choices of the report filter form: the areas and municipalities of the places in scope, sorted by name. */
-    public record FilterOptions(List<fi.kohtaamo.shared.Option> areas, List<fi.kohtaamo.shared.Option> municipalities)
-            implements fi.kohtaamo.shared.PublicDataCache.Sized {
+    public record FilterOptions(List<fi.kohtaamo.shared.Option> areas, List<fi.kohtaamo.shared.Option> municipalities,
+            List<fi.kohtaamo.shared.Option> organisations) implements fi.kohtaamo.shared.PublicDataCache.Sized {
         @Override
         public int bytes() {
-            return (areas.size() + municipalities.size()) * 200;
+            return (areas.size() + municipalities.size() + organisations.size()) * 200;
         }
     }
 
@@ -179,11 +187,22 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         return cache.get(List.of("reportFilterOptions", AccessControl.scope(actor, MonitoringAction.REPORT_VIEW), lang), () -> {
             Map<String, LocalizedText> areas = new java.util.TreeMap<>();
             Map<String, LocalizedText> municipalities = new java.util.TreeMap<>();
+            Map<String, LocalizedText> organisations = new java.util.TreeMap<>();
+            Map<Long, Registry.OrganisationNode> tree = registry.organisationTree();
             for (Registry.ReportPlace p : all) {
                 areas.put(String.valueOf(p.areaId()), p.areaName());
                 municipalities.put(p.municipalityCode(), p.municipalityName());
+                // the organisers of the places in scope and the organisations above them (a national
+                // organisation's places in the county)
+                for (Long org : p.organiserIds()) {
+                    Registry.OrganisationNode node = tree.get(org);
+                    for (int steps = 0; node != null && steps <= tree.size()
+                            && organisations.put(String.valueOf(node.id()), node.name()) == null; steps++) {
+                        node = node.parentId() == null ? null : tree.get(node.parentId());
+                    }
+                }
             }
-            return new FilterOptions(options(areas, lang), options(municipalities, lang));
+            return new FilterOptions(options(areas, lang), options(municipalities, lang), options(organisations, lang));
         });
     }
 
@@ -202,10 +221,11 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         List<Registry.ReportPlace> places = places(actor, filter);
         LocalDate today = LocalDate.now(clock.withZone(CountService.HELSINKI));
         return cache.get(List.of("report", AccessControl.scope(actor, MonitoringAction.REPORT_VIEW), filter, period,
-                breakdown, today, counts.version()), () -> compute(places, period, breakdown));
+                breakdown, today, counts.version()), () -> compute(places, period, breakdown, filter.organisationId()));
     }
 
-    private Report compute(List<Registry.ReportPlace> places, Period period, Breakdown breakdown) {
+    /** @param organisationId the organisation the report is narrowed to: the organisation breakdown's rows are its parts */
+    private Report compute(List<Registry.ReportPlace> places, Period period, Breakdown breakdown, Long organisationId) {
         Period previous = period.previous();
         List<Long> placeIds = places.stream().map(Registry.ReportPlace::id).toList();
         // the report's six statements are independent: run side by side, each on its own pooled connection
@@ -223,11 +243,11 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         Map<Long, Map<Figure, Long>> before = perPlace(places, result(sumsBeforeQ), talliesBefore, result(referralsBeforeQ));
         // group labels looked up once per report, not once per place
         Map<String, LocalizedText> labels = new HashMap<>();
-        Map<Long, OrganisationType> types = breakdown == Breakdown.ORGANISER_TYPE ? registry.organisationTypes() : Map.of();
+        Map<Long, Registry.OrganisationNode> tree = breakdown.overlapping() ? registry.organisationTree() : Map.of();
         Map<String, Row> groups = new LinkedHashMap<>();
         Map<String, Integer> placeCounts = new HashMap<>();
         for (Registry.ReportPlace p : places) {
-            for (Map.Entry<String, LocalizedText> g : groupsOf(p, breakdown, types, labels).entrySet()) {
+            for (Map.Entry<String, LocalizedText> g : groupsOf(p, breakdown, tree, organisationId, labels).entrySet()) {
                 Row row = groups.computeIfAbsent(g.getKey(), k -> new Row(k, g.getValue(), zero(), zero(), 0));
                 add(row.current(), current.get(p.id()));
                 add(row.previous(), before.get(p.id()));
@@ -384,8 +404,8 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         }
     }
 
-    private Map<String, LocalizedText> groupsOf(Registry.ReportPlace p, Breakdown b, Map<Long, OrganisationType> types,
-            Map<String, LocalizedText> labels) {
+    private Map<String, LocalizedText> groupsOf(Registry.ReportPlace p, Breakdown b, Map<Long, Registry.OrganisationNode> tree,
+            Long organisationId, Map<String, LocalizedText> labels) {
         return switch (b) {
             case PLACE -> Map.of("p" + p.id(), p.name());
             case AREA -> Map.of("a" + p.areaId(), p.areaName());
@@ -397,14 +417,51 @@ public class ReportService implements org.springframework.beans.factory.Disposab
                 // a place run together by a municipality and a parish is in both groups
                 Map<String, LocalizedText> out = new LinkedHashMap<>();
                 for (Long org : p.organiserIds()) {
-                    OrganisationType t = types.get(org);
+                    OrganisationType t = tree.containsKey(org) ? tree.get(org).type() : null;
                     if (t != null) {
                         out.put("t" + t, labels.computeIfAbsent("t" + t, x -> message("orgType." + t)));
                     }
                 }
                 yield out.isEmpty() ? Map.of("t-", LocalizedText.EMPTY) : out;
             }
+            case ORGANISATION -> {
+                // each organiser rolled up to the part of the chosen organisation it belongs to (an MLL district
+                // under the national organisation, an association under its district), or to the top of its
+                // hierarchy when none is chosen; a place with two organisers in different parts is in both rows
+                Map<String, LocalizedText> out = new LinkedHashMap<>();
+                for (Long org : p.organiserIds()) {
+                    Registry.OrganisationNode part = partOf(tree, org, organisationId);
+                    if (part != null) {
+                        out.put("o" + part.id(), part.name());
+                    }
+                }
+                yield out.isEmpty() ? Map.of("o-", LocalizedText.EMPTY) : out;
+            }
         };
+    }
+
+    /**
+     * The organisation that an organiser is rolled up to: the child of {@code top} on its way up (or {@code top}
+     * itself when it organises the place directly), or the root of its hierarchy when there is no top; null when
+     * the organiser is not under {@code top}.
+     */
+    static Registry.OrganisationNode partOf(Map<Long, Registry.OrganisationNode> tree, long organiser, Long top) {
+        Registry.OrganisationNode node = tree.get(organiser);
+        // bounded walk: a hierarchy is never deeper than the organisations there are
+        for (int steps = 0; node != null && steps <= tree.size(); steps++) {
+            if (top != null && node.id() == top) {
+                return node;
+            }
+            Registry.OrganisationNode parent = node.parentId() == null ? null : tree.get(node.parentId());
+            if (parent == null) {
+                return top == null ? node : null;
+            }
+            if (top != null && parent.id() == top) {
+                return node;
+            }
+            node = parent;
+        }
+        return null;
     }
 
     /** The figures of each place for the period: sums from the counts, occurrences from the planner. */
@@ -508,7 +565,7 @@ public class ReportService implements org.springframework.beans.factory.Disposab
                     bands.stream().map(f -> new Suppression.Cell(row, f.ordinal())).toList()));
         }
         // the rows add up to the total only when every place is in exactly one row
-        if (breakdown != Breakdown.ORGANISER_TYPE) {
+        if (!breakdown.overlapping()) {
             for (Figure f : Figure.values()) {
                 if (f.people()) {
                     List<Suppression.Cell> parts = new ArrayList<>();

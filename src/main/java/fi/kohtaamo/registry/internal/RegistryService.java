@@ -442,10 +442,18 @@ public class RegistryService implements Registry {
     @Override
     public Map<Long, OrganisationType> organisationTypes() {
         Map<Long, OrganisationType> out = new java.util.HashMap<>();
-        for (OrganisationType t : OrganisationType.values()) {
-            organisationsOfType(t).forEach(r -> out.put(r.id(), t));
-        }
+        organisationTree().forEach((id, o) -> out.put(id, o.type()));
         return Map.copyOf(out);
+    }
+
+    @Override
+    public Map<Long, OrganisationNode> organisationTree() {
+        return cache.get(List.of("organisationTree"), () -> {
+            Map<Long, OrganisationNode> out = new java.util.HashMap<>();
+            queries.organisations(null, Lang.FI).forEach(o -> out.put(o.id(), new OrganisationNode(o.id(), o.parentId(),
+                    o.type(), o.name())));
+            return Map.copyOf(out);
+        });
     }
 
     @Override
