@@ -67,6 +67,17 @@ class PagesInBrowserTest {
     }
 
     @Test
+    void theAccessibilityCheckFindsWhatItIsThereToFind() {
+        // the checker as configured (violations only, run in the page) on a page with known faults: an image
+        // without a text alternative, an unlabelled field, and no language
+        driver.get("data:text/html;charset=utf-8,<!DOCTYPE html><html><head><title>x</title></head><body><main>"
+                + "<img src='data:,'><input type='text'></main></body></html>");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Browser.assertAccessible(driver, "faulty page")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("image-alt").hasMessageContaining("label")
+                .hasMessageContaining("html-has-lang");
+    }
+
+    @Test
     void publicPages() {
         String place = firstPlacePath();
         for (String lang : LANGS) {
