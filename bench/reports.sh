@@ -9,7 +9,8 @@
 #      asking), timing each answer: once as asked again (the report is kept until a count or the calendar
 #      changes), once with the counts' version moved before each request (computed anew); runs the report's aggregate statements (bench/sql/report-*.sql: this period's and the
 #      previous period's sums per place, visitors per place and month, referrals) N times with pgbench;
-#   4. prints median and worst times and the ratio of Kohtaamo's median to the SQL's.
+#   4. does the same for the national report over the dataset's ten years;
+#   5. prints median and worst times and the ratio of Kohtaamo's median to the SQL's.
 # Usage: bench/reports.sh [--runs N] [--year YYYY] [--warmup N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,8 +81,8 @@ time_report() { # url [after-write] -> prints sorted times in ms
   done | awk '$1 != 200 { bad = 1 } { printf "%.1f\n", $2 * 1000 } END { if (bad) print "non-200 answer" > "/dev/stderr" }' | sort -n
 }
 
-sql_file() { # places predicate -> file with the report's aggregate statements
-  local where=$1 f
+sql_file() { # places predicate, first and last year-month, previous period's first and last -> file with the report's aggregate statements
+  local where=$1 ym_from=$2 ym_to=$3 pym_from=$4 pym_to=$5 f
   f=$(mktemp --suffix=.sql)
   cat > "$f" <<SQL
 select place_id, sum(visitors), sum(adults), sum(children_under_1), sum(children_1_2), sum(children_3_6), sum(children_7_12),
@@ -119,15 +120,25 @@ for i in $(seq 1 "$warmup"); do
   curl -s -o /dev/null -b "$cookies" "$national_url"
 done
 printf '%-30s %12s %10s %14s %10s %12s %10s %12s\n' "report" "kept median" "worst" "computed median" "worst" "direct SQL" "kept/SQL" "computed/SQL"
-for name in county national; do
+# the national report over the dataset's ten years (the previous period, the ten years before, is empty)
+decade_url="http://localhost:$port/admin/reports?from=$((year - 9))-01-01&to=$to&breakdown=COUNTY"
+for name in county national decade; do
+  yf=$ym_from; yt=$ym_to; pyf=$pym_from; pyt=$pym_to
   if [ $name = county ]; then
     url=$county_url
     where="select p.id from place p join area a on a.id = p.area_id where a.county_id = $county"
     label="county year ($county_places places)"
-  else
+  elif [ $name = national ]; then
     url=$national_url
     where="select id from place"
     label="national year ($(psql_q 'select count(*) from place') places)"
+  else
+    url=$decade_url
+    where="select id from place"
+    label="national $((year - 9))-$year"
+    yf=$(((year - 9) * 100 + 1)); pyf=$(((year - 19) * 100 + 1)); pyt=$(((year - 10) * 100 + 12))
+    # a little warm-up of its own: its time is the data's, not the compiler's
+    for _ in $(seq 1 10); do curl -s -o /dev/null -b "$cookies" "$url"; done
   fi
   times=$(time_report "$url")
   med=$(echo "$times" | median)
@@ -135,7 +146,7 @@ for name in county national; do
   ctimes=$(time_report "$url" after-write)
   cmed=$(echo "$ctimes" | median)
   cworst=$(echo "$ctimes" | tail -1)
-  f=$(sql_file "$where")
+  f=$(sql_file "$where" "$yf" "$yt" "$pyf" "$pyt")
   sql=$(time_sql "$f")
   ratio=$(awk -v a="$med" -v b="$sql" 'BEGIN { printf "%.2f", a / b }')
   cratio=$(awk -v a="$cmed" -v b="$sql" 'BEGIN { printf "%.2f", a / b }')

@@ -105,6 +105,14 @@ class ReportTest {
                 .query(Long.class).single();
     }
 
+    static String max(LocalDate a, String b) {
+        return a.isAfter(LocalDate.parse(b)) ? a.toString() : b;
+    }
+
+    static String min(LocalDate a, String b) {
+        return a.isBefore(LocalDate.parse(b)) ? a.toString() : b;
+    }
+
     static final String VISITORS = "adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17";
 
     @Test
@@ -140,6 +148,24 @@ class ReportTest {
                 "select count(*) from (select distinct place_id, on_date from visit_count where place_id in (:p) "
                         + "and on_date between :f and :t) x").param("p", inReport).param("f", LocalDate.of(2026, 10, 3))
                 .param("t", LocalDate.of(2026, 10, 20)).query(Long.class).single());
+        // visitors by month, and the smallest, median and largest place-month, from the raw rows: over whole
+        // months (read from the monthly sums) and over days (read from the counts)
+        for (Period p : List.of(new Period(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 31)),
+                new Period(LocalDate.of(2026, 9, 10), LocalDate.of(2026, 10, 20)))) {
+            ReportService.Report months = reports.report(coordinatorA, new Filter(null, null, null, null, null), p, Breakdown.PLACE);
+            assertThat(months.byMonth()).as(p.toString()).containsExactly(
+                    Map.entry(java.time.YearMonth.of(2026, 9), sql(VISITORS, inReport, max(p.from(), "2026-09-01"), "2026-09-30")),
+                    Map.entry(java.time.YearMonth.of(2026, 10), sql(VISITORS, inReport, "2026-10-01", min(p.to(), "2026-10-31"))));
+            List<Long> placeMonths = new ArrayList<>(jdbc.sql("""
+                    select sum(%s) from visit_count where place_id in (:p) and on_date between :f and :t
+                    group by place_id, extract(month from on_date)""".formatted(VISITORS))
+                    .param("p", inReport).param("f", p.from()).param("t", p.to()).query(Long.class).list());
+            placeMonths.sort(null);
+            int n = placeMonths.size();
+            assertThat(months.monthlyPerPlace()).as(p.toString()).isEqualTo(new ReportService.MonthlyPerPlace(placeMonths.get(0),
+                    n % 2 == 1 ? placeMonths.get(n / 2) : (placeMonths.get(n / 2 - 1) + placeMonths.get(n / 2)) / 2,
+                    placeMonths.get(n - 1), n));
+        }
         // by area: two rows that add up to the total
         ReportService.Report byArea = reports.report(coordinatorA, new Filter(null, null, null, null, null), october, Breakdown.AREA);
         long areaSum = byArea.rows().stream().filter(x -> x.label().fi().startsWith("Testialue"))

@@ -92,22 +92,65 @@ public class ReportQueries {
         return out;
     }
 
-    /** Visitors of a place in a month, and its largest single count. */
-    public record Month(long visitors, long largest) {
+    /**
+     * Visitors of each place in each month, and each month's largest single count: one entry per place-month
+     * with counts, in columns of primitives (a national report over ten years reads some 600 000 of them, and a
+     * map of boxed figures per place made most of its time). Filled by one thread; read after its future.
+     */
+    public static final class PlaceMonths {
+        private long[] places = new long[256];
+        private int[] months = new int[256];
+        private long[] visitors = new long[256];
+        private long[] largest = new long[256];
+        private int size;
+
+        void add(long place, int ym, long visitorsOfMonth, long largestCount) {
+            if (size == places.length) {
+                int n = size * 2;
+                places = java.util.Arrays.copyOf(places, n);
+                months = java.util.Arrays.copyOf(months, n);
+                visitors = java.util.Arrays.copyOf(visitors, n);
+                largest = java.util.Arrays.copyOf(largest, n);
+            }
+            places[size] = place;
+            months[size] = ym;
+            visitors[size] = visitorsOfMonth;
+            largest[size] = largestCount;
+            size++;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public long place(int i) {
+            return places[i];
+        }
+
+        /** The month as year * 100 + month. */
+        public int month(int i) {
+            return months[i];
+        }
+
+        public long visitors(int i) {
+            return visitors[i];
+        }
+
+        public long largest(int i) {
+            return largest[i];
+        }
     }
 
     /** Visitors per place and month, with each month's largest count. */
-    public Map<Long, Map<YearMonth, Month>> monthlyVisitors(Collection<Long> places, LocalDate from, LocalDate to) {
-        Map<Long, Map<YearMonth, Month>> out = new HashMap<>();
+    public PlaceMonths monthlyVisitors(Collection<Long> places, LocalDate from, LocalDate to) {
+        PlaceMonths out = new PlaceMonths();
         if (wholeMonths(from, to)) {
             chunks(places, chunk -> jdbc.sql("""
                     select place_id, ym, visitors, max_visitors from visit_count_month
                     where ym between :fromYm and :toYm and place_id in (:places)""")
                     .param("fromYm", ym(from)).param("toYm", ym(to)).param("places", chunk)
                     .query(rs -> {
-                        int key = rs.getInt(2);
-                        out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(YearMonth.of(key / 100, key % 100),
-                                new Month(rs.getLong(3), rs.getLong(4)));
+                        out.add(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getLong(4));
                     }));
             return out;
         }
@@ -119,8 +162,7 @@ public class ReportQueries {
                 group by place_id, extract(year from on_date), extract(month from on_date)""")
                 .param("from", from).param("to", to).param("places", chunk)
                 .query(rs -> {
-                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                            .put(YearMonth.of(rs.getInt(2), rs.getInt(3)), new Month(rs.getLong(4), rs.getLong(5)));
+                    out.add(rs.getLong(1), rs.getInt(2) * 100 + rs.getInt(3), rs.getLong(4), rs.getLong(5));
                 }));
         return out;
     }

@@ -266,22 +266,28 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         }
         Row total = new Row("total", LocalizedText.EMPTY, totalNow, totalBefore, places.size());
 
-        Map<Long, Map<YearMonth, ReportQueries.Month>> monthly = result(monthlyQ);
+        ReportQueries.PlaceMonths monthly = result(monthlyQ);
+        YearMonth first = YearMonth.from(period.from());
+        int monthCount = (int) ChronoUnit.MONTHS.between(first, YearMonth.from(period.to())) + 1;
+        long[] perMonth = new long[monthCount];
+        long[] placeMonths = new long[monthly.size()];
+        for (int i = 0; i < monthly.size(); i++) {
+            int ym = monthly.month(i);
+            int index = (ym / 100 - first.getYear()) * 12 + (ym % 100 - first.getMonthValue());
+            if (index >= 0 && index < monthCount) {
+                perMonth[index] += monthly.visitors(i);
+            }
+            placeMonths[i] = monthly.visitors(i);
+        }
         Map<YearMonth, Long> byMonth = new java.util.TreeMap<>();
-        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
-            byMonth.put(m, 0L);
+        for (int i = 0; i < monthCount; i++) {
+            byMonth.put(first.plusMonths(i), perMonth[i]);
         }
-        List<Long> placeMonths = new ArrayList<>();
-        for (Map<YearMonth, ReportQueries.Month> perMonth : monthly.values()) {
-            perMonth.forEach((m, v) -> {
-                byMonth.merge(m, v.visitors(), Long::sum);
-                placeMonths.add(v.visitors());
-            });
-        }
-        placeMonths.sort(null);
-        MonthlyPerPlace mpp = placeMonths.isEmpty() ? new MonthlyPerPlace(0, 0, 0, 0)
-                : new MonthlyPerPlace(placeMonths.get(0), median(placeMonths), placeMonths.get(placeMonths.size() - 1),
-                        placeMonths.size());
+        java.util.Arrays.sort(placeMonths);
+        int n = placeMonths.length;
+        MonthlyPerPlace mpp = n == 0 ? new MonthlyPerPlace(0, 0, 0, 0)
+                : new MonthlyPerPlace(placeMonths[0], n % 2 == 1 ? placeMonths[n / 2]
+                        : (placeMonths[n / 2 - 1] + placeMonths[n / 2]) / 2, placeMonths[n - 1], n);
         long countedDays = totalNow.get(Figure.COUNTED_DAYS);
         int placesWithCounts = (int) current.values().stream().filter(v -> v.get(Figure.COUNTED_DAYS) > 0).count();
         double weeks = period.days() / 7.0;
@@ -344,24 +350,27 @@ public class ReportService implements org.springframework.beans.factory.Disposab
      * counts lie in the months with the largest unusual maxima, so the counts of at most 20 months are read.
      */
     private List<Outlier> outliers(List<Registry.ReportPlace> places, Map<Long, long[]> sums,
-            Map<Long, Map<YearMonth, ReportQueries.Month>> monthly, Period period) {
-        record Candidate(long place, YearMonth month, long largest, double average) {
+            ReportQueries.PlaceMonths monthly, Period period) {
+        record Candidate(long place, YearMonth month, long largest) {
         }
         List<Candidate> candidates = new ArrayList<>();
         Map<Long, Double> averages = new HashMap<>();
-        monthly.forEach((place, months) -> {
-            long[] s = sums.get(place);
-            if (s == null || s[ReportQueries.COUNTS] == 0) {
-                return;
+        sums.forEach((place, s) -> {
+            if (s[ReportQueries.COUNTS] > 0) {
+                averages.put(place, s[ReportQueries.VISITORS] / (double) s[ReportQueries.COUNTS]);
             }
-            double average = s[ReportQueries.VISITORS] / (double) s[ReportQueries.COUNTS];
-            averages.put(place, average);
-            months.forEach((month, m) -> {
-                if (m.largest() >= OUTLIER_LEAST && m.largest() > OUTLIER_TIMES * average) {
-                    candidates.add(new Candidate(place, month, m.largest(), average));
-                }
-            });
         });
+        for (int i = 0; i < monthly.size(); i++) {
+            long largest = monthly.largest(i);
+            if (largest < OUTLIER_LEAST) {
+                continue;
+            }
+            Double average = averages.get(monthly.place(i));
+            if (average != null && largest > OUTLIER_TIMES * average) {
+                int ym = monthly.month(i);
+                candidates.add(new Candidate(monthly.place(i), YearMonth.of(ym / 100, ym % 100), largest));
+            }
+        }
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -383,11 +392,6 @@ public class ReportService implements org.springframework.beans.factory.Disposab
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static long median(List<Long> sorted) {
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static Map<Figure, Long> zero() {
