@@ -6,7 +6,6 @@ import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.KohtaamoException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -90,22 +89,7 @@ public class CalendarParams {
 
     /** A date parameter (yyyy-mm-dd) or the default; years outside 2000–2100 are refused. */
     public static LocalDate date(MultiValueMap<String, String> p, String name, LocalDate defaultValue) {
-        String raw = one(p, name);
-        if (raw == null) {
-            return defaultValue;
-        }
-        try {
-            if (raw.length() != 10) {
-                throw new KohtaamoException.BadParameter(name);
-            }
-            LocalDate d = LocalDate.parse(raw);
-            if (d.getYear() < 2000 || d.getYear() > 2100) {
-                throw new KohtaamoException.BadParameter(name);
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw new KohtaamoException.BadParameter(name);
-        }
+        return fi.kohtaamo.shared.QueryParams.date(one(p, name), name, defaultValue);
     }
 
     /**

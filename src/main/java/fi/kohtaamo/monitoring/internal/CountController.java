@@ -57,20 +57,7 @@ class CountController {
     }
 
     private LocalDate date(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return service.today();
-        }
-        try {
-            if (raw.matches("^\\d{4}-\\d{2}-\\d{2}$")) {
-                LocalDate d = LocalDate.parse(raw);
-                if (d.getYear() >= 2000 && d.getYear() <= 2100) {
-                    return d;
-                }
-            }
-        } catch (DateTimeException e) {
-            // falls through
-        }
-        throw new KohtaamoException.BadParameter("date");
+        return fi.kohtaamo.shared.QueryParams.date(raw, "date", service.today());
     }
 
     private YearMonth month(String raw) {

@@ -10,8 +10,8 @@ import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.Csv;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
+import fi.kohtaamo.shared.QueryParams;
 import fi.kohtaamo.shared.StaffNavigation;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -68,8 +68,8 @@ class ReportController {
     Request request(Map<String, String> q) {
         LocalDate today = counts.today();
         YearMonth last = YearMonth.from(today).minusMonths(1);
-        LocalDate from = date(q.get("from"), "from", last.atDay(1));
-        LocalDate to = date(q.get("to"), "to", last.atEndOfMonth());
+        LocalDate from = QueryParams.date(q.get("from"), "from", last.atDay(1));
+        LocalDate to = QueryParams.date(q.get("to"), "to", last.atEndOfMonth());
         if (to.isBefore(from)) {
             throw new KohtaamoException.BadParameter("to");
         }
@@ -100,24 +100,6 @@ class ReportController {
             throw new KohtaamoException.BadParameter(name);
         }
         return Long.parseLong(s);
-    }
-
-    private static LocalDate date(String raw, String name, LocalDate fallback) {
-        String s = blank(raw);
-        if (s == null) {
-            return fallback;
-        }
-        try {
-            if (s.matches("^\\d{4}-\\d{2}-\\d{2}$")) {
-                LocalDate d = LocalDate.parse(s);
-                if (d.getYear() >= 2000 && d.getYear() <= 2100) {
-                    return d;
-                }
-            }
-        } catch (DateTimeException e) {
-            // falls through
-        }
-        throw new KohtaamoException.BadParameter(name);
     }
 
     private static <E extends Enum<E>> E choice(String raw, Class<E> type, String name, E fallback) {
