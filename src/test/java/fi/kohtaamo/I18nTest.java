@@ -38,6 +38,29 @@ class I18nTest {
         }
     }
 
+    /**
+     * A text with arguments is a MessageFormat pattern, where a lone apostrophe starts a quotation and hides
+     * what follows ("Professionals' visits: {0}" showed the {0}); it must be written twice. Texts without
+     * arguments are shown as written.
+     */
+    @Test
+    void textsWithArgumentsDoubleTheirApostrophes() throws IOException {
+        for (String bundle : BUNDLES) {
+            for (String suffix : List.of("", "_sv", "_en")) {
+                Properties p = load("i18n/" + bundle + suffix + ".properties");
+                p.forEach((k, v) -> {
+                    String text = v.toString();
+                    if (text.matches("(?s).*\\{\\d.*")) {
+                        assertThat(text.replace("''", "")).as(bundle + suffix + " " + k).doesNotContain("'");
+                        // and it formats: every argument is replaced
+                        String formatted = new java.text.MessageFormat(text).format(new Object[] {3, 3, 3, 3, 3, 3});
+                        assertThat(formatted).as(bundle + suffix + " " + k).doesNotContainPattern("\\{\\d");
+                    }
+                });
+            }
+        }
+    }
+
     @Test
     void templatesHaveNoLiteralText() throws IOException {
         List<String> problems = new ArrayList<>();
