@@ -50,6 +50,17 @@ class SessionsInDatabaseTest {
         web.login(email, "salasana-poistuvalle");
         assertThat(web.get("/admin").status()).isEqualTo(200);
         JdbcClient.create(dataSource).sql("update app_user set enabled = false where id = :id").param("id", id).update();
-        assertThat(web.get("/admin").status()).isEqualTo(403);
+        // signed out: the next page leads to the sign-in page, which says why
+        WebClient.Response page = web.get("/admin");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).endsWith("/login?error=disabled");
+        assertThat(web.get("/login?error=disabled&lang=en").html().select("main").text()).containsIgnoringCase("disabled");
+        // and the session is over: enabled again, the account must sign in anew
+        JdbcClient.create(dataSource).sql("update app_user set enabled = true where id = :id").param("id", id).update();
+        WebClient.Response after = web.get("/admin");
+        assertThat(after.status()).isEqualTo(302);
+        assertThat(after.header("Location")).endsWith("/login");
+        assertThat(JdbcClient.create(dataSource).sql("select count(*) from spring_session where principal_name = :e")
+                .param("e", email).query(Long.class).single()).isZero();
     }
 }

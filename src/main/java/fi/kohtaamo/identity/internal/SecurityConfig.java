@@ -29,8 +29,11 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottledAuthenticationProvider provider,
-            LoginHandlers handlers) throws Exception {
+            LoginHandlers handlers, CurrentActor actors) throws Exception {
         http.authenticationManager(new ProviderManager(provider));
+        // a session whose account was disabled or deleted is signed out before anything is authorised
+        http.addFilterBefore(new DisabledAccountSignOut(actors),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/admin/**").authenticated()
                 .anyRequest().permitAll());
