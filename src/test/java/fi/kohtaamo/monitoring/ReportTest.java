@@ -423,6 +423,56 @@ class ReportTest {
                 "2026-09-01", "2026-10-31"));
     }
 
+    /** In a report, every figure about people either shows its total and all rows, or hides at least two of them. */
+    static void nothingToSubtract(ReportService.Report r, String what) {
+        for (Figure f : Figure.values()) {
+            if (f.people()) {
+                long hidden = (r.hidden(-1, f) ? 1 : 0);
+                for (int i = 0; i < r.rows().size(); i++) {
+                    hidden += r.hidden(i, f) ? 1 : 0;
+                }
+                assertThat(hidden).as(what + " " + f).isNotEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aSmallRowByOrganiserCannotBeWorkedOutFromTheTotalNorCanASmallSharedPlace() {
+        Period october = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+        // a small association beside the big one: its row is below 5 in every figure
+        long small = fx.organisation(OrganisationType.MLL_ASSOCIATION, national, countyA);
+        long smallPlace = fx.place(fx.area(countyA, fx.municipality(countyA)), fx.municipality(countyA), small);
+        counts.insert(smallPlace, null, LocalDate.of(2026, 10, 6), new CountQueries.Figures(2, 1, 0, 1, 0, 0, 1, 0, 1),
+                Map.of(), false, Instant.now());
+        ReportService.Report byOrganiser = reports.report(coordinatorA, new Filter(null, null, national, null, null), october,
+                Breakdown.ORGANISATION);
+        assertThat(byOrganiser.rows()).extracting(ReportService.Row::key).containsExactlyInAnyOrder("o" + mllA, "o" + small);
+        int smallRow = byOrganiser.rows().get(0).key().equals("o" + small) ? 0 : 1;
+        assertThat(byOrganiser.hidden(smallRow, Figure.VISITORS)).isTrue();
+        nothingToSubtract(byOrganiser, "by organiser");
+
+        // a place shared by the association and the parish, with 3 visitors: the rows add up to the total and
+        // those 3, so not every row and the total may be shown
+        long shared = fx.place(fx.area(countyA, fx.municipality(countyA)), fx.municipality(countyA), mllA);
+        jdbc.sql("insert into place_organiser (place_id, organisation_id) values (:p, :o)").param("p", shared)
+                .param("o", parishA).update();
+        cache.changed();
+        counts.insert(shared, null, LocalDate.of(2026, 10, 7), new CountQueries.Figures(2, 0, 1, 0, 0, 0, 0, 0, 1),
+                Map.of(), false, Instant.now());
+        ReportService.Report overlapping = reports.report(coordinatorA, new Filter(null, null, null, null, null), october,
+                Breakdown.ORGANISATION);
+        long rowSum = overlapping.rows().stream().mapToLong(r -> r.current().get(Figure.VISITORS)).sum();
+        assertThat(rowSum - overlapping.total().current().get(Figure.VISITORS)).isEqualTo(3);
+        boolean allShown = !overlapping.hidden(-1, Figure.VISITORS);
+        for (int i = 0; i < overlapping.rows().size(); i++) {
+            allShown &= !overlapping.hidden(i, Figure.VISITORS);
+        }
+        assertThat(allShown).as("the shared place's 3 visitors could be worked out").isFalse();
+        nothingToSubtract(overlapping, "overlapping");
+        nothingToSubtract(reports.report(coordinatorA, new Filter(null, null, null, null, null), october,
+                Breakdown.ORGANISER_TYPE), "by organiser type");
+    }
+
     @Test
     void theReportPageAndItsCsvAnswerAndRefuseBadParameters() {
         WebClient web = new WebClient(port);

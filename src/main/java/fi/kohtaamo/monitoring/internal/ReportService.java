@@ -568,18 +568,33 @@ public class ReportService implements org.springframework.beans.factory.Disposab
             sums.add(new Suppression.Sum(new Suppression.Cell(r, Figure.CHILDREN.ordinal()),
                     bands.stream().map(f -> new Suppression.Cell(row, f.ordinal())).toList()));
         }
-        // the rows add up to the total only when every place is in exactly one row
-        if (!breakdown.overlapping()) {
-            for (Figure f : Figure.values()) {
-                if (f.people()) {
-                    List<Suppression.Cell> parts = new ArrayList<>();
-                    for (int r = 0; r < rows.size(); r++) {
-                        parts.add(new Suppression.Cell(r, f.ordinal()));
+        // The rows add up to the total when every place is in exactly one row. Where a place is in several rows
+        // (a place run by a parish and an association, by organiser) they add up to the total and the shared
+        // places' figures: treated as a sum all the same, which hides at least as much (a hidden row can never
+        // be worked out from the total and the other rows, overlap or not), and where the shared places' own
+        // figure (the rows' sum less the total) is below 5, a row is hidden from the start, so that it cannot be
+        // worked out either.
+        Set<Suppression.Cell> hiddenFirst = new java.util.HashSet<>();
+        for (Figure f : Figure.values()) {
+            if (f.people()) {
+                List<Suppression.Cell> parts = new ArrayList<>();
+                long rowSum = 0;
+                Suppression.Cell smallest = null;
+                for (int r = 0; r < rows.size(); r++) {
+                    Suppression.Cell c = new Suppression.Cell(r, f.ordinal());
+                    parts.add(c);
+                    rowSum += values.get(c);
+                    if (smallest == null || values.get(c) < values.get(smallest)) {
+                        smallest = c;
                     }
-                    sums.add(new Suppression.Sum(new Suppression.Cell(-1, f.ordinal()), parts));
+                }
+                sums.add(new Suppression.Sum(new Suppression.Cell(-1, f.ordinal()), parts));
+                long shared = rowSum - values.get(new Suppression.Cell(-1, f.ordinal()));
+                if (breakdown.overlapping() && shared > 0 && shared < Suppression.THRESHOLD && smallest != null) {
+                    hiddenFirst.add(smallest);
                 }
             }
         }
-        return Suppression.suppress(sensitive, c -> values.getOrDefault(c, 0L), sums);
+        return Suppression.suppress(sensitive, c -> values.getOrDefault(c, 0L), sums, hiddenFirst);
     }
 }

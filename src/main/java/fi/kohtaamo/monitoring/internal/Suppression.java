@@ -30,7 +30,13 @@ public final class Suppression {
 
     /** The cells to show as "&lt;5". {@code value} gives a cell's value; {@code sensitive} the cells to check at all. */
     public static Set<Cell> suppress(Set<Cell> sensitive, java.util.function.ToLongFunction<Cell> value, List<Sum> sums) {
-        Set<Cell> hidden = new HashSet<>();
+        return suppress(sensitive, value, sums, Set.of());
+    }
+
+    /** The same, with cells hidden from the start whatever their value (what they would give away is not in a cell). */
+    public static Set<Cell> suppress(Set<Cell> sensitive, java.util.function.ToLongFunction<Cell> value, List<Sum> sums,
+            Set<Cell> hiddenFirst) {
+        Set<Cell> hidden = new HashSet<>(hiddenFirst);
         for (Cell c : sensitive) {
             if (value.applyAsLong(c) < THRESHOLD) {
                 hidden.add(c);
