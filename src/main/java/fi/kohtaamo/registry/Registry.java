@@ -86,15 +86,26 @@ public interface Registry {
     /** Places (published or not) in a scope, with what reports group them by. */
     List<ReportPlace> reportPlaces(fi.kohtaamo.shared.Scope scope);
 
-    /** The type of each organisation, by id. */
-    java.util.Map<Long, OrganisationType> organisationTypes();
-
     /** An organisation in the hierarchy: its parent (null at the top), type and name. */
     record OrganisationNode(long id, Long parentId, OrganisationType type, LocalizedText name) {
     }
 
     /** Every organisation, by id (kept until the registry changes). */
     java.util.Map<Long, OrganisationNode> organisationTree();
+
+    /**
+     * An organisation and those above it, nearest first, up to the top of its hierarchy (empty for an unknown
+     * id; the walk is bounded, so a cycle written into the database never loops).
+     */
+    static List<OrganisationNode> upwards(java.util.Map<Long, OrganisationNode> tree, long id) {
+        List<OrganisationNode> out = new java.util.ArrayList<>();
+        OrganisationNode node = tree.get(id);
+        while (node != null && out.size() <= tree.size()) {
+            out.add(node);
+            node = node.parentId() == null ? null : tree.get(node.parentId());
+        }
+        return out;
+    }
 
     /** A municipality for pick lists, with the county it belongs to. */
     record MunicipalityRef(String code, LocalizedText name, long countyId) {

@@ -195,11 +195,7 @@ public class ReportService implements org.springframework.beans.factory.Disposab
                 // the organisers of the places in scope and the organisations above them (a national
                 // organisation's places in the county)
                 for (Long org : p.organiserIds()) {
-                    Registry.OrganisationNode node = tree.get(org);
-                    for (int steps = 0; node != null && steps <= tree.size()
-                            && organisations.put(String.valueOf(node.id()), node.name()) == null; steps++) {
-                        node = node.parentId() == null ? null : tree.get(node.parentId());
-                    }
+                    Registry.upwards(tree, org).forEach(o -> organisations.put(String.valueOf(o.id()), o.name()));
                 }
             }
             return new FilterOptions(options(areas, lang), options(municipalities, lang), options(organisations, lang));
@@ -450,20 +446,17 @@ public class ReportService implements org.springframework.beans.factory.Disposab
      * the organiser is not under {@code top}.
      */
     static Registry.OrganisationNode partOf(Map<Long, Registry.OrganisationNode> tree, long organiser, Long top) {
-        Registry.OrganisationNode node = tree.get(organiser);
-        // bounded walk: a hierarchy is never deeper than the organisations there are
-        for (int steps = 0; node != null && steps <= tree.size(); steps++) {
-            if (top != null && node.id() == top) {
-                return node;
+        List<Registry.OrganisationNode> up = Registry.upwards(tree, organiser);
+        if (up.isEmpty()) {
+            return null;
+        }
+        if (top == null) {
+            return up.get(up.size() - 1);
+        }
+        for (int i = 0; i < up.size(); i++) {
+            if (up.get(i).id() == top) {
+                return up.get(Math.max(0, i - 1));
             }
-            Registry.OrganisationNode parent = node.parentId() == null ? null : tree.get(node.parentId());
-            if (parent == null) {
-                return top == null ? node : null;
-            }
-            if (top != null && parent.id() == top) {
-                return node;
-            }
-            node = parent;
         }
         return null;
     }

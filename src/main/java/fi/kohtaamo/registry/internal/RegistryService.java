@@ -440,13 +440,6 @@ public class RegistryService implements Registry {
     }
 
     @Override
-    public Map<Long, OrganisationType> organisationTypes() {
-        Map<Long, OrganisationType> out = new java.util.HashMap<>();
-        organisationTree().forEach((id, o) -> out.put(id, o.type()));
-        return Map.copyOf(out);
-    }
-
-    @Override
     public Map<Long, OrganisationNode> organisationTree() {
         return cache.get(List.of("organisationTree"), () -> {
             Map<Long, OrganisationNode> out = new java.util.HashMap<>();
