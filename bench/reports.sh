@@ -7,8 +7,8 @@
 #   3. signs in, warms up (600 requests of each report by default, half of them after a count write), and requests each report N times (default 20) (the first one plans every
 #      activity's occurrences; later ones find those figures in the data cache), sequentially (one user
 #      asking), timing each answer: once as asked again (the report is kept until a count or the calendar
-#      changes), once with the counts' version moved before each request (computed anew); runs the report's aggregate statements (bench/sql/report-*.sql: this period's and the
-#      previous period's sums per place, visitors per place and month, referrals) N times with pgbench;
+#      changes), once with the counts' version moved before each request (computed anew); runs the report's aggregate statements (bench/sql/county-report.sql and national-report.sql, as bench/run.sh runs them: this period's and the
+#      previous period's sums per place, visitors and the largest count per place and month, referrals) N times with pgbench;
 #   4. does the same for the national report over the dataset's ten years;
 #   5. prints median and worst times and the ratio of Kohtaamo's median to the SQL's.
 # Usage: bench/reports.sh [--runs N] [--year YYYY] [--warmup N]
@@ -81,25 +81,10 @@ time_report() { # url [after-write] -> prints sorted times in ms
   done | awk '$1 != 200 { bad = 1 } { printf "%.1f\n", $2 * 1000 } END { if (bad) print "non-200 answer" > "/dev/stderr" }' | sort -n
 }
 
-sql_file() { # places predicate, first and last year-month, previous period's first and last -> file with the report's aggregate statements
-  local where=$1 ym_from=$2 ym_to=$3 pym_from=$4 pym_to=$5 f
-  f=$(mktemp --suffix=.sql)
-  cat > "$f" <<SQL
-select place_id, sum(visitors), sum(adults), sum(children_under_1), sum(children_1_2), sum(children_3_6), sum(children_7_12),
-       sum(children_13_17), sum(first_time_families), sum(counts), sum(days), sum(activity_counts)
-from visit_count_month where ym between $ym_from and $ym_to and place_id in ($where) group by place_id;
-select place_id, sum(visitors), sum(adults), sum(children_under_1), sum(children_1_2), sum(children_3_6), sum(children_7_12),
-       sum(children_13_17), sum(first_time_families), sum(counts), sum(days), sum(activity_counts)
-from visit_count_month where ym between $pym_from and $pym_to and place_id in ($where) group by place_id;
-select place_id, ym, visitors from visit_count_month where ym between $ym_from and $ym_to and place_id in ($where);
-select place_id, service, sum(families) from visit_referral_month where ym between $ym_from and $ym_to and place_id in ($where)
-group by place_id, service;
-SQL
-  echo "$f"
-}
-
-time_sql() { # file -> sorted latencies in ms (pgbench, one client, each transaction = the file's statements)
-  pgbench -h 127.0.0.1 -U postgres -n -c 1 -t "$runs" -f "$1" "$db" 2>/dev/null \
+time_sql() { # file, then pgbench -D variables -> mean latency in ms (one client, each transaction = the file's
+  # statements; pgbench's simple query mode writes the values into them, as the report's statements are planned)
+  local f=$1; shift
+  pgbench -h 127.0.0.1 -U postgres -n -c 1 -t "$runs" "$@" -f "$f" "$db" 2>/dev/null \
     | awk '/latency average/ { print $4 }'
 }
 
@@ -126,15 +111,15 @@ for name in county national decade; do
   yf=$ym_from; yt=$ym_to; pyf=$pym_from; pyt=$pym_to
   if [ $name = county ]; then
     url=$county_url
-    where="select p.id from place p join area a on a.id = p.area_id where a.county_id = $county"
+    f=bench/sql/county-report.sql
     label="county year ($county_places places)"
   elif [ $name = national ]; then
     url=$national_url
-    where="select id from place"
+    f=bench/sql/national-report.sql
     label="national year ($(psql_q 'select count(*) from place') places)"
   else
     url=$decade_url
-    where="select id from place"
+    f=bench/sql/national-report.sql
     label="national $((year - 9))-$year"
     yf=$(((year - 9) * 100 + 1)); pyf=$(((year - 19) * 100 + 1)); pyt=$(((year - 10) * 100 + 12))
     # a little warm-up of its own: its time is the data's, not the compiler's
@@ -146,8 +131,7 @@ for name in county national decade; do
   ctimes=$(time_report "$url" after-write)
   cmed=$(echo "$ctimes" | median)
   cworst=$(echo "$ctimes" | tail -1)
-  f=$(sql_file "$where" "$yf" "$yt" "$pyf" "$pyt")
-  sql=$(time_sql "$f")
+  sql=$(time_sql "$f" -D county="$county" -D ym_from="$yf" -D ym_to="$yt" -D pym_from="$pyf" -D pym_to="$pyt")
   ratio=$(awk -v a="$med" -v b="$sql" 'BEGIN { printf "%.2f", a / b }')
   cratio=$(awk -v a="$cmed" -v b="$sql" 'BEGIN { printf "%.2f", a / b }')
   printf '%-30s %12s %10s %14s %10s %12s %10s %12s\n' "$label" "$med" "$worst" "$cmed" "$cworst" "$sql" "$ratio" "$cratio"

@@ -64,9 +64,8 @@ public final class Browser {
     /**
      * axe-core with the WCAG 2.0/2.1 A and AA rules, asked for violations only: every rule still runs on every
      * node, but the nodes that pass are not sent back to the test (on a calendar week of 500 occurrences
-     * that answer took most of the 17 s a check took). {@code AXE_MODE=partial} keeps axe's default way of
-     * finishing a run in a new blank window, which is slower; the default runs axe in the page itself (the
-     * pages hold no cross-origin frames).
+     * that answer took most of the 17 s a check took), and run in the page itself rather than finished in a new
+     * blank window each time (the pages hold no cross-origin frames).
      */
     static AxeBuilder axe() {
         com.deque.html.axecore.args.AxeRunOnlyOptions only = new com.deque.html.axecore.args.AxeRunOnlyOptions();
@@ -75,11 +74,7 @@ public final class Browser {
         com.deque.html.axecore.args.AxeRunOptions options = new com.deque.html.axecore.args.AxeRunOptions();
         options.setRunOnly(only);
         options.setResultTypes(List.of("violations"));
-        AxeBuilder builder = new AxeBuilder().withOptions(options);
-        if (!"partial".equals(System.getenv("AXE_MODE"))) {
-            builder.setLegacyMode(true);
-        }
-        return builder;
+        return new AxeBuilder().withOptions(options).setLegacyMode(true);
     }
 
     /** On a phone-sized window, nothing may stick out sideways. */
