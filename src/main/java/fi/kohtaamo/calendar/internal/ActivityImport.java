@@ -592,9 +592,13 @@ public class ActivityImport {
             Map.entry("startTime", "DTSTART"), Map.entry("endTime", "DTEND"));
 
     private Result ics(long placeId, String text, Options o) {
+        IcsLimits.Checked checked = IcsLimits.check(text);
+        if (checked.problem() != null) {
+            return failed(Format.ICS, checked.problem());
+        }
         Calendar cal;
         try {
-            cal = new CalendarBuilder().build(new StringReader(text));
+            cal = new CalendarBuilder().build(new StringReader(checked.text()));
         } catch (ParserException e) {
             return failed(Format.ICS, new Problem(null, "import.ics.unreadable", e.getLineNo()));
         } catch (IOException | RuntimeException e) {
