@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,12 +89,11 @@ import org.springframework.context.MessageSource;
  *
  * <p><b>Folding.</b> ical4j escapes TEXT values correctly but folds at 75 characters; RFC 5545 3.1
  * counts octets, and Finnish text is full of two-octet letters. The output is therefore unfolded and
- * folded again at 75 octets, never inside a UTF-8 sequence or an escape.
+ * folded again at 75 octets by {@link fi.kohtaamo.shared.IcsText#fold}, never inside a UTF-8 sequence or an escape.
  */
 final class IcsFeed {
 
     static final String TZID = "Europe/Helsinki";
-    static final int FOLD_OCTETS = 75;
     /** At most this many cancellations are listed in a series' description. */
     static final int MAX_LISTED_CANCELLATIONS = 40;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.M.yyyy");
@@ -143,7 +141,7 @@ final class IcsFeed {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return fold(out.toString());
+        return fi.kohtaamo.shared.IcsText.fold(out.toString());
     }
 
     /** The series' VEVENT (if any of its dates takes place) and a VEVENT per moved occurrence. */
@@ -342,34 +340,5 @@ final class IcsFeed {
                 new RRule<>("FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"))));
         return new VTimeZone(new PropertyList(List.of(new net.fortuna.ical4j.model.property.TzId(TZID))),
                 new ComponentList<Observance>(List.of(summer, winter)));
-    }
-
-    /**
-     * Unfolds and folds again so that no line is longer than 75 octets (RFC 5545 3.1), breaking only
-     * between characters and never inside an escape such as {@code \,} (unfolding would restore it,
-     * but not every reader unfolds before unescaping); continuation lines start with one space.
-     */
-    static String fold(String ics) {
-        String unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
-        StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 60 * 3);
-        for (String line : unfolded.split("\r\n")) {
-            int octets = 0;
-            int i = 0;
-            while (i < line.length()) {
-                // one character, or a backslash with the character it escapes
-                int end = line.offsetByCodePoints(i, line.charAt(i) == '\\' && i + 1 < line.length() ? 2 : 1);
-                String piece = line.substring(i, end);
-                int size = piece.getBytes(StandardCharsets.UTF_8).length;
-                if (octets + size > FOLD_OCTETS) {
-                    out.append("\r\n ");
-                    octets = 1;
-                }
-                out.append(piece);
-                octets += size;
-                i = end;
-            }
-            out.append("\r\n");
-        }
-        return out.toString();
     }
 }

@@ -91,7 +91,7 @@ class VisitMails {
         this.uidDomain = uidDomain;
     }
 
-    private record Recipient(String email, Long userId, Lang lang, boolean host) {
+    record Recipient(String email, Long userId, Lang lang, boolean host) {
     }
 
     /** Queues the mail of an event to everybody concerned (in the caller's transaction). */
@@ -190,7 +190,8 @@ class VisitMails {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        // folded at 75 octets: ical4j folds at 75 characters, which Finnish letters and emoji exceed
+        return fi.kohtaamo.shared.IcsText.fold(out.toString());
     }
 
     /**
