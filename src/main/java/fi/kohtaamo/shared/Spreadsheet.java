@@ -17,8 +17,10 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The one way to write an .xlsx download: one sheet, the first row bold as the header, numbers as
- * numbers, text as text (never a formula: every cell is written as a value, and text cells are made
- * {@link Csv#safe} so that a copy into another program cannot run them either).
+ * numbers, text as text. Never a formula: every cell is written as a value, and a text cell is a
+ * string cell whatever it starts with. Text that starts with {@code = + - @} is kept exactly as it is
+ * (no apostrophe, which {@link Csv#safe} adds in CSV, where there is no cell type) and styled
+ * "quote-prefixed", so that a spreadsheet program keeps it as text when the cell is edited too.
  */
 public final class Spreadsheet {
 
@@ -35,6 +37,11 @@ public final class Spreadsheet {
             Font font = book.createFont();
             font.setBold(true);
             bold.setFont(font);
+            CellStyle text = book.createCellStyle();
+            text.setQuotePrefixed(true);
+            CellStyle boldText = book.createCellStyle();
+            boldText.cloneStyleFrom(bold);
+            boldText.setQuotePrefixed(true);
             int width = 0;
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r);
@@ -43,13 +50,18 @@ public final class Spreadsheet {
                 for (int c = 0; c < values.size(); c++) {
                     Cell cell = row.createCell(c);
                     Object v = values.get(c);
+                    boolean formulaLike = false;
                     if (v instanceof Number n) {
                         cell.setCellValue(n.doubleValue());
                     } else if (v != null) {
-                        cell.setCellValue(Csv.safe(v.toString()));
+                        String s = v.toString();
+                        cell.setCellValue(s);
+                        formulaLike = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0;
                     }
                     if (r == 0) {
-                        cell.setCellStyle(bold);
+                        cell.setCellStyle(formulaLike ? boldText : bold);
+                    } else if (formulaLike) {
+                        cell.setCellStyle(text);
                     }
                 }
             }
