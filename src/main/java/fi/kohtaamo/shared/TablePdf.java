@@ -2,16 +2,13 @@ package fi.kohtaamo.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -45,6 +42,7 @@ public final class TablePdf {
     private final PDDocument doc;
     private final PDType0Font regular;
     private final PDType0Font bold;
+    private final PdfText glyphs;
     private final PDStructureElement root;
     private final List<PDPage> pages = new ArrayList<>();
     private final java.util.Map<PDPage, COSArray> marked = new java.util.LinkedHashMap<>();
@@ -56,6 +54,7 @@ public final class TablePdf {
         this.doc = doc;
         this.regular = PDType0Font.load(doc, regular, true);
         this.bold = PDType0Font.load(doc, bold, true);
+        this.glyphs = new PdfText(doc);
         PDStructureTreeRoot tree = new PDStructureTreeRoot();
         doc.getDocumentCatalog().setStructureTreeRoot(tree);
         root = new PDStructureElement(StandardStructureTypes.DOCUMENT, tree);
@@ -95,14 +94,7 @@ public final class TablePdf {
     }
 
     private static TrueTypeFont ttf(String resource) throws IOException {
-        try (InputStream in = TablePdf.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Font " + resource + " missing");
-            }
-            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
-            ttf.setEnableGsub(false);
-            return ttf;
-        }
+        return PdfText.ttf(PdfText.bytes(resource));
     }
 
     private void newPage() throws IOException {
@@ -146,29 +138,13 @@ public final class TablePdf {
 
     private void write(String s, PDType0Font font, float size, float x, float baseline) throws IOException {
         cs.beginText();
-        cs.setFont(font, size);
         cs.newLineAtOffset(x, baseline);
-        cs.showText(printable(s, font));
+        glyphs.show(cs, glyphs.printable(s, font), font, size);
         cs.endText();
     }
 
-    /** Characters the font cannot show become "?", so that no input can make the PDF fail. */
-    private static String printable(String s, PDType0Font font) {
-        StringBuilder out = new StringBuilder();
-        s.codePoints().forEach(cp -> {
-            String c = new String(Character.toChars(cp));
-            try {
-                font.encode(c);
-                out.append(c);
-            } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
-    }
-
     private float width(String s, PDType0Font font, float size) throws IOException {
-        return font.getStringWidth(printable(s, font)) / 1000 * size;
+        return glyphs.width(glyphs.printable(s, font), font, size);
     }
 
     private List<String> wrap(String text, PDType0Font font, float size, float max) throws IOException {

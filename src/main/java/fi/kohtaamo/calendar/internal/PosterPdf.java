@@ -1,5 +1,6 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.shared.PdfText;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -8,16 +9,12 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -39,8 +36,8 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
  * activities, and on every page a footer with a QR code of the online calendar, its address and the
  * date of printing. Texts arrive already translated ({@link Bi}: the first language and, on a
  * two-language poster, the second one shown below it in a lighter style). Fonts are Liberation Sans
- * (embedded subsets; covers Finnish, Swedish and the other Latin, Greek and Cyrillic scripts);
- * characters the font lacks are printed as "?" rather than failing. The PDF is tagged for screen
+ * (embedded subsets; covers Finnish, Swedish and the other Latin, Greek and Cyrillic scripts),
+ * with Noto Emoji for what it lacks ({@link PdfText}); what neither has is printed as "?" rather than failing. The PDF is tagged for screen
  * readers: document language and title, headings (H1 title, H2 weekdays), one paragraph per
  * occurrence, the QR code as a figure with the address as its text; rules, strike-throughs and the
  * repeated header and footer of later pages are artifacts.
@@ -99,14 +96,13 @@ final class PosterPdf {
     private static final float[] LIGHT = {0.8f, 0.8f, 0.8f};
     private static final float[] RED = {0.7f, 0, 0.08f};
 
-    private static final byte[] REGULAR = font("liberation/LiberationSans-Regular.ttf");
-    private static final byte[] BOLD = font("liberation/LiberationSans-Bold.ttf");
+    private static final byte[] REGULAR = PdfText.bytes("liberation/LiberationSans-Regular.ttf");
+    private static final byte[] BOLD = PdfText.bytes("liberation/LiberationSans-Bold.ttf");
 
     private final PDDocument doc;
     private final PDType0Font regular;
     private final PDType0Font bold;
-    private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
-    private final Map<PDType0Font, Map<Integer, Float>> advances = new HashMap<>();
+    private final PdfText glyphs;
     private final List<PDPage> pages = new ArrayList<>();
     private final Poster poster;
     private PDPageContentStream cs;
@@ -122,10 +118,12 @@ final class PosterPdf {
         this.poster = poster;
         this.regular = PDType0Font.load(doc, regular, true);
         this.bold = PDType0Font.load(doc, bold, true);
+        this.glyphs = new PdfText(doc);
     }
 
     static byte[] render(Poster poster) {
-        try (PDDocument doc = new PDDocument(); TrueTypeFont regular = ttf(REGULAR); TrueTypeFont bold = ttf(BOLD)) {
+        try (PDDocument doc = new PDDocument(); TrueTypeFont regular = PdfText.ttf(REGULAR);
+                TrueTypeFont bold = PdfText.ttf(BOLD)) {
             PosterPdf pdf = new PosterPdf(doc, poster, regular, bold);
             pdf.layout();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -455,10 +453,9 @@ final class PosterPdf {
             throws IOException {
         String t = printable(s, font);
         cs.beginText();
-        cs.setFont(font, size);
         cs.setNonStrokingColor(color[0], color[1], color[2]);
         cs.newLineAtOffset(x, baseline);
-        cs.showText(t);
+        glyphs.show(cs, t, font, size);
         cs.endText();
         return width(t, font, size);
     }
@@ -480,44 +477,14 @@ final class PosterPdf {
         cs.endMarkedContent();
     }
 
-    /** The text with control characters as spaces and characters the font lacks as "?". */
+    /** The text as drawn: control characters as spaces, characters no font has as "?" ({@link PdfText}). */
     private String printable(String s, PDType0Font font) {
-        Map<Integer, Boolean> known = glyphs.computeIfAbsent(font, f -> new HashMap<>());
-        StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
-                sb.append(' ');
-                return;
-            }
-            boolean ok = known.computeIfAbsent(cp, c -> {
-                try {
-                    font.encode(new String(Character.toChars(c)));
-                    return true;
-                } catch (IOException | IllegalArgumentException e) {
-                    return false;
-                }
-            });
-            sb.appendCodePoint(ok ? cp : '?');
-        });
-        return sb.toString();
+        return glyphs.printable(s, font);
     }
 
-    /** The width of a line, from each character's advance (measured once per document: PDFBox's own is slow). */
+    /** The width of a line, from each character's advance (measured once per document). */
     private float width(String s, PDType0Font font, float size) throws IOException {
-        Map<Integer, Float> known = advances.computeIfAbsent(font, f -> new HashMap<>());
-        float sum = 0;
-        String t = printable(s, font);
-        for (int i = 0; i < t.length(); ) {
-            int cp = t.codePointAt(i);
-            Float w = known.get(cp);
-            if (w == null) {
-                w = font.getStringWidth(new String(Character.toChars(cp)));
-                known.put(cp, w);
-            }
-            sum += w;
-            i += Character.charCount(cp);
-        }
-        return sum / 1000 * size;
+        return glyphs.width(printable(s, font), font, size);
     }
 
     /** Splits at spaces into lines no wider than {@code max}; a word longer than a line is cut. */
@@ -565,26 +532,5 @@ final class PosterPdf {
         }
         out.add(line.toString());
         return out;
-    }
-
-    /**
-     * A font without glyph substitution: PDFBox would otherwise run the font's GSUB rules (ligatures) on
-     * every line, which makes a long poster take seconds; Finnish and Swedish text needs none of them.
-     */
-    private static TrueTypeFont ttf(byte[] data) throws IOException {
-        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(data));
-        ttf.setEnableGsub(false);
-        return ttf;
-    }
-
-    private static byte[] font(String resource) {
-        try (InputStream in = PosterPdf.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Font " + resource + " missing (dependency openpdf-fonts-extra)");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

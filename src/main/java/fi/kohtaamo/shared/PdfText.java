@@ -1,0 +1,131 @@
+package fi.kohtaamo.shared;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * Text in Kohtaamo's PDFs ({@link TablePdf}, the calendar's poster), one per document: a character
+ * the text font (Liberation Sans) lacks is drawn in a fallback font, Noto Emoji (monochrome outlines,
+ * SIL Open Font License, {@code fonts/NotoEmoji-Regular.ttf} with its licence beside it; no artifact
+ * on Maven Central carries it), chosen character by character; only what neither font has becomes
+ * "?", so that no input can make a PDF fail. Glyph substitution is off in both fonts (PDFBox would
+ * run the fonts' GSUB rules on every line, which makes a long poster take seconds), so an emoji
+ * sequence joined with ZWJ is drawn as its parts.
+ */
+public final class PdfText {
+
+    private static final byte[] FALLBACK = bytes("fonts/NotoEmoji-Regular.ttf");
+
+    private final PDType0Font fallback;
+    private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
+    private final Map<PDType0Font, Map<Integer, Float>> advances = new HashMap<>();
+
+    /** Loads the fallback font into the document (embedded as a subset of what is drawn with it). */
+    public PdfText(PDDocument doc) throws IOException {
+        TrueTypeFont ttf = ttf(FALLBACK);
+        doc.registerTrueTypeFontForClosing(ttf);
+        this.fallback = PDType0Font.load(doc, ttf, true);
+    }
+
+    /** A font parsed without glyph substitution. */
+    public static TrueTypeFont ttf(byte[] data) throws IOException {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(data));
+        ttf.setEnableGsub(false);
+        return ttf;
+    }
+
+    /** A font file from the class path. */
+    public static byte[] bytes(String resource) {
+        try (InputStream in = PdfText.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Font " + resource + " missing");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The text as it will be drawn: control characters and other white space as spaces, characters
+     * neither font has as "?" (invisible format characters such as ZWJ and variation selectors that
+     * neither has are left out).
+     */
+    public String printable(String s, PDType0Font font) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
+                sb.append(' ');
+            } else if (has(font, cp) || has(fallback, cp)) {
+                sb.appendCodePoint(cp);
+            } else if (Character.getType(cp) != Character.FORMAT && !(cp >= 0xFE00 && cp <= 0xFE0F)) {
+                sb.append('?');
+            }
+        });
+        return sb.toString();
+    }
+
+    /** The width of a printable text, from each character's advance (measured once per document). */
+    public float width(String printable, PDType0Font font, float size) throws IOException {
+        float sum = 0;
+        for (int i = 0; i < printable.length(); ) {
+            int cp = printable.codePointAt(i);
+            PDType0Font f = has(font, cp) ? font : fallback;
+            Map<Integer, Float> known = advances.computeIfAbsent(f, k -> new HashMap<>());
+            Float w = known.get(cp);
+            if (w == null) {
+                w = has(f, cp) ? f.getStringWidth(new String(Character.toChars(cp))) : 0f;
+                known.put(cp, w);
+            }
+            sum += w;
+            i += Character.charCount(cp);
+        }
+        return sum / 1000 * size;
+    }
+
+    /**
+     * Shows a printable text at the current text position (between beginText and endText), each
+     * stretch in the font that has its characters; the font is left set to the last one used.
+     */
+    public void show(PDPageContentStream cs, String printable, PDType0Font font, float size) throws IOException {
+        int start = 0;
+        PDType0Font current = null;
+        for (int i = 0; i < printable.length(); ) {
+            int cp = printable.codePointAt(i);
+            PDType0Font f = has(font, cp) || !has(fallback, cp) ? font : fallback;
+            if (f != current) {
+                if (current != null) {
+                    cs.setFont(current, size);
+                    cs.showText(printable.substring(start, i));
+                }
+                current = f;
+                start = i;
+            }
+            i += Character.charCount(cp);
+        }
+        if (current != null) {
+            cs.setFont(current, size);
+            cs.showText(printable.substring(start));
+        }
+    }
+
+    private boolean has(PDType0Font font, int cp) {
+        return glyphs.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(cp, c -> {
+            try {
+                font.encode(new String(Character.toChars(c)));
+                return true;
+            } catch (IOException | IllegalArgumentException e) {
+                return false;
+            }
+        });
+    }
+}
