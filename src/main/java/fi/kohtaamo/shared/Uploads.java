@@ -31,6 +31,34 @@ public final class Uploads {
         }
     }
 
+    /**
+     * Whether a zip archive (an .xlsx workbook) expands to at most {@code maxBytes} in at most
+     * {@code maxEntries} entries. The entries are inflated, counting what actually comes out (the sizes
+     * the archive states may lie), and reading stops at the limit; a broken archive is within limits
+     * (its reader will say it is broken).
+     */
+    public static boolean zipWithin(byte[] bytes, long maxBytes, int maxEntries) {
+        long total = 0;
+        int entries = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            while (zip.getNextEntry() != null) {
+                if (++entries > maxEntries) {
+                    return false;
+                }
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    total += n;
+                    if (total > maxBytes) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return true;
+        }
+    }
+
     /** Whether the bytes are a zip archive (an .xlsx workbook is one). */
     public static boolean zip(byte[] bytes) {
         return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;

@@ -201,6 +201,40 @@ class CountImportTest {
     }
 
     @Test
+    void aWorkbookThatExpandsTooMuchIsRefusedBeforeItIsRead() throws Exception {
+        // a small file (POI's inflate-ratio guard lets it through) whose sheet is some 25 MB of XML
+        StringBuilder sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\""
+                + "http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
+                + "<c r=\"A1\" t=\"inlineStr\"><is><t>date</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>adults</t></is></c></row>");
+        String filler = "x".repeat(300);
+        for (int i = 2; i <= 62_000; i++) {
+            sheet.append("<row r=\"").append(i).append("\"><c r=\"A").append(i).append("\" t=\"inlineStr\"><is><t>2026-10-05</t></is></c><c r=\"B")
+                    .append(i).append("\"><v>3</v></c><c r=\"C").append(i).append("\" t=\"inlineStr\"><is><t>").append(filler)
+                    .append("</t></is></c></row>");
+        }
+        sheet.append("</sheetData></worksheet>");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(workbook(false)));
+                var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.write(e.getName().equals("xl/worksheets/sheet1.xml") ? sheet.toString().getBytes(StandardCharsets.UTF_8)
+                        : in.readAllBytes());
+                zip.closeEntry();
+            }
+        }
+        byte[] xlsx = out.toByteArray();
+        assertThat(xlsx.length).isLessThan(2 * 1024 * 1024);
+        assertThat((double) xlsx.length / sheet.length()).isGreaterThan(0.01);
+        long t = System.nanoTime();
+        WebClient.Response r = preview("counts.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
+        long ms = (System.nanoTime() - t) / 1_000_000;
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.html().select(".error-summary").text()).contains("Työkirja on purettuna liian suuri (enintään 20 Mt)");
+        assertThat(ms).as("refused in %d ms", ms).isLessThan(2000);
+    }
+
+    @Test
     void theTemplateListsTheMonthsUncountedOccurrences() {
         WebClient.Response t = web.get(placePath + "/import/template.csv?month=2026-11");
         assertThat(t.status()).isEqualTo(200);

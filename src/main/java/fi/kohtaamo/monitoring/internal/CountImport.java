@@ -41,6 +41,9 @@ public class CountImport {
 
     static final int MAX_BYTES = 2 * 1024 * 1024;
     static final int MAX_ROWS = 5000;
+    /** A workbook may expand to at most this much (5 000 rows of every column take some 3 MB of XML). */
+    static final int MAX_EXPANDED_BYTES = 20 * 1024 * 1024;
+    static final int MAX_ZIP_ENTRIES = 200;
 
     /** The columns, in the template's order; figure columns map to the counter's field names. */
     static final Map<String, String> COLUMNS = new LinkedHashMap<>();
@@ -130,6 +133,9 @@ public class CountImport {
             file.add(new Problem("monitoring.import.empty", new Object[0]));
         } else if (bytes.length > MAX_BYTES) {
             file.add(new Problem("monitoring.import.tooLarge", new Object[] {MAX_BYTES / 1024 / 1024}));
+        } else if (Uploads.zip(bytes) && !Uploads.zipWithin(bytes, MAX_EXPANDED_BYTES, MAX_ZIP_ENTRIES)) {
+            // read whole, the sheet's XML takes some 20 times its size in memory: refused before it is parsed
+            file.add(new Problem("monitoring.import.workbookTooLarge", new Object[] {MAX_EXPANDED_BYTES / 1024 / 1024}));
         } else if (Uploads.zip(bytes)) {
             readWorkbook(bytes, raw, file);
         } else {
