@@ -139,6 +139,20 @@ class ActivityImportLimitsTest {
     }
 
     @Test
+    void theTimeZoneCannotBeHiddenByFoldingOrOtherLineEnds() {
+        String ics = new String(secondlyTimeZone("Evil/Zone"), StandardCharsets.US_ASCII);
+        WebClient web = signedIn();
+        for (String hidden : List.of(ics.replace("\r\n", "\r"), ics.replace("\r\n", "\n"),
+                ics.replace("BEGIN:VTIMEZONE", "begin:VTIME\r\n ZONE").replace("FREQ=SECONDLY", "FREQ=SEC\r\n\tONDLY"))) {
+            long t = System.nanoTime();
+            var r = upload(web, "", hidden.getBytes(StandardCharsets.US_ASCII));
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(error(r)).isEqualTo(msg("import.ics.timeZoneRefused", FI, "Evil/Zone"));
+            assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(5000);
+        }
+    }
+
+    @Test
     void aKnownZonesDefinitionInTheFileIsNotReadItsOwnRulesAreUsed() {
         // the same hostile observance under a known name: the file's definition is left out
         var r = upload(signedIn(), "", secondlyTimeZone("Europe/Helsinki"));

@@ -56,7 +56,7 @@ final class IcsLimits {
         int components = 0;
         int dates = 0;
         for (int i = 0; i < lines.size(); i++) {
-            String line = String.join("", lines.get(i));
+            String line = unfolded(lines.get(i));
             String name = name(line);
             if (name.equals("BEGIN")) {
                 String component = value(line).strip().toUpperCase(Locale.ROOT);
@@ -71,7 +71,7 @@ final class IcsLimits {
                     if (end < 0) {
                         return refused(new Problem(null, "import.ics.unreadable", i + 1));
                     }
-                    List<String> zone = lines.subList(i, end + 1).stream().map(l -> String.join("", l)).toList();
+                    List<String> zone = lines.subList(i, end + 1).stream().map(IcsLimits::unfolded).toList();
                     Problem p = timeZone(zone);
                     if (p != null) {
                         return refused(p);
@@ -101,18 +101,22 @@ final class IcsLimits {
         return new Checked(null, p);
     }
 
-    /** Physical lines grouped by logical (folded) line, or null when there are too many. */
+    /**
+     * Physical lines grouped by logical (folded) line, or null when there are too many. A line ends at
+     * CRLF, LF or a lone CR, so that no reader can find a line here that this one did not see (the
+     * text ical4j reads is written back from these lines, with CRLF).
+     */
     private static List<List<String>> logicalLines(String text) {
         List<List<String>> lines = new ArrayList<>();
         int start = 0;
         int n = text.length();
         while (start < n) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = n;
+            int end = start;
+            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
             }
-            String physical = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end);
-            start = end + 1;
+            String physical = text.substring(start, end);
+            start = end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
             boolean continuation = !physical.isEmpty() && (physical.charAt(0) == ' ' || physical.charAt(0) == '\t');
             if (continuation && !lines.isEmpty()) {
                 lines.get(lines.size() - 1).add(physical);
@@ -126,6 +130,16 @@ final class IcsLimits {
             }
         }
         return lines;
+    }
+
+    /** A logical line: its physical lines without the line breaks and the one space or tab after each. */
+    private static String unfolded(List<String> physical) {
+        if (physical.size() == 1) {
+            return physical.get(0);
+        }
+        StringBuilder sb = new StringBuilder(physical.get(0));
+        physical.subList(1, physical.size()).forEach(p -> sb.append(p, 1, p.length()));
+        return sb.toString();
     }
 
     /** The property name: what comes before the first ';' or ':', upper case. */
@@ -169,7 +183,7 @@ final class IcsLimits {
     private static int endOf(List<List<String>> lines, int begin) {
         int depth = 0;
         for (int i = begin; i < lines.size(); i++) {
-            String name = name(lines.get(i).get(0));
+            String name = name(unfolded(lines.get(i)));
             if (name.equals("BEGIN")) {
                 if (++depth > MAX_DEPTH) {
                     return -1;
