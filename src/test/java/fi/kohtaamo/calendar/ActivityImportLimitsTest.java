@@ -212,10 +212,20 @@ class ActivityImportLimitsTest {
     }
 
     @Test
-    void tooManyLinesAreRefusedBeforeParsing() {
+    void tooManyLinesOrTimeZonesAreRefusedBeforeParsing() {
         String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n" + "X-A:b\r\n".repeat(25_000) + "END:VCALENDAR\r\n";
         var r = upload(signedIn(), "", ics.getBytes(StandardCharsets.US_ASCII));
         assertThat(r.status()).isEqualTo(400);
         assertThat(error(r)).isEqualTo(msg("import.ics.tooManyLines", FI, "20000"));
+
+        StringBuilder zones = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n");
+        for (int i = 0; i < 21; i++) {
+            zones.append("BEGIN:VTIMEZONE\r\nTZID:Oma ").append(i).append("\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\n")
+                    .append("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0200\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n");
+        }
+        zones.append("END:VCALENDAR\r\n");
+        r = upload(signedIn(), "?lang=sv", zones.toString().getBytes(StandardCharsets.US_ASCII));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(error(r)).isEqualTo(msg("import.ics.tooManyTimeZones", SV, "20"));
     }
 }

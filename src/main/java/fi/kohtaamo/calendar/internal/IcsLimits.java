@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * <ul>
  * <li>at most {@value #MAX_LINES} lines (unfolded), components nested at most {@value #MAX_DEPTH}
- * deep, at most {@value #MAX_COMPONENTS} components and {@value #MAX_DATES} EXDATE/RDATE values;</li>
+ * deep, at most {@value #MAX_COMPONENTS} components, {@value #MAX_TIME_ZONES} of them VTIMEZONEs, and
+ * {@value #MAX_DATES} EXDATE/RDATE values;</li>
  * <li>a VTIMEZONE whose TZID is a known (IANA) zone is left out: ical4j then uses its own
  * definition of the zone, which is also the right one;</li>
  * <li>any other VTIMEZONE (Outlook's "FLE Standard Time") is kept only when it is the usual yearly
@@ -55,6 +56,7 @@ final class IcsLimits {
         int depth = 0;
         int components = 0;
         int dates = 0;
+        int zones = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = unfolded(lines.get(i));
             String name = name(line);
@@ -67,6 +69,9 @@ final class IcsLimits {
                     return refused(new Problem(null, "import.ics.tooManyComponents", MAX_COMPONENTS));
                 }
                 if (component.equals("VTIMEZONE")) {
+                    if (++zones > MAX_TIME_ZONES) {
+                        return refused(new Problem(null, "import.ics.tooManyTimeZones", MAX_TIME_ZONES));
+                    }
                     int end = endOf(lines, i);
                     if (end < 0) {
                         return refused(new Problem(null, "import.ics.unreadable", i + 1));
