@@ -25,15 +25,28 @@ public final class PdfText {
 
     private static final byte[] FALLBACK = bytes("fonts/NotoEmoji-Regular.ttf");
 
-    private final PDType0Font fallback;
+    private final PDDocument doc;
+    private PDType0Font fallback;
     private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
     private final Map<PDType0Font, Map<Integer, Float>> advances = new HashMap<>();
 
-    /** Loads the fallback font into the document (embedded as a subset of what is drawn with it). */
-    public PdfText(PDDocument doc) throws IOException {
-        TrueTypeFont ttf = ttf(FALLBACK);
-        doc.registerTrueTypeFontForClosing(ttf);
-        this.fallback = PDType0Font.load(doc, ttf, true);
+    /** Text for the document; the fallback font is loaded when a text first needs it. */
+    public PdfText(PDDocument doc) {
+        this.doc = doc;
+    }
+
+    /** The fallback font, loaded into the document (embedded as a subset of what is drawn with it). */
+    private PDType0Font fallback() {
+        if (fallback == null) {
+            try {
+                TrueTypeFont ttf = ttf(FALLBACK);
+                doc.registerTrueTypeFontForClosing(ttf);
+                fallback = PDType0Font.load(doc, ttf, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return fallback;
     }
 
     /** A font parsed without glyph substitution. */
@@ -65,7 +78,7 @@ public final class PdfText {
         s.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
                 sb.append(' ');
-            } else if (has(font, cp) || has(fallback, cp)) {
+            } else if (has(font, cp) || has(fallback(), cp)) {
                 sb.appendCodePoint(cp);
             } else if (Character.getType(cp) != Character.FORMAT && !(cp >= 0xFE00 && cp <= 0xFE0F)) {
                 sb.append('?');
@@ -79,7 +92,7 @@ public final class PdfText {
         float sum = 0;
         for (int i = 0; i < printable.length(); ) {
             int cp = printable.codePointAt(i);
-            PDType0Font f = has(font, cp) ? font : fallback;
+            PDType0Font f = has(font, cp) ? font : fallback();
             Map<Integer, Float> known = advances.computeIfAbsent(f, k -> new HashMap<>());
             Float w = known.get(cp);
             if (w == null) {
@@ -101,7 +114,7 @@ public final class PdfText {
         PDType0Font current = null;
         for (int i = 0; i < printable.length(); ) {
             int cp = printable.codePointAt(i);
-            PDType0Font f = has(font, cp) || !has(fallback, cp) ? font : fallback;
+            PDType0Font f = has(font, cp) || !has(fallback(), cp) ? font : fallback();
             if (f != current) {
                 if (current != null) {
                     cs.setFont(current, size);
