@@ -129,7 +129,7 @@ class ActivityImportLimitsTest {
         assertThat(error(r)).isEqualTo(msg("import.ics.timeZoneRefused", FI, "Evil/Zone"));
         assertThat(took).as("the refusal took %d ms", took).isLessThan(5000);
         assertThat(fetched).isGreaterThan(0);
-        assertThat(peak[0] - before).as("heap growth while the file was read").isLessThan(512L * 1024 * 1024);
+        assertThat(peak[0] - before).as("heap growth while the file was read").isLessThan(1024L * 1024 * 1024); // the incident: 5.9 GB in 20 s
         assertThat(queries.activitiesOfPlace(place)).isEmpty();
 
         // in Swedish too

@@ -1,12 +1,12 @@
 package fi.kohtaamo.calendar.internal;
 
-import fi.kohtaamo.shared.PdfText;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import fi.kohtaamo.shared.PdfText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,10 +37,10 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
  * date of printing. Texts arrive already translated ({@link Bi}: the first language and, on a
  * two-language poster, the second one shown below it in a lighter style). Fonts are Liberation Sans
  * (embedded subsets; covers Finnish, Swedish and the other Latin, Greek and Cyrillic scripts),
- * with Noto Emoji for what it lacks ({@link PdfText}); what neither has is printed as "?" rather than failing. The PDF is tagged for screen
- * readers: document language and title, headings (H1 title, H2 weekdays), one paragraph per
- * occurrence, the QR code as a figure with the address as its text; rules, strike-throughs and the
- * repeated header and footer of later pages are artifacts.
+ * with Noto Emoji for what it lacks ({@link PdfText}); what neither has is printed as "?" rather than
+ * failing. The PDF is tagged for screen readers: document language and title, headings (H1 title, H2
+ * weekdays), one paragraph per occurrence, the QR code as a figure with the address as its text;
+ * rules, strike-throughs and the repeated header and footer of later pages are artifacts.
  */
 final class PosterPdf {
 
