@@ -218,6 +218,12 @@ class ActivityImportLimitsTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(error(r)).isEqualTo(msg("import.ics.tooManyLines", FI, "20000"));
 
+        // one line folded into 150 000 pieces
+        String folded = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nX-A:b" + "\r\n x".repeat(150_000) + "\r\nEND:VCALENDAR\r\n";
+        r = upload(signedIn(), "", folded.getBytes(StandardCharsets.US_ASCII));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(error(r)).isEqualTo(msg("import.ics.tooManyLines", FI, "20000"));
+
         StringBuilder zones = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n");
         for (int i = 0; i < 21; i++) {
             zones.append("BEGIN:VTIMEZONE\r\nTZID:Oma ").append(i).append("\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\n")

@@ -14,7 +14,7 @@ import java.util.Set;
  * and it reads every date of an EXDATE or RDATE list. So, on the text and in one pass:
  *
  * <ul>
- * <li>at most {@value #MAX_LINES} lines (unfolded), components nested at most {@value #MAX_DEPTH}
+ * <li>at most {@value #MAX_LINES} lines (unfolded; {@value #MAX_PHYSICAL_LINES} folded pieces), components nested at most {@value #MAX_DEPTH}
  * deep, at most {@value #MAX_COMPONENTS} components, {@value #MAX_TIME_ZONES} of them VTIMEZONEs, and
  * {@value #MAX_DATES} EXDATE/RDATE values;</li>
  * <li>a VTIMEZONE whose TZID is a known (IANA) zone is left out: ical4j then uses its own
@@ -28,6 +28,8 @@ import java.util.Set;
 final class IcsLimits {
 
     static final int MAX_LINES = 20_000;
+    /** Folded pieces and blank lines included (a long description folds into many). */
+    static final int MAX_PHYSICAL_LINES = 100_000;
     static final int MAX_DEPTH = 4;
     static final int MAX_COMPONENTS = 5_000;
     static final int MAX_DATES = 2_000;
@@ -115,7 +117,11 @@ final class IcsLimits {
         List<List<String>> lines = new ArrayList<>();
         int start = 0;
         int n = text.length();
+        int physicalLines = 0;
         while (start < n) {
+            if (++physicalLines > MAX_PHYSICAL_LINES) {
+                return null;
+            }
             int end = start;
             while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
                 end++;
