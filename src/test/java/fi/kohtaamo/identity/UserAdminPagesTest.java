@@ -301,7 +301,7 @@ class UserAdminPagesTest {
 
     @Test
     void ownPasswordChange() {
-        String email = email("oma-salasana");
+        String email = email("oma-tili");
         account(email, "Olli Oma", Role.PROVIDER_STAFF, orgA, countyA, null);
         WebClient web = signedIn(email);
         Document page = web.get("/admin/account").html();
