@@ -38,17 +38,18 @@ fi
 if [ "$(psql_q "select to_regclass('visit_count') is not null and exists (select 1 from visit_count)" 2>/dev/null || echo f)" != "t" ]; then
   psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database $db" -c "create database $db"
   start=$(date +%s)
-  java -jar "$jar" generate-national --seed=1 --scale=1.0 --today="$year-12-31" --kohtaamo.jobs.enabled=false \
+  KOHTAAMO_MODE=dev java -jar "$jar" generate-national --seed=1 --scale=1.0 --today="$year-12-31" --kohtaamo.jobs.enabled=false \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.datasource.username=postgres | grep -E "NationalDataCommand" || true
   echo "generated in $(( $(date +%s) - start )) s"
 fi
 psql_q "vacuum analyze" >/dev/null
 echo "visit counts: $(psql_q 'select count(*) from visit_count'), monthly sums: $(psql_q 'select count(*) from visit_count_month')"
 
-password="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+password="pw-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 # the benchmark administrator is made anew at each start (the application creates it when none exists)
 psql_q "delete from app_user where email = 'bench@example.fi'" >/dev/null
 KOHTAAMO_MODE=production KOHTAAMO_DEMO=false KOHTAAMO_JOBS=false KOHTAAMO_ADMIN_EMAIL=bench@example.fi \
+KOHTAAMO_SECURE_COOKIES=true KOHTAAMO_PUBLIC_BASE_URL="http://localhost:$port" \
 KOHTAAMO_ADMIN_PASSWORD="$password" KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres \
   taskset -c 1 java -Xmx1g -jar "$jar" --server.port=$port > /tmp/kohtaamo-reports-bench.log 2>&1 &
 server=$!

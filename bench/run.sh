@@ -83,7 +83,7 @@ elif $fresh || [ "$places" -lt 1000 ]; then
   echo "bench: generating the national dataset into $db"
   "${PSQL[@]}" -d postgres -c "drop database if exists $db" -c "create database $db"
   start=$(date +%s)
-  KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres \
+  KOHTAAMO_MODE=dev KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres \
     java -jar "$jar" generate-national --seed=1 --today="$today" >"$work/generate.log" 2>&1 \
     || { tail -50 "$work/generate.log"; exit 1; }
   grep -E "NationalDataCommand" "$work/generate.log" | sed 's/.*NationalDataCommand *: */  /'
@@ -99,9 +99,10 @@ for p in $(pgrep -x postgres || true); do taskset -a -cp 1 "$p" >/dev/null 2>&1 
 # a training run (Spring Boot's documented CDS recipe); the benchmark then runs on the latter.
 # a benchmark administrator, made anew at each start (the application creates it when no administrator
 # exists), to sign in for the reports
-admin_password="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+admin_password="pw-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 "${PSQL[@]}" -d $db -c "delete from app_user where email = 'bench@example.fi'" >/dev/null 2>&1 || true
 app_env=(env "${demo_env[@]}" PORT=$app_port KOHTAAMO_MODE=production KOHTAAMO_JOBS=false
+  KOHTAAMO_SECURE_COOKIES=true KOHTAAMO_PUBLIC_BASE_URL="http://127.0.0.1:$app_port"
   KOHTAAMO_ADMIN_EMAIL=bench@example.fi KOHTAAMO_ADMIN_PASSWORD="$admin_password"
   KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres)
 start_app() {   # start_app <label> <java args...>: starts on CPU 1, waits for /places, sets app_pid and startup

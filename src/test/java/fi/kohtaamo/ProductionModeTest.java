@@ -9,22 +9,43 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Production mode refuses the embedded database and starts on PostgreSQL without demo data. */
+/**
+ * Production is the default mode and refuses unsafe settings: the embedded database, an unknown mode;
+ * on PostgreSQL it starts without demo data. (Each refusal on its own: fi.kohtaamo.shared.StartupChecksTest.)
+ */
 class ProductionModeTest {
+
+    private static String refusal(String... args) {
+        Throwable t = catchThrowable(() -> new SpringApplicationBuilder(KohtaamoApplication.class).run(args).close());
+        assertThat(t).isNotNull();
+        StringBuilder messages = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            messages.append(c.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
 
     @Test
     void productionRefusesToStartOnH2() {
-        Throwable t = catchThrowable(() -> new SpringApplicationBuilder(KohtaamoApplication.class)
-                .run("--kohtaamo.mode=production", "--server.port=0",
-                        "--spring.datasource.url=jdbc:h2:mem:prod-refused;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
-                        "--logging.level.root=off")
-                .close());
-        assertThat(t).isNotNull();
-        Throwable root = t;
-        while (root.getCause() != null && !(root instanceof IllegalStateException && root.getMessage().contains("PostgreSQL"))) {
-            root = root.getCause();
-        }
-        assertThat(root.getMessage()).contains("Production mode needs PostgreSQL");
+        assertThat(refusal("--kohtaamo.mode=production", "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:prod-refused;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "--logging.level.root=off")).contains("Production mode needs PostgreSQL");
+    }
+
+    @Test
+    void withoutAModeItIsProductionAndRefusesTheEmbeddedDatabase() {
+        assertThat(refusal("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:default-mode;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "--logging.level.root=off"))
+                .contains("Production mode needs PostgreSQL").contains("KOHTAAMO_SECURE_COOKIES=true")
+                .contains("KOHTAAMO_PUBLIC_BASE_URL");
+    }
+
+    @Test
+    void anUnknownModeRefusesToStart() {
+        assertThat(refusal("--kohtaamo.mode=prodution", "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:typo-mode;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "--logging.level.root=off")).contains("KOHTAAMO_MODE must be 'production' (the default) or 'dev'");
     }
 
     @Test
@@ -33,9 +54,25 @@ class ProductionModeTest {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KohtaamoApplication.class)
                 .run("--kohtaamo.mode=production", "--server.port=0", "--spring.datasource.url=" + TestDatabase.url(),
                         "--spring.datasource.username=" + TestDatabase.user(),
-                        "--spring.datasource.password=" + TestDatabase.password(), "--logging.level.root=warn")) {
+                        "--spring.datasource.password=" + TestDatabase.password(),
+                        "--kohtaamo.public-base-url=https://perhekalenteri.example.fi",
+                        "--server.servlet.session.cookie.secure=true", "--logging.level.root=warn")) {
             var props = app.getBean(fi.kohtaamo.shared.KohtaamoProperties.class);
             assertThat(props.production()).isTrue();
+            assertThat(props.demoEnabled()).isFalse();
+        }
+    }
+
+    @Test
+    void devModeOnPostgresLoadsNoDemoDataUnlessAskedByName() {
+        Assumptions.assumeTrue(TestDatabase.postgres(), "runs in the PostgreSQL test run");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KohtaamoApplication.class)
+                .run("--kohtaamo.mode=dev", "--server.port=0", "--spring.datasource.url=" + TestDatabase.url(),
+                        "--spring.datasource.username=" + TestDatabase.user(),
+                        "--spring.datasource.password=" + TestDatabase.password(), "--logging.level.root=warn")) {
+            var props = app.getBean(fi.kohtaamo.shared.KohtaamoProperties.class);
+            assertThat(props.production()).isFalse();
+            assertThat(props.postgres()).isTrue();
             assertThat(props.demoEnabled()).isFalse();
         }
     }

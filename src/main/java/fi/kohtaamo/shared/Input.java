@@ -8,12 +8,18 @@ import java.util.regex.Pattern;
  * The one way to read and check user input. Every method takes the raw text of a form field or
  * parameter, records a translated-message key in {@link FieldErrors} when it is not acceptable,
  * and returns the cleaned value (or null). Nothing here trusts the input: control characters,
- * oversized text, script URLs and malformed numbers are all refused with a message.
+ * bidirectional controls, oversized text, script URLs and malformed numbers are all refused with a
+ * message.
  */
 public final class Input {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\uFFFE\\uFFFF]");
     private static final Pattern CONTROL_SINGLE_LINE = Pattern.compile("[\\p{Cc}]|[\\uFFFE\\uFFFF]");
+    /**
+     * Bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069): they reorder what
+     * is shown around them, so a name could show as something else than it is ("Trojan Source").
+     */
+    private static final Pattern BIDI_CONTROL = Pattern.compile("[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"'()\\[\\],;:\\\\]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()-]{5,30}$");
     private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
@@ -53,6 +59,10 @@ public final class Input {
         }
         if ((multiline ? CONTROL : CONTROL_SINGLE_LINE).matcher(s).find()) {
             errors.add(field, "validation.controlCharacters");
+            return null;
+        }
+        if (BIDI_CONTROL.matcher(s).find()) {
+            errors.add(field, "validation.bidiCharacters");
             return null;
         }
         if (s.codePointCount(0, s.length()) > max) {

@@ -18,6 +18,13 @@ public class LanguageResolver implements LocaleResolver {
     public static final String PARAM = "lang";
     public static final String COOKIE = "lang";
 
+    private final boolean secureCookie;
+
+    /** @param secureCookie whether the cookie carries {@code Secure} (KOHTAAMO_SECURE_COOKIES, as the session's) */
+    public LanguageResolver(boolean secureCookie) {
+        this.secureCookie = secureCookie;
+    }
+
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
         return resolve(request).locale();
@@ -57,6 +64,7 @@ public class LanguageResolver implements LocaleResolver {
         cookie.setPath("/");
         cookie.setMaxAge(365 * 24 * 3600);
         cookie.setHttpOnly(true);
+        cookie.setSecure(secureCookie);
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
     }

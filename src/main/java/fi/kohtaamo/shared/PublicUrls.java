@@ -1,22 +1,24 @@
 package fi.kohtaamo.shared;
 
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The one way to make an absolute address of Kohtaamo, for links that leave the page: iCalendar
- * feeds and their events, the JSON API's links, the widget, the QR code of a poster. It is
- * {@code KOHTAAMO_PUBLIC_BASE_URL} when set (so a subscription or a printed poster keeps working
- * whichever instance or internal address produced it), else the address of the current request
- * (behind a proxy with {@code KOHTAAMO_FORWARD_HEADERS=native}, the address the family used).
+ * feeds and their events, the JSON API's links, the widget, the QR code of a poster, links in mail.
+ * It is {@code KOHTAAMO_PUBLIC_BASE_URL} (required in production), else, in dev mode,
+ * {@code http://localhost:<port>}. Never the request's Host or X-Forwarded-Host header: anyone can send
+ * those, and a link built from them would lead a mail's reader (or a cached page's) to their site.
  */
 @Component
 public class PublicUrls {
 
     private final KohtaamoProperties properties;
+    private final Environment environment;
 
-    public PublicUrls(KohtaamoProperties properties) {
+    public PublicUrls(KohtaamoProperties properties, Environment environment) {
         this.properties = properties;
+        this.environment = environment;
     }
 
     /** The absolute base address without a trailing slash, e.g. {@code https://perhekalenteri.example.fi}. */
@@ -24,21 +26,8 @@ public class PublicUrls {
         if (properties.publicBaseUrl() != null) {
             return properties.publicBaseUrl();
         }
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-    }
-
-    /**
-     * The base address outside a request too (background jobs such as mail): the configured one, the
-     * current request's, or empty.
-     */
-    public java.util.Optional<String> baseIfKnown() {
-        if (properties.publicBaseUrl() != null) {
-            return java.util.Optional.of(properties.publicBaseUrl());
-        }
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() == null) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(base());
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return "http://localhost:" + port;
     }
 
     /** The absolute address of a site-relative path such as {@code /calendar.ics?municipality=049}. */

@@ -17,9 +17,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class WebConfig implements WebMvcConfigurer {
 
     private final ActorArgumentResolver actorArgumentResolver;
+    private final LanguageResolver languages;
 
-    WebConfig(ActorArgumentResolver actorArgumentResolver) {
+    /** The lang cookie is Secure when the session cookie is (KOHTAAMO_SECURE_COOKIES). */
+    WebConfig(ActorArgumentResolver actorArgumentResolver,
+            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
         this.actorArgumentResolver = actorArgumentResolver;
+        this.languages = new LanguageResolver(secureCookies);
     }
 
     /**
@@ -35,7 +39,7 @@ public class WebConfig implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        return new LanguageResolver();
+        return languages;
     }
 
     @Override
@@ -47,7 +51,7 @@ public class WebConfig implements WebMvcConfigurer {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 Optional<Lang> chosen = Lang.parse(request.getParameter(LanguageResolver.PARAM));
-                chosen.ifPresent(l -> new LanguageResolver().setLocale(request, response, l.locale()));
+                chosen.ifPresent(l -> languages.setLocale(request, response, l.locale()));
                 return true;
             }
         }).excludePathPatterns("/api/**", "/calendar.ics", "/places/*/calendar.ics", "/organisations/*/calendar.ics");

@@ -402,6 +402,35 @@ class OutreachTest {
                 .param("u", id).query(Long.class).single()).isPositive();
     }
 
+    /** Links in mail come from the configured public address (or localhost in dev), never from the request's Host. */
+    @Test
+    void aBookingSentWithAHostileHostHeaderQueuesMailWithoutItsAddress() {
+        fi.kohtaamo.identity.internal.UserForm f = new fi.kohtaamo.identity.internal.UserForm();
+        f.email = Fixtures.unique("isanta").replace(' ', '.') + "@example.fi";
+        f.displayName = "Hilja Hyökkäys";
+        f.role = "PARTNER";
+        f.organisationId = String.valueOf(partnerOrg);
+        f.password = "Vahva-Salasana-Kevat-2026";
+        long id = users.create(coordinator, f);
+        outreach.acknowledge(new Actor(id, "Hilja Hyökkäys", Role.PARTNER, partnerOrg,
+                registry.organisationWithDescendants(partnerOrg), null, null, null), county, "0");
+        long slot = openSlot(MONDAY, 1, true);
+        long lastMail = jdbc.sql("select coalesce(max(id), 0) from mail_message").query(Long.class).single();
+
+        WebClient web = new WebClient(port).withHeader("Host", "evil.example").withHeader("X-Forwarded-Host", "evil.example");
+        assertThat(web.login(f.email, f.password).status()).isEqualTo(302);
+        assertThat(web.get("/admin/outreach/slots/" + slot).status()).isEqualTo(200);
+        WebClient.Response r = web.post("/admin/outreach/slots/" + slot + "/book", Map.of("professionId", "" + profession,
+                "topicId", "" + topic, "professionalEmail", "hilja@example.fi", "message", "Tulen"));
+        assertThat(r.status()).isEqualTo(302);
+
+        List<String> bodies = jdbc.sql("select body || coalesce(ics, '') from mail_message where id > :id").param("id", lastMail)
+                .query(String.class).list();
+        assertThat(bodies).isNotEmpty();
+        assertThat(bodies).allSatisfy(b -> assertThat(b).doesNotContain("evil.example")
+                .contains("http://localhost:" + port + "/admin/outreach/visits/"));
+    }
+
     @Test
     void pagesAnswerForEachSideAndRefuseBadInputPolitely() {
         WebClient web = new WebClient(port);

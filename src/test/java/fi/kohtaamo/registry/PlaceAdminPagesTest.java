@@ -139,6 +139,25 @@ class PlaceAdminPagesTest {
         assertThat(queries.place(ownPlace).orElseThrow()).isEqualTo(before);
     }
 
+    /** A right-to-left override would show "Perhekahvila \u202Eexe.txt" as "Perhekahvila txt.exe": every bidi control is refused. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "fi|nameFi|Tekstissä on tekstin suuntaa vaihtavia ohjausmerkkejä, joita ei sallita.",
+            "sv|nameSv|Texten innehåller styrtecken som ändrar textens riktning, och de tillåts inte.",
+            "en|descriptionFi|The text contains characters that change the direction of text, which are not allowed."})
+    void bidirectionalControlsAreRefusedInTheUsersLanguage(String lang, String field, String message) {
+        WebClient web = signedIn();
+        var before = queries.place(ownPlace).orElseThrow();
+        var base = formFields(web.get("/admin/places/" + ownPlace + "?lang=" + lang).html());
+        for (String c : new String[] {"\u202E", "\u200E", "\u200F", "\u202A", "\u202B", "\u202C", "\u202D", "\u2066",
+                "\u2067", "\u2068", "\u2069", "\u061C"}) {
+            var r = web.post("/admin/places/" + ownPlace + "?lang=" + lang, with(base, field, "Perhekahvila " + c + "exe.txt"));
+            assertThat(r.status()).as("U+%04X", (int) c.charAt(0)).isEqualTo(400);
+            assertThat(r.html().select(".field-error").eachText()).contains(message);
+        }
+        assertThat(queries.place(ownPlace).orElseThrow()).isEqualTo(before);
+    }
+
     @Test
     void deletingAPlaceIsConfirmedOnAPageOfItsOwn() {
         String coordinator = Fixtures.unique("area").replace(' ', '-') + "@example.fi";

@@ -110,7 +110,10 @@ class RegistryApiTest {
             "/api/v1/places?size=0|size",
             "/api/v1/places?size=100000|size",
             "/api/v1/places?page=x|page",
-            "/api/v1/places?targetGroup=%3Cb%3E|targetGroup"})
+            "/api/v1/places?targetGroup=%3Cb%3E|targetGroup",
+            "/api/v1/places?q=Perhe%E2%80%AEkahvila|q",
+            "/api/v1/places?q=%E2%81%A6kahvila%E2%81%A9|q",
+            "/api/v1/places?q=kahvila%00|q"})
     void badParametersAreProblemDetailsNamingTheParameter(String url, String parameter) {
         var r = web.get(url, Map.of("Accept-Language", "en"));
         assertThat(r.status()).isEqualTo(400);

@@ -10,7 +10,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Absolute addresses: the configured public address wins over the request's; a bad setting stops the start. */
+/** Absolute addresses: the configured public address, else localhost in dev, never the request's; a bad setting stops the start. */
 @Tag("nodb")
 class PublicUrlsTest {
 
@@ -27,18 +27,23 @@ class PublicUrlsTest {
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(r));
     }
 
+    private static org.springframework.mock.env.MockEnvironment port(int port) {
+        return new org.springframework.mock.env.MockEnvironment().withProperty("local.server.port", String.valueOf(port));
+    }
+
     @Test
-    void theRequestsAddressWhenNothingIsConfigured() {
-        request("http", "10.0.0.7", 8080);
-        PublicUrls urls = new PublicUrls(new KohtaamoProperties("production", null, null));
-        assertThat(urls.base()).isEqualTo("http://10.0.0.7:8080");
-        assertThat(urls.of("/calendar.ics?municipality=049")).isEqualTo("http://10.0.0.7:8080/calendar.ics?municipality=049");
+    void localhostInDevWhenNothingIsConfiguredNeverTheRequestsHost() {
+        request("http", "evil.example", 80);
+        PublicUrls urls = new PublicUrls(new KohtaamoProperties("dev", null, null), port(8123));
+        assertThat(urls.base()).isEqualTo("http://localhost:8123");
+        assertThat(urls.of("/calendar.ics?municipality=049")).isEqualTo("http://localhost:8123/calendar.ics?municipality=049");
     }
 
     @Test
     void theConfiguredAddressWinsWithoutItsTrailingSlash() {
-        request("http", "10.0.0.7", 8080);
-        PublicUrls urls = new PublicUrls(new KohtaamoProperties("production", null, "https://perhekalenteri.example.fi/"));
+        request("http", "evil.example", 8080);
+        PublicUrls urls = new PublicUrls(new KohtaamoProperties("production", null, "https://perhekalenteri.example.fi/"),
+                port(8123));
         assertThat(urls.base()).isEqualTo("https://perhekalenteri.example.fi");
     }
 

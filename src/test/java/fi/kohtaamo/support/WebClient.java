@@ -36,6 +36,7 @@ public class WebClient {
     private final String base;
     private final HttpClient http;
     private String csrf;
+    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public WebClient(int port) {
         this.base = "http://localhost:" + port;
@@ -44,12 +45,28 @@ public class WebClient {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
+    /**
+     * Sends this header with every request from now on, e.g. {@code X-Forwarded-For} (the tests' server trusts
+     * it from the loopback address, as it would from a proxy) or {@code Host} (allowed by the surefire
+     * configuration's jdk.httpclient.allowRestrictedHeaders).
+     */
+    public WebClient withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        headers.forEach(b::header);
+        return b;
+    }
+
     public Response get(String path) {
         return get(path, Map.of());
     }
 
     public Response get(String path, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder b = request(path).GET();
         headers.forEach(b::header);
         return send(b.build());
     }
@@ -57,7 +74,7 @@ public class WebClient {
     /** GET of a binary answer (PDF, images): the body as bytes. */
     public byte[] getBytes(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            return http.send(request(path).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -92,7 +109,7 @@ public class WebClient {
             body.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8));
         }
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
@@ -134,7 +151,7 @@ public class WebClient {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+    static final String NAME = "Administrator";
 
     private final UserQueries users;
     private final PasswordEncoder encoder;
@@ -47,15 +48,30 @@ class AdminBootstrap implements ApplicationRunner {
         if (hasAdmin) {
             return;
         }
-        if (password.length() < UserForm.MIN_PASSWORD) {
-            throw new IllegalStateException("KOHTAAMO_ADMIN_PASSWORD must have at least " + UserForm.MIN_PASSWORD
-                    + " characters");
+        String problem = passwordProblem(email, password);
+        if (problem != null) {
+            throw new IllegalStateException(problem);
         }
         if (users.emailTaken(email, null)) {
             throw new IllegalStateException("KOHTAAMO_ADMIN_EMAIL belongs to an existing account that is not an administrator");
         }
-        users.insert(email, "Administrator", encoder.encode(password), Role.ADMIN, null, null, null, null, "fi", true,
+        users.insert(email, NAME, encoder.encode(password), Role.ADMIN, null, null, null, null, "fi", true,
                 false, clock.instant());
         log.info("Created the first administrator account {}", UserQueries.normalise(email));
+    }
+
+    /** Why KOHTAAMO_ADMIN_PASSWORD may not be used (the rules of every password, PasswordPolicy), or null. */
+    static String passwordProblem(String email, String password) {
+        String key = PasswordPolicy.problem(password, email, NAME);
+        if (key == null) {
+            return null;
+        }
+        return "KOHTAAMO_ADMIN_PASSWORD " + switch (key) {
+            case "validation.passwordTooShort" -> "must have at least " + PasswordPolicy.MIN + " characters";
+            case "validation.tooLong" -> "must have at most " + PasswordPolicy.MAX + " characters";
+            case "validation.passwordTrivial" -> "is too simple (a character or short sequence repeated, a run, or spaces)";
+            case "validation.passwordPersonal" -> "must not contain the e-mail address or the account's name";
+            default -> "is one of the most common or breached passwords";
+        } + ": choose another (e.g. four unrelated words)";
     }
 }

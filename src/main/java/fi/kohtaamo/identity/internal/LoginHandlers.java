@@ -50,6 +50,11 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
+        if (exception instanceof LoginThrottle.Throttled t) {
+            long minutes = Math.max(1, (t.waitFor().getSeconds() + 59) / 60);
+            response.sendRedirect(request.getContextPath() + "/login?error=throttled&wait=" + minutes);
+            return;
+        }
         String reason = exception instanceof LockedException ? "throttled"
                 : exception instanceof DisabledException ? "disabled" : "invalid";
         response.sendRedirect(request.getContextPath() + "/login?error=" + reason);

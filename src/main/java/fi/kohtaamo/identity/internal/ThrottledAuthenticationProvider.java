@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Checks email and password against the accounts, refusing at once while the throttle is on. */
+/** Checks email and password against the accounts, refusing at once while the address must wait ({@link LoginThrottle}). */
 @Component
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -38,8 +37,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String email = String.valueOf(authentication.getName());
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String address = clientAddress();
-        if (throttle.blocked(email, address)) {
-            throw new LockedException("throttled");
+        java.time.Duration wait = throttle.waitFor(email, address);
+        if (!wait.isZero()) {
+            throw new LoginThrottle.Throttled(wait);
         }
         var user = email.length() > 254 || password.length() > 200 ? java.util.Optional.<UserQueries.User>empty()
                 : users.byEmail(email);
@@ -52,7 +52,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         if (!user.get().enabled()) {
             throw new DisabledException("disabled");
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, address);
         return UsernamePasswordAuthenticationToken.authenticated(user.get().email(), null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + user.get().role().name())));
     }

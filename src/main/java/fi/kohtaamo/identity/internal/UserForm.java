@@ -58,11 +58,7 @@ public class UserForm {
         String pw = null;
         if (creating) {
             pw = password == null ? "" : password;
-            if (pw.length() < MIN_PASSWORD) {
-                errors.add("password", "validation.passwordTooShort");
-            } else if (pw.length() > 200) {
-                errors.add("password", "validation.tooLong", 200);
-            }
+            PasswordPolicy.check(pw, "password", mail == null ? email : mail, name == null ? displayName : name, errors);
         }
         if (r != null) {
             switch (r) {

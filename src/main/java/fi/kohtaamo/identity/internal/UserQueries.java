@@ -141,13 +141,26 @@ public class UserQueries {
                 .param("k", accountKey).param("t", ts(since)).query(Long.class).single();
     }
 
-    public long failuresFromAddress(String clientAddr, Instant since) {
-        return jdbc.sql("select count(*) from login_failure where client_addr = :a and failed_at > :t")
-                .param("a", clientAddr).param("t", ts(since)).query(Long.class).single();
+    /** A pair's failures since a time: how many, and the last one's time (null when none). */
+    public record PairFailures(long count, Instant last) {
     }
 
+    public PairFailures pairFailures(String accountKey, String clientAddr, Instant since) {
+        return jdbc.sql("""
+                select count(*) as n, max(failed_at) as last_at from login_failure
+                where account_key = :k and client_addr = :a and failed_at > :t""")
+                .param("k", accountKey).param("a", clientAddr).param("t", ts(since))
+                .query((rs, n) -> new PairFailures(rs.getLong("n"), instant(rs, "last_at"))).single();
+    }
+
+    /** Forgets every failed sign-in of an account. */
     public void clearFailures(String accountKey) {
         jdbc.sql("delete from login_failure where account_key = :k").param("k", accountKey).update();
+    }
+
+    public void clearFailures(String accountKey, String clientAddr) {
+        jdbc.sql("delete from login_failure where account_key = :k and client_addr = :a").param("k", accountKey)
+                .param("a", clientAddr).update();
     }
 
     public void purgeFailuresBefore(Instant before) {

@@ -123,7 +123,7 @@ public class UserService {
             throw new KohtaamoException.Forbidden("password of a higher role");
         }
         FieldErrors errors = new FieldErrors();
-        checkPassword(password, "newPassword", errors);
+        checkPassword(password, "newPassword", u, errors);
         errors.throwIfAny();
         users.setPassword(id, encoder.encode(password), clock.instant());
         audit.record(actor, "USER_PASSWORD_RESET", "user", id, target(u), null, null);
@@ -138,7 +138,7 @@ public class UserService {
         if (current == null || current.length() > 200 || !encoder.matches(current, hash)) {
             errors.add("currentPassword", "validation.passwordWrong");
         }
-        checkPassword(password, "newPassword", errors);
+        checkPassword(password, "newPassword", u, errors);
         if (password != null && !password.equals(confirm)) {
             errors.add("passwordConfirm", "validation.passwordMismatch");
         }
@@ -147,12 +147,8 @@ public class UserService {
         audit.record(actor, "USER_PASSWORD_CHANGE", "user", u.id(), target(u), null, null);
     }
 
-    static void checkPassword(String password, String field, FieldErrors errors) {
-        if (password == null || password.length() < UserForm.MIN_PASSWORD) {
-            errors.add(field, "validation.passwordTooShort");
-        } else if (password.length() > 200) {
-            errors.add(field, "validation.tooLong", 200);
-        }
+    static void checkPassword(String password, String field, UserQueries.User account, FieldErrors errors) {
+        PasswordPolicy.check(password, field, account.email(), account.displayName(), errors);
     }
 
     /** Where an account sits: its county and area, derived from its place, area or organisation. */

@@ -150,7 +150,7 @@ class VisitMails {
         }
         String path = "/admin/outreach/visits/" + v.id();
         lines.add("");
-        lines.add(t(lang, "outreach.mail.link") + ": " + urls.baseIfKnown().map(b -> b + path).orElse(path));
+        lines.add(t(lang, "outreach.mail.link") + ": " + urls.of(path));
         boolean off = event == Event.DECLINED || event == Event.CANCELLED_BY_PARTNER || event == Event.CANCELLED_BY_PLACE;
         String ics = invitation(v, off, t(lang, "outreach.mail.icsSummary", profession, placeName), address,
                 String.join("\n", lines), r, off ? "CANCEL" : "REQUEST");

@@ -55,12 +55,11 @@ public final class PlaceFilterParams {
                 }
             }
         }
-        String q = null;
-        if (present(text)) {
-            q = text.strip();
-            if (q.length() > 100 || q.chars().anyMatch(Character::isISOControl)) {
-                throw new KohtaamoException.BadParameter("q");
-            }
+        // checked as every text is (shared.Input: control and bidirectional characters, length)
+        fi.kohtaamo.shared.FieldErrors textErrors = new fi.kohtaamo.shared.FieldErrors();
+        String q = new fi.kohtaamo.shared.Input(textErrors).line("q", text, 100);
+        if (!textErrors.isEmpty()) {
+            throw new KohtaamoException.BadParameter("q");
         }
         return new PlaceFilter(areaId, muni, k, g, lang, features, q);
     }
