@@ -79,8 +79,8 @@ public class UserService {
         }
         errors.throwIfAny();
         checkGrant(actor, IdentityAction.USER_CREATE, c, p, errors);
-        long id = users.insert(c.email(), c.displayName(), encoder.encode(c.password()), c.role(), c.organisationId(),
-                p.countyId(), p.areaId(), c.placeId(), c.language(), c.enabled(), false, clock.instant());
+        long id = users.insert(c.email(), c.displayName(), encoder.encode(c.password()), c.role(), p.organisationId(),
+                p.countyId(), p.areaId(), p.placeId(), c.language(), c.enabled(), false, clock.instant());
         UserQueries.User created = users.byId(id).orElseThrow();
         audit.record(actor, IdentityAction.USER_CREATE.name(), "user", id, target(created), null,
                 AuditedUser.of(created));
@@ -105,8 +105,8 @@ public class UserService {
         }
         errors.throwIfAny();
         checkGrant(actor, IdentityAction.USER_UPDATE, c, p, errors);
-        if (!users.update(id, c.version(), c.email(), c.displayName(), c.role(), c.organisationId(), p.countyId(),
-                p.areaId(), c.placeId(), c.language(), c.enabled(), clock.instant())) {
+        if (!users.update(id, c.version(), c.email(), c.displayName(), c.role(), p.organisationId(), p.countyId(),
+                p.areaId(), p.placeId(), c.language(), c.enabled(), clock.instant())) {
             throw new KohtaamoException.Conflict("stale", "user " + id);
         }
         UserQueries.User after = users.byId(id).orElseThrow();
@@ -155,49 +155,55 @@ public class UserService {
         }
     }
 
-    /** Where an account sits: its county and area, derived from its place, area or organisation. */
-    record Placement(Long countyId, Long areaId) {
+    /**
+     * Where an account sits, and so what it may reach: taken only from the record its role uses (the county of
+     * a county coordinator, the area of an area coordinator, the place of a volunteer, the organisation of
+     * provider staff, partners and national reporters), its county and area read from that record. Every other
+     * field of the form is ignored and stored empty, so that no field can widen the account's scope or the
+     * scope its creator is checked against.
+     */
+    record Placement(Long organisationId, Long countyId, Long areaId, Long placeId) {
+
+        Target target() {
+            return new Target(countyId, areaId, organisationId == null ? Set.of() : Set.of(organisationId), placeId);
+        }
     }
 
     Placement place(UserForm.Checked c, FieldErrors errors) {
         if (c == null) {
-            return new Placement(null, null);
+            return new Placement(null, null, null, null);
         }
-        Long county = c.countyId();
-        Long area = c.areaId();
-        if (c.placeId() != null) {
-            var placeTarget = registry.placeTarget(c.placeId());
-            if (placeTarget.isEmpty()) {
-                errors.add("placeId", "validation.choice");
-            } else {
-                area = placeTarget.get().areaId();
-                county = placeTarget.get().countyId();
-            }
-        }
-        if (area != null && c.placeId() == null) {
-            var areaCounty = registry.countyOfArea(area);
-            if (areaCounty.isEmpty()) {
-                errors.add("areaId", "validation.choice");
-            } else {
-                county = areaCounty.get();
-            }
-        }
-        if (c.organisationId() != null) {
-            if (registry.organisation(c.organisationId()).isEmpty()) {
-                errors.add("organisationId", "validation.choice");
-            } else if (county == null) {
-                county = registry.countyOfOrganisation(c.organisationId()).orElse(null);
-            }
-        }
-        if (c.countyId() != null && registry.county(c.countyId()).isEmpty()) {
-            errors.add("countyId", "validation.choice");
-        }
-        // a role's scope is only what the role uses: a county coordinator has no area, and so on
         return switch (c.role()) {
-            case ADMIN -> new Placement(null, null);
-            case COUNTY_COORDINATOR -> new Placement(c.countyId(), null);
-            case AREA_COORDINATOR, VOLUNTEER -> new Placement(county, area);
-            default -> new Placement(county, null);
+            case ADMIN -> new Placement(null, null, null, null);
+            case COUNTY_COORDINATOR -> {
+                if (registry.county(c.countyId()).isEmpty()) {
+                    errors.add("countyId", "validation.choice");
+                }
+                yield new Placement(null, c.countyId(), null, null);
+            }
+            case AREA_COORDINATOR -> {
+                Long county = registry.countyOfArea(c.areaId()).orElse(null);
+                if (county == null) {
+                    errors.add("areaId", "validation.choice");
+                }
+                yield new Placement(null, county, c.areaId(), null);
+            }
+            case VOLUNTEER -> {
+                var where = registry.placeTarget(c.placeId());
+                if (where.isEmpty()) {
+                    errors.add("placeId", "validation.choice");
+                }
+                yield new Placement(null, where.map(Target::countyId).orElse(null),
+                        where.map(Target::areaId).orElse(null), c.placeId());
+            }
+            case PROVIDER_STAFF, PARTNER, NATIONAL_REPORTER -> {
+                if (registry.organisation(c.organisationId()).isEmpty()) {
+                    errors.add("organisationId", "validation.choice");
+                }
+                // a national organisation has no county: only an administrator reaches it
+                yield new Placement(c.organisationId(), registry.countyOfOrganisation(c.organisationId()).orElse(null),
+                        null, null);
+            }
         };
     }
 
@@ -206,9 +212,7 @@ public class UserService {
         if (!actor.role().mayGrant(c.role())) {
             errors.add("role", "validation.roleNotAllowed").throwIfAny();
         }
-        Target t = new Target(p.countyId(), p.areaId(),
-                c.organisationId() == null ? Set.of() : Set.of(c.organisationId()), c.placeId());
-        if (!AccessControl.allows(actor, action, t)) {
+        if (!AccessControl.allows(actor, action, p.target())) {
             errors.add("role", "validation.outOfScope").throwIfAny();
         }
     }
@@ -219,8 +223,8 @@ public class UserService {
         UserForm.Checked c = new UserForm.Checked(0, email, name, role, organisationId, countyId, areaId, placeId,
                 language, true, password);
         Placement p = place(c, new FieldErrors());
-        return users.insert(email, name, encoder.encode(password), role, organisationId, p.countyId(), p.areaId(),
-                placeId, language, true, true, clock.instant());
+        return users.insert(email, name, encoder.encode(password), role, p.organisationId(), p.countyId(),
+                p.areaId(), p.placeId(), language, true, true, clock.instant());
     }
 
     void setDemoPassword(long id, String password) {
