@@ -8,6 +8,7 @@ import fi.kohtaamo.shared.ClockConfig;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -113,10 +114,12 @@ class UserAdminController {
 
     @PostMapping("/admin/users/{id}/password")
     String setPassword(@PathVariable String id, Actor actor, Lang lang,
-            @ModelAttribute("passwordForm") PasswordForm passwordForm, Model model, HttpServletResponse response) {
+            @ModelAttribute("passwordForm") PasswordForm passwordForm, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         long userId = userId(id);
         try {
-            service.resetPassword(actor, userId, passwordForm.newPassword);
+            var session = request.getSession(false);
+            service.resetPassword(actor, userId, passwordForm.newPassword, session == null ? null : session.getId());
             return "redirect:/admin/users/" + userId + "?passwordSet";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);

@@ -29,8 +29,11 @@ public class UserService {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final Clock clock;
+    private final AccountSessions sessions;
 
-    UserService(UserQueries users, Registry registry, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+    UserService(UserQueries users, Registry registry, PasswordEncoder encoder, AuditLog audit, Clock clock,
+            AccountSessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.registry = registry;
         this.encoder = encoder;
@@ -114,9 +117,12 @@ public class UserService {
                 AuditedUser.of(after));
     }
 
-    /** Sets a new password for another account (e.g. a forgotten one). */
+    /**
+     * Sets a new password for another account (e.g. a forgotten one), ending every session of the account (but
+     * the one it was set in, {@code sessionId}, when the actor set their own).
+     */
     @Transactional
-    public void resetPassword(Actor actor, long id, String password) {
+    public void resetPassword(Actor actor, long id, String password, String sessionId) {
         UserQueries.User u = users.byId(id).orElseThrow(() -> new KohtaamoException.NotFound("user " + id));
         AccessControl.require(actor, IdentityAction.USER_UPDATE, target(u));
         if (!actor.role().mayGrant(u.role())) {
@@ -126,12 +132,16 @@ public class UserService {
         checkPassword(password, "newPassword", errors);
         errors.throwIfAny();
         users.setPassword(id, encoder.encode(password), clock.instant());
+        sessions.endAll(u.email(), actor.id() == id ? sessionId : null);
         audit.record(actor, "USER_PASSWORD_RESET", "user", id, target(u), null, null);
     }
 
-    /** The signed-in user changes their own password. */
+    /**
+     * The signed-in user changes their own password; their other sessions end, the one they changed it in
+     * ({@code sessionId}) goes on.
+     */
     @Transactional
-    public void changeOwnPassword(Actor actor, String current, String password, String confirm) {
+    public void changeOwnPassword(Actor actor, String current, String password, String confirm, String sessionId) {
         UserQueries.User u = users.byId(actor.id()).orElseThrow(() -> new KohtaamoException.NotFound("user"));
         FieldErrors errors = new FieldErrors();
         String hash = users.passwordHash(u.email()).orElse("");
@@ -144,6 +154,7 @@ public class UserService {
         }
         errors.throwIfAny();
         users.setPassword(u.id(), encoder.encode(password), clock.instant());
+        sessions.endAll(u.email(), sessionId);
         audit.record(actor, "USER_PASSWORD_CHANGE", "user", u.id(), target(u), null, null);
     }
 
