@@ -323,6 +323,25 @@ class AccessMatrixTest {
         f.placeId = String.valueOf(placeY);
         assertThat(attempt(() -> activities.update(staff, x, f))).isFalse();
         assertThat(activityQueries.activity(x).orElseThrow().placeId()).isEqualTo(placeX);
+        // naming one's own organisation as the activity's organiser gives no access to another county's place
+        Actor parishStaff = actors.get("parishStaff");
+        int atY = activityQueries.activitiesOfPlace(placeY).size();
+        ActivityForm run = activityForm(placeY);
+        run.organiserIds.add(String.valueOf(parish));
+        assertThat(attempt(() -> activities.create(parishStaff, run))).isFalse();
+        assertThat(activityQueries.activitiesOfPlace(placeY)).hasSize(atY);
+        // nor does running an activity let its staff move it to another county's place
+        ActivityForm runX = activityForm(placeX);
+        runX.organiserIds.add(String.valueOf(parish));
+        long ran = activities.create(SYSTEM, runX);
+        ActivityForm moved = ActivityForm.of(activityQueries.activity(ran).orElseThrow());
+        moved.placeId = String.valueOf(placeY);
+        assertThat(attempt(() -> activities.update(parishStaff, ran, moved))).isFalse();
+        assertThat(activityQueries.activity(ran).orElseThrow().placeId()).isEqualTo(placeX);
+        // but they keep it up to date where it is
+        ActivityForm renamed = ActivityForm.of(activityQueries.activity(ran).orElseThrow());
+        renamed.nameFi = "Seurakunnan kerho";
+        assertThat(attempt(() -> activities.update(parishStaff, ran, renamed))).isTrue();
     }
 
     @Test
