@@ -8,6 +8,7 @@ import fi.kohtaamo.shared.ClockConfig;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.Role;
+import fi.kohtaamo.shared.Scope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
@@ -161,18 +162,20 @@ class UserAdminController {
         model.addAttribute("errors", errors);
         model.addAttribute("roles", Arrays.stream(Role.values()).filter(actor.role()::mayGrant).toList());
         model.addAttribute("languages", LANGUAGES);
-        Long county = actor.countyId();
-        Long area = actor.areaId();
-        switch (actor.role()) {
-            case ADMIN -> choices(model, registry.counties(), registry.areas(null), registry.organisations(null),
+        // the choices are those of the scope the actor creates accounts in
+        Scope scope = AccessControl.scope(actor, IdentityAction.USER_CREATE);
+        long county = scope.countyId();
+        long area = scope.areaId();
+        if (scope.all()) {
+            choices(model, registry.counties(), registry.areas(null), registry.organisations(null),
                     registry.places(null, null));
-            case COUNTY_COORDINATOR -> choices(model, county == null ? List.of() : registry.county(county).stream().toList(),
-                    county == null ? List.of() : registry.areas(county),
-                    county == null ? List.of() : registry.organisations(county),
-                    county == null ? List.of() : registry.places(county, null));
-            case AREA_COORDINATOR -> choices(model, List.of(), area == null ? List.of() : registry.area(area).stream().toList(),
-                    List.of(), area == null ? List.of() : registry.places(null, area));
-            default -> choices(model, List.of(), List.of(), List.of(), List.of());
+        } else if (county != -1) {
+            choices(model, registry.county(county).stream().toList(), registry.areas(county),
+                    registry.organisations(county), registry.places(county, null));
+        } else if (area != -1) {
+            choices(model, List.of(), registry.area(area).stream().toList(), List.of(), registry.places(null, area));
+        } else {
+            choices(model, List.of(), List.of(), List.of(), List.of());
         }
         return "admin/user-form";
     }

@@ -7,7 +7,6 @@ import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
-import fi.kohtaamo.shared.Role;
 import fi.kohtaamo.shared.StaffNavigation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -76,7 +75,7 @@ class OutreachAdminController {
         if (actor.areaId() != null) {
             return registry.countyOfArea(actor.areaId()).orElseThrow(() -> new KohtaamoException.NotFound("county"));
         }
-        if (actor.is(Role.PARTNER)) {
+        if (AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK)) {
             return service.partnerships(actor).stream().map(OutreachQueries.Partner::countyId).findFirst()
                     .orElseThrow(() -> new KohtaamoException.NotFound("county"));
         }

@@ -144,10 +144,7 @@ public class RegistryService implements Registry {
     /** A record may only be written where the actor may act: otherwise it is a field error, not a write. */
     private static void requireInScope(Actor actor, RegistryAction action, Target target, FieldErrors errors) {
         if (!AccessControl.allows(actor, action, target)) {
-            errors.add(switch (actor.role()) {
-                case AREA_COORDINATOR, COUNTY_COORDINATOR -> "areaId";
-                default -> "organiserIds";
-            }, "validation.outOfScope");
+            errors.add(AccessControl.scope(actor, action).geographic() ? "areaId" : "organiserIds", "validation.outOfScope");
             errors.throwIfAny();
         }
     }
