@@ -80,6 +80,27 @@ class AccessMatrixTest {
         assertThat(missing).as("actions without a case in AccessCases").isEmpty();
     }
 
+    /** A handler checks its action first: a request out of scope is refused as such, whatever its parameters say. */
+    @Test
+    void parametersAreReadOnlyAfterTheCheck() {
+        var web = world.clients().get(Role.COUNTY_COORDINATOR);
+        long place = world.place.get(AccessWorld.Where.OTHER_COUNTY);
+        long activity = world.activity.get(AccessWorld.Where.OTHER_COUNTY);
+        String counts = "/admin/counts/places/" + place;
+        Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+        answers.put("GET count", web.get(counts + "/count?subject=x&date=not-a-date").status());
+        answers.put("GET month", web.get(counts + "/month?month=2026-13").status());
+        answers.put("POST count", web.post(counts + "/count", Map.of("date", "not-a-date", "subject", "x")).status());
+        answers.put("POST month", web.post(counts + "/month", Map.of("month", "2026-13")).status());
+        for (String verb : List.of("cancel", "move", "restore")) {
+            answers.put("POST " + verb, web.post("/admin/activities/" + activity + "/occurrences/not-a-date/" + verb,
+                    Map.of()).status());
+        }
+        answers.put("POST catalogue", web.post("/admin/outreach/catalogue/nonsense",
+                Map.of("county", "" + world.county.get(AccessWorld.Where.OTHER_COUNTY))).status());
+        assertThat(answers).allSatisfy((request, status) -> assertThat(status).as(request).isEqualTo(403));
+    }
+
     @TestFactory
     Stream<DynamicTest> matrix() {
         List<DynamicTest> tests = new ArrayList<>();

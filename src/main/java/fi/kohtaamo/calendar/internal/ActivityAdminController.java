@@ -304,6 +304,7 @@ class ActivityAdminController {
     String cancel(@PathVariable String id, @PathVariable String date, Actor actor, Lang lang,
             @RequestParam Map<String, String> p, Model model, HttpServletResponse response) {
         long activityId = idOrNotFound(id);
+        service.requireChange(actor, activityId);
         LocalDate day = dateOrNotFound(date);
         try {
             service.cancelOccurrence(actor, activityId, day.toString(),
@@ -320,6 +321,7 @@ class ActivityAdminController {
     String move(@PathVariable String id, @PathVariable String date, Actor actor, Lang lang,
             @RequestParam Map<String, String> p, Model model, HttpServletResponse response) {
         long activityId = idOrNotFound(id);
+        service.requireChange(actor, activityId);
         LocalDate day = dateOrNotFound(date);
         try {
             service.moveOccurrence(actor, activityId, day.toString(), p.get("newDate"), p.get("newStart"),
@@ -344,6 +346,7 @@ class ActivityAdminController {
     @PostMapping("/admin/activities/{id}/occurrences/{date}/restore")
     String restore(@PathVariable String id, @PathVariable String date, Actor actor) {
         long activityId = idOrNotFound(id);
+        service.requireChange(actor, activityId);
         service.restoreOccurrence(actor, activityId, dateOrNotFound(date).toString());
         return "redirect:/admin/activities/" + activityId + "?changed";
     }

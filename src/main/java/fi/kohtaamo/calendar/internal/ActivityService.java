@@ -411,7 +411,8 @@ public class ActivityService {
         events.publishEvent(new ScheduleChanged(java.util.Set.of(), before.municipalityCode(), false));
     }
 
-    private ActivityQueries.Activity requireChange(Actor actor, long activityId) {
+    /** The activity, when the actor may change its occurrences (OCCURRENCE_CHANGE); checked before anything else. */
+    public ActivityQueries.Activity requireChange(Actor actor, long activityId) {
         ActivityQueries.Activity a = queries.activity(activityId)
                 .orElseThrow(() -> new KohtaamoException.NotFound("activity " + activityId));
         AccessControl.require(actor, CalendarAction.OCCURRENCE_CHANGE, target(a.placeId(), a.organiserIds()));

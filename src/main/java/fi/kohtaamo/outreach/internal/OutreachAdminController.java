@@ -215,8 +215,8 @@ class OutreachAdminController {
     @PostMapping("/admin/outreach/catalogue/{kind}")
     String saveItem(@PathVariable String kind, @RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
             HttpServletResponse response) {
-        Catalogue cat = kind(kind);
         long c = service.requireCatalogue(actor, county(actor, p.get("county")));
+        Catalogue cat = kind(kind);
         Long id = p.get("id") == null || p.get("id").isBlank() ? null : OutreachPageController.id(p.get("id"));
         return save(c, kind, p, lang, model, response, () -> service.saveItem(actor, cat, c, id, p));
     }
