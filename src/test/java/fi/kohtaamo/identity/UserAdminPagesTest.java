@@ -237,6 +237,26 @@ class UserAdminPagesTest {
     }
 
     @Test
+    void anAccountStoredWithAnotherCountyIsNotTheCoordinatorsToChange() {
+        // as the old form could store it: staff of county B's organisation, with county A written beside it
+        String email = email("vanha-laajennus");
+        long id = account(email, "Vanha laajennus", Role.PROVIDER_STAFF, orgB, countyA, null);
+        UserQueries.User before = users.byId(id).orElseThrow();
+        String hash = users.passwordHash(email).orElseThrow();
+        WebClient web = signedIn(coordinatorA);
+        assertThat(web.get("/admin/users/" + id).status()).isEqualTo(403);
+        web.get("/admin/users");
+        assertThat(web.post("/admin/users/" + id + "/password", Map.of("newPassword", "kaappaus-salasana-1")).status())
+                .isEqualTo(403);
+        Map<String, String> change = newAccount(email, "Kaapattu", "PROVIDER_STAFF", orgB);
+        change.remove("password");
+        change.put("version", String.valueOf(before.version()));
+        assertThat(web.post("/admin/users/" + id, change).status()).isEqualTo(403);
+        assertThat(users.byId(id).orElseThrow()).isEqualTo(before);
+        assertThat(users.passwordHash(email).orElseThrow()).isEqualTo(hash);
+    }
+
+    @Test
     void fieldErrorsInSwedish() {
         WebClient web = signedIn(coordinatorA);
         web.get("/admin/users/new?lang=sv");

@@ -151,7 +151,7 @@ class UserAdminController {
             Map<String, String> errors) {
         form.password = null; // a password is never sent back to the browser
         boolean mayEdit = existing == null || (actor.role().mayGrant(existing.role())
-                && AccessControl.allows(actor, IdentityAction.USER_UPDATE, UserService.target(existing)));
+                && AccessControl.allows(actor, IdentityAction.USER_UPDATE, service.target(existing)));
         PlacementNames names = new PlacementNames(registry, lang);
         model.addAttribute("form", form);
         model.addAttribute("userId", existing == null ? null : existing.id());

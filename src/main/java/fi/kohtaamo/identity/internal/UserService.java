@@ -64,9 +64,14 @@ public class UserService {
         return u;
     }
 
-    static Target target(UserQueries.User u) {
-        return new Target(u.countyId(), u.areaId(), u.organisationId() == null ? Set.of() : Set.of(u.organisationId()),
-                u.placeId());
+    /**
+     * Where an account sits, for access checks: read from the record its role uses, as when it is saved, never
+     * from the stored county or area (which an older form could have set to anything).
+     */
+    Target target(UserQueries.User u) {
+        return place(new UserForm.Checked(u.version(), u.email(), u.displayName(), u.role(), u.organisationId(),
+                u.countyId(), u.areaId(), u.placeId(), u.preferredLanguage(), u.enabled(), null), new FieldErrors())
+                .target();
     }
 
     @Transactional
@@ -187,20 +192,20 @@ public class UserService {
         return switch (c.role()) {
             case ADMIN -> new Placement(null, null, null, null);
             case COUNTY_COORDINATOR -> {
-                if (registry.county(c.countyId()).isEmpty()) {
+                if (c.countyId() == null || registry.county(c.countyId()).isEmpty()) {
                     errors.add("countyId", "validation.choice");
                 }
                 yield new Placement(null, c.countyId(), null, null);
             }
             case AREA_COORDINATOR -> {
-                Long county = registry.countyOfArea(c.areaId()).orElse(null);
+                Long county = c.areaId() == null ? null : registry.countyOfArea(c.areaId()).orElse(null);
                 if (county == null) {
                     errors.add("areaId", "validation.choice");
                 }
                 yield new Placement(null, county, c.areaId(), null);
             }
             case VOLUNTEER -> {
-                var where = registry.placeTarget(c.placeId());
+                var where = c.placeId() == null ? java.util.Optional.<Target>empty() : registry.placeTarget(c.placeId());
                 if (where.isEmpty()) {
                     errors.add("placeId", "validation.choice");
                 }
@@ -208,12 +213,12 @@ public class UserService {
                         where.map(Target::areaId).orElse(null), c.placeId());
             }
             case PROVIDER_STAFF, PARTNER, NATIONAL_REPORTER -> {
-                if (registry.organisation(c.organisationId()).isEmpty()) {
+                if (c.organisationId() == null || registry.organisation(c.organisationId()).isEmpty()) {
                     errors.add("organisationId", "validation.choice");
                 }
                 // a national organisation has no county: only an administrator reaches it
-                yield new Placement(c.organisationId(), registry.countyOfOrganisation(c.organisationId()).orElse(null),
-                        null, null);
+                yield new Placement(c.organisationId(), c.organisationId() == null ? null
+                        : registry.countyOfOrganisation(c.organisationId()).orElse(null), null, null);
             }
         };
     }
