@@ -96,6 +96,9 @@ class AccessMatrixTest {
             answers.put("POST " + verb, web.post("/admin/activities/" + activity + "/occurrences/not-a-date/" + verb,
                     Map.of()).status());
         }
+        answers.put("GET import template", web.get(counts + "/import/template.csv?month=2026-13").status());
+        answers.put("GET slots to book", world.clients().get(Role.PROVIDER_STAFF)
+                .get("/admin/outreach/slots?area=x&municipality=1").status());
         answers.put("POST catalogue", web.post("/admin/outreach/catalogue/nonsense",
                 Map.of("county", "" + world.county.get(AccessWorld.Where.OTHER_COUNTY))).status());
         assertThat(answers).allSatisfy((request, status) -> assertThat(status).as(request).isEqualTo(403));

@@ -185,6 +185,11 @@ class OutreachPageController {
 
     @GetMapping("/admin/outreach/slots")
     String find(@RequestParam Map<String, String> q, Actor actor, Lang lang, Model model) {
+        // partners find slots to book, coordinators to see what is offered (OutreachService.findSlots)
+        if (!AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK)
+                && !AccessControl.mayEver(actor, OutreachAction.COORDINATION_VIEW)) {
+            throw new KohtaamoException.Forbidden("VISIT_BOOK");
+        }
         Long area = optionalId(q.get("area"), "area");
         String municipality = blankToNull(q.get("municipality"));
         if (municipality != null && !municipality.matches("^[0-9]{3}$")) {
