@@ -1,6 +1,8 @@
 package fi.kohtaamo.access;
 
 import static fi.kohtaamo.support.Forms.formFields;
+import static fi.kohtaamo.access.AccessAnswers.read;
+import static fi.kohtaamo.access.AccessAnswers.write;
 import static fi.kohtaamo.support.Forms.with;
 
 import fi.kohtaamo.access.AccessWorld.Where;
@@ -26,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 
 /**
  * The cases of the access matrix, keyed by action: for each, the request a browser would send on a record of
@@ -61,11 +62,6 @@ final class AccessCases {
             case OTHER_COUNTY -> role == Role.ADMIN;
         };
     }
-
-    /** Texts of the field errors that mean "not yours" rather than "wrong input". */
-    static final List<String> DENIALS = List.of("Sinulla ei ole oikeutta tallentaa tietoa tähän.",
-            "Et voi antaa tätä roolia.", "Valitse alue hyvinvointialueelta, jolla paikan järjestäjä toimii.",
-            "Valitse jokin annetuista vaihtoehdoista.");
 
     private final AccessWorld w;
     private final List<Case> cases = new ArrayList<>();
@@ -116,41 +112,6 @@ final class AccessCases {
     private void add(Action action, String name, boolean write, BiFunction<WebClient, Where, Result> attempt,
             Expectation expectation) {
         cases.add(new Case(action.name() + " " + name, action, write, attempt, expectation));
-    }
-
-    /** Whether an answer let the request through: a page or a redirect onward, not a refusal. */
-    static boolean went(WebClient.Response r) {
-        return switch (r.status()) {
-            case 200 -> true;
-            case 302, 303 -> {
-                if (r.header("Location").contains("/login")) {
-                    throw new AssertionError("signed out: " + r.header("Location"));
-                }
-                yield true;
-            }
-            case 403, 404 -> false;
-            case 400 -> {
-                String errors = r.html().select(".field-error, .error-summary").text();
-                if (DENIALS.stream().noneMatch(errors::contains)) {
-                    throw new AssertionError("refused as bad input, not as out of scope: " + errors);
-                }
-                yield false;
-            }
-            default -> throw new AssertionError("unexpected answer " + r.status() + ": " + r.body());
-        };
-    }
-
-    static Result write(Supplier<Object> state, Supplier<WebClient.Response> request) {
-        Object before = state.get();
-        WebClient.Response r = request.get();
-        boolean went = went(r);
-        return new Result(went, !before.equals(state.get()), r.status() + " " + r.header("Location"));
-    }
-
-    /** A read: through when the page answers and shows the marker (lists are scoped, not refused). */
-    static Result read(WebClient.Response r, String marker) {
-        boolean went = went(r) && (marker == null || r.body().contains(marker));
-        return new Result(went, false, r.status() + (r.status() == 200 && !went ? " without " + marker : ""));
     }
 
     private long count(String sql, Object param) {
