@@ -103,8 +103,8 @@ public class Mail {
     private static final String READABLE = "(:all or to_user_id = :me or county_id = :county)";
 
     private static JdbcClient.StatementSpec readable(Actor actor, JdbcClient.StatementSpec spec) {
-        return spec.param("all", actor.is(Role.ADMIN)).param("me", actor.id())
-                .param("county", actor.is(Role.COUNTY_COORDINATOR) && actor.countyId() != null ? actor.countyId() : -1L);
+        Scope others = AccessControl.scope(actor, MailAction.READ_OTHERS);
+        return spec.param("all", others.all()).param("me", actor.id()).param("county", others.countyId());
     }
 
     // ---- for the sender -------------------------------------------------------------------------

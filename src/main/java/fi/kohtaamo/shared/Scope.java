@@ -25,6 +25,11 @@ public record Scope(boolean all, long countyId, long areaId, List<Long> organisa
              or exists (select 1 from place_organiser spo where spo.place_id = p.id
                         and spo.organisation_id in (:scopeOrgs)))""";
 
+    /** Whether the scope is a county or an area (a coordinator's), rather than organisations or a place. */
+    public boolean geographic() {
+        return countyId != -1 || areaId != -1;
+    }
+
     public org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(
             org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec) {
         return spec.param("scopeAll", all).param("scopeCounty", countyId).param("scopeArea", areaId)

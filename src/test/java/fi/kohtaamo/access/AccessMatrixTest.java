@@ -1,507 +1,136 @@
 package fi.kohtaamo.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import fi.kohtaamo.calendar.internal.ActivityForm;
-import fi.kohtaamo.calendar.internal.ActivityQueries;
-import fi.kohtaamo.calendar.internal.ActivityService;
-import fi.kohtaamo.calendar.internal.SchoolHolidayForm;
-import fi.kohtaamo.identity.internal.UserForm;
-import fi.kohtaamo.identity.internal.UserQueries;
-import fi.kohtaamo.identity.internal.UserService;
-import fi.kohtaamo.registry.OrganisationType;
-import fi.kohtaamo.registry.Registry;
-import fi.kohtaamo.registry.internal.AreaForm;
-import fi.kohtaamo.registry.internal.MunicipalityForm;
-import fi.kohtaamo.registry.internal.OrganisationForm;
-import fi.kohtaamo.registry.internal.PlaceForm;
-import fi.kohtaamo.registry.internal.RegistryQueries;
-import fi.kohtaamo.registry.internal.RegistryService;
-import fi.kohtaamo.shared.Actor;
-import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.Action;
 import fi.kohtaamo.shared.Role;
-import fi.kohtaamo.support.Fixtures;
 import fi.kohtaamo.support.IntegrationTest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
- * Every write action × every role, on a record inside and outside the actor's scope: allowed or
- * denied exactly as designed, and a denied write changes nothing. The actors are built the way the
- * application builds them (organisation scope = organisation and its sub-organisations).
+ * The access matrix, generated: every constant of every enum implementing {@link Action} × every role × a record
+ * of the actor's own, of another organisation or area of the same county, and of another county, each
+ * through the real pages over HTTP, signed in as an account of that role. Each case checks the HTTP answer
+ * and, for a write, that a denied request changed nothing and an allowed one did. An action without a case
+ * fails {@link #everyActionHasACase()}: a new action cannot be added without saying who may do it where.
  */
 @IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest {
 
-    @Autowired Fixtures fx;
-    @Autowired RegistryService registry;
-    @Autowired Registry registryFacade;
-    @Autowired RegistryQueries queries;
-    @Autowired UserService users;
-    @Autowired UserQueries userQueries;
-    @Autowired ActivityService activities;
-    @Autowired ActivityQueries activityQueries;
+    @Autowired org.springframework.context.ApplicationContext context;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
-    long countyA, countyB, areaA1, areaB1, national, district, association, parish, otherCountyOrg, placeX, placeY;
-    String muniA1, muniA2, muniB1;
-    Map<String, Actor> actors;
+    AccessWorld world;
+    List<AccessCases.Case> cases;
 
-    @BeforeEach
-    void world() {
-        countyA = fx.county();
-        countyB = fx.county();
-        muniA1 = fx.municipality(countyA);
-        muniA2 = fx.municipality(countyA);
-        muniB1 = fx.municipality(countyB);
-        areaA1 = fx.area(countyA, muniA1);
-        fx.area(countyA, muniA2);
-        areaB1 = fx.area(countyB, muniB1);
-        national = fx.organisation(OrganisationType.NATIONAL_ORGANISATION, null, null);
-        district = fx.organisation(OrganisationType.MLL_DISTRICT, national, countyA);
-        association = fx.organisation(OrganisationType.MLL_ASSOCIATION, district, countyA);
-        parish = fx.organisation(OrganisationType.PARISH, null, countyA);
-        otherCountyOrg = fx.organisation(OrganisationType.OTHER_NGO, null, countyB);
-        placeX = fx.place(areaA1, muniA1, association);
-        placeY = fx.place(areaB1, muniB1, otherCountyOrg);
-
-        actors = new LinkedHashMap<>();
-        actors.put("admin", actor(Role.ADMIN, null, null, null, null));
-        actors.put("countyCoordinator", actor(Role.COUNTY_COORDINATOR, null, countyA, null, null));
-        actors.put("areaCoordinator", actor(Role.AREA_COORDINATOR, null, countyA, areaA1, null));
-        actors.put("associationStaff", actor(Role.PROVIDER_STAFF, association, countyA, null, null));
-        actors.put("districtStaff", actor(Role.PROVIDER_STAFF, district, countyA, null, null));
-        actors.put("parishStaff", actor(Role.PROVIDER_STAFF, parish, countyA, null, null));
-        actors.put("partner", actor(Role.PARTNER, parish, countyA, null, null));
-        actors.put("volunteer", actor(Role.VOLUNTEER, null, countyA, areaA1, placeX));
-        actors.put("nationalReporter", actor(Role.NATIONAL_REPORTER, national, null, null, null));
+    @BeforeAll
+    void build() {
+        world = new AccessWorld(context, port);
+        cases = new AccessCases(world).all();
     }
 
-    private Actor actor(Role role, Long org, Long county, Long area, Long place) {
-        return new Actor(9_000_000L + role.ordinal(), "Test " + role, role, org,
-                registryFacade.organisationWithDescendants(org), county, area, place);
-    }
-
-    /** Runs the write; true when it went through, false when refused as forbidden or out of scope. */
-    private static boolean attempt(Runnable write) {
-        Throwable t = catchThrowable(write::run);
-        if (t == null) {
-            return true;
-        }
-        if (t instanceof KohtaamoException.Forbidden) {
-            return false;
-        }
-        // outreach answers "not found" where even the existence of the record is not the actor's to know
-        if (t instanceof KohtaamoException.NotFound) {
-            return false;
-        }
-        if (t instanceof KohtaamoException.Invalid invalid && invalid.errors().all().stream()
-                .anyMatch(e -> e.messageKey().equals("validation.outOfScope") || e.messageKey().equals("validation.roleNotAllowed"))) {
-            return false;
-        }
-        throw new AssertionError("unexpected failure", t);
-    }
-
-    private void check(String action, Set<String> allowed, Consumer<Actor> write, Supplier<Object> state) {
-        List<String> wrong = new ArrayList<>();
-        for (var e : actors.entrySet()) {
-            Object before = state.get();
-            boolean went = attempt(() -> write.accept(e.getValue()));
-            Object after = state.get();
-            boolean expected = allowed.contains(e.getKey());
-            if (went != expected) {
-                wrong.add(action + " by " + e.getKey() + ": " + (went ? "allowed" : "denied"));
+    /** Every {@link Action} the application declares, found on the class path. */
+    static Set<Action> declaredActions() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(
+                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+                return true;
             }
-            if (!went && !before.equals(after)) {
-                wrong.add(action + " by " + e.getKey() + " was denied but changed data");
-            }
-        }
-        assertThat(wrong).isEmpty();
-    }
-
-    private PlaceForm placeForm(long placeId, String name) {
-        PlaceForm f = PlaceForm.of(queries.place(placeId).orElseThrow());
-        f.nameFi = name;
-        return f;
-    }
-
-    private PlaceForm newPlaceForm(long area, String muni, long organiser) {
-        PlaceForm f = PlaceForm.empty();
-        f.kind = "FAMILY_CAFE";
-        f.nameFi = Fixtures.unique("Uusi paikka");
-        f.areaId = String.valueOf(area);
-        f.municipalityCode = muni;
-        f.organiserIds.add(String.valueOf(organiser));
-        return f;
-    }
-
-    @Test
-    void placeUpdateInScope() {
-        check("PLACE_UPDATE own", Set.of("admin", "countyCoordinator", "areaCoordinator", "associationStaff", "districtStaff"),
-                a -> registry.updatePlace(a, placeX, placeForm(placeX, Fixtures.unique("Nimi"))),
-                () -> queries.place(placeX).orElseThrow().name());
-    }
-
-    @Test
-    void placeUpdateOutOfScope() {
-        check("PLACE_UPDATE other county", Set.of("admin"),
-                a -> registry.updatePlace(a, placeY, placeForm(placeY, Fixtures.unique("Nimi"))),
-                () -> queries.place(placeY).orElseThrow().name());
-    }
-
-    @Test
-    void placeCannotBeMovedOutOfScope() {
-        // staff of the association may edit its place, but may not hand it to an organisation outside their scope
-        Actor staff = actors.get("associationStaff");
-        PlaceForm f = placeForm(placeX, "Siirto");
-        f.organiserIds = new ArrayList<>(List.of(String.valueOf(parish)));
-        assertThat(attempt(() -> registry.updatePlace(staff, placeX, f))).isFalse();
-        assertThat(queries.place(placeX).orElseThrow().organiserIds()).containsExactly(association);
-    }
-
-    @Test
-    void placeCreate() {
-        check("PLACE_CREATE", Set.of("admin", "countyCoordinator", "areaCoordinator", "associationStaff", "districtStaff"),
-                a -> registry.createPlace(a, newPlaceForm(areaA1, muniA1, association)),
-                () -> queries.placesOfOrganisations(List.of(association), fi.kohtaamo.shared.Lang.FI).size());
-    }
-
-    @Test
-    void placeDelete() {
-        List<String> wrong = new ArrayList<>();
-        Set<String> allowed = Set.of("admin", "countyCoordinator", "areaCoordinator");
-        for (var e : actors.entrySet()) {
-            long id = fx.place(areaA1, muniA1, association);
-            boolean went = attempt(() -> registry.deletePlace(e.getValue(), id));
-            if (went != allowed.contains(e.getKey())) {
-                wrong.add("PLACE_DELETE by " + e.getKey());
-            }
-            assertThat(queries.place(id).isPresent()).isEqualTo(!went);
-        }
-        assertThat(wrong).isEmpty();
-    }
-
-    @Test
-    void organisationCreateAndUpdate() {
-        check("ORGANISATION_CREATE in county A", Set.of("admin", "countyCoordinator"), a -> {
-            OrganisationForm f = new OrganisationForm();
-            f.type = "OTHER_NGO";
-            f.nameFi = Fixtures.unique("Järjestö");
-            f.countyId = String.valueOf(countyA);
-            registry.createOrganisation(a, f);
-        }, () -> queries.organisations(countyA, fi.kohtaamo.shared.Lang.FI).size());
-        check("ORGANISATION_UPDATE in county A", Set.of("admin", "countyCoordinator"), a -> {
-            OrganisationForm f = OrganisationForm.of(queries.organisation(parish).orElseThrow());
-            f.nameFi = Fixtures.unique("Seurakunta");
-            registry.updateOrganisation(a, parish, f);
-        }, () -> queries.organisation(parish).orElseThrow().name());
-        check("ORGANISATION_UPDATE in county B", Set.of("admin"), a -> {
-            OrganisationForm f = OrganisationForm.of(queries.organisation(otherCountyOrg).orElseThrow());
-            f.nameFi = Fixtures.unique("Muu");
-            registry.updateOrganisation(a, otherCountyOrg, f);
-        }, () -> queries.organisation(otherCountyOrg).orElseThrow().name());
-    }
-
-    @Test
-    void areasAndMunicipalities() {
-        check("AREA_CREATE in county A", Set.of("admin", "countyCoordinator"), a -> {
-            AreaForm f = new AreaForm();
-            f.countyId = String.valueOf(countyA);
-            f.nameFi = Fixtures.unique("Alue");
-            f.municipalities.add(muniA2);
-            registry.createArea(a, f);
-        }, () -> queries.areas(countyA).size());
-        check("AREA_UPDATE in county B", Set.of("admin"), a -> {
-            AreaForm f = AreaForm.of(queries.area(areaB1).orElseThrow());
-            f.nameFi = Fixtures.unique("Alue");
-            registry.updateArea(a, areaB1, f);
-        }, () -> queries.area(areaB1).orElseThrow().name());
-        check("MUNICIPALITY_UPDATE in county A", Set.of("admin", "countyCoordinator"), a -> {
-            MunicipalityForm f = MunicipalityForm.of(queries.municipality(muniA1).orElseThrow());
-            f.nameSv = Fixtures.unique("Kommun");
-            registry.updateMunicipality(a, muniA1, f);
-        }, () -> queries.municipality(muniA1).orElseThrow().name());
-    }
-
-    @Test
-    void accountCreation() {
-        check("USER_CREATE volunteer at place X", Set.of("admin", "countyCoordinator", "areaCoordinator"), a -> {
-            UserForm f = new UserForm();
-            f.email = Fixtures.unique("vapaaehtoinen").replace(' ', '.') + "@example.fi";
-            f.displayName = "Vapaaehtoinen";
-            f.role = "VOLUNTEER";
-            f.placeId = String.valueOf(placeX);
-            f.password = "pitkä-salasana-123";
-            users.create(a, f);
-        }, () -> userQueries.inScope(fi.kohtaamo.shared.Scope.ALL).size());
-        check("USER_CREATE county coordinator of county B", Set.of("admin"), a -> {
-            UserForm f = new UserForm();
-            f.email = Fixtures.unique("koordinaattori").replace(' ', '.') + "@example.fi";
-            f.displayName = "Koordinaattori";
-            f.role = "COUNTY_COORDINATOR";
-            f.countyId = String.valueOf(countyB);
-            f.password = "pitkä-salasana-123";
-            users.create(a, f);
-        }, () -> userQueries.inScope(fi.kohtaamo.shared.Scope.ALL).size());
-        check("USER_CREATE administrator", Set.of("admin"), a -> {
-            UserForm f = new UserForm();
-            f.email = Fixtures.unique("admin").replace(' ', '.') + "@example.fi";
-            f.displayName = "Admin";
-            f.role = "ADMIN";
-            f.password = "pitkä-salasana-123";
-            users.create(a, f);
-        }, () -> userQueries.inScope(fi.kohtaamo.shared.Scope.ALL).size());
-    }
-
-    // ---- calendar -------------------------------------------------------------------------------
-
-    static final Set<String> PLACE_X_STAFF = Set.of("admin", "countyCoordinator", "areaCoordinator", "associationStaff",
-            "districtStaff");
-
-    private static final Actor SYSTEM = new Actor(9_100_000L, "System", Role.ADMIN, null, Set.of(), null, null, null);
-
-    private ActivityForm activityForm(long place) {
-        ActivityForm f = new ActivityForm();
-        f.placeId = String.valueOf(place);
-        f.kind = "FAMILY_CAFE";
-        f.nameFi = Fixtures.unique("Toiminto");
-        f.weekdays.add("TUESDAY");
-        f.seasonStart = "2027-01-01";
-        f.seasonEnd = "2027-05-31";
-        f.startTime = "09:30";
-        f.endTime = "11:00";
-        return f;
-    }
-
-    private long activity(long place) {
-        return activities.create(SYSTEM, activityForm(place));
-    }
-
-    @Test
-    void activityCreateUpdateDelete() {
-        check("ACTIVITY_CREATE at place X", PLACE_X_STAFF, a -> activities.create(a, activityForm(placeX)),
-                () -> activityQueries.activitiesOfPlace(placeX).size());
-        check("ACTIVITY_CREATE at place Y (county B)", Set.of("admin"), a -> activities.create(a, activityForm(placeY)),
-                () -> activityQueries.activitiesOfPlace(placeY).size());
-        long x = activity(placeX);
-        check("ACTIVITY_UPDATE at place X", PLACE_X_STAFF, a -> {
-            ActivityForm f = ActivityForm.of(activityQueries.activity(x).orElseThrow());
-            f.nameFi = Fixtures.unique("Nimi");
-            activities.update(a, x, f);
-        }, () -> activityQueries.activity(x).orElseThrow().name());
-        long y = activity(placeY);
-        check("ACTIVITY_UPDATE at place Y (county B)", Set.of("admin"), a -> {
-            ActivityForm f = ActivityForm.of(activityQueries.activity(y).orElseThrow());
-            f.nameFi = Fixtures.unique("Nimi");
-            activities.update(a, y, f);
-        }, () -> activityQueries.activity(y).orElseThrow().name());
-        List<String> wrong = new ArrayList<>();
-        for (var e : actors.entrySet()) {
-            long id = activity(placeX);
-            boolean went = attempt(() -> activities.delete(e.getValue(), id));
-            if (went != PLACE_X_STAFF.contains(e.getKey())) {
-                wrong.add("ACTIVITY_DELETE by " + e.getKey());
-            }
-            assertThat(activityQueries.activity(id).isPresent()).isEqualTo(!went);
-        }
-        assertThat(wrong).isEmpty();
-    }
-
-    @Test
-    void activityCannotBeMovedOutOfScope() {
-        long x = activity(placeX);
-        Actor staff = actors.get("associationStaff");
-        ActivityForm f = ActivityForm.of(activityQueries.activity(x).orElseThrow());
-        f.placeId = String.valueOf(placeY);
-        assertThat(attempt(() -> activities.update(staff, x, f))).isFalse();
-        assertThat(activityQueries.activity(x).orElseThrow().placeId()).isEqualTo(placeX);
-    }
-
-    @Test
-    void occurrenceChangesPausesAndSeasons() {
-        long x = activity(placeX);
-        check("OCCURRENCE_CHANGE cancel at place X", PLACE_X_STAFF,
-                a -> activities.cancelOccurrence(a, x, "2027-01-05",
-                        new ActivityService.LocalizedTextForm(Fixtures.unique("Syy"), null, null)),
-                () -> activityQueries.changes(List.of(x), java.time.LocalDate.of(2027, 1, 1),
-                        java.time.LocalDate.of(2027, 1, 31)).toString());
-        check("OCCURRENCE_CHANGE move at place X", PLACE_X_STAFF,
-                a -> activities.moveOccurrence(a, x, "2027-01-12", "2027-01-13", null, null,
-                        new ActivityService.LocalizedTextForm(Fixtures.unique("Syy"), null, null)),
-                () -> activityQueries.changes(List.of(x), java.time.LocalDate.of(2027, 1, 1),
-                        java.time.LocalDate.of(2027, 1, 31)).toString());
-        check("OCCURRENCE_CHANGE pause at place X", PLACE_X_STAFF,
-                a -> activities.pause(a, x, "2027-02-01", "2027-02-14", new ActivityService.LocalizedTextForm(null, null, null)),
-                () -> activityQueries.pauses(List.of(x), java.time.LocalDate.of(2027, 1, 1),
-                        java.time.LocalDate.of(2027, 12, 31)).toString());
-        long y = activity(placeY);
-        check("OCCURRENCE_CHANGE cancel at place Y (county B)", Set.of("admin"),
-                a -> activities.cancelOccurrence(a, y, "2027-01-05",
-                        new ActivityService.LocalizedTextForm(Fixtures.unique("Syy"), null, null)),
-                () -> activityQueries.changes(List.of(y), java.time.LocalDate.of(2027, 1, 1),
-                        java.time.LocalDate.of(2027, 1, 31)).toString());
-        int[] day = {1};
-        check("ACTIVITY_UPDATE season of an activity at place X", PLACE_X_STAFF,
-                a -> activities.changeSeason(a, List.of(String.valueOf(x)), "2027-08-" + String.format("%02d", day[0]++),
-                        "2027-12-20"),
-                () -> activityQueries.activity(x).orElseThrow().schedule());
-        // all or nothing: one activity outside the scope refuses the whole change
-        check("ACTIVITY_UPDATE season at places X and Y", Set.of("admin"),
-                a -> activities.changeSeason(a, List.of(String.valueOf(x), String.valueOf(y)),
-                        "2027-09-" + String.format("%02d", day[0]++), "2027-12-20"),
-                () -> List.of(activityQueries.activity(x).orElseThrow().schedule(),
-                        activityQueries.activity(y).orElseThrow().schedule()));
-    }
-
-    @Test
-    void schoolHolidays() {
-        java.util.function.Function<String, SchoolHolidayForm> form = muni -> {
-            SchoolHolidayForm f = new SchoolHolidayForm();
-            f.municipalityCode = muni;
-            f.schoolLanguage = "fi";
-            f.start = "2027-02-15";
-            f.end = "2027-02-26";
-            f.nameFi = Fixtures.unique("Talviloma");
-            return f;
         };
-        check("SCHOOL_HOLIDAY_MANAGE create in county A", Set.of("admin", "countyCoordinator"),
-                a -> activities.createSchoolHoliday(a, form.apply(muniA1)),
-                () -> activityQueries.schoolHolidaysOf(List.of(muniA1)).size());
-        check("SCHOOL_HOLIDAY_MANAGE create in county B", Set.of("admin"),
-                a -> activities.createSchoolHoliday(a, form.apply(muniB1)),
-                () -> activityQueries.schoolHolidaysOf(List.of(muniB1)).size());
-        long a1 = activities.createSchoolHoliday(SYSTEM, form.apply(muniA1));
-        check("SCHOOL_HOLIDAY_MANAGE update in county A", Set.of("admin", "countyCoordinator"),
-                a -> activities.updateSchoolHoliday(a, a1, form.apply(muniA1)),
-                () -> activityQueries.schoolHoliday(a1).orElseThrow());
-        // a coordinator may not move a holiday of their county to another county
-        assertThat(attempt(() -> activities.updateSchoolHoliday(actors.get("countyCoordinator"), a1, form.apply(muniB1))))
-                .isFalse();
-        assertThat(activityQueries.schoolHoliday(a1).orElseThrow().municipalityCode()).isEqualTo(muniA1);
-        List<String> wrong = new ArrayList<>();
-        for (var e : actors.entrySet()) {
-            long id = activities.createSchoolHoliday(SYSTEM, form.apply(muniA1));
-            boolean went = attempt(() -> activities.deleteSchoolHoliday(e.getValue(), id));
-            if (went != Set.of("admin", "countyCoordinator").contains(e.getKey())) {
-                wrong.add("SCHOOL_HOLIDAY delete by " + e.getKey());
+        scanner.addIncludeFilter(new AssignableTypeFilter(Action.class));
+        Set<Action> out = new LinkedHashSet<>();
+        for (var bean : scanner.findCandidateComponents("fi.kohtaamo")) {
+            try {
+                Class<?> type = Class.forName(bean.getBeanClassName());
+                if (type.isEnum() && Action.class.isAssignableFrom(type)) {
+                    for (Object constant : type.getEnumConstants()) {
+                        out.add((Action) constant);
+                    }
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
             }
-            assertThat(activityQueries.schoolHoliday(id).isPresent()).isEqualTo(!went);
         }
-        assertThat(wrong).isEmpty();
-    }
-
-    // ---- outreach -------------------------------------------------------------------------------
-
-    @Autowired fi.kohtaamo.outreach.internal.OutreachService outreach;
-    @Autowired fi.kohtaamo.outreach.internal.OutreachQueries outreachQueries;
-
-    private long outreachSlot(long place, long activity, int day) {
-        java.time.LocalDate date = java.time.LocalDate.of(2027, 1, 5).plusWeeks(day);
-        java.time.Instant start = date.atTime(9, 30).atZone(java.time.ZoneId.of("Europe/Helsinki")).toInstant();
-        return outreachQueries.insertSlot(activity, place, date, start, start.plusSeconds(5400), "PRESENCE", 10, "fi", null,
-                false, List.of(), false, java.time.Instant.now());
+        return out;
     }
 
     @Test
-    void outreachCatalogueSlotsBookingAndHosting() {
-        Map<String, String> topic = Map.of("code", "t" + System.nanoTime() % 100000, "nameFi", "Aihe", "active", "true");
-        check("CATALOGUE_MANAGE in county A", Set.of("admin", "countyCoordinator"),
-                a -> outreach.saveItem(a, fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue.TOPIC, countyA, null,
-                        Map.of("code", "t" + System.nanoTime(), "nameFi", "Aihe", "active", "true")),
-                () -> outreachQueries.items(fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue.TOPIC, countyA).size());
-        check("CATALOGUE_MANAGE in county B", Set.of("admin"),
-                a -> outreach.saveItem(a, fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue.TOPIC, countyB, null, topic),
-                () -> outreachQueries.items(fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue.TOPIC, countyB).size());
-        check("CATALOGUE_MANAGE partner in county A", Set.of("admin", "countyCoordinator"),
-                a -> outreach.savePartner(a, countyA, Map.of("organisationId", "" + otherCountyOrg, "kind", "NGO")),
-                () -> outreachQueries.partners(countyA).toString());
-
-        long x = activity(placeX);
-        long y = activity(placeY);
-        int[] week = {0};
-        check("SLOT_MANAGE open at place X", PLACE_X_STAFF, a -> outreach.openSlots(a, placeX,
-                new fi.kohtaamo.outreach.internal.OutreachService.SlotForm("" + x,
-                        List.of(java.time.LocalDate.of(2027, 1, 5).plusWeeks(week[0]++).toString()), false, "PRESENCE", "1",
-                        List.of(), "fi", null, false)),
-                () -> outreachQueries.slotsOfActivity(x, java.time.Instant.EPOCH).size());
-        check("SLOT_MANAGE open at place Y (county B)", Set.of("admin"), a -> outreach.openSlots(a, placeY,
-                new fi.kohtaamo.outreach.internal.OutreachService.SlotForm("" + y,
-                        List.of(java.time.LocalDate.of(2027, 1, 5).plusWeeks(week[0]++).toString()), false, "PRESENCE", "1",
-                        List.of(), "fi", null, false)),
-                () -> outreachQueries.slotsOfActivity(y, java.time.Instant.EPOCH).size());
-
-        // the parish is a partner in county A and has read the orientation
-        outreach.savePartner(SYSTEM, countyA, Map.of("organisationId", "" + parish, "kind", "PARISH_DIACONIA"));
-        outreach.saveOrientation(SYSTEM, countyA, Map.of("titleFi", "Perehdytys", "bodyFi", "Teksti"));
-        outreach.acknowledge(actors.get("partner"), countyA, "0");
-        long profession = outreach.saveItem(SYSTEM, fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue.PROFESSION,
-                countyA, null, Map.of("code", "p" + System.nanoTime(), "nameFi", "Diakoni", "active", "true"));
-        var booking = new fi.kohtaamo.outreach.internal.OutreachService.BookingForm("" + profession, null, null, null, null,
-                true);
-        List<String> wrong = new ArrayList<>();
-        for (var e : actors.entrySet()) {
-            long slot = outreachSlot(placeX, activity(placeX), 1);
-            boolean went = attempt(() -> outreach.book(e.getValue(), slot, booking));
-            if (went != e.getKey().equals("partner")) {
-                wrong.add("VISIT_BOOK by " + e.getKey());
-            }
-            assertThat(outreachQueries.visitsOfSlot(slot).size()).isEqualTo(went ? 1 : 0);
-        }
-        for (var e : actors.entrySet()) {
-            long slot = outreachSlot(placeX, activity(placeX), 1);
-            long visit = outreach.book(actors.get("partner"), slot, booking).visitId();
-            boolean went = attempt(() -> outreach.confirm(e.getValue(), visit, "0", true));
-            if (went != PLACE_X_STAFF.contains(e.getKey())) {
-                wrong.add("VISIT_HOST confirm by " + e.getKey());
-            }
-            assertThat(outreachQueries.visit(visit).orElseThrow().status()).isEqualTo(went ? "CONFIRMED" : "REQUESTED");
-        }
-        assertThat(wrong).isEmpty();
+    void everyActionHasACase() {
+        Set<Action> declared = declaredActions();
+        assertThat(declared).as("the scan finds the modules' actions").hasSizeGreaterThan(20);
+        Set<Action> covered = new LinkedHashSet<>();
+        cases.forEach(c -> covered.add(c.action()));
+        List<String> missing = declared.stream().filter(a -> !covered.contains(a))
+                .map(a -> a.getClass().getSimpleName() + "." + a.name()).toList();
+        assertThat(missing).as("actions without a case in AccessCases").isEmpty();
     }
 
-    // ---- monitoring -----------------------------------------------------------------------------
-
-    @Autowired fi.kohtaamo.monitoring.internal.CountService counts;
-
+    /** A handler checks its action first: a request out of scope is refused as such, whatever its parameters say. */
     @Test
-    void countsAtAPlace() {
-        Set<String> mayCount = new java.util.HashSet<>(PLACE_X_STAFF);
-        mayCount.add("volunteer");
-        List<String> wrong = new ArrayList<>();
-        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 1);
-        for (var e : actors.entrySet()) {
-            java.time.LocalDate d = day;
-            day = day.plusDays(1);
-            boolean went = attempt(() -> counts.save(e.getValue(), placeX, 0, d, Map.of("adults", "3", "staff", "1")));
-            if (went != mayCount.contains(e.getKey())) {
-                wrong.add("COUNT_RECORD at place X by " + e.getKey());
-            }
-            assertThat(jdbcCount(placeX, d)).isEqualTo(went ? 1 : 0);
+    void parametersAreReadOnlyAfterTheCheck() {
+        var web = world.clients().get(Role.COUNTY_COORDINATOR);
+        long place = world.place.get(AccessWorld.Where.OTHER_COUNTY);
+        long activity = world.activity.get(AccessWorld.Where.OTHER_COUNTY);
+        String counts = "/admin/counts/places/" + place;
+        Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+        answers.put("GET count", web.get(counts + "/count?subject=x&date=not-a-date").status());
+        answers.put("GET month", web.get(counts + "/month?month=2026-13").status());
+        answers.put("POST count", web.post(counts + "/count", Map.of("date", "not-a-date", "subject", "x")).status());
+        answers.put("POST month", web.post(counts + "/month", Map.of("month", "2026-13")).status());
+        for (String verb : List.of("cancel", "move", "restore")) {
+            answers.put("POST " + verb, web.post("/admin/activities/" + activity + "/occurrences/not-a-date/" + verb,
+                    Map.of()).status());
         }
-        for (var e : actors.entrySet()) {
-            java.time.LocalDate d = day;
-            day = day.plusDays(1);
-            boolean went = attempt(() -> counts.save(e.getValue(), placeY, 0, d, Map.of("adults", "3")));
-            if (went != e.getKey().equals("admin")) {
-                wrong.add("COUNT_RECORD at place Y (county B) by " + e.getKey());
-            }
-            assertThat(jdbcCount(placeY, d)).isEqualTo(went ? 1 : 0);
-        }
-        assertThat(wrong).isEmpty();
+        answers.put("GET import template", web.get(counts + "/import/template.csv?month=2026-13").status());
+        answers.put("GET slots to book", world.clients().get(Role.PROVIDER_STAFF)
+                .get("/admin/outreach/slots?area=x&municipality=1").status());
+        answers.put("POST catalogue", web.post("/admin/outreach/catalogue/nonsense",
+                Map.of("county", "" + world.county.get(AccessWorld.Where.OTHER_COUNTY))).status());
+        assertThat(answers).allSatisfy((request, status) -> assertThat(status).as(request).isEqualTo(403));
     }
 
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @TestFactory
+    Stream<DynamicTest> matrix() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (AccessCases.Case c : cases) {
+            for (AccessWorld.Where where : AccessWorld.Where.values()) {
+                tests.add(DynamicTest.dynamicTest(c.name() + " on " + where, () -> run(c, where)));
+            }
+        }
+        return tests.stream();
+    }
 
-    private long jdbcCount(long place, java.time.LocalDate d) {
-        return jdbc.sql("select count(*) from visit_count where place_id = :p and on_date = :d").param("p", place)
-                .param("d", d).query(Long.class).single();
+    private void run(AccessCases.Case c, AccessWorld.Where where) {
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<Role, fi.kohtaamo.support.WebClient> signedIn : world.clients().entrySet()) {
+            Role role = signedIn.getKey();
+            boolean expected = c.expected(role, where);
+            AccessCases.Result r = c.attempt().apply(signedIn.getValue(), where);
+            if (r.went() != expected) {
+                wrong.add(role + ": " + (r.went() ? "allowed" : "denied") + " (" + r.answer() + ")");
+            }
+            if (!r.went() && r.changed()) {
+                wrong.add(role + ": denied, but the data changed");
+            }
+            if (r.went() && c.write() && !r.changed()) {
+                wrong.add(role + ": allowed, but nothing changed (" + r.answer() + ")");
+            }
+        }
+        assertThat(wrong).as(c.name() + " on " + where).isEmpty();
     }
 }

@@ -72,6 +72,7 @@ class ActivityAdminPagesTest {
         WebClient web = new WebClient(port);
         var r = web.login(email, PASSWORD);
         assertThat(r.status()).isEqualTo(302);
+        assertThat(r.header("Location")).endsWith("/admin");
         return web;
     }
 

@@ -174,7 +174,7 @@ class PublicCacheTest {
         assertThat(json()).contains("Testipaikka");
         // the calendar's place information comes from the registry's (cached) public places
         var staff = new WebClient(port);
-        staff.login("admin@demo.kohtaamo.fi", "demo-password-for-tests");
+        assertThat(staff.login("admin@demo.kohtaamo.fi", "demo-password-for-tests").header("Location")).endsWith("/admin");
         var form = staff.get("/admin/places/" + place);
         assertThat(form.status()).isEqualTo(200);
         var fields = Forms.with(Forms.formFields(form.html()), "nameFi", "Uudelleennimetty paikka");

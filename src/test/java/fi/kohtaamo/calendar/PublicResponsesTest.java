@@ -152,7 +152,7 @@ class PublicResponsesTest {
 
         // a signed-in user's request goes through the whole stack as well
         WebClient staff = new WebClient(port);
-        staff.login("admin@demo.kohtaamo.fi", "demo-password-for-tests");
+        assertThat(staff.login("admin@demo.kohtaamo.fi", "demo-password-for-tests").header("Location")).endsWith("/admin");
         assertThat(staff.get(json()).body()).contains("Pidetty kahvila");
         assertThat(sent()).isEqualTo(before);
     }

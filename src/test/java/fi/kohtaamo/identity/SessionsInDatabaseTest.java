@@ -63,4 +63,54 @@ class SessionsInDatabaseTest {
         assertThat(JdbcClient.create(dataSource).sql("select count(*) from spring_session where principal_name = :e")
                 .param("e", email).query(Long.class).single()).isZero();
     }
+
+    @Autowired Fixtures fx;
+
+    private long sessionsOf(String email) {
+        return JdbcClient.create(dataSource).sql("select count(*) from spring_session where principal_name = :e")
+                .param("e", email).query(Long.class).single();
+    }
+
+    @Test
+    void aPasswordChangeEndsTheAccountsOtherSessions() {
+        long county = fx.county();
+        long org = fx.organisation(fi.kohtaamo.registry.OrganisationType.OTHER_NGO, null, county);
+        String email = Fixtures.unique("vaihtaja").replace(' ', '-') + "@example.fi";
+        long id = users.insert(email, "Vaihtaja", encoder.encode("vanha-salasana-12"), Role.PROVIDER_STAFF, org, county,
+                null, null, "fi", true, false, Instant.now());
+        WebClient here = new WebClient(port);
+        WebClient there = new WebClient(port);
+        here.login(email, "vanha-salasana-12");
+        there.login(email, "vanha-salasana-12");
+        assertThat(there.get("/admin").status()).isEqualTo(200);
+        assertThat(sessionsOf(email)).isEqualTo(2);
+
+        here.get("/admin/account");
+        var changed = here.post("/admin/account/password", java.util.Map.of("currentPassword", "vanha-salasana-12",
+                "newPassword", "uusi-salasana-123", "passwordConfirm", "uusi-salasana-123"));
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(changed.header("Location")).endsWith("/admin/account?passwordChanged");
+        // the changer goes on, the other session is over
+        assertThat(here.get("/admin").status()).isEqualTo(200);
+        WebClient.Response other = there.get("/admin");
+        assertThat(other.status()).isEqualTo(302);
+        assertThat(other.header("Location")).endsWith("/login");
+        assertThat(sessionsOf(email)).isEqualTo(1);
+
+        // a coordinator's reset ends every session of the account
+        String coordinator = Fixtures.unique("nollaaja").replace(' ', '-') + "@example.fi";
+        users.insert(coordinator, "Nollaaja", encoder.encode("koordinaattorin-sana"), Role.COUNTY_COORDINATOR, null,
+                county, null, null, "fi", true, false, Instant.now());
+        there.login(email, "uusi-salasana-123");
+        assertThat(sessionsOf(email)).isEqualTo(2);
+        WebClient admin = new WebClient(port);
+        admin.login(coordinator, "koordinaattorin-sana");
+        admin.get("/admin/users/" + id);
+        var reset = admin.post("/admin/users/" + id + "/password", java.util.Map.of("newPassword", "nollattu-salasana-1"));
+        assertThat(reset.status()).isEqualTo(302);
+        assertThat(sessionsOf(email)).isZero();
+        assertThat(here.get("/admin").status()).isEqualTo(302);
+        assertThat(there.get("/admin").status()).isEqualTo(302);
+        assertThat(admin.get("/admin").status()).isEqualTo(200);
+    }
 }

@@ -195,6 +195,68 @@ class UserAdminPagesTest {
     }
 
     @Test
+    void noFieldOfTheFormWidensTheScopeOfAnAccount() {
+        long national = fx.organisation(OrganisationType.NATIONAL_ORGANISATION, null, null);
+        WebClient web = signedIn(coordinatorA);
+        web.get("/admin/users/new");
+        // an organisation of another county, or a national one, with the coordinator's own county, area or place
+        // added: the account's scope comes from its organisation, whatever else the form says
+        for (long org : List.of(orgB, national)) {
+            for (var extra : List.of(Map.entry("countyId", countyA), Map.entry("areaId", areaA),
+                    Map.entry("placeId", placeA))) {
+                String email = email("laajennus");
+                Map<String, String> form = newAccount(email, "Laajennettu", "PROVIDER_STAFF", org);
+                form.put(extra.getKey(), String.valueOf(extra.getValue()));
+                var r = web.post("/admin/users", form);
+                assertThat(r.status()).as(org + " " + extra).isEqualTo(400);
+                assertThat(r.html().select("#f-role-error").text()).isEqualTo("Sinulla ei ole oikeutta tallentaa tietoa tähän.");
+                assertThat(users.byEmail(email)).as(org + " " + extra).isEmpty();
+            }
+        }
+        // nor can an account of the county be moved to such an organisation
+        String email = email("siirrettava");
+        long id = account(email, "Siirrettävä", Role.PROVIDER_STAFF, orgA, countyA, null);
+        UserQueries.User before = users.byId(id).orElseThrow();
+        Map<String, String> change = newAccount(email, "Siirrettävä", "PROVIDER_STAFF", orgB);
+        change.remove("password");
+        change.put("countyId", String.valueOf(countyA));
+        change.put("version", String.valueOf(before.version()));
+        web.get("/admin/users/" + id);
+        assertThat(web.post("/admin/users/" + id, change).status()).isEqualTo(400);
+        assertThat(users.byId(id).orElseThrow()).isEqualTo(before);
+        // fields the role does not use are not stored: a provider of the county has no area or place
+        String kept = email("oikea");
+        Map<String, String> form = newAccount(kept, "Oikea", "PROVIDER_STAFF", orgA);
+        form.put("countyId", String.valueOf(countyB));
+        form.put("placeId", String.valueOf(placeA));
+        assertThat(web.post("/admin/users", form).status()).isEqualTo(302);
+        UserQueries.User stored = users.byEmail(kept).orElseThrow();
+        assertThat(stored.countyId()).isEqualTo(countyA);
+        assertThat(stored.placeId()).isNull();
+        assertThat(stored.areaId()).isNull();
+    }
+
+    @Test
+    void anAccountStoredWithAnotherCountyIsNotTheCoordinatorsToChange() {
+        // as the old form could store it: staff of county B's organisation, with county A written beside it
+        String email = email("vanha-laajennus");
+        long id = account(email, "Vanha laajennus", Role.PROVIDER_STAFF, orgB, countyA, null);
+        UserQueries.User before = users.byId(id).orElseThrow();
+        String hash = users.passwordHash(email).orElseThrow();
+        WebClient web = signedIn(coordinatorA);
+        assertThat(web.get("/admin/users/" + id).status()).isEqualTo(403);
+        web.get("/admin/users");
+        assertThat(web.post("/admin/users/" + id + "/password", Map.of("newPassword", "kaappaus-salasana-1")).status())
+                .isEqualTo(403);
+        Map<String, String> change = newAccount(email, "Kaapattu", "PROVIDER_STAFF", orgB);
+        change.remove("password");
+        change.put("version", String.valueOf(before.version()));
+        assertThat(web.post("/admin/users/" + id, change).status()).isEqualTo(403);
+        assertThat(users.byId(id).orElseThrow()).isEqualTo(before);
+        assertThat(users.passwordHash(email).orElseThrow()).isEqualTo(hash);
+    }
+
+    @Test
     void fieldErrorsInSwedish() {
         WebClient web = signedIn(coordinatorA);
         web.get("/admin/users/new?lang=sv");

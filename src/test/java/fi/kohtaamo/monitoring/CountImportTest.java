@@ -36,7 +36,7 @@ class CountImportTest {
     @BeforeEach
     void signIn() {
         web = new WebClient(port);
-        web.login("mll@demo.kohtaamo.fi", "demo-password-for-tests");
+        assertThat(web.login("mll@demo.kohtaamo.fi", "demo-password-for-tests").header("Location")).endsWith("/admin");
         WebClient.Response places = web.get("/admin/counts");
         String link = places.status() == 302 ? places.header("Location")
                 : places.html().select("main .card-list a").last().attr("href");

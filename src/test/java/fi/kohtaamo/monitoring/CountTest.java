@@ -206,7 +206,7 @@ class CountTest {
     @Test
     void theCounterPagesAnswerAndRefuseBadInputWithAMessage() {
         WebClient web = new WebClient(port);
-        web.login("mll@demo.kohtaamo.fi", "demo-password-for-tests");
+        assertThat(web.login("mll@demo.kohtaamo.fi", "demo-password-for-tests").header("Location")).endsWith("/admin");
         WebClient.Response places = web.get("/admin/counts");
         assertThat(places.status()).isIn(200, 302);
         String placeLink = places.status() == 302 ? places.header("Location")

@@ -476,7 +476,8 @@ class ReportTest {
     @Test
     void theReportPageAndItsCsvAnswerAndRefuseBadParameters() {
         WebClient web = new WebClient(port);
-        web.login("koordinaattori@demo.kohtaamo.fi", "demo-password-for-tests");
+        assertThat(web.login("koordinaattori@demo.kohtaamo.fi", "demo-password-for-tests").header("Location"))
+                .endsWith("/admin");
         WebClient.Response page = web.get("/admin/reports?from=2026-01-01&to=2026-10-31&breakdown=AREA&lang=en");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.html().select("h1").text()).isEqualTo("Reports");
@@ -553,7 +554,8 @@ class ReportTest {
             assertThat(web.get("/admin/reports?" + bad).status()).as(bad).isEqualTo(400);
         }
         WebClient partner = new WebClient(port);
-        partner.login("neuvola@demo.kohtaamo.fi", "demo-password-for-tests");
+        assertThat(partner.login("neuvola@demo.kohtaamo.fi", "demo-password-for-tests").header("Location"))
+                .endsWith("/admin");
         assertThat(partner.get("/admin/reports").status()).isEqualTo(403);
     }
 }

@@ -434,7 +434,7 @@ class OutreachTest {
     @Test
     void pagesAnswerForEachSideAndRefuseBadInputPolitely() {
         WebClient web = new WebClient(port);
-        web.login("neuvola@demo.kohtaamo.fi", "demo-password-for-tests");
+        assertThat(web.login("neuvola@demo.kohtaamo.fi", "demo-password-for-tests").header("Location")).endsWith("/admin");
         assertThat(web.get("/admin/outreach").status()).isEqualTo(200);
         WebClient.Response find = web.get("/admin/outreach/slots");
         assertThat(find.status()).isEqualTo(200);
@@ -447,7 +447,8 @@ class OutreachTest {
         assertThat(web.get("/admin/mail").status()).isEqualTo(200);
 
         WebClient coord = new WebClient(port);
-        coord.login("koordinaattori@demo.kohtaamo.fi", "demo-password-for-tests");
+        assertThat(coord.login("koordinaattori@demo.kohtaamo.fi", "demo-password-for-tests").header("Location"))
+                .endsWith("/admin");
         WebClient.Response cat = coord.get("/admin/outreach/catalogue?lang=sv");
         assertThat(cat.status()).isEqualTo(200);
         assertThat(cat.html().select("h1").text()).isEqualTo("Yrkesgrupper, teman och partner");
@@ -459,7 +460,7 @@ class OutreachTest {
         assertThat(jdbc.sql("select count(*) from outreach_topic").query(Long.class).single()).isEqualTo(before);
 
         WebClient mll = new WebClient(port);
-        mll.login("mll@demo.kohtaamo.fi", "demo-password-for-tests");
+        assertThat(mll.login("mll@demo.kohtaamo.fi", "demo-password-for-tests").header("Location")).endsWith("/admin");
         WebClient.Response overview = mll.get("/admin/outreach?lang=en");
         assertThat(overview.status()).isEqualTo(200);
         String placeLink = overview.html().select("a[href^=/admin/outreach/places/]").first().attr("href");

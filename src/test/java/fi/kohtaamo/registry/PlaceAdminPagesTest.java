@@ -208,14 +208,52 @@ class PlaceAdminPagesTest {
 
     @Test
     void formsWithoutTheCsrfTokenAreRefused() {
+        // a signed-in session, so that only the missing token can refuse the form (not the sign-in page)
         WebClient web = signedIn();
         var fields = formFields(web.get("/admin/places/" + ownPlace).html());
-        WebClient other = new WebClient(port);
-        other.login(staffEmail, PASSWORD);
-        // a fresh client that never read a page with this session's token
-        WebClient attacker = new WebClient(port);
-        assertThat(attacker.post("/admin/places/" + ownPlace, with(fields, "nameFi", "CSRF")).status()).isIn(302, 403);
-        assertThat(queries.place(ownPlace).orElseThrow().name().fi()).isNotEqualTo("CSRF");
+        var before = queries.place(ownPlace).orElseThrow();
+        web.forgetCsrfToken();
+        assertThat(web.post("/admin/places/" + ownPlace, with(fields, "nameFi", "CSRF")).status()).isEqualTo(403);
+        assertThat(queries.place(ownPlace).orElseThrow()).isEqualTo(before);
+        // with the token read again the same form goes through: the token was all that was missing
+        web.get("/admin/places/" + ownPlace);
+        assertThat(web.post("/admin/places/" + ownPlace, with(fields, "nameFi", "Tunnisteen kanssa")).status())
+                .isEqualTo(302);
+        assertThat(queries.place(ownPlace).orElseThrow().name().fi()).isEqualTo("Tunnisteen kanssa");
+    }
+
+    @Test
+    void staffCannotPutTheirPlaceInAnotherCountysArea() {
+        long otherCounty = fx.county();
+        String otherMuni = fx.municipality(otherCounty);
+        long otherArea = fx.area(otherCounty, otherMuni);
+        String secondMuni = fx.municipality(county);
+        long secondArea = fx.area(county, secondMuni);
+        WebClient web = signedIn();
+        var fields = formFields(web.get("/admin/places/" + ownPlace + "?lang=en").html());
+        var before = queries.place(ownPlace).orElseThrow();
+        var moved = web.post("/admin/places/" + ownPlace + "?lang=en",
+                with(with(fields, "areaId", String.valueOf(otherArea)), "municipalityCode", otherMuni));
+        assertThat(moved.status()).isEqualTo(400);
+        assertThat(moved.html().select("#f-areaId-error").text())
+                .isEqualTo("Choose an area in the wellbeing services county where the organiser of the place works.");
+        assertThat(queries.place(ownPlace).orElseThrow()).isEqualTo(before);
+        // nor can a new place be made there
+        int places = queries.placesOfOrganisations(List.of(ownOrg), fi.kohtaamo.shared.Lang.FI).size();
+        var newPlace = with(formFields(web.get("/admin/places/new").html()), "nameFi", "Vieras paikka");
+        newPlace = with(with(newPlace, "kind", "FAMILY_CAFE"), "organiserIds", String.valueOf(ownOrg));
+        var created = web.post("/admin/places?lang=en",
+                with(with(newPlace, "areaId", String.valueOf(otherArea)), "municipalityCode", otherMuni));
+        assertThat(created.status()).isEqualTo(400);
+        assertThat(created.html().select("#f-areaId-error").text())
+                .isEqualTo("Choose an area in the wellbeing services county where the organiser of the place works.");
+        assertThat(queries.placesOfOrganisations(List.of(ownOrg), fi.kohtaamo.shared.Lang.FI)).hasSize(places);
+        // another area of the organisation's own county is fine
+        fields = formFields(web.get("/admin/places/" + ownPlace).html());
+        var inCounty = web.post("/admin/places/" + ownPlace,
+                with(with(fields, "areaId", String.valueOf(secondArea)), "municipalityCode", secondMuni));
+        assertThat(inCounty.status()).as(inCounty.body()).isEqualTo(302);
+        assertThat(queries.place(ownPlace).orElseThrow().areaId()).isEqualTo(secondArea);
     }
 
     @Test

@@ -156,6 +156,11 @@ public class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
+    /** Forgets the CSRF token read from the last page: the next form is sent without one, as a forged one is. */
+    public void forgetCsrfToken() {
+        csrf = null;
+    }
+
     /** Signs in through the real login form; returns the response of the form post. */
     public Response login(String email, String password) {
         get("/login");

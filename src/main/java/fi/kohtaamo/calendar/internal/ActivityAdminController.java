@@ -195,12 +195,11 @@ class ActivityAdminController {
 
     /** The organisations the actor may name as organisers, plus those the activity already has. */
     private List<Registry.Ref> organiserChoices(Actor actor, ActivityForm form) {
-        List<Registry.Ref> out = new ArrayList<>(switch (actor.role()) {
-            case ADMIN -> registry.organisations(null);
-            case COUNTY_COORDINATOR, AREA_COORDINATOR -> registry.organisations(actor.countyId());
-            default -> actor.organisations().stream().map(registry::organisation).flatMap(Optional::stream)
-                    .sorted(java.util.Comparator.comparing(r -> r.name().fi())).toList();
-        });
+        fi.kohtaamo.shared.Scope scope = AccessControl.scope(actor, CalendarAction.ACTIVITY_UPDATE);
+        List<Registry.Ref> out = new ArrayList<>(scope.all() ? registry.organisations(null)
+                : scope.geographic() ? registry.organisations(actor.countyId())
+                : actor.organisations().stream().map(registry::organisation).flatMap(Optional::stream)
+                        .sorted(java.util.Comparator.comparing(r -> r.name().fi())).toList());
         for (String raw : form.organiserIds == null ? List.<String>of() : form.organiserIds) {
             if (raw != null && raw.matches("^[0-9]{1,18}$") && out.stream().noneMatch(r -> String.valueOf(r.id()).equals(raw))) {
                 registry.organisation(Long.parseLong(raw)).ifPresent(out::add);
@@ -305,6 +304,7 @@ class ActivityAdminController {
     String cancel(@PathVariable String id, @PathVariable String date, Actor actor, Lang lang,
             @RequestParam Map<String, String> p, Model model, HttpServletResponse response) {
         long activityId = idOrNotFound(id);
+        service.requireChange(actor, activityId);
         LocalDate day = dateOrNotFound(date);
         try {
             service.cancelOccurrence(actor, activityId, day.toString(),
@@ -321,6 +321,7 @@ class ActivityAdminController {
     String move(@PathVariable String id, @PathVariable String date, Actor actor, Lang lang,
             @RequestParam Map<String, String> p, Model model, HttpServletResponse response) {
         long activityId = idOrNotFound(id);
+        service.requireChange(actor, activityId);
         LocalDate day = dateOrNotFound(date);
         try {
             service.moveOccurrence(actor, activityId, day.toString(), p.get("newDate"), p.get("newStart"),
@@ -345,6 +346,7 @@ class ActivityAdminController {
     @PostMapping("/admin/activities/{id}/occurrences/{date}/restore")
     String restore(@PathVariable String id, @PathVariable String date, Actor actor) {
         long activityId = idOrNotFound(id);
+        service.requireChange(actor, activityId);
         service.restoreOccurrence(actor, activityId, dateOrNotFound(date).toString());
         return "redirect:/admin/activities/" + activityId + "?changed";
     }

@@ -79,7 +79,8 @@ public class ActivityService {
         checkReferences(c, errors);
         errors.throwIfAny();
         Target t = target(c.placeId(), c.organiserIds());
-        if (!AccessControl.allows(actor, CalendarAction.ACTIVITY_CREATE, t)) {
+        // the organisers named in the form give no access: only the place's own scope lets one create there
+        if (!AccessControl.allows(actor, CalendarAction.ACTIVITY_CREATE, target(c.placeId(), List.of()))) {
             errors.add("placeId", "validation.outOfScope").throwIfAny();
         }
         long id = queries.insert(c, false, clock.instant());
@@ -96,7 +97,10 @@ public class ActivityService {
         checkReferences(c, errors);
         errors.throwIfAny();
         Target t = target(c.placeId(), c.organiserIds());
-        if (!AccessControl.allows(actor, CalendarAction.ACTIVITY_UPDATE, t)) {
+        // where it will be: at the same place, whoever reached it before (its stored organisers, not the form's);
+        // at another place, only those who reach that place itself
+        Target where = target(c.placeId(), c.placeId() == before.placeId() ? before.organiserIds() : List.of());
+        if (!AccessControl.allows(actor, CalendarAction.ACTIVITY_UPDATE, where)) {
             errors.add("placeId", "validation.outOfScope").throwIfAny();
         }
         if (!queries.update(id, version, c, clock.instant())) {
@@ -407,7 +411,8 @@ public class ActivityService {
         events.publishEvent(new ScheduleChanged(java.util.Set.of(), before.municipalityCode(), false));
     }
 
-    private ActivityQueries.Activity requireChange(Actor actor, long activityId) {
+    /** The activity, when the actor may change its occurrences (OCCURRENCE_CHANGE); checked before anything else. */
+    public ActivityQueries.Activity requireChange(Actor actor, long activityId) {
         ActivityQueries.Activity a = queries.activity(activityId)
                 .orElseThrow(() -> new KohtaamoException.NotFound("activity " + activityId));
         AccessControl.require(actor, CalendarAction.OCCURRENCE_CHANGE, target(a.placeId(), a.organiserIds()));

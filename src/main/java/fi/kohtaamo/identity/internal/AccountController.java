@@ -4,6 +4,7 @@ import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -43,9 +44,11 @@ class AccountController {
 
     @PostMapping("/admin/account/password")
     String changePassword(Actor actor, Lang lang, @ModelAttribute("passwordForm") PasswordForm form, Model model,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         try {
-            service.changeOwnPassword(actor, form.currentPassword, form.newPassword, form.passwordConfirm);
+            var session = request.getSession(false);
+            service.changeOwnPassword(actor, form.currentPassword, form.newPassword, form.passwordConfirm,
+                    session == null ? null : session.getId());
             return "redirect:/admin/account?passwordChanged";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);

@@ -8,6 +8,8 @@ import fi.kohtaamo.shared.ClockConfig;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.Role;
+import fi.kohtaamo.shared.Scope;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -113,10 +115,12 @@ class UserAdminController {
 
     @PostMapping("/admin/users/{id}/password")
     String setPassword(@PathVariable String id, Actor actor, Lang lang,
-            @ModelAttribute("passwordForm") PasswordForm passwordForm, Model model, HttpServletResponse response) {
+            @ModelAttribute("passwordForm") PasswordForm passwordForm, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         long userId = userId(id);
         try {
-            service.resetPassword(actor, userId, passwordForm.newPassword);
+            var session = request.getSession(false);
+            service.resetPassword(actor, userId, passwordForm.newPassword, session == null ? null : session.getId());
             return "redirect:/admin/users/" + userId + "?passwordSet";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
@@ -147,7 +151,7 @@ class UserAdminController {
             Map<String, String> errors) {
         form.password = null; // a password is never sent back to the browser
         boolean mayEdit = existing == null || (actor.role().mayGrant(existing.role())
-                && AccessControl.allows(actor, IdentityAction.USER_UPDATE, UserService.target(existing)));
+                && AccessControl.allows(actor, IdentityAction.USER_UPDATE, service.target(existing)));
         PlacementNames names = new PlacementNames(registry, lang);
         model.addAttribute("form", form);
         model.addAttribute("userId", existing == null ? null : existing.id());
@@ -158,18 +162,20 @@ class UserAdminController {
         model.addAttribute("errors", errors);
         model.addAttribute("roles", Arrays.stream(Role.values()).filter(actor.role()::mayGrant).toList());
         model.addAttribute("languages", LANGUAGES);
-        Long county = actor.countyId();
-        Long area = actor.areaId();
-        switch (actor.role()) {
-            case ADMIN -> choices(model, registry.counties(), registry.areas(null), registry.organisations(null),
+        // the choices are those of the scope the actor creates accounts in
+        Scope scope = AccessControl.scope(actor, IdentityAction.USER_CREATE);
+        long county = scope.countyId();
+        long area = scope.areaId();
+        if (scope.all()) {
+            choices(model, registry.counties(), registry.areas(null), registry.organisations(null),
                     registry.places(null, null));
-            case COUNTY_COORDINATOR -> choices(model, county == null ? List.of() : registry.county(county).stream().toList(),
-                    county == null ? List.of() : registry.areas(county),
-                    county == null ? List.of() : registry.organisations(county),
-                    county == null ? List.of() : registry.places(county, null));
-            case AREA_COORDINATOR -> choices(model, List.of(), area == null ? List.of() : registry.area(area).stream().toList(),
-                    List.of(), area == null ? List.of() : registry.places(null, area));
-            default -> choices(model, List.of(), List.of(), List.of(), List.of());
+        } else if (county != -1) {
+            choices(model, registry.county(county).stream().toList(), registry.areas(county),
+                    registry.organisations(county), registry.places(county, null));
+        } else if (area != -1) {
+            choices(model, List.of(), registry.area(area).stream().toList(), List.of(), registry.places(null, area));
+        } else {
+            choices(model, List.of(), List.of(), List.of(), List.of());
         }
         return "admin/user-form";
     }

@@ -29,8 +29,11 @@ public class UserService {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final Clock clock;
+    private final AccountSessions sessions;
 
-    UserService(UserQueries users, Registry registry, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+    UserService(UserQueries users, Registry registry, PasswordEncoder encoder, AuditLog audit, Clock clock,
+            AccountSessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.registry = registry;
         this.encoder = encoder;
@@ -61,9 +64,14 @@ public class UserService {
         return u;
     }
 
-    static Target target(UserQueries.User u) {
-        return new Target(u.countyId(), u.areaId(), u.organisationId() == null ? Set.of() : Set.of(u.organisationId()),
-                u.placeId());
+    /**
+     * Where an account sits, for access checks: read from the record its role uses, as when it is saved, never
+     * from the stored county or area (which an older form could have set to anything).
+     */
+    Target target(UserQueries.User u) {
+        return place(new UserForm.Checked(u.version(), u.email(), u.displayName(), u.role(), u.organisationId(),
+                u.countyId(), u.areaId(), u.placeId(), u.preferredLanguage(), u.enabled(), null), new FieldErrors())
+                .target();
     }
 
     @Transactional
@@ -79,8 +87,8 @@ public class UserService {
         }
         errors.throwIfAny();
         checkGrant(actor, IdentityAction.USER_CREATE, c, p, errors);
-        long id = users.insert(c.email(), c.displayName(), encoder.encode(c.password()), c.role(), c.organisationId(),
-                p.countyId(), p.areaId(), c.placeId(), c.language(), c.enabled(), false, clock.instant());
+        long id = users.insert(c.email(), c.displayName(), encoder.encode(c.password()), c.role(), p.organisationId(),
+                p.countyId(), p.areaId(), p.placeId(), c.language(), c.enabled(), false, clock.instant());
         UserQueries.User created = users.byId(id).orElseThrow();
         audit.record(actor, IdentityAction.USER_CREATE.name(), "user", id, target(created), null,
                 AuditedUser.of(created));
@@ -105,8 +113,8 @@ public class UserService {
         }
         errors.throwIfAny();
         checkGrant(actor, IdentityAction.USER_UPDATE, c, p, errors);
-        if (!users.update(id, c.version(), c.email(), c.displayName(), c.role(), c.organisationId(), p.countyId(),
-                p.areaId(), c.placeId(), c.language(), c.enabled(), clock.instant())) {
+        if (!users.update(id, c.version(), c.email(), c.displayName(), c.role(), p.organisationId(), p.countyId(),
+                p.areaId(), p.placeId(), c.language(), c.enabled(), clock.instant())) {
             throw new KohtaamoException.Conflict("stale", "user " + id);
         }
         UserQueries.User after = users.byId(id).orElseThrow();
@@ -114,9 +122,12 @@ public class UserService {
                 AuditedUser.of(after));
     }
 
-    /** Sets a new password for another account (e.g. a forgotten one). */
+    /**
+     * Sets a new password for another account (e.g. a forgotten one), ending every session of the account (but
+     * the one it was set in, {@code sessionId}, when the actor set their own).
+     */
     @Transactional
-    public void resetPassword(Actor actor, long id, String password) {
+    public void resetPassword(Actor actor, long id, String password, String sessionId) {
         UserQueries.User u = users.byId(id).orElseThrow(() -> new KohtaamoException.NotFound("user " + id));
         AccessControl.require(actor, IdentityAction.USER_UPDATE, target(u));
         if (!actor.role().mayGrant(u.role())) {
@@ -126,12 +137,16 @@ public class UserService {
         checkPassword(password, "newPassword", u, errors);
         errors.throwIfAny();
         users.setPassword(id, encoder.encode(password), clock.instant());
+        sessions.endAll(u.email(), actor.id() == id ? sessionId : null);
         audit.record(actor, "USER_PASSWORD_RESET", "user", id, target(u), null, null);
     }
 
-    /** The signed-in user changes their own password. */
+    /**
+     * The signed-in user changes their own password; their other sessions end, the one they changed it in
+     * ({@code sessionId}) goes on.
+     */
     @Transactional
-    public void changeOwnPassword(Actor actor, String current, String password, String confirm) {
+    public void changeOwnPassword(Actor actor, String current, String password, String confirm, String sessionId) {
         UserQueries.User u = users.byId(actor.id()).orElseThrow(() -> new KohtaamoException.NotFound("user"));
         FieldErrors errors = new FieldErrors();
         String hash = users.passwordHash(u.email()).orElse("");
@@ -144,6 +159,7 @@ public class UserService {
         }
         errors.throwIfAny();
         users.setPassword(u.id(), encoder.encode(password), clock.instant());
+        sessions.endAll(u.email(), sessionId);
         audit.record(actor, "USER_PASSWORD_CHANGE", "user", u.id(), target(u), null, null);
     }
 
@@ -151,49 +167,55 @@ public class UserService {
         PasswordPolicy.check(password, field, account.email(), account.displayName(), errors);
     }
 
-    /** Where an account sits: its county and area, derived from its place, area or organisation. */
-    record Placement(Long countyId, Long areaId) {
+    /**
+     * Where an account sits, and so what it may reach: taken only from the record its role uses (the county of
+     * a county coordinator, the area of an area coordinator, the place of a volunteer, the organisation of
+     * provider staff, partners and national reporters), its county and area read from that record. Every other
+     * field of the form is ignored and stored empty, so that no field can widen the account's scope or the
+     * scope its creator is checked against.
+     */
+    record Placement(Long organisationId, Long countyId, Long areaId, Long placeId) {
+
+        Target target() {
+            return new Target(countyId, areaId, organisationId == null ? Set.of() : Set.of(organisationId), placeId);
+        }
     }
 
     Placement place(UserForm.Checked c, FieldErrors errors) {
         if (c == null) {
-            return new Placement(null, null);
+            return new Placement(null, null, null, null);
         }
-        Long county = c.countyId();
-        Long area = c.areaId();
-        if (c.placeId() != null) {
-            var placeTarget = registry.placeTarget(c.placeId());
-            if (placeTarget.isEmpty()) {
-                errors.add("placeId", "validation.choice");
-            } else {
-                area = placeTarget.get().areaId();
-                county = placeTarget.get().countyId();
-            }
-        }
-        if (area != null && c.placeId() == null) {
-            var areaCounty = registry.countyOfArea(area);
-            if (areaCounty.isEmpty()) {
-                errors.add("areaId", "validation.choice");
-            } else {
-                county = areaCounty.get();
-            }
-        }
-        if (c.organisationId() != null) {
-            if (registry.organisation(c.organisationId()).isEmpty()) {
-                errors.add("organisationId", "validation.choice");
-            } else if (county == null) {
-                county = registry.countyOfOrganisation(c.organisationId()).orElse(null);
-            }
-        }
-        if (c.countyId() != null && registry.county(c.countyId()).isEmpty()) {
-            errors.add("countyId", "validation.choice");
-        }
-        // a role's scope is only what the role uses: a county coordinator has no area, and so on
         return switch (c.role()) {
-            case ADMIN -> new Placement(null, null);
-            case COUNTY_COORDINATOR -> new Placement(c.countyId(), null);
-            case AREA_COORDINATOR, VOLUNTEER -> new Placement(county, area);
-            default -> new Placement(county, null);
+            case ADMIN -> new Placement(null, null, null, null);
+            case COUNTY_COORDINATOR -> {
+                if (c.countyId() == null || registry.county(c.countyId()).isEmpty()) {
+                    errors.add("countyId", "validation.choice");
+                }
+                yield new Placement(null, c.countyId(), null, null);
+            }
+            case AREA_COORDINATOR -> {
+                Long county = c.areaId() == null ? null : registry.countyOfArea(c.areaId()).orElse(null);
+                if (county == null) {
+                    errors.add("areaId", "validation.choice");
+                }
+                yield new Placement(null, county, c.areaId(), null);
+            }
+            case VOLUNTEER -> {
+                var where = c.placeId() == null ? java.util.Optional.<Target>empty() : registry.placeTarget(c.placeId());
+                if (where.isEmpty()) {
+                    errors.add("placeId", "validation.choice");
+                }
+                yield new Placement(null, where.map(Target::countyId).orElse(null),
+                        where.map(Target::areaId).orElse(null), c.placeId());
+            }
+            case PROVIDER_STAFF, PARTNER, NATIONAL_REPORTER -> {
+                if (c.organisationId() == null || registry.organisation(c.organisationId()).isEmpty()) {
+                    errors.add("organisationId", "validation.choice");
+                }
+                // a national organisation has no county: only an administrator reaches it
+                yield new Placement(c.organisationId(), c.organisationId() == null ? null
+                        : registry.countyOfOrganisation(c.organisationId()).orElse(null), null, null);
+            }
         };
     }
 
@@ -202,9 +224,7 @@ public class UserService {
         if (!actor.role().mayGrant(c.role())) {
             errors.add("role", "validation.roleNotAllowed").throwIfAny();
         }
-        Target t = new Target(p.countyId(), p.areaId(),
-                c.organisationId() == null ? Set.of() : Set.of(c.organisationId()), c.placeId());
-        if (!AccessControl.allows(actor, action, t)) {
+        if (!AccessControl.allows(actor, action, p.target())) {
             errors.add("role", "validation.outOfScope").throwIfAny();
         }
     }
@@ -215,8 +235,8 @@ public class UserService {
         UserForm.Checked c = new UserForm.Checked(0, email, name, role, organisationId, countyId, areaId, placeId,
                 language, true, password);
         Placement p = place(c, new FieldErrors());
-        return users.insert(email, name, encoder.encode(password), role, organisationId, p.countyId(), p.areaId(),
-                placeId, language, true, true, clock.instant());
+        return users.insert(email, name, encoder.encode(password), role, p.organisationId(), p.countyId(),
+                p.areaId(), p.placeId(), language, true, true, clock.instant());
     }
 
     void setDemoPassword(long id, String password) {

@@ -107,6 +107,7 @@ class CountController {
     String counter(@PathVariable String placeId, @RequestParam(required = false) String subject,
             @RequestParam(required = false) String date, Actor actor, Model model) {
         long pid = id(placeId);
+        service.requireRecord(actor, pid);
         LocalDate d = date(date);
         CountService.Countable c = service.countable(actor, pid, subjectOf(subject), d);
         Map<String, String> values = new LinkedHashMap<>();
@@ -142,6 +143,7 @@ class CountController {
     String save(@PathVariable String placeId, @RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
             HttpServletResponse response) {
         long pid = id(placeId);
+        service.requireRecord(actor, pid);
         LocalDate d = date(p.get("date"));
         long subject = subjectOf(p.get("subject"));
         try {
@@ -157,6 +159,7 @@ class CountController {
     @GetMapping("/admin/counts/places/{placeId}/month")
     String month(@PathVariable String placeId, @RequestParam(required = false) String month, Actor actor, Model model) {
         long pid = id(placeId);
+        service.requireRecord(actor, pid);
         YearMonth m = month(month);
         return monthPage(actor, pid, m, model, Map.of(), Map.of());
     }
@@ -176,6 +179,7 @@ class CountController {
     String saveMonth(@PathVariable String placeId, @RequestParam Map<String, String> p, Actor actor, Lang lang,
             Model model, HttpServletResponse response) {
         long pid = id(placeId);
+        service.requireRecord(actor, pid);
         YearMonth m = month(p.get("month"));
         try {
             int n = service.saveMonth(actor, pid, m, p);

@@ -72,6 +72,7 @@ class CountImportController {
     ResponseEntity<byte[]> template(@PathVariable String placeId, @RequestParam(required = false) String month,
             Actor actor, Lang lang) {
         long pid = CountController.id(placeId);
+        counts.requireRecord(actor, pid);
         YearMonth m;
         try {
             m = month == null || month.isBlank() ? YearMonth.from(counts.today()) : YearMonth.parse(month);

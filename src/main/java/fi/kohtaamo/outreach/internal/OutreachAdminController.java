@@ -7,7 +7,6 @@ import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
-import fi.kohtaamo.shared.Role;
 import fi.kohtaamo.shared.StaffNavigation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -76,7 +75,7 @@ class OutreachAdminController {
         if (actor.areaId() != null) {
             return registry.countyOfArea(actor.areaId()).orElseThrow(() -> new KohtaamoException.NotFound("county"));
         }
-        if (actor.is(Role.PARTNER)) {
+        if (AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK)) {
             return service.partnerships(actor).stream().map(OutreachQueries.Partner::countyId).findFirst()
                     .orElseThrow(() -> new KohtaamoException.NotFound("county"));
         }
@@ -216,8 +215,8 @@ class OutreachAdminController {
     @PostMapping("/admin/outreach/catalogue/{kind}")
     String saveItem(@PathVariable String kind, @RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
             HttpServletResponse response) {
-        Catalogue cat = kind(kind);
         long c = service.requireCatalogue(actor, county(actor, p.get("county")));
+        Catalogue cat = kind(kind);
         Long id = p.get("id") == null || p.get("id").isBlank() ? null : OutreachPageController.id(p.get("id"));
         return save(c, kind, p, lang, model, response, () -> service.saveItem(actor, cat, c, id, p));
     }

@@ -185,6 +185,11 @@ class OutreachPageController {
 
     @GetMapping("/admin/outreach/slots")
     String find(@RequestParam Map<String, String> q, Actor actor, Lang lang, Model model) {
+        // partners find slots to book, coordinators to see what is offered (OutreachService.findSlots)
+        if (!AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK)
+                && !AccessControl.mayEver(actor, OutreachAction.COORDINATION_VIEW)) {
+            throw new KohtaamoException.Forbidden("VISIT_BOOK");
+        }
         Long area = optionalId(q.get("area"), "area");
         String municipality = blankToNull(q.get("municipality"));
         if (municipality != null && !municipality.matches("^[0-9]{3}$")) {
@@ -210,7 +215,8 @@ class OutreachPageController {
         Map<Long, Registry.StaffPlace> places = new LinkedHashMap<>();
         List<Slot> slots = service.findSlots(actor,
                 new OutreachService.SlotSearch(area, municipality, weekday, language, format, topic), places);
-        List<Long> counties = actor.is(fi.kohtaamo.shared.Role.PARTNER)
+        boolean books = AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK);
+        List<Long> counties = books
                 ? service.partnerships(actor).stream().map(OutreachQueries.Partner::countyId).distinct().toList()
                 : actor.countyId() == null ? registry.counties().stream().map(Registry.Ref::id).toList()
                         : List.of(actor.countyId());
@@ -233,7 +239,7 @@ class OutreachPageController {
         model.addAttribute("formats", views.messages("outreach.format.", List.of("TALK", "PRESENCE"), lang));
         model.addAttribute("total", slots.size());
         model.addAttribute("slots", views.slots(slots.stream().limit(200).toList()));
-        model.addAttribute("partner", actor.is(fi.kohtaamo.shared.Role.PARTNER));
+        model.addAttribute("partner", books);
         return "outreach/find";
     }
 

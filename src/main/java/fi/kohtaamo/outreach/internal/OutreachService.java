@@ -15,7 +15,6 @@ import fi.kohtaamo.shared.FieldErrors;
 import fi.kohtaamo.shared.Input;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.LocalizedText;
-import fi.kohtaamo.shared.Role;
 import fi.kohtaamo.shared.Target;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +89,7 @@ public class OutreachService {
 
     /** The partner registration that lets the actor's organisation work in the county, if any. */
     public Optional<Partner> partnership(Actor actor, long countyId) {
-        if (actor == null || actor.organisationId() == null || !actor.is(Role.PARTNER)) {
+        if (actor == null || actor.organisationId() == null || !AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK)) {
             return Optional.empty();
         }
         for (Partner p : queries.partners(countyId)) {
@@ -101,9 +100,19 @@ public class OutreachService {
         return Optional.empty();
     }
 
+    /** The organisations whose visits the actor books ({@link OutreachAction#VISIT_BOOK}): none for others. */
+    static Set<Long> bookingOrganisations(Actor actor) {
+        return AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK) ? actor.organisations() : Set.of();
+    }
+
+    /** Whether the actor books visits for the organisation ({@link OutreachAction#VISIT_BOOK} on it). */
+    static boolean booksFor(Actor actor, long organisationId) {
+        return AccessControl.allows(actor, OutreachAction.VISIT_BOOK, new Target(null, null, Set.of(organisationId), null));
+    }
+
     /** The counties where the actor's organisation is a partner. */
     public List<Partner> partnerships(Actor actor) {
-        if (actor == null || actor.organisationId() == null || !actor.is(Role.PARTNER)) {
+        if (actor == null || actor.organisationId() == null || !AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK)) {
             return List.of();
         }
         List<Partner> out = new ArrayList<>();
@@ -431,7 +440,7 @@ public class OutreachService {
      */
     public List<Slot> findSlots(Actor actor, SlotSearch search, Map<Long, Registry.StaffPlace> placesOut) {
         List<Registry.StaffPlace> places = new ArrayList<>();
-        if (actor.is(Role.PARTNER)) {
+        if (AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK)) {
             for (Partner p : partnerships(actor)) {
                 places.addAll(registry.placesInScope(new fi.kohtaamo.shared.Scope(false, p.countyId(), -1, List.of(-1L), -1)));
             }
@@ -455,8 +464,8 @@ public class OutreachService {
         Instant until = now.plus(Duration.ofDays(7L * MAX_WEEKS_AHEAD));
         // a partner is not offered the slots its organisation has already booked
         Set<Long> booked = new HashSet<>();
-        if (actor.is(Role.PARTNER)) {
-            queries.visits(List.of(), actor.organisations(), now, until).stream().filter(Visit::active)
+        if (AccessControl.mayEver(actor, OutreachAction.VISIT_BOOK)) {
+            queries.visits(List.of(), bookingOrganisations(actor), now, until).stream().filter(Visit::active)
                     .forEach(v -> booked.add(v.slotId()));
         }
         return queries.slotsOfPlaces(placesOut.keySet(), now, until).stream()
@@ -710,7 +719,7 @@ public class OutreachService {
                 ? registry.placesInScope(AccessControl.scope(actor, OutreachAction.VISIT_HOST)).stream()
                         .map(Registry.StaffPlace::id).toList()
                 : List.of();
-        Set<Long> orgs = actor.is(Role.PARTNER) ? actor.organisations() : Set.of();
+        Set<Long> orgs = bookingOrganisations(actor);
         if (places.isEmpty() && orgs.isEmpty()) {
             return List.of();
         }

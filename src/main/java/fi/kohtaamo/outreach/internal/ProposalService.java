@@ -11,7 +11,6 @@ import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.FieldErrors;
 import fi.kohtaamo.shared.Input;
 import fi.kohtaamo.shared.KohtaamoException;
-import fi.kohtaamo.shared.Role;
 import fi.kohtaamo.shared.Scope;
 import fi.kohtaamo.shared.Target;
 import java.time.Clock;
@@ -137,7 +136,7 @@ public class ProposalService {
     /** A proposal as its partner or a host in its area may see it. */
     public Proposal proposalFor(Actor actor, long id) {
         Proposal p = queries.proposal(id).orElseThrow(() -> new KohtaamoException.NotFound("proposal " + id));
-        boolean own = actor.is(Role.PARTNER) && actor.organisations().contains(p.partnerOrgId());
+        boolean own = OutreachService.booksFor(actor, p.partnerOrgId());
         if (!own && hostPlaces(actor, p).isEmpty()) {
             throw new KohtaamoException.NotFound("proposal " + id);
         }
@@ -152,7 +151,7 @@ public class ProposalService {
                 registry.areaOfPlace(s.id()).ifPresent(areas::add);
             }
         }
-        Set<Long> orgs = actor.is(Role.PARTNER) ? actor.organisations() : Set.of();
+        Set<Long> orgs = OutreachService.bookingOrganisations(actor);
         return queries.proposals(areas, orgs, today()).stream()
                 .filter(p -> orgs.contains(p.partnerOrgId()) || "OPEN".equals(p.status())).toList();
     }
@@ -247,7 +246,7 @@ public class ProposalService {
     @Transactional
     public void withdraw(Actor actor, long proposalId) {
         Proposal p = proposalFor(actor, proposalId);
-        if (!actor.is(Role.PARTNER) || !actor.organisations().contains(p.partnerOrgId())) {
+        if (!OutreachService.booksFor(actor, p.partnerOrgId())) {
             throw new KohtaamoException.Forbidden("VISIT_BOOK");
         }
         queries.lockProposal(proposalId);

@@ -135,7 +135,8 @@ class PlaceAdminController {
         model.addAttribute("targetGroups", TargetGroup.values());
         model.addAttribute("fundingSources", FundingSource.values());
         model.addAttribute("languages", PlaceForm.LANGUAGES);
-        model.addAttribute("areas", queries.areas(actor.role() == fi.kohtaamo.shared.Role.ADMIN ? null : actor.countyId()));
+        model.addAttribute("areas", queries.areas(AccessControl.scope(actor, RegistryAction.PLACE_UPDATE).all() ? null
+                : actor.countyId()));
         model.addAttribute("municipalities", queries.municipalities(null));
         model.addAttribute("organisations", organiserChoices(actor, lang));
         model.addAttribute("weekdays", java.time.DayOfWeek.values());
@@ -147,11 +148,13 @@ class PlaceAdminController {
     /** The organisations an actor may name as organisers. */
     private List<Organisation> organiserChoices(Actor actor, Lang lang) {
         List<Organisation> all = queries.organisations(null, lang);
-        return switch (actor.role()) {
-            case ADMIN -> all;
-            case COUNTY_COORDINATOR, AREA_COORDINATOR -> all.stream()
-                    .filter(o -> o.countyId() == null || o.countyId().equals(actor.countyId())).toList();
-            default -> all.stream().filter(o -> actor.organisations().contains(o.id())).toList();
-        };
+        fi.kohtaamo.shared.Scope scope = AccessControl.scope(actor, RegistryAction.PLACE_UPDATE);
+        if (scope.all()) {
+            return all;
+        }
+        if (scope.geographic()) {
+            return all.stream().filter(o -> o.countyId() == null || o.countyId().equals(actor.countyId())).toList();
+        }
+        return all.stream().filter(o -> actor.organisations().contains(o.id())).toList();
     }
 }

@@ -63,7 +63,7 @@ public class RegistryService implements Registry {
         PlaceCommand command = form.toCommand(errors);
         Target target = checkPlace(command, null, errors);
         errors.throwIfAny();
-        requireInScope(actor, RegistryAction.PLACE_CREATE, target, errors);
+        requirePlaceInScope(actor, RegistryAction.PLACE_CREATE, target, errors);
         long id = queries.insertPlace(command, false, clock.instant());
         audit.record(actor, RegistryAction.PLACE_CREATE.name(), "place", id, target, null, queries.place(id).orElseThrow());
         return id;
@@ -78,7 +78,7 @@ public class RegistryService implements Registry {
         Integer version = new fi.kohtaamo.shared.Input(errors).integer("version", form.version, 0, Integer.MAX_VALUE, 0);
         Target target = checkPlace(command, id, errors);
         errors.throwIfAny();
-        requireInScope(actor, RegistryAction.PLACE_UPDATE, target, errors);
+        requirePlaceInScope(actor, RegistryAction.PLACE_UPDATE, target, errors);
         PlaceDetail before = queries.place(id).orElseThrow();
         if (!queries.updatePlace(id, version, command, clock.instant())) {
             throw new KohtaamoException.Conflict("stale", "place " + id);
@@ -123,13 +123,28 @@ public class RegistryService implements Registry {
         return new Target(area.get().countyId(), c.areaId(), Set.copyOf(c.organiserIds()), id);
     }
 
+    /**
+     * A place may only be written where the actor may act: otherwise it is a field error, not a write. Its area
+     * must be one the actor reaches by geography (a coordinator's county or area), or lie in the county of one
+     * of the place's organisers that the actor reaches (an organisation's county is its own or its nearest
+     * ancestor's): staff of an organisation cannot put a place in another county's area.
+     */
+    private void requirePlaceInScope(Actor actor, RegistryAction action, Target target, FieldErrors errors) {
+        requireInScope(actor, action, target, errors);
+        boolean areaReached = AccessControl.allows(actor, action, new Target(target.countyId(), target.areaId(),
+                Set.of(), null));
+        boolean organiserThere = target.organisationIds().stream()
+                .filter(o -> AccessControl.allows(actor, action, new Target(null, null, Set.of(o), null)))
+                .anyMatch(o -> countyOfOrganisation(o).map(target.countyId()::equals).orElse(false));
+        if (!areaReached && !organiserThere) {
+            errors.add("areaId", "validation.areaOtherCounty").throwIfAny();
+        }
+    }
+
     /** A record may only be written where the actor may act: otherwise it is a field error, not a write. */
     private static void requireInScope(Actor actor, RegistryAction action, Target target, FieldErrors errors) {
         if (!AccessControl.allows(actor, action, target)) {
-            errors.add(switch (actor.role()) {
-                case AREA_COORDINATOR, COUNTY_COORDINATOR -> "areaId";
-                default -> "organiserIds";
-            }, "validation.outOfScope");
+            errors.add(AccessControl.scope(actor, action).geographic() ? "areaId" : "organiserIds", "validation.outOfScope");
             errors.throwIfAny();
         }
     }

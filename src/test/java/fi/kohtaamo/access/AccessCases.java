@@ -1,0 +1,375 @@
+package fi.kohtaamo.access;
+
+import static fi.kohtaamo.support.Forms.formFields;
+import static fi.kohtaamo.access.AccessAnswers.read;
+import static fi.kohtaamo.access.AccessAnswers.write;
+import static fi.kohtaamo.support.Forms.with;
+
+import fi.kohtaamo.access.AccessWorld.Where;
+import fi.kohtaamo.audit.AuditAction;
+import fi.kohtaamo.calendar.CalendarAction;
+import fi.kohtaamo.identity.IdentityAction;
+import fi.kohtaamo.identity.internal.UserQueries;
+import fi.kohtaamo.monitoring.MonitoringAction;
+import fi.kohtaamo.outreach.OutreachAction;
+import fi.kohtaamo.outreach.internal.OutreachQueries;
+import fi.kohtaamo.registry.RegistryAction;
+import fi.kohtaamo.shared.Action;
+import fi.kohtaamo.shared.MailAction;
+import fi.kohtaamo.shared.Role;
+import fi.kohtaamo.support.Fixtures;
+import fi.kohtaamo.support.WebClient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+
+/**
+ * The cases of the access matrix, keyed by action: for each, the request a browser would send on a record of
+ * each kind ({@link Where}) and a probe of what it would change. Who is expected to get through is the action's
+ * roles ({@link Action#roles()}) on the records their scope reaches: everyone with the role reaches their own
+ * record, a county coordinator (and an administrator) also the county's other organisations' and areas', only
+ * an administrator another county's. Cases that differ say so.
+ */
+final class AccessCases {
+
+    /** What one request did: whether it went through, whether the data changed, and the answer, for messages. */
+    record Result(boolean went, boolean changed, String answer) {
+    }
+
+    /** Who may; by default the action's roles on the records their scope reaches. */
+    interface Expectation {
+        boolean allows(Role role, Where where);
+    }
+
+    record Case(String name, Action action, boolean write, BiFunction<WebClient, Where, Result> attempt,
+            Expectation expectation) {
+
+        boolean expected(Role role, Where where) {
+            return action.roles().contains(role) && expectation.allows(role, where);
+        }
+    }
+
+    static boolean reaches(Role role, Where where) {
+        return switch (where) {
+            case OWN -> true;
+            case SIBLING -> role == Role.ADMIN || role == Role.COUNTY_COORDINATOR;
+            case OTHER_COUNTY -> role == Role.ADMIN;
+        };
+    }
+
+    private final AccessWorld w;
+    private final List<Case> cases = new ArrayList<>();
+    private final AtomicInteger next = new AtomicInteger();
+    private final Map<Where, Long> account = new EnumMap<>(Where.class);
+    private final Map<Where, String> audited = new EnumMap<>(Where.class);
+
+    AccessCases(AccessWorld w) {
+        this.w = w;
+        UserQueries users = w.bean(UserQueries.class);
+        var counts = w.bean(fi.kohtaamo.monitoring.internal.CountService.class);
+        var registry = w.bean(fi.kohtaamo.registry.internal.RegistryService.class);
+        var places = w.bean(fi.kohtaamo.registry.internal.RegistryQueries.class);
+        for (Where where : Where.values()) {
+            long place = w.place.get(where);
+            account.put(where, users.insert(email("kohde"), "Kohde", "{noop}x", Role.VOLUNTEER, null, w.county.get(where),
+                    w.area.get(where), place, "fi", true, false, Instant.now()));
+            // a count to report, and a change to read in the audit log
+            counts.save(w.system, place, 0, LocalDate.of(2026, 11, 2), Map.of("adults", "20", "staff", "1"));
+            var form = fi.kohtaamo.registry.internal.PlaceForm.of(places.place(place).orElseThrow());
+            form.nameFi = Fixtures.unique("Matriisin paikka " + where);
+            registry.updatePlace(w.system, place, form);
+            audited.put(where, form.nameFi);
+        }
+        audit();
+        registry();
+        calendar();
+        identity();
+        monitoring();
+        outreach();
+        mail();
+    }
+
+    List<Case> all() {
+        return cases;
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private static String email(String prefix) {
+        return Fixtures.unique(prefix).replace(' ', '-') + "@example.fi";
+    }
+
+    private void add(Action action, String name, boolean write, BiFunction<WebClient, Where, Result> attempt) {
+        cases.add(new Case(action.name() + " " + name, action, write, attempt, AccessCases::reaches));
+    }
+
+    private void add(Action action, String name, boolean write, BiFunction<WebClient, Where, Result> attempt,
+            Expectation expectation) {
+        cases.add(new Case(action.name() + " " + name, action, write, attempt, expectation));
+    }
+
+    private long count(String sql, Object param) {
+        return w.jdbc.sql(sql).param("p", param).query(Long.class).single();
+    }
+
+    private Object row(String sql, Object param) {
+        return w.jdbc.sql(sql).param("p", param).query().listOfRows().toString();
+    }
+
+    /** The place's name now (other cases rename it). */
+    private String nameOf(Where where) {
+        return w.jdbc.sql("select name_fi from place where id = :p").param("p", w.place.get(where)).query(String.class)
+                .single();
+    }
+
+    private List<Map.Entry<String, String>> adminForm(String path) {
+        return formFields(w.admin().get(path).html());
+    }
+
+    private static List<Map.Entry<String, String>> with2(List<Map.Entry<String, String>> f, String... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            f = with(f, pairs[i], pairs[i + 1]);
+        }
+        return f;
+    }
+
+    // ---- audit and mail -------------------------------------------------------------------------
+
+    private void audit() {
+        add(AuditAction.READ, "the log of a place's changes", false,
+                (web, where) -> read(web.get("/admin/audit?entityType=place"), audited.get(where)));
+    }
+
+    private void mail() {
+        var mail = w.bean(fi.kohtaamo.shared.Mail.class);
+        Map<Where, Long> message = new EnumMap<>(Where.class);
+        for (Where where : Where.values()) {
+            String subject = Fixtures.unique("Matriisin viesti");
+            mail.queue(new fi.kohtaamo.shared.Mail.Message("joku@example.fi", null, subject, "Teksti", null, null,
+                    w.county.get(where)));
+            message.put(where, w.jdbc.sql("select id from mail_message where subject = :s").param("s", subject)
+                    .query(Long.class).single());
+        }
+        add(MailAction.READ_OTHERS, "a message about the county", false,
+                (web, where) -> read(web.get("/admin/mail/" + message.get(where)), null));
+    }
+
+    // ---- registry -------------------------------------------------------------------------------
+
+    private void registry() {
+        // the internal fields of a place, and an unpublished place at all, are for PLACE_READ_INTERNAL
+        Map<Where, Long> unpublished = new EnumMap<>(Where.class);
+        for (Where where : Where.values()) {
+            long id = w.fx.place(w.area.get(where), w.municipality.get(where), w.organisation.get(where));
+            w.jdbc.sql("update place set published = false where id = :p").param("p", id).update();
+            unpublished.put(where, id);
+        }
+        w.bean(fi.kohtaamo.shared.PublicDataCache.class).changed();
+        // (another place than the volunteer's own: a volunteer's scope is their one place)
+        add(RegistryAction.PLACE_READ_INTERNAL, "an unpublished place's page", false,
+                (web, where) -> read(web.get("/places/" + unpublished.get(where)), null),
+                (role, where) -> role != Role.VOLUNTEER && reaches(role, where));
+        add(RegistryAction.PLACE_CREATE, "a place of the organisation in the area", true, (web, where) -> write(
+                () -> count("select count(*) from place_organiser where organisation_id = :p", w.organisation.get(where)),
+                () -> web.post("/admin/places", with2(adminForm("/admin/places/new"), "kind", "FAMILY_CAFE", "nameFi",
+                        Fixtures.unique("Uusi paikka"), "areaId", "" + w.area.get(where), "municipalityCode",
+                        w.municipality.get(where), "organiserIds", "" + w.organisation.get(where)))));
+        add(RegistryAction.PLACE_UPDATE, "the place's name", true, (web, where) -> {
+            long id = w.place.get(where);
+            return write(() -> row("select name_fi, version from place where id = :p", id), () -> web.post(
+                    "/admin/places/" + id, with(adminForm("/admin/places/" + id), "nameFi", Fixtures.unique("Nimi"))));
+        });
+        add(RegistryAction.PLACE_DELETE, "a place", true, (web, where) -> {
+            long id = w.fx.place(w.area.get(where), w.municipality.get(where), w.organisation.get(where));
+            return write(() -> count("select count(*) from place where id = :p", id),
+                    () -> web.post("/admin/places/" + id + "/delete", List.of()));
+        });
+        add(RegistryAction.ORGANISATION_CREATE, "an organisation of the county", true, (web, where) -> write(
+                () -> count("select count(*) from organisation where county_id = :p", w.county.get(where)),
+                () -> web.post("/admin/organisations", with2(adminForm("/admin/organisations/new"), "type", "OTHER_NGO",
+                        "nameFi", Fixtures.unique("Järjestö"), "countyId", "" + w.county.get(where)))));
+        add(RegistryAction.ORGANISATION_UPDATE, "the organisation's name", true, (web, where) -> {
+            long id = w.organisation.get(where);
+            return write(() -> row("select name_fi, version from organisation where id = :p", id), () -> web.post(
+                    "/admin/organisations/" + id,
+                    with(adminForm("/admin/organisations/" + id), "nameFi", Fixtures.unique("Järjestö"))));
+        });
+        add(RegistryAction.AREA_CREATE, "an area of the county", true, (web, where) -> write(
+                () -> count("select count(*) from area where county_id = :p", w.county.get(where)),
+                () -> web.post("/admin/areas", with2(adminForm("/admin/areas/new?countyId=" + w.county.get(where)), "countyId", "" + w.county.get(where),
+                        "nameFi", Fixtures.unique("Alue"), "municipalities", w.municipality.get(where)))));
+        add(RegistryAction.AREA_UPDATE, "the area's name", true, (web, where) -> {
+            long id = w.area.get(where);
+            return write(() -> row("select name_fi, version from area where id = :p", id), () -> web.post(
+                    "/admin/areas/" + id, with(adminForm("/admin/areas/" + id), "nameFi", Fixtures.unique("Alue"))));
+        });
+        add(RegistryAction.MUNICIPALITY_UPDATE, "the municipality's Swedish name", true, (web, where) -> {
+            String code = w.municipality.get(where);
+            return write(() -> row("select name_sv, version from municipality where code = :p", code), () -> web.post(
+                    "/admin/municipalities/" + code,
+                    with(adminForm("/admin/municipalities/" + code), "nameSv", Fixtures.unique("Kommun"))));
+        });
+    }
+
+    // ---- calendar -------------------------------------------------------------------------------
+
+    private void calendar() {
+        add(CalendarAction.ACTIVITY_CREATE, "an activity at the place", true, (web, where) -> {
+            long place = w.place.get(where);
+            var f = with2(adminForm("/admin/places/" + place + "/activities/new"), "kind", "FAMILY_CAFE", "nameFi",
+                    Fixtures.unique("Kerho"), "seasonStart", "2027-01-01", "seasonEnd", "2027-05-31", "startTime",
+                    "09:30", "endTime", "11:00");
+            f.add(Map.entry("weekdays", "TUESDAY"));
+            return write(() -> count("select count(*) from activity where place_id = :p", place),
+                    () -> web.post("/admin/places/" + place + "/activities", f));
+        });
+        add(CalendarAction.ACTIVITY_UPDATE, "the activity's name", true, (web, where) -> {
+            long id = w.activity.get(where);
+            return write(() -> row("select name_fi, version from activity where id = :p", id), () -> web.post(
+                    "/admin/activities/" + id,
+                    with(adminForm("/admin/activities/" + id + "/edit"), "nameFi", Fixtures.unique("Kerho"))));
+        });
+        add(CalendarAction.ACTIVITY_DELETE, "an activity", true, (web, where) -> {
+            long id = w.activity(w.place.get(where));
+            return write(() -> count("select count(*) from activity where id = :p", id),
+                    () -> web.post("/admin/activities/" + id + "/delete", List.of()));
+        });
+        add(CalendarAction.OCCURRENCE_CHANGE, "cancelling an occurrence", true, (web, where) -> {
+            long id = w.activity(w.place.get(where));
+            return write(() -> count("select count(*) from occurrence_change where activity_id = :p", id),
+                    () -> web.post("/admin/activities/" + id + "/occurrences/2027-01-05/cancel",
+                            Map.of("reasonFi", "Peruttu")));
+        });
+        add(CalendarAction.SCHOOL_HOLIDAY_MANAGE, "a school holiday of the municipality", true, (web, where) -> {
+            String code = w.municipality.get(where);
+            return write(() -> count("select count(*) from school_holiday where municipality_code = :p", code),
+                    () -> web.post("/admin/school-holidays", with2(adminForm("/admin/school-holidays/new"),
+                            "municipalityCode", code, "schoolLanguage", "fi", "start", "2027-02-15", "end", "2027-02-19",
+                            "nameFi", Fixtures.unique("Talviloma"))));
+        });
+    }
+
+    // ---- identity -------------------------------------------------------------------------------
+
+    private void identity() {
+        add(IdentityAction.USER_READ, "a volunteer's account", false,
+                (web, where) -> read(web.get("/admin/users/" + account.get(where)), null));
+        add(IdentityAction.USER_CREATE, "a volunteer of the place", true, (web, where) -> write(
+                () -> count("select count(*) from app_user where place_id = :p", w.place.get(where)),
+                () -> web.post("/admin/users", List.of(Map.entry("displayName", "Uusi"),
+                        Map.entry("email", email("uusi")), Map.entry("preferredLanguage", "fi"),
+                        Map.entry("enabled", "true"), Map.entry("role", "VOLUNTEER"),
+                        Map.entry("placeId", "" + w.place.get(where)), Map.entry("password", "uusi-salasana-123")))));
+        add(IdentityAction.USER_UPDATE, "a volunteer's name", true, (web, where) -> {
+            long id = account.get(where);
+            return write(() -> row("select display_name, version from app_user where id = :p", id), () -> web.post(
+                    "/admin/users/" + id, with(adminForm("/admin/users/" + id), "displayName", Fixtures.unique("Nimi"))));
+        });
+        add(IdentityAction.USER_UPDATE, "a volunteer's password reset", true, (web, where) -> {
+            long id = account.get(where);
+            return write(() -> row("select password_hash from app_user where id = :p", id), () -> web.post(
+                    "/admin/users/" + id + "/password", Map.of("newPassword", "nollattu-salasana-" + next.incrementAndGet())));
+        });
+    }
+
+    // ---- monitoring -----------------------------------------------------------------------------
+
+    private void monitoring() {
+        add(MonitoringAction.COUNT_RECORD, "a day's count at the place", true, (web, where) -> {
+            long place = w.place.get(where);
+            LocalDate day = LocalDate.of(2026, 10, 1).plusDays(next.incrementAndGet() % 50);
+            return write(() -> count("select count(*) from visit_count where place_id = :p", place),
+                    () -> web.post("/admin/counts/places/" + place + "/count",
+                            Map.of("date", day.toString(), "subject", "0", "adults", "3", "staff", "1")));
+        });
+        add(MonitoringAction.COUNT_RECORD, "a count import confirmed", true, (web, where) -> {
+            long place = w.place.get(where);
+            String path = "/admin/counts/places/" + place + "/import";
+            LocalDate day = LocalDate.of(2026, 9, 1).plusDays(next.incrementAndGet() % 28);
+            String csv = "date;activity;adults;children_under_1;children_1_2;children_3_6;children_7_12;children_13_17;"
+                    + "first_time_families;volunteers;staff\n" + day + ";;6;1;2;3;0;0;1;1;1\n";
+            return write(() -> count("select count(*) from visit_count where place_id = :p", place), () -> {
+                WebClient.Response preview = web.postMultipart(path + "/preview", List.of(), List.of(
+                        new WebClient.FilePart("file", "counts.csv", "text/csv",
+                                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                if (preview.status() != 200) {
+                    return preview;
+                }
+                return web.post(path + "/confirm", Map.of("token",
+                        preview.html().select("input[name=token]").attr("value")));
+            });
+        });
+        add(MonitoringAction.REPORT_VIEW, "the place's row in the report", false, (web, where) -> read(
+                web.get("/admin/reports.csv?from=2026-11-01&to=2026-11-30&breakdown=PLACE"), nameOf(where)));
+    }
+
+    // ---- outreach -------------------------------------------------------------------------------
+
+    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+
+    /** A fresh open slot on a Tuesday of a new activity at the place. */
+    private long slot(Where where) {
+        LocalDate date = LocalDate.of(2027, 1, 5).plusWeeks(next.incrementAndGet() % 20);
+        Instant start = date.atTime(9, 30).atZone(HELSINKI).toInstant();
+        return w.bean(OutreachQueries.class).insertSlot(w.activity(w.place.get(where)), w.place.get(where), date, start,
+                start.plusSeconds(5400), "PRESENCE", 10, "fi", null, false, List.of(), false, Instant.now());
+    }
+
+    private long partnerOf(Where where) {
+        return where == Where.OTHER_COUNTY ? w.partnerOrgB : w.partnerOrg;
+    }
+
+    private void outreach() {
+        OutreachQueries q = w.bean(OutreachQueries.class);
+        add(OutreachAction.CATALOGUE_MANAGE, "a topic of the county", true, (web, where) -> write(
+                () -> q.items(OutreachQueries.Catalogue.TOPIC, w.county.get(where)).size(),
+                () -> web.post("/admin/outreach/catalogue/topics", Map.of("county", "" + w.county.get(where), "code",
+                        "t" + next.incrementAndGet(), "nameFi", "Aihe", "active", "true"))));
+        add(OutreachAction.SLOT_MANAGE, "a slot at the place", true, (web, where) -> {
+            long activity = w.activity.get(where);
+            String date = LocalDate.of(2027, 1, 5).plusWeeks(next.incrementAndGet() % 20).toString();
+            return write(() -> q.slotsOfActivity(activity, Instant.EPOCH).size(), () -> web.post(
+                    "/admin/outreach/places/" + w.place.get(where) + "/slots", Map.of("activityId", "" + activity,
+                            "dates", date, "format", "PRESENCE", "capacity", "1", "language", "fi")));
+        });
+        add(OutreachAction.VISIT_HOST, "confirming a visit", true, (web, where) -> {
+            long visit = q.insertVisit(slot(where), partnerOf(where), w.profession.get(where), null, null, "Vierailija",
+                    "v@example.fi", null, null, "REQUESTED", false, Instant.now());
+            return write(() -> q.visit(visit).orElseThrow().status(),
+                    () -> web.post("/admin/outreach/visits/" + visit + "/confirm", Map.of("version", "0")));
+        });
+        var proposals = w.bean(fi.kohtaamo.outreach.internal.ProposalService.class);
+        add(OutreachAction.VISIT_HOST, "accepting a proposal", true, (web, where) -> {
+            long proposal = proposals.propose(w.actor(Role.PARTNER, partnerOf(where)), Map.of("areaId",
+                    "" + w.area.get(where), "professionId", "" + w.profession.get(where), "format", "PRESENCE",
+                    "language", "fi", "fromDate", "2027-01-01", "toDate", "2027-05-31", "professionalEmail",
+                    "v@example.fi"));
+            String occurrence = w.activity.get(where) + ":"
+                    + LocalDate.of(2027, 1, 5).plusWeeks(next.incrementAndGet() % 20);
+            return write(() -> q.proposal(proposal).orElseThrow().status(), () -> web.post(
+                    "/admin/outreach/proposals/" + proposal + "/accept",
+                    Map.of("occurrence", occurrence, "acceptWarnings", "true")));
+        });
+        // a partner books and proposes in the counties where it is a partner: county A, not B
+        Expectation partnerInCountyA = (role, where) -> where != Where.OTHER_COUNTY;
+        add(OutreachAction.VISIT_BOOK, "booking a slot", true, (web, where) -> {
+            long slot = slot(where);
+            return write(() -> q.visitsOfSlot(slot).size(), () -> web.post("/admin/outreach/slots/" + slot + "/book",
+                    Map.of("professionId", "" + w.profession.get(where), "professionalEmail", "v@example.fi",
+                            "acceptWarnings", "true")));
+        }, partnerInCountyA);
+        add(OutreachAction.VISIT_BOOK, "a proposal to the area", true, (web, where) -> write(
+                () -> count("select count(*) from visit_proposal where area_id = :p", w.area.get(where)),
+                () -> web.post("/admin/outreach/proposals", Map.of("areaId", "" + w.area.get(where), "professionId",
+                        "" + w.profession.get(where), "format", "PRESENCE", "language", "fi", "fromDate", "2027-01-01",
+                        "toDate", "2027-02-28", "professionalEmail", "v@example.fi"))), partnerInCountyA);
+        add(OutreachAction.COORDINATION_VIEW, "the place in the county's coordination view", false, (web, where) -> read(
+                web.get("/admin/outreach/coordination?county=" + w.county.get(where)), nameOf(where)));
+    }
+}

@@ -1,0 +1,126 @@
+package fi.kohtaamo.access;
+
+import static fi.kohtaamo.support.Forms.formFields;
+import static fi.kohtaamo.support.Forms.with;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.kohtaamo.access.AccessWorld.Where;
+import fi.kohtaamo.shared.Role;
+import fi.kohtaamo.support.Fixtures;
+import fi.kohtaamo.support.IntegrationTest;
+import fi.kohtaamo.support.WebClient;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * No field of a form widens the sender's scope: each form of each module sent by someone allowed to use it,
+ * in their own scope, but with a field naming a record of another county (an organisation's parent, an area's
+ * municipality, a slot's activity, a counted activity, a booked profession, an activity's organiser). Each is
+ * refused (a field error, 403 or 404) and changes nothing. Accounts and places have their own tests
+ * (UserAdminPagesTest, PlaceAdminPagesTest).
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScopeFieldsTest {
+
+    @Autowired org.springframework.context.ApplicationContext context;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+    AccessWorld w;
+
+    @BeforeAll
+    void build() {
+        w = new AccessWorld(context, port);
+    }
+
+    private long count(String sql, Object p) {
+        return w.jdbc.sql(sql).param("p", p).query(Long.class).single();
+    }
+
+    private static void refusedAndUnchanged(String what, Supplier<Object> state, Supplier<WebClient.Response> request) {
+        Object before = state.get();
+        int status = request.get().status();
+        assertThat(status).as(what).isIn(400, 403, 404);
+        assertThat(state.get()).as(what + ": nothing changed").isEqualTo(before);
+    }
+
+    @Test
+    void registryForms() {
+        WebClient coordinator = w.clients().get(Role.COUNTY_COORDINATOR);
+        long orgB = w.organisation.get(Where.OTHER_COUNTY);
+        refusedAndUnchanged("an organisation of county A under one of county B",
+                () -> count("select count(*) from organisation where parent_id = :p", orgB),
+                () -> coordinator.post("/admin/organisations", with(with(with(with(formFields(coordinator
+                        .get("/admin/organisations/new").html()), "type", "OTHER_NGO"), "nameFi",
+                        Fixtures.unique("Järjestö")), "countyId", "" + w.countyA), "parentId", "" + orgB)));
+        long own = w.organisation.get(Where.SIBLING);
+        refusedAndUnchanged("an organisation of county A moved to county B",
+                () -> w.jdbc.sql("select county_id, version from organisation where id = :p").param("p", own).query()
+                        .listOfRows().toString(),
+                () -> coordinator.post("/admin/organisations/" + own, with(formFields(coordinator
+                        .get("/admin/organisations/" + own).html()), "countyId", "" + w.countyB)));
+        refusedAndUnchanged("an area of county A with a municipality of county B",
+                () -> count("select count(*) from area_municipality where municipality_code = :p",
+                        w.municipality.get(Where.OTHER_COUNTY)),
+                () -> coordinator.post("/admin/areas", with(with(with(formFields(coordinator
+                        .get("/admin/areas/new?countyId=" + w.countyA).html()), "nameFi", Fixtures.unique("Alue")),
+                        "countyId", "" + w.countyA), "municipalities", w.municipality.get(Where.OTHER_COUNTY))));
+    }
+
+    @Test
+    void calendarForms() {
+        WebClient staff = w.clients().get(Role.PROVIDER_STAFF);
+        long placeB = w.place.get(Where.OTHER_COUNTY);
+        // naming their own organisation as the organiser of an activity at a place of county B
+        var form = with(with(with(with(with(formFields(w.admin().get("/admin/places/" + placeB + "/activities/new")
+                .html()), "kind", "FAMILY_CAFE"), "nameFi", Fixtures.unique("Kerho")), "seasonStart", "2027-01-01"),
+                "seasonEnd", "2027-05-31"), "organiserIds", "" + w.organisation.get(Where.OWN));
+        var fields = with(with(form, "startTime", "09:30"), "endTime", "11:00");
+        fields.add(Map.entry("weekdays", "TUESDAY"));
+        refusedAndUnchanged("an activity at a place of county B", () -> count(
+                "select count(*) from activity where place_id = :p", placeB),
+                () -> staff.post("/admin/places/" + placeB + "/activities", fields));
+    }
+
+    @Test
+    void outreachForms() {
+        WebClient staff = w.clients().get(Role.PROVIDER_STAFF);
+        long placeA = w.place.get(Where.OWN);
+        long activityB = w.activity.get(Where.OTHER_COUNTY);
+        refusedAndUnchanged("slots at the own place for an activity of county B",
+                () -> count("select count(*) from visit_slot where activity_id = :p", activityB),
+                () -> staff.post("/admin/outreach/places/" + placeA + "/slots", Map.of("activityId", "" + activityB,
+                        "dates", "2027-01-05", "format", "PRESENCE", "capacity", "1", "language", "fi")));
+        WebClient partner = w.clients().get(Role.PARTNER);
+        long slot = w.bean(fi.kohtaamo.outreach.internal.OutreachQueries.class).insertSlot(w.activity(placeA), placeA,
+                java.time.LocalDate.of(2027, 1, 5), java.time.Instant.parse("2027-01-05T07:30:00Z"),
+                java.time.Instant.parse("2027-01-05T09:00:00Z"), "PRESENCE", 10, "fi", null, false, List.of(), false,
+                java.time.Instant.now());
+        refusedAndUnchanged("a booking with a profession of county B",
+                () -> count("select count(*) from visit where slot_id = :p", slot),
+                () -> partner.post("/admin/outreach/slots/" + slot + "/book", Map.of("professionId",
+                        "" + w.profession.get(Where.OTHER_COUNTY), "professionalEmail", "v@example.fi",
+                        "acceptWarnings", "true")));
+        refusedAndUnchanged("a proposal to an area of county B",
+                () -> count("select count(*) from visit_proposal where area_id = :p", w.area.get(Where.OTHER_COUNTY)),
+                () -> partner.post("/admin/outreach/proposals", Map.of("areaId", "" + w.area.get(Where.OTHER_COUNTY),
+                        "professionId", "" + w.profession.get(Where.OWN), "format", "PRESENCE", "language", "fi",
+                        "fromDate", "2027-01-01", "toDate", "2027-02-28")));
+    }
+
+    @Test
+    void monitoringForms() {
+        WebClient volunteer = w.clients().get(Role.VOLUNTEER);
+        long placeA = w.place.get(Where.OWN);
+        long activityB = w.activity.get(Where.OTHER_COUNTY);
+        refusedAndUnchanged("a count at the own place for an activity of county B",
+                () -> count("select count(*) from visit_count where activity_id = :p", activityB),
+                () -> volunteer.post("/admin/counts/places/" + placeA + "/count", Map.of("date", "2026-11-03",
+                        "subject", "" + activityB, "adults", "3", "staff", "1")));
+    }
+}
