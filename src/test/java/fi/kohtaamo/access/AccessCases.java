@@ -265,7 +265,7 @@ final class AccessCases {
                 () -> web.post("/admin/users", List.of(Map.entry("displayName", "Uusi"),
                         Map.entry("email", email("uusi")), Map.entry("preferredLanguage", "fi"),
                         Map.entry("enabled", "true"), Map.entry("role", "VOLUNTEER"),
-                        Map.entry("placeId", "" + w.place.get(where)), Map.entry("password", "uusi-salasana-123")))));
+                        Map.entry("placeId", "" + w.place.get(where)), Map.entry("password", "tuulinen-niemi-741")))));
         add(IdentityAction.USER_UPDATE, "a volunteer's name", true, (web, where) -> {
             long id = account.get(where);
             return write(() -> row("select display_name, version from app_user where id = :p", id), () -> web.post(
