@@ -128,6 +128,7 @@ public class CountQueries {
 
     public long insert(long placeId, Long activityId, LocalDate date, Figures f, Map<ReferralService, Integer> referrals,
             boolean demo, Instant now) {
+        lockWrites();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         bind(jdbc.sql("""
                 insert into visit_count (place_id, activity_id, subject, on_date, adults, children_under_1, children_1_2,
@@ -143,6 +144,7 @@ public class CountQueries {
     }
 
     public boolean update(long id, int version, Figures f, Map<ReferralService, Integer> referrals, Instant now) {
+        lockWrites();
         boolean updated = bind(jdbc.sql("""
                 update visit_count set adults = :adults, children_under_1 = :c0, children_1_2 = :c1, children_3_6 = :c3,
                        children_7_12 = :c7, children_13_17 = :c13, first_time_families = :first, volunteers = :vol,
@@ -231,6 +233,17 @@ public class CountQueries {
         return jdbc.sql("select version from count_version where id = 1").query(Long.class).single();
     }
 
+    /**
+     * Takes the lock of count writes (the row of {@code count_version}) until the transaction ends: every write of
+     * counts takes it before it writes anything, so writers never wait for each other in two orders (no deadlock),
+     * and each recomputes its months after the one before it has committed (its delete sees the other's monthly row,
+     * so its insert never collides with it). Every write moved that row before its commit anyway ({@link #moved}), so
+     * the writes were already one after another from there on; now they are from their first write.
+     */
+    private void lockWrites() {
+        jdbc.sql("select version from count_version where id = 1 for update").query(Long.class).single();
+    }
+
     /** Moves the version of the counts, in the writing transaction. */
     private void moved() {
         jdbc.sql("update count_version set version = version + 1 where id = 1").update();
@@ -241,6 +254,7 @@ public class CountQueries {
      * and moves the version of the counts: every write of counts ends here or in {@link #refreshAllMonths}.
      */
     public void refreshMonths(long placeId, Collection<LocalDate> days) {
+        lockWrites();
         java.util.Set<java.time.YearMonth> months = new java.util.HashSet<>();
         days.forEach(d -> months.add(java.time.YearMonth.from(d)));
         for (java.time.YearMonth m : months) {
