@@ -179,6 +179,19 @@ public class CountQueries {
                 .param("first", f.firstTimeFamilies()).param("vol", f.volunteers()).param("staff", f.staff());
     }
 
+    /** Whether the place has any count (see {@link CountedRecords}). */
+    public boolean anyOfPlace(long placeId) {
+        return jdbc.sql("select count(*) from (select 1 from visit_count where place_id = :p fetch first 1 rows only) x")
+                .param("p", placeId).query(Long.class).single() > 0;
+    }
+
+    /** Whether the activity at the place has a count (by the unique key's place and subject; see {@link CountedRecords}). */
+    public boolean anyOfActivity(long placeId, long activityId) {
+        return jdbc.sql("select count(*) from (select 1 from visit_count where place_id = :p and subject = :a "
+                        + "fetch first 1 rows only) x")
+                .param("p", placeId).param("a", activityId).query(Long.class).single() > 0;
+    }
+
     /** Whether any counts exist (the demo data loads once). */
     public boolean any() {
         return jdbc.sql("select count(*) from (select 1 from visit_count fetch first 1 rows only) x").query(Long.class)
