@@ -24,10 +24,19 @@ public class ErrorResponses {
 
     private final MessageSource messages;
     private final PageModel pageModel;
+    /** The largest form post and uploaded file the server reads, in megabytes: told on the too-large page. */
+    private final long formMegabytes;
+    private final long fileMegabytes;
 
-    ErrorResponses(MessageSource messages, @org.springframework.context.annotation.Lazy PageModel pageModel) {
+    ErrorResponses(MessageSource messages, @org.springframework.context.annotation.Lazy PageModel pageModel,
+            @org.springframework.beans.factory.annotation.Value("${server.tomcat.max-http-form-post-size:2MB}")
+            org.springframework.util.unit.DataSize formLimit,
+            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:1MB}")
+            org.springframework.util.unit.DataSize fileLimit) {
         this.messages = messages;
         this.pageModel = pageModel;
+        this.formMegabytes = Math.max(1, formLimit.toMegabytes());
+        this.fileMegabytes = Math.max(1, fileLimit.toMegabytes());
     }
 
     public static boolean isApi(HttpServletRequest request) {
@@ -45,6 +54,10 @@ public class ErrorResponses {
         pd.setTitle(text("error." + code + ".title", lang));
         pd.setDetail(text("error." + code + ".detail", lang));
         pd.setProperty("code", code);
+        if ("too-large".equals(code)) {
+            pd.setDetail(messages.getMessage("error.too-large.limits", new Object[] {formMegabytes, fileMegabytes},
+                    lang.locale()));
+        }
         if (fieldErrors != null && !fieldErrors.isEmpty()) {
             pd.setProperty("errors", fieldErrors.stream()
                     .map(e -> Map.of("field", e.field(), "code", e.messageKey(),
@@ -62,6 +75,9 @@ public class ErrorResponses {
         mav.setStatus(status);
         mav.addObject("status", status.value());
         mav.addObject("code", code);
+        if ("too-large".equals(code)) {
+            mav.addObject("limits", new Object[] {String.valueOf(formMegabytes), String.valueOf(fileMegabytes)});
+        }
         Map<String, Object> layout;
         try {
             layout = pageModel.attributes(request);

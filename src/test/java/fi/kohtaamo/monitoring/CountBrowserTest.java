@@ -17,7 +17,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Counting at the door in Chromium at 360 px: the volunteer opens yesterday's occurrence, taps the
@@ -83,6 +85,49 @@ class CountBrowserTest extends BrowserPageTest {
         Browser.assertAccessible(driver, "import preview");
         Browser.assertFitsWidth(driver, 360, "import preview");
         check("/admin/counts/places/" + day.replaceAll("^.*/", "") + "/month?month=2026-10");
+    }
+
+    @Autowired JdbcClient jdbc;
+
+    /**
+     * The month grid is saved in every language, as rendered: its hidden row keys once carried the date in the
+     * page's locale (0/1.10.2026, 0/10/1/26), which only the Swedish page's format happened to match, and no test
+     * submitted a page in more than one language.
+     */
+    @Test
+    void theMonthGridIsSavedInEveryLanguage() {
+        login("vapaaehtoinen@demo.kohtaamo.fi");
+        driver.get(url("/admin/counts", "fi"));
+        String day = path(driver.getCurrentUrl()).replaceAll("[?&]lang=fi", "");
+        long place = Long.parseLong(day.replaceAll("^.*/", ""));
+        for (String lang : LANGS) {
+            driver.get(url(day + "/month?month=2026-09", lang));
+            List<WebElement> keys = driver.findElements(By.cssSelector("main form input[name$='.key']"));
+            assertThat(keys).as(lang).hasSizeGreaterThan(2);
+            // the first and the last row, each a different one in each language
+            int[] rows = {LANGS.indexOf(lang), keys.size() - 1 - LANGS.indexOf(lang)};
+            java.util.Map<String, Integer> expected = new java.util.HashMap<>();
+            for (int r : rows) {
+                WebElement adults = driver.findElement(By.id("f-r" + r + "-adults"));
+                String old = adults.getAttribute("value");
+                int value = (old == null || old.isBlank() ? 0 : Integer.parseInt(old)) + 1;
+                adults.clear();
+                adults.sendKeys(String.valueOf(value));
+                expected.put(keys.get(r).getAttribute("value"), value);
+            }
+            driver.findElement(By.cssSelector("main form[method=post] button[type=submit]")).sendKeys(Keys.ENTER);
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("saved=")
+                    || !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+            assertThat(driver.getCurrentUrl()).as(lang + ": " + driver.findElements(By.cssSelector(".error-summary"))
+                    .stream().map(WebElement::getText).toList()).contains("saved=2");
+            Browser.assertAccessible(driver, "month grid saved (" + lang + ")");
+            expected.forEach((key, adults) -> {
+                String[] k = key.split("/");
+                assertThat(jdbc.sql("select adults from visit_count where place_id = :p and subject = :s and on_date = :d")
+                        .param("p", place).param("s", Long.parseLong(k[0])).param("d", java.time.LocalDate.parse(k[1]))
+                        .query(Integer.class).single()).as(lang + " " + key).isEqualTo(adults);
+            });
+        }
     }
 
     @Test

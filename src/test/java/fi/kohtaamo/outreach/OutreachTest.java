@@ -465,5 +465,23 @@ class OutreachTest {
         assertThat(overview.status()).isEqualTo(200);
         String placeLink = overview.html().select("a[href^=/admin/outreach/places/]").first().attr("href");
         assertThat(mll.get(placeLink).status()).isEqualTo(200);
+
+        // a refused slot form keeps the occurrences chosen, in every language (they were compared with the date
+        // formatted in the page's locale, which only the Swedish page's format matched)
+        String activity = mll.get(placeLink).html().select("#f-activity option[value~=^[0-9]+$]").stream()
+                .map(o -> o.attr("value")).filter(a -> !mll.get(placeLink + "?activity=" + a).html()
+                        .select("input[name=dates]").isEmpty()).findFirst().orElseThrow();
+        for (String lang : List.of("fi", "sv", "en")) {
+            WebClient.Response slots = mll.get(placeLink + "?activity=" + activity + "&lang=" + lang);
+            String date = slots.html().select("input[name=dates]").first().attr("value");
+            long slotsBefore = jdbc.sql("select count(*) from visit_slot").query(Long.class).single();
+            WebClient.Response refused = mll.post(placeLink + "/slots?lang=" + lang, List.of(Map.entry("activityId", activity),
+                    Map.entry("dates", date), Map.entry("format", "TALK"), Map.entry("capacity", "lots"),
+                    Map.entry("language", "fi")));
+            assertThat(refused.status()).as(lang).isEqualTo(400);
+            assertThat(refused.html().select("input[name=dates][value=" + date + "]").attr("checked")).as(lang)
+                    .isEqualTo("checked");
+            assertThat(jdbc.sql("select count(*) from visit_slot").query(Long.class).single()).isEqualTo(slotsBefore);
+        }
     }
 }

@@ -124,6 +124,12 @@ public class UserQueries {
                 .query(UserQueries::user).list();
     }
 
+    /** Whether any account is placed at the place (a volunteer's; see {@link PlacedAccounts}). */
+    public boolean anyAtPlace(long placeId) {
+        return jdbc.sql("select count(*) from app_user where place_id = :p").param("p", placeId).query(Long.class)
+                .single() > 0;
+    }
+
     public boolean emailTaken(String email, Long exceptId) {
         return jdbc.sql("select count(*) from app_user where email = :e and id <> :id").param("e", normalise(email))
                 .param("id", exceptId == null ? -1 : exceptId).query(Long.class).single() > 0;

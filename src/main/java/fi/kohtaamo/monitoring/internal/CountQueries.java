@@ -128,6 +128,7 @@ public class CountQueries {
 
     public long insert(long placeId, Long activityId, LocalDate date, Figures f, Map<ReferralService, Integer> referrals,
             boolean demo, Instant now) {
+        lockWrites();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         bind(jdbc.sql("""
                 insert into visit_count (place_id, activity_id, subject, on_date, adults, children_under_1, children_1_2,
@@ -143,6 +144,7 @@ public class CountQueries {
     }
 
     public boolean update(long id, int version, Figures f, Map<ReferralService, Integer> referrals, Instant now) {
+        lockWrites();
         boolean updated = bind(jdbc.sql("""
                 update visit_count set adults = :adults, children_under_1 = :c0, children_1_2 = :c1, children_3_6 = :c3,
                        children_7_12 = :c7, children_13_17 = :c13, first_time_families = :first, volunteers = :vol,
@@ -175,6 +177,19 @@ public class CountQueries {
         return spec.param("adults", f.adults()).param("c0", f.childrenUnder1()).param("c1", f.children1to2())
                 .param("c3", f.children3to6()).param("c7", f.children7to12()).param("c13", f.children13to17())
                 .param("first", f.firstTimeFamilies()).param("vol", f.volunteers()).param("staff", f.staff());
+    }
+
+    /** Whether the place has any count (see {@link CountedRecords}). */
+    public boolean anyOfPlace(long placeId) {
+        return jdbc.sql("select count(*) from (select 1 from visit_count where place_id = :p fetch first 1 rows only) x")
+                .param("p", placeId).query(Long.class).single() > 0;
+    }
+
+    /** Whether the activity at the place has a count (by the unique key's place and subject; see {@link CountedRecords}). */
+    public boolean anyOfActivity(long placeId, long activityId) {
+        return jdbc.sql("select count(*) from (select 1 from visit_count where place_id = :p and subject = :a "
+                        + "fetch first 1 rows only) x")
+                .param("p", placeId).param("a", activityId).query(Long.class).single() > 0;
     }
 
     /** Whether any counts exist (the demo data loads once). */
@@ -231,6 +246,17 @@ public class CountQueries {
         return jdbc.sql("select version from count_version where id = 1").query(Long.class).single();
     }
 
+    /**
+     * Takes the lock of count writes (the row of {@code count_version}) until the transaction ends: every write of
+     * counts takes it before it writes anything, so writers never wait for each other in two orders (no deadlock),
+     * and each recomputes its months after the one before it has committed (its delete sees the other's monthly row,
+     * so its insert never collides with it). Every write moved that row before its commit anyway ({@link #moved}), so
+     * the writes were already one after another from there on; now they are from their first write.
+     */
+    private void lockWrites() {
+        jdbc.sql("select version from count_version where id = 1 for update").query(Long.class).single();
+    }
+
     /** Moves the version of the counts, in the writing transaction. */
     private void moved() {
         jdbc.sql("update count_version set version = version + 1 where id = 1").update();
@@ -241,6 +267,7 @@ public class CountQueries {
      * and moves the version of the counts: every write of counts ends here or in {@link #refreshAllMonths}.
      */
     public void refreshMonths(long placeId, Collection<LocalDate> days) {
+        lockWrites();
         java.util.Set<java.time.YearMonth> months = new java.util.HashSet<>();
         days.forEach(d -> months.add(java.time.YearMonth.from(d)));
         for (java.time.YearMonth m : months) {

@@ -86,6 +86,14 @@ public class CountService {
         public boolean openDay() {
             return subject == 0;
         }
+
+        /**
+         * The row's key in the month grid: subject/ISO date. Written here, never in the template, where an object
+         * joined to text is formatted by the page's locale (a date became 1.10.2026 or 10/1/26).
+         */
+        public String key() {
+            return subject + "/" + date;
+        }
     }
 
     /** The occurrences that took place at the place in [from, to] (not cancelled), by day and time. */
@@ -248,7 +256,7 @@ public class CountService {
     public int saveMonth(Actor actor, long placeId, YearMonth month, Map<String, String> form) {
         List<Countable> rows = month(actor, placeId, month);
         Map<String, Countable> byKey = new java.util.HashMap<>();
-        rows.forEach(r -> byKey.put(r.subject() + "/" + r.date(), r));
+        rows.forEach(r -> byKey.put(r.key(), r));
         FieldErrors errors = new FieldErrors();
         record Pending(Countable row, String version, Checked checked) {
         }

@@ -38,8 +38,11 @@ public class RegistryService implements Registry {
 
     private final fi.kohtaamo.shared.PublicDataCache cache;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     public RegistryService(RegistryQueries queries, AuditLog audit, Clock clock,
-            fi.kohtaamo.shared.PublicDataCache cache) {
+            fi.kohtaamo.shared.PublicDataCache cache, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.cache = cache;
         this.queries = queries;
         this.audit = audit;
@@ -91,6 +94,8 @@ public class RegistryService implements Registry {
         Target current = queries.placeTarget(id).orElseThrow(() -> new KohtaamoException.NotFound("place " + id));
         AccessControl.require(actor, RegistryAction.PLACE_DELETE, current);
         PlaceDetail before = queries.place(id).orElseThrow();
+        // the modules holding records of the place act first, in this transaction, or refuse (fi.kohtaamo.registry.PlaceDeleted)
+        events.publishEvent(new fi.kohtaamo.registry.PlaceDeleted(id));
         queries.deletePlace(id);
         audit.record(actor, RegistryAction.PLACE_DELETE.name(), "place", id, current, before, null);
     }
