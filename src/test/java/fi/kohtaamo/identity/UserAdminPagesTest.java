@@ -36,6 +36,7 @@ class UserAdminPagesTest {
     @Autowired UserQueries users;
     @Autowired PasswordEncoder encoder;
     @Autowired TestClock clock;
+    @Autowired javax.sql.DataSource dataSource;
 
     long countyA, countyB, areaA, orgA, orgB, placeA;
     String coordinatorA, coordinatorB;
@@ -254,6 +255,30 @@ class UserAdminPagesTest {
         assertThat(web.post("/admin/users/" + id, change).status()).isEqualTo(403);
         assertThat(users.byId(id).orElseThrow()).isEqualTo(before);
         assertThat(users.passwordHash(email).orElseThrow()).isEqualTo(hash);
+    }
+
+    @Test
+    void migrationV11PlacesAnAccountStoredWithAnotherCountyWhereItsOrganisationIs() throws Exception {
+        String email = email("vanha-listalla");
+        long id = account(email, "Vanha listalla", Role.PROVIDER_STAFF, orgB, countyA, null);
+        WebClient web = signedIn(coordinatorA);
+        assertThat(web.get("/admin/users").body()).contains(email);
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            new db.migration.V11__account_scope_from_records().migrate(new org.flywaydb.core.api.migration.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public java.sql.Connection getConnection() {
+                    return c;
+                }
+            });
+        }
+        assertThat(users.byId(id).orElseThrow().countyId()).isNotEqualTo(countyA);
+        assertThat(web.get("/admin/users").body()).doesNotContain(email);
+        assertThat(signedIn(coordinatorB).get("/admin/users").body()).contains(email);
     }
 
     @Test
