@@ -41,7 +41,10 @@ class ErrorHandling {
     }
 
     @ExceptionHandler(KohtaamoException.class)
-    Object known(KohtaamoException e, HttpServletRequest request) {
+    Object known(KohtaamoException e, HttpServletRequest request, HttpServletResponse response) {
+        if (e instanceof KohtaamoException.Busy) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+        }
         if (e instanceof KohtaamoException.Invalid invalid) {
             return render(request, e.status(), e.code(), invalid.errors(), null);
         }

@@ -74,4 +74,11 @@ public abstract class KohtaamoException extends RuntimeException {
             return parameter;
         }
     }
+
+    /** The server will not take the work on now (too much of it at once): nothing was done, try again soon. */
+    public static final class Busy extends KohtaamoException {
+        public Busy(String what) {
+            super("busy", HttpStatus.SERVICE_UNAVAILABLE, what);
+        }
+    }
 }

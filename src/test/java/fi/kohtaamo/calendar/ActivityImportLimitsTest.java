@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.kohtaamo.calendar.internal.ActivityQueries;
 import fi.kohtaamo.identity.internal.UserQueries;
 import fi.kohtaamo.registry.OrganisationType;
+import fi.kohtaamo.shared.HeavyWork;
 import fi.kohtaamo.shared.Role;
 import fi.kohtaamo.support.Fixtures;
 import fi.kohtaamo.support.IntegrationTest;
@@ -44,6 +45,7 @@ class ActivityImportLimitsTest {
     @Autowired PasswordEncoder encoder;
     @Autowired ActivityQueries queries;
     @Autowired MessageSource messages;
+    @Autowired HeavyWork heavyWork;
 
     long place;
     String staffEmail;
@@ -62,7 +64,9 @@ class ActivityImportLimitsTest {
 
     WebClient signedIn() {
         WebClient web = new WebClient(port);
-        assertThat(web.login(staffEmail, PASSWORD).status()).isEqualTo(302);
+        var r = web.login(staffEmail, PASSWORD);
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.header("Location")).endsWith("/admin");
         return web;
     }
 
@@ -233,5 +237,44 @@ class ActivityImportLimitsTest {
         r = upload(signedIn(), "?lang=sv", zones.toString().getBytes(StandardCharsets.US_ASCII));
         assertThat(r.status()).isEqualTo(400);
         assertThat(error(r)).isEqualTo(msg("import.ics.tooManyTimeZones", SV, "20"));
+    }
+
+    /** A few files at their largest would keep every core busy: more than two at once wait, then are told to try again. */
+    @Test
+    void filesBeyondTheInstancesShareAtOnceAreToldToTryAgainAndNothingIsStored() throws Exception {
+        byte[] file = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//x//x//FI", "BEGIN:VEVENT",
+                "UID:b@x", "DTSTART;TZID=Europe/Helsinki:20270105T093000", "DTEND;TZID=Europe/Helsinki:20270105T110000",
+                "RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=10", "SUMMARY:Perhekahvila", "END:VEVENT", "END:VCALENDAR", "")
+                .getBytes(StandardCharsets.UTF_8);
+        WebClient web = signedIn();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(2);
+        List<CompletableFuture<Object>> busy = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            busy.add(CompletableFuture.supplyAsync(() -> heavyWork.run("test", () -> {
+                holding.countDown();
+                try {
+                    return release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            })));
+        }
+        try {
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            var r = upload(web, "?lang=sv", file);
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.header("Retry-After")).isEqualTo("10");
+            assertThat(r.html().select("h1").text()).isEqualTo(msg("error.busy.title", SV));
+            assertThat(r.body()).contains(msg("error.busy.detail", SV));
+        } finally {
+            release.countDown();
+        }
+        for (var f : busy) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(queries.activitiesOfPlace(place)).isEmpty();
+        var r = upload(web, "", file);
+        assertThat(r.status()).isEqualTo(200);
     }
 }

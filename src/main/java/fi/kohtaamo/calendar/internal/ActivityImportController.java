@@ -2,6 +2,7 @@ package fi.kohtaamo.calendar.internal;
 
 import fi.kohtaamo.calendar.ActivityKind;
 import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.HeavyWork;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.FieldErrors;
 import fi.kohtaamo.shared.Input;
@@ -54,14 +55,16 @@ class ActivityImportController {
     private final Registry registry;
     private final MessageSource messages;
     private final Clock clock;
+    private final HeavyWork heavyWork;
 
     ActivityImportController(ActivityImport imports, ImportFetcher fetcher, Registry registry, MessageSource messages,
-            Clock clock) {
+            Clock clock, HeavyWork heavyWork) {
         this.imports = imports;
         this.fetcher = fetcher;
         this.registry = registry;
         this.messages = messages;
         this.clock = clock;
+        this.heavyWork = heavyWork;
     }
 
     /** The import form as the browser sends it (the file comes as its own part). */
@@ -164,7 +167,8 @@ class ActivityImportController {
         }
         ActivityImport.Result result = null;
         if (errors.isEmpty()) {
-            result = imports.read(placeId, text, options);
+            String read = text;
+            result = heavyWork.run("import", () -> imports.read(placeId, read, options));
             for (ActivityImport.Problem p : result.fileProblems()) {
                 errors.add(source, p.key(), p.args());
             }
@@ -203,7 +207,8 @@ class ActivityImportController {
         // everything is read and checked again: the session keeps only the text and the choices
         FieldErrors errors = new FieldErrors();
         ActivityImport.Options options = options(placeId, draft.form(), errors);
-        ActivityImport.Result result = errors.isEmpty() ? imports.read(placeId, draft.text(), options) : null;
+        ActivityImport.Result result = errors.isEmpty()
+                ? heavyWork.run("import", () -> imports.read(placeId, draft.text(), options)) : null;
         if (result == null || !result.usable()) {
             session.removeAttribute(SESSION_KEY);
             response.setStatus(409);

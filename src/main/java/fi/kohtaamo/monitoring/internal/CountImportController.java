@@ -1,6 +1,7 @@
 package fi.kohtaamo.monitoring.internal;
 
 import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.HeavyWork;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.Csv;
 import fi.kohtaamo.shared.KohtaamoException;
@@ -44,12 +45,15 @@ class CountImportController {
     private final CountImport importer;
     private final Registry registry;
     private final MessageSource messages;
+    private final HeavyWork heavyWork;
 
-    CountImportController(CountService counts, CountImport importer, Registry registry, MessageSource messages) {
+    CountImportController(CountService counts, CountImport importer, Registry registry, MessageSource messages,
+            HeavyWork heavyWork) {
         this.counts = counts;
         this.importer = importer;
         this.registry = registry;
         this.messages = messages;
+        this.heavyWork = heavyWork;
     }
 
     private Registry.StaffPlace place(long id) {
@@ -96,10 +100,11 @@ class CountImportController {
         } catch (IOException e) {
             bytes = new byte[0];
         }
+        byte[] read = bytes;
         CountImport.Result result = bytes == null
                 ? new CountImport.Result(List.of(), List.of(new CountImport.Problem("monitoring.import.tooLarge",
                         new Object[] {CountImport.MAX_BYTES / 1024 / 1024})))
-                : importer.read(pid, bytes);
+                : heavyWork.run("import", () -> importer.read(pid, read));
         String token = null;
         if (result.usable()) {
             byte[] raw = new byte[24];
@@ -130,7 +135,7 @@ class CountImportController {
                 draft.token().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             throw new KohtaamoException.Conflict("stale", "import");
         }
-        int n = counts.importRows(actor, pid, importer, draft.file());
+        int n = heavyWork.run("import", () -> counts.importRows(actor, pid, importer, draft.file()));
         session.removeAttribute(SESSION_KEY);
         return "redirect:/admin/counts/places/" + pid + "?imported=" + n;
     }
