@@ -90,7 +90,7 @@ class NationalDataTest {
                 "--spring.datasource.url=jdbc:h2:mem:" + db
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--kohtaamo.demo.enabled=false", "--server.port=0");
+                "--kohtaamo.mode=dev", "--kohtaamo.demo.enabled=false", "--server.port=0");
     }
 
     /** Everything generated but the time of writing, in a stable order. */
