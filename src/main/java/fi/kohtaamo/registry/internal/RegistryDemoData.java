@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -430,14 +431,23 @@ public class RegistryDemoData implements DemoData {
         "MLL:n paikallisyhdistys", "suun terveydenhuolto", "perhesosiaalityö", "maahanmuuttajapalvelut", "kulttuuripalvelut",
         "liikuntapalvelut", "puheterapia", "diakoniatyö"};
 
-    /** Premises of MLL family cafés, each entry a 1/20 share; ownership follows from the type. */
-    private static final PremisesType[] CAFE_PREMISES = {
-        PremisesType.COMMUNITY_SPACE, PremisesType.COMMUNITY_SPACE, PremisesType.COMMUNITY_SPACE, PremisesType.COMMUNITY_SPACE,
-        PremisesType.COMMUNITY_SPACE, PremisesType.LIBRARY, PremisesType.LIBRARY, PremisesType.LIBRARY,
-        PremisesType.PARISH_PREMISES, PremisesType.PARISH_PREMISES, PremisesType.PARISH_PREMISES,
-        PremisesType.APARTMENT_BUILDING_CLUB_ROOM, PremisesType.APARTMENT_BUILDING_CLUB_ROOM,
-        PremisesType.APARTMENT_BUILDING_CLUB_ROOM, PremisesType.SHOPPING_CENTRE, PremisesType.SHOPPING_CENTRE,
-        PremisesType.DETACHED_HOUSE, PremisesType.DETACHED_HOUSE, PremisesType.FAMILY_HOUSE, PremisesType.FAMILY_HOUSE};
+    /**
+     * Premises of MLL family cafés by who provides them (seed 000: "44 % tiloista on yhdistyksen tai piirin
+     * omistamia, 38 % kaupungin tarjoamia tiloja ja lisäksi käytössä on kaupungilta tai muulta toimijalta vuokrattuja
+     * tai käyttöön saatuja tiloja").
+     */
+    private static final Map<PremisesOwnership, PremisesType[]> CAFE_PREMISES = Map.of(
+            PremisesOwnership.OWN, new PremisesType[] {PremisesType.DETACHED_HOUSE, PremisesType.FAMILY_HOUSE,
+                PremisesType.COMMUNITY_SPACE},
+            PremisesOwnership.CITY_PROVIDED, new PremisesType[] {PremisesType.LIBRARY, PremisesType.COMMUNITY_SPACE,
+                PremisesType.FAMILY_HOUSE},
+            PremisesOwnership.RENTED, new PremisesType[] {PremisesType.APARTMENT_BUILDING_CLUB_ROOM,
+                PremisesType.SHOPPING_CENTRE},
+            PremisesOwnership.LENT, new PremisesType[] {PremisesType.PARISH_PREMISES});
+
+    /** The owners' shares of MLL family cafés' premises: 44 % own, 38 % the city's, the rest rented or lent. */
+    private static final Map<PremisesOwnership, Double> CAFE_OWNERSHIP = Map.of(PremisesOwnership.OWN, 0.44,
+            PremisesOwnership.CITY_PROVIDED, 0.38, PremisesOwnership.RENTED, 0.09, PremisesOwnership.LENT, 0.09);
 
     private static final String[] OTHER_LANGUAGES = {"ar", "so", "ru", "uk", "fa"};
 
@@ -450,6 +460,55 @@ public class RegistryDemoData implements DemoData {
     }
 
     // ---- generation ----------------------------------------------------------------------------
+
+    /**
+     * Staff of parish clubs and family cafés, drawn from a stream of their own.
+     * Seed 000: "Keskimäärin kohtaamispaikassa työskentelee 2 työntekijää sekä usein palkkatukihenkilöitä.
+     * Oppilaitosyhteistyö on vakiintunutta." Only a few cafés are run by volunteers alone ("Kaksi kohtaamispaikkaa
+     * toimii ammattilaisten tukemien vapaaehtoisten voimin", 2 of 23).
+     */
+    private static final class StaffDraw {
+        final Random rnd = new Random(2021);
+
+        Staffing parish(int volunteers) {
+            double e = rnd.nextDouble();
+            return new Staffing(e < 0.25 ? 1 : e < 0.75 ? 2 : 3, rnd.nextDouble() < 0.3 ? 1 : 0,
+                    rnd.nextDouble() < 0.3 ? 1 : 0, volunteers);
+        }
+
+        Staffing cafe(int volunteers) {
+            double e = rnd.nextDouble();
+            return new Staffing(e < 0.25 ? 0 : e < 0.6 ? 1 : e < 0.88 ? 2 : 3, rnd.nextDouble() < 0.4 ? 1 : 0,
+                    rnd.nextDouble() < 0.3 ? 1 : 0, volunteers);
+        }
+    }
+
+    /** Who provides each next café's premises: the owner furthest below its share so far, so the shares hold exactly. */
+    private static final class CafeOwnership {
+        final Map<PremisesOwnership, Integer> counts = new EnumMap<>(PremisesOwnership.class);
+        final Random rnd = new Random(2044);
+        int total;
+
+        PremisesOwnership next() {
+            total++;
+            PremisesOwnership best = null;
+            double bestGap = Double.NEGATIVE_INFINITY;
+            for (PremisesOwnership o : PremisesOwnership.values()) {
+                double gap = CAFE_OWNERSHIP.getOrDefault(o, 0.0) * total - counts.getOrDefault(o, 0);
+                if (gap > bestGap) {
+                    best = o;
+                    bestGap = gap;
+                }
+            }
+            counts.merge(best, 1, Integer::sum);
+            return best;
+        }
+
+        PremisesType premises(PremisesOwnership ownership) {
+            PremisesType[] types = CAFE_PREMISES.get(ownership);
+            return types[rnd.nextInt(types.length)];
+        }
+    }
 
     /** A place being built; {@link Generator#save} fills in what all kinds share. */
     private static final class Draft {
@@ -475,6 +534,8 @@ public class RegistryDemoData implements DemoData {
         final Map<String, Integer> clubIndex = new HashMap<>();
         final Map<String, Long> areaIds = new HashMap<>(), orgIds = new HashMap<>();
         final Set<String> names = new HashSet<>(), mailboxes = new HashSet<>();
+        final StaffDraw staff = new StaffDraw();
+        final CafeOwnership cafeOwnership = new CafeOwnership();
         final LocalDate seasonFrom, seasonTo, summerFrom, summerTo;
 
         Generator() {
@@ -596,7 +657,7 @@ public class RegistryDemoData implements DemoData {
             groups(d, v.schedule() == 'B' ? 1 : 0.45, special ? 0.5 : 0.3, 0.12, special ? 0.7 : 0.25);
             d.funding.add(PARISH);
             maybe(d.funding, 0.1, DONATIONS);
-            d.staffing = new Staffing(1 + (chance(0.4) ? 1 : 0), 0, chance(0.1) ? 1 : 0, rnd.nextInt(4));
+            d.staffing = staff.parish(rnd.nextInt(4));
             d.partners = partners("seurakunta");
             save(d);
         }
@@ -623,13 +684,8 @@ public class RegistryDemoData implements DemoData {
             } else if (muni.code().equals("049") && chance(0.2)) {
                 d.languages.add("en");
             }
-            d.premises = pick(CAFE_PREMISES);
-            d.ownership = switch (d.premises) {
-                case PARISH_PREMISES -> PremisesOwnership.LENT;
-                case APARTMENT_BUILDING_CLUB_ROOM, SHOPPING_CENTRE -> PremisesOwnership.RENTED;
-                case DETACHED_HOUSE -> PremisesOwnership.OWN;
-                default -> PremisesOwnership.CITY_PROVIDED;
-            };
+            d.ownership = cafeOwnership.next();
+            d.premises = cafeOwnership.premises(d.ownership);
             if (d.premises == PremisesType.PARISH_PREMISES && chance(0.5)) {
                 d.organisers.add(orgIds.get(l.parishFi())); // a café in the parish's rooms, run together
             }
@@ -639,9 +695,7 @@ public class RegistryDemoData implements DemoData {
             double f = rnd.nextDouble();
             d.funding.addAll(f < 0.2 ? List.of(STEA, MUNICIPALITY) : f < 0.4 ? List.of(MUNICIPALITY)
                     : f < 0.7 ? List.of(OWN) : f < 0.85 ? List.of(OWN, DONATIONS) : List.of(FOUNDATIONS, OWN));
-            double e = rnd.nextDouble();
-            d.staffing = new Staffing(e < 0.55 ? 0 : e < 0.85 ? 1 : 2, chance(0.15) ? 1 : 0, chance(0.1) ? 1 : 0,
-                    2 + rnd.nextInt(9));
+            d.staffing = staff.cafe(2 + rnd.nextInt(9));
             d.partners = partners("MLL:n paikallisyhdistys");
             save(d);
         }
