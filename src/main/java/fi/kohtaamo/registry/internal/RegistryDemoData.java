@@ -47,8 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo registry: the real Länsi-Uusimaa wellbeing services county (its ten municipalities with their official
- * codes), coordination areas as in seed 002, realistic provider organisations and about 150 generated meeting
- * places in the proportions of spring 2022 (≈25 municipal, ≈80 parish, ≈40 MLL, 5 other NGO, one family centre).
+ * codes), coordination areas as in seed 002, realistic provider organisations and generated meeting places in the
+ * proportions of spring 2022 (≈25 municipal places; ≈80 parish clubs and ≈40 MLL family cafés, one organiser's in
+ * a locality gathered into one place; 5 other NGO places, one family centre).
  * Deterministic: all content comes from tables and {@code new Random(2022)}; only opening-period dates follow
  * the clock. Contacts are fictitious (@example.fi, 555 numbers); no personal data.
  */
@@ -514,7 +515,7 @@ public class RegistryDemoData implements DemoData {
     private static final class Draft {
         PlaceKind kind;
         Loc loc;
-        LocalizedText name, description;
+        LocalizedText name, description, generic;
         String mailbox, partners;
         PremisesType premises;
         PremisesOwnership ownership;
@@ -534,6 +535,8 @@ public class RegistryDemoData implements DemoData {
         final Map<String, Integer> clubIndex = new HashMap<>();
         final Map<String, Long> areaIds = new HashMap<>(), orgIds = new HashMap<>();
         final Set<String> names = new HashSet<>(), mailboxes = new HashSet<>();
+        /** The clubs and cafés of the locality being generated, by kind and organiser, in the order first met. */
+        final Map<String, Draft> pending = new java.util.LinkedHashMap<>();
         final StaffDraw staff = new StaffDraw();
         final CafeOwnership cafeOwnership = new CafeOwnership();
         final LocalDate seasonFrom, seasonTo, summerFrom, summerTo;
@@ -568,6 +571,8 @@ public class RegistryDemoData implements DemoData {
                 for (int i = 0; i < l.cafes(); i++) {
                     familyCafe(l);
                 }
+                pending.values().forEach(this::save);
+                pending.clear();
             }
             Arrays.stream(NGOS).forEach(this::ngoPlace);
             familyCentre();
@@ -659,7 +664,10 @@ public class RegistryDemoData implements DemoData {
             maybe(d.funding, 0.1, DONATIONS);
             d.staffing = staff.parish(rnd.nextInt(4));
             d.partners = partners("seurakunta");
-            save(d);
+            Variant base = CLUBS[0];
+            d.generic = swedish ? t(fill(base.sv(), l), fill(base.sv(), l), fill(base.en(), l) + ", in Swedish")
+                    : t(fill(base.fi(), l), muni.swedish() > 0 ? fill(base.sv(), l) : null, fill(base.en(), l));
+            gather(d);
         }
 
         void familyCafe(Loc l) {
@@ -697,7 +705,9 @@ public class RegistryDemoData implements DemoData {
                     : f < 0.7 ? List.of(OWN) : f < 0.85 ? List.of(OWN, DONATIONS) : List.of(FOUNDATIONS, OWN));
             d.staffing = staff.cafe(2 + rnd.nextInt(9));
             d.partners = partners("MLL:n paikallisyhdistys");
-            save(d);
+            d.generic = t(fill(CAFES[0].fi(), l), muni.swedish() > 0 ? fill(CAFES[0].sv(), l) : null,
+                    fill(CAFES[0].en(), l));
+            gather(d);
         }
 
         void ngoPlace(Ngo n) {
@@ -745,6 +755,43 @@ public class RegistryDemoData implements DemoData {
         }
 
         // ---- shared parts ---------------------------------------------------------------------
+
+        /**
+         * One organiser's clubs (or cafés) in one locality are one place with several weekly times, as in seed 002
+         * ("seurakunnissa oli yhteensä noin 80 perhekerhoa": a club is what a place runs, not a place of its own):
+         * the first draft is the place, the others add their hours (another free weekday when theirs is taken), target
+         * groups and languages; a place gathering several is named by its plain kind ("Kilon perhekerho").
+         */
+        void gather(Draft d) {
+            String key = d.kind + ":" + d.organisers.get(0);
+            Draft place = pending.get(key);
+            if (place == null) {
+                pending.put(key, d);
+                return;
+            }
+            place.name = place.generic;
+            for (Hours h : d.hours) {
+                Hours slot = h;
+                if (place.hours.stream().anyMatch(x -> x.weekday() == h.weekday())) {
+                    slot = null;
+                    for (DayOfWeek day : h.weekday() == DayOfWeek.SATURDAY ? List.of(DayOfWeek.SATURDAY)
+                            : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                                    DayOfWeek.FRIDAY)) {
+                        if (place.hours.stream().noneMatch(x -> x.weekday() == day)) {
+                            slot = new Hours(day, h.opens(), h.closes());
+                            break;
+                        }
+                    }
+                }
+                if (slot != null) {
+                    place.hours.add(slot);
+                }
+            }
+            place.hours.sort(java.util.Comparator.comparing(Hours::weekday).thenComparing(Hours::opens));
+            place.groups.addAll(d.groups);
+            d.languages.stream().filter(x -> !place.languages.contains(x)).forEach(place.languages::add);
+            d.organisers.stream().filter(x -> !place.organisers.contains(x)).forEach(place.organisers::add);
+        }
 
         Draft draft(PlaceKind kind, String loc) {
             Draft d = new Draft();
