@@ -23,6 +23,12 @@ public interface Registry {
 
     Optional<Long> areaOfPlace(long placeId);
 
+    /**
+     * A place's weekly opening hours on a date: those of the open period covering it, in week order; empty when no
+     * period covers the date or the place is closed then.
+     */
+    List<OpeningHours> openingHours(long placeId, java.time.LocalDate on);
+
     /** Short references for pick lists and labels. */
     record Ref(long id, LocalizedText name) {
     }

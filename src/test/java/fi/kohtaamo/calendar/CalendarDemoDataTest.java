@@ -29,7 +29,8 @@ class CalendarDemoDataTest {
     void everyDemoPlaceHasAProgrammeThisSeasonAndNext() {
         long places = jdbc.sql("select count(*) from place where demo = true and published = true")
                 .query(Long.class).single();
-        assertThat(places).isGreaterThan(140);
+        // about 110: one organiser's clubs or cafés in one locality are one place (DemoDataLikeTheSeedsTest)
+        assertThat(places).isGreaterThan(100);
         long thisSeason = jdbc.sql("""
                 select count(distinct a.place_id) from activity a join place p on p.id = a.place_id
                 where a.demo = true and p.demo = true and a.season_start <= date '2026-11-25'

@@ -10,6 +10,7 @@ import static java.time.DayOfWeek.WEDNESDAY;
 
 import fi.kohtaamo.calendar.ActivityKind;
 import fi.kohtaamo.calendar.internal.Schedule.WeekParity;
+import fi.kohtaamo.registry.OpeningHours;
 import fi.kohtaamo.registry.PlaceCriteria;
 import fi.kohtaamo.registry.PlaceInfo;
 import fi.kohtaamo.registry.Registry;
@@ -83,7 +84,7 @@ class CalendarDemoData implements DemoData, NationalData {
                 return;
             }
             LocalDate today = LocalDate.ofInstant(clock.instant(), HELSINKI);
-            new Generator(county.get(), today, currentAndNext(today), 0, 12).run();
+            new Generator(county.get(), today, withHistory(today), 0, 12).run();
         });
     }
 
@@ -128,6 +129,15 @@ class CalendarDemoData implements DemoData, NationalData {
     /** The season running on the date (or the next to start), and the one after it. */
     static List<Season> currentAndNext(LocalDate today) {
         return seasonsFrom(today, 2);
+    }
+
+    /**
+     * The seasons of the last two years (the demo counts go back two years, and what was held or cancelled then
+     * must have been in the programme), the one running today and the next.
+     */
+    static List<Season> withHistory(LocalDate today) {
+        LocalDate last = currentAndNext(today).get(1).start();
+        return seasonsFrom(today.minusYears(2), 12).stream().filter(s -> !s.start().isAfter(last)).toList();
     }
 
     /** The season running on the date (or the next to start) and the n - 1 after it. */
@@ -299,9 +309,11 @@ class CalendarDemoData implements DemoData, NationalData {
                 programme(place, new Random(seed == 0 ? place.id() : seed * 1_000_003L + place.id()));
             }
             for (String m : municipalities) {
-                schoolHolidays(m, SWEDISH_AUTUMN_BREAK.contains(m), today.getYear() - 1, today.getYear() + 1, now);
+                schoolHolidays(m, SWEDISH_AUTUMN_BREAK.contains(m), seasons.get(0).start().getYear() - 1,
+                        today.getYear() + 1, now);
             }
             exceptions();
+            pastCancellations();
         }
 
         private void programme(PlaceInfo place, Random random) {
@@ -309,6 +321,7 @@ class CalendarDemoData implements DemoData, NationalData {
             String lang = swedish ? "sv" : "fi";
             DayOfWeek day = weekday(random);
             for (Season season : seasons) {
+                hours = seed == 0 ? hoursFor(place, season) : null;
                 if (season.summer()) {
                     if (place.kind() == fi.kohtaamo.registry.PlaceKind.RESIDENT_PARK) {
                         weekly(place, season, PARK_GYM, lang, EnumSet.of(TUESDAY), WeekParity.ALL, "10:00", 45);
@@ -395,10 +408,65 @@ class CalendarDemoData implements DemoData, NationalData {
             }
         }
 
+        /** The opening hours of the place in the season being filled; null: the national dataset, which ignores them. */
+        private List<OpeningHours> hours;
+
+        /**
+         * The place's opening hours in a season: those the registry gives for its first day, or (for a past season,
+         * before the registry's periods begin) for the same day of a later year, as the hours have stayed the same.
+         */
+        private List<OpeningHours> hoursFor(PlaceInfo place, Season season) {
+            for (int years = 0; years <= 3; years++) {
+                List<OpeningHours> found = registry.openingHours(place.id(), season.start().plusYears(years));
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+            return List.of();
+        }
+
+        /**
+         * A weekly activity within the place's opening hours (seed 000: the programme runs while the place is open;
+         * only occasional events are held in evenings and at weekends besides): on the wished days that are open at
+         * the wished time, moved into the hours when it would start before opening or end after closing, and to
+         * another open day when none of the wished ones is open. Nothing when the place is closed all season.
+         */
         private void weekly(PlaceInfo place, Season season, Kind kind, String lang, Set<DayOfWeek> days,
                 WeekParity parity, String start, int minutes) {
-            insert(place, kind, lang, new Schedule(Schedule.Kind.WEEKLY, days, parity, 0, List.of(), season.start(),
-                    season.end(), LocalTime.parse(start), minutes));
+            if (hours == null) {
+                insert(place, kind, lang, new Schedule(Schedule.Kind.WEEKLY, days, parity, 0, List.of(), season.start(),
+                        season.end(), LocalTime.parse(start), minutes));
+                return;
+            }
+            List<OpeningHours> candidates = new ArrayList<>(hours.stream().filter(h -> days.contains(h.weekday())).toList());
+            hours.stream().filter(h -> !days.contains(h.weekday())).forEach(candidates::add);
+            LocalTime wished = LocalTime.parse(start);
+            for (OpeningHours slot : candidates) {
+                int length = Math.min(minutes,
+                        (int) java.time.Duration.between(slot.opens(), slot.closes()).toMinutes());
+                if (length < 30) {
+                    continue;
+                }
+                LocalTime from = wished.isBefore(slot.opens()) ? slot.opens() : wished;
+                if (from.plusMinutes(length).isAfter(slot.closes()) || from.isAfter(slot.closes())) {
+                    from = slot.closes().minusMinutes(length);
+                }
+                LocalTime begins = from;
+                LocalTime ends = from.plusMinutes(length);
+                Set<DayOfWeek> open = EnumSet.noneOf(DayOfWeek.class);
+                for (DayOfWeek d : days) {
+                    if (hours.stream().anyMatch(h -> h.weekday() == d && !h.opens().isAfter(begins)
+                            && !h.closes().isBefore(ends))) {
+                        open.add(d);
+                    }
+                }
+                if (open.isEmpty()) {
+                    open.add(slot.weekday());
+                }
+                insert(place, kind, lang, new Schedule(Schedule.Kind.WEEKLY, open, parity, 0, List.of(), season.start(),
+                        season.end(), begins, length));
+                return;
+            }
         }
 
         private void monthly(PlaceInfo place, Season season, Kind kind, String lang, int nth, DayOfWeek weekday,
@@ -460,6 +528,24 @@ class CalendarDemoData implements DemoData, NationalData {
                                     "Paused during renovation."), now);
                 }
                 cancelled++;
+            }
+        }
+
+        /** In past seasons one activity in 23 had a session cancelled (the counts skip it), as staff fall ill. */
+        private void pastCancellations() {
+            for (int i = 5; i < created.size(); i += 23) {
+                long id = created.get(i);
+                Optional<ActivityQueries.Activity> a = queries.activity(id);
+                if (a.isEmpty() || !a.get().schedule().seasonEnd().isBefore(today)) {
+                    continue;
+                }
+                List<LocalDate> dates = ScheduleExpander.dates(a.get().schedule(), a.get().schedule().seasonStart(),
+                        a.get().schedule().seasonEnd());
+                if (dates.size() > 4) {
+                    queries.saveChange(new ActivityQueries.ChangeRow(id, dates.get(dates.size() / 2), "CANCELLED", null,
+                            null, null, LocalizedText.of("Ohjaaja on sairastunut.", "Ledaren har insjuknat.",
+                                    "The instructor is ill.")), now);
+                }
             }
         }
 

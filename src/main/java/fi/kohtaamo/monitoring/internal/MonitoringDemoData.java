@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,21 +69,29 @@ class MonitoringDemoData implements DemoData {
             for (PlaceInfo place : places.values()) {
                 queries.insertBatch(counts(place, yesterday.minusYears(2).plusDays(1), yesterday, now));
             }
-            // about one count in twenty guided a family onward
+            // about one count in twenty guided a family onward, to the services seed 002 names (the child health
+            // clinic most often), in shares of 40: 8 clinic, 5 counselling, 4 each social work, family work and ECEC,
+            // 3 each oral health, speech therapy and immigrant services, 2 diaconia, 2 MLL, 1 NGO, 1 other
             jdbc.sql("""
                     insert into visit_count_referral (count_id, service, families)
-                    select id, case mod(id, 3) when 0 then 'CHILD_HEALTH_CLINIC' when 1 then 'FAMILY_COUNSELLING'
-                                               else 'FAMILY_SOCIAL_WORK' end, 1
-                    from visit_count where demo = true and mod(id, 20) = 0 and adults > 0""").update();
+                    select id, case when k < 8 then 'CHILD_HEALTH_CLINIC' when k < 13 then 'FAMILY_COUNSELLING'
+                                    when k < 17 then 'FAMILY_SOCIAL_WORK' when k < 21 then 'FAMILY_WORK'
+                                    when k < 25 then 'ECEC' when k < 28 then 'ORAL_HEALTH'
+                                    when k < 31 then 'SPEECH_THERAPY' when k < 34 then 'IMMIGRANT_SERVICES'
+                                    when k < 36 then 'PARISH_DIACONIA' when k < 38 then 'MLL_SUPPORT_PERSONS'
+                                    when k < 39 then 'NGO_SERVICES' else 'OTHER' end,
+                           case when mod(id / 20, 7) = 3 then 2 else 1 end
+                    from (select id, mod(id / 20, 40) k from visit_count
+                          where demo = true and mod(id, 20) = 0 and adults > 0) c""").update();
             queries.refreshAllMonths();
         });
     }
 
     List<Object[]> counts(PlaceInfo place, LocalDate from, LocalDate to, Timestamp now) {
         Random random = new Random(place.id() * 7919L);
-        // a typical month's visits: big places of Uusimaa up to 1500, small ones from 40
-        int monthly = 40 + (int) Math.round(Math.pow(random.nextDouble(), 1.6) * 1460);
-        List<Object[]> rows = new ArrayList<>();
+        int monthly = typicalMonth(place.kind(), random);
+        // the days counted, each with its activity (null: an open day)
+        List<Map.Entry<Long, LocalDate>> days = new ArrayList<>();
         Set<LocalDate> counted = new HashSet<>();
         LocalDate programmeStart = to.plusDays(1);
         for (ActivityCalendar.ActivityRef a : calendar.activitiesOfPlace(place.id())) {
@@ -93,7 +104,7 @@ class MonitoringDemoData implements DemoData {
                 if (o.cancelled() || day.isAfter(to) || day.isBefore(from) || random.nextInt(12) == 0) {
                     continue;
                 }
-                rows.add(row(place, a.id(), day, monthly / 12.0, random, now));
+                days.add(new AbstractMap.SimpleEntry<>(a.id(), day));
                 counted.add(day);
             }
         }
@@ -102,14 +113,43 @@ class MonitoringDemoData implements DemoData {
         for (LocalDate d = from; d.isBefore(programmeStart) && !d.isAfter(to); d = d.plusDays(1)) {
             if (d.getDayOfWeek().getValue() <= daysAWeek && d.getDayOfWeek() != DayOfWeek.SUNDAY && !counted.contains(d)
                     && random.nextInt(15) != 0) {
-                rows.add(row(place, null, d, monthly / (daysAWeek * 4.3), random, now));
+                days.add(new AbstractMap.SimpleEntry<>(null, d));
             }
+        }
+        // a month's visits are the place's typical month in that month's rhythm, shared among the days counted
+        double[] weight = new double[days.size()];
+        Map<YearMonth, Double> weights = new HashMap<>();
+        for (int i = 0; i < days.size(); i++) {
+            weight[i] = 0.6 + random.nextDouble() * 0.8;
+            weights.merge(YearMonth.from(days.get(i).getValue()), weight[i], Double::sum);
+        }
+        Map<YearMonth, Double> target = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            YearMonth month = YearMonth.from(days.get(i).getValue());
+            double visits = target.computeIfAbsent(month,
+                    m -> monthly * SEASON[m.getMonthValue() - 1] * (0.92 + random.nextDouble() * 0.16));
+            rows.add(row(place, days.get(i).getKey(), days.get(i).getValue(), visits * weight[i] / weights.get(month),
+                    random, now));
         }
         return rows;
     }
 
-    private static Object[] row(PlaceInfo place, Long activity, LocalDate day, double mean, Random random, Timestamp now) {
-        double size = Math.max(1, mean * SEASON[day.getMonthValue() - 1] * (0.6 + random.nextDouble() * 0.8));
+    /**
+     * A typical month's visits (seed 000: "Kuukausittaiset kävijämäärät vaihtelevat 40–1500 käyntikerran välillä.
+     * Lokakuussa 2021 on Uudellamaalla sijaitsevissa kohtaamispaikoissa ollut 1000–1500 käyntikertaa"): the
+     * professional meeting places of Uusimaa, as MLL's family houses, about 960–1190 (October is busier), the others
+     * from 70 to about 900, most of them small.
+     */
+    static int typicalMonth(PlaceKind kind, Random random) {
+        double r = random.nextDouble();
+        return kind == PlaceKind.FAMILY_HOUSE || kind == PlaceKind.FAMILY_CENTRE ? 960 + (int) Math.round(r * 230)
+                : 70 + (int) Math.round(Math.pow(r, 1.6) * 830);
+    }
+
+    private static Object[] row(PlaceInfo place, Long activity, LocalDate day, double visits, Random random,
+            Timestamp now) {
+        double size = Math.max(1, visits);
         int adults = (int) Math.max(1, Math.round(size * 0.45));
         int children = (int) Math.max(0, Math.round(size * 0.55));
         int[] bands = bands(place.kind(), children, random);

@@ -160,7 +160,8 @@ class OutreachDemoData implements DemoData, fi.kohtaamo.shared.NationalData {
             seedCatalogue(county, now);
             seedOrientation(county, now);
             queries.saveTopicRepeatWeeks(county, 8, now);
-            record Partner(long org, String kind, Long user, String name) {
+            // one professional has one profession: the nurse of the county's services, the parish's deacon, the NGO's expert
+            record Partner(long org, String kind, Long user, String name, String profession) {
             }
             List<Partner> partners = new ArrayList<>();
             Long wellbeing = first(OrganisationType.WELLBEING_COUNTY);
@@ -168,7 +169,7 @@ class OutreachDemoData implements DemoData, fi.kohtaamo.shared.NationalData {
                 queries.savePartner(wellbeing, county, "WELLBEING_SERVICES", null, now);
                 Optional<StaffDirectory.Person> nurse = staff.withRoleIn(Role.PARTNER, List.of(wellbeing)).stream().findFirst();
                 partners.add(new Partner(wellbeing, "WELLBEING_SERVICES", nurse.map(StaffDirectory.Person::id).orElse(null),
-                        nurse.map(StaffDirectory.Person::name).orElse("Terhi Terveydenhoitaja")));
+                        nurse.map(StaffDirectory.Person::name).orElse("Terhi Terveydenhoitaja"), "public_health_nurse"));
             }
             Long parish = first(OrganisationType.PARISH_UNION);
             if (parish == null) {
@@ -177,13 +178,13 @@ class OutreachDemoData implements DemoData, fi.kohtaamo.shared.NationalData {
             if (parish != null) {
                 queries.savePartner(parish, county, "PARISH_DIACONIA", null, now);
                 queries.acknowledge(parish, county, 0, null, "Demo", now);
-                partners.add(new Partner(parish, "PARISH_DIACONIA", null, "Daniel Diakoni"));
+                partners.add(new Partner(parish, "PARISH_DIACONIA", null, "Daniel Diakoni", "deacon"));
             }
             Long ngo = first(OrganisationType.OTHER_NGO);
             if (ngo != null) {
                 queries.savePartner(ngo, county, "NGO", null, now);
                 queries.acknowledge(ngo, county, 0, null, "Demo", now);
-                partners.add(new Partner(ngo, "NGO", null, "Jonna Järjestö"));
+                partners.add(new Partner(ngo, "NGO", null, "Jonna Järjestö", "ngo_expert"));
             }
             if (partners.isEmpty()) {
                 return;
@@ -219,18 +220,16 @@ class OutreachDemoData implements DemoData, fi.kohtaamo.shared.NationalData {
                         continue; // left open
                     }
                     Partner p = partners.get(random.nextInt(partners.size()));
-                    Long topic = "TALK".equals(format) ? (wished.isEmpty() || random.nextBoolean()
-                            ? topics.get(random.nextInt(topics.size())).id() : wished.get(0)) : null;
-                    // a talk is given by a profession that typically speaks of its topic
-                    OutreachQueries.Item profession = professions.get(random.nextInt(professions.size()));
-                    if (topic != null) {
-                        String code = topics.stream().filter(t -> t.id() == topic).findFirst().orElseThrow().code();
-                        List<OutreachQueries.Item> typical = professions.stream()
-                                .filter(x -> typical(code).contains(x.code())).toList();
-                        if (!typical.isEmpty()) {
-                            profession = typical.get(random.nextInt(typical.size()));
-                        }
-                    }
+                    OutreachQueries.Item profession = professions.stream()
+                            .filter(x -> x.code().equals(p.profession())).findFirst()
+                            .orElse(professions.get(0));
+                    // a talk is on a topic the professional's profession typically speaks of: the wished one if so
+                    List<OutreachQueries.Item> theirs = topics.stream()
+                            .filter(t -> typical(t.code()).contains(profession.code())).toList();
+                    List<OutreachQueries.Item> offered = theirs.isEmpty() ? topics : theirs;
+                    Long topic = !"TALK".equals(format) ? null
+                            : offered.stream().anyMatch(t -> wished.contains(t.id())) && random.nextBoolean()
+                                    ? wished.get(0) : offered.get(random.nextInt(offered.size())).id();
                     String st = past ? (roll == 0 ? "CANCELLED" : "CONFIRMED") : roll < 7 ? "CONFIRMED" : "REQUESTED";
                     long visit = queries.insertVisit(slot, p.org(), profession.id(), topic, p.user(), p.name(), null,
                             p.user(), null, st, true, now);

@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,8 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo registry: the real Länsi-Uusimaa wellbeing services county (its ten municipalities with their official
- * codes), coordination areas as in seed 002, realistic provider organisations and about 150 generated meeting
- * places in the proportions of spring 2022 (≈25 municipal, ≈80 parish, ≈40 MLL, 5 other NGO, one family centre).
+ * codes), coordination areas as in seed 002, realistic provider organisations and generated meeting places in the
+ * proportions of spring 2022 (≈25 municipal places; ≈80 parish clubs and ≈40 MLL family cafés, one organiser's in
+ * a locality gathered into one place; 5 other NGO places, one family centre).
  * Deterministic: all content comes from tables and {@code new Random(2022)}; only opening-period dates follow
  * the clock. Contacts are fictitious (@example.fi, 555 numbers); no personal data.
  */
@@ -430,14 +432,23 @@ public class RegistryDemoData implements DemoData {
         "MLL:n paikallisyhdistys", "suun terveydenhuolto", "perhesosiaalityö", "maahanmuuttajapalvelut", "kulttuuripalvelut",
         "liikuntapalvelut", "puheterapia", "diakoniatyö"};
 
-    /** Premises of MLL family cafés, each entry a 1/20 share; ownership follows from the type. */
-    private static final PremisesType[] CAFE_PREMISES = {
-        PremisesType.COMMUNITY_SPACE, PremisesType.COMMUNITY_SPACE, PremisesType.COMMUNITY_SPACE, PremisesType.COMMUNITY_SPACE,
-        PremisesType.COMMUNITY_SPACE, PremisesType.LIBRARY, PremisesType.LIBRARY, PremisesType.LIBRARY,
-        PremisesType.PARISH_PREMISES, PremisesType.PARISH_PREMISES, PremisesType.PARISH_PREMISES,
-        PremisesType.APARTMENT_BUILDING_CLUB_ROOM, PremisesType.APARTMENT_BUILDING_CLUB_ROOM,
-        PremisesType.APARTMENT_BUILDING_CLUB_ROOM, PremisesType.SHOPPING_CENTRE, PremisesType.SHOPPING_CENTRE,
-        PremisesType.DETACHED_HOUSE, PremisesType.DETACHED_HOUSE, PremisesType.FAMILY_HOUSE, PremisesType.FAMILY_HOUSE};
+    /**
+     * Premises of MLL family cafés by who provides them (seed 000: "44 % tiloista on yhdistyksen tai piirin
+     * omistamia, 38 % kaupungin tarjoamia tiloja ja lisäksi käytössä on kaupungilta tai muulta toimijalta vuokrattuja
+     * tai käyttöön saatuja tiloja").
+     */
+    private static final Map<PremisesOwnership, PremisesType[]> CAFE_PREMISES = Map.of(
+            PremisesOwnership.OWN, new PremisesType[] {PremisesType.DETACHED_HOUSE, PremisesType.FAMILY_HOUSE,
+                PremisesType.COMMUNITY_SPACE},
+            PremisesOwnership.CITY_PROVIDED, new PremisesType[] {PremisesType.LIBRARY, PremisesType.COMMUNITY_SPACE,
+                PremisesType.FAMILY_HOUSE},
+            PremisesOwnership.RENTED, new PremisesType[] {PremisesType.APARTMENT_BUILDING_CLUB_ROOM,
+                PremisesType.SHOPPING_CENTRE},
+            PremisesOwnership.LENT, new PremisesType[] {PremisesType.PARISH_PREMISES});
+
+    /** The owners' shares of MLL family cafés' premises: 44 % own, 38 % the city's, the rest rented or lent. */
+    private static final Map<PremisesOwnership, Double> CAFE_OWNERSHIP = Map.of(PremisesOwnership.OWN, 0.44,
+            PremisesOwnership.CITY_PROVIDED, 0.38, PremisesOwnership.RENTED, 0.09, PremisesOwnership.LENT, 0.09);
 
     private static final String[] OTHER_LANGUAGES = {"ar", "so", "ru", "uk", "fa"};
 
@@ -451,11 +462,60 @@ public class RegistryDemoData implements DemoData {
 
     // ---- generation ----------------------------------------------------------------------------
 
+    /**
+     * Staff of parish clubs and family cafés, drawn from a stream of their own.
+     * Seed 000: "Keskimäärin kohtaamispaikassa työskentelee 2 työntekijää sekä usein palkkatukihenkilöitä.
+     * Oppilaitosyhteistyö on vakiintunutta." Only a few cafés are run by volunteers alone ("Kaksi kohtaamispaikkaa
+     * toimii ammattilaisten tukemien vapaaehtoisten voimin", 2 of 23).
+     */
+    private static final class StaffDraw {
+        final Random rnd = new Random(2021);
+
+        Staffing parish(int volunteers) {
+            double e = rnd.nextDouble();
+            return new Staffing(e < 0.25 ? 1 : e < 0.75 ? 2 : 3, rnd.nextDouble() < 0.3 ? 1 : 0,
+                    rnd.nextDouble() < 0.3 ? 1 : 0, volunteers);
+        }
+
+        Staffing cafe(int volunteers) {
+            double e = rnd.nextDouble();
+            return new Staffing(e < 0.25 ? 0 : e < 0.6 ? 1 : e < 0.88 ? 2 : 3, rnd.nextDouble() < 0.4 ? 1 : 0,
+                    rnd.nextDouble() < 0.3 ? 1 : 0, volunteers);
+        }
+    }
+
+    /** Who provides each next café's premises: the owner furthest below its share so far, so the shares hold exactly. */
+    private static final class CafeOwnership {
+        final Map<PremisesOwnership, Integer> counts = new EnumMap<>(PremisesOwnership.class);
+        final Random rnd = new Random(2044);
+        int total;
+
+        PremisesOwnership next() {
+            total++;
+            PremisesOwnership best = null;
+            double bestGap = Double.NEGATIVE_INFINITY;
+            for (PremisesOwnership o : PremisesOwnership.values()) {
+                double gap = CAFE_OWNERSHIP.getOrDefault(o, 0.0) * total - counts.getOrDefault(o, 0);
+                if (gap > bestGap) {
+                    best = o;
+                    bestGap = gap;
+                }
+            }
+            counts.merge(best, 1, Integer::sum);
+            return best;
+        }
+
+        PremisesType premises(PremisesOwnership ownership) {
+            PremisesType[] types = CAFE_PREMISES.get(ownership);
+            return types[rnd.nextInt(types.length)];
+        }
+    }
+
     /** A place being built; {@link Generator#save} fills in what all kinds share. */
     private static final class Draft {
         PlaceKind kind;
         Loc loc;
-        LocalizedText name, description;
+        LocalizedText name, description, generic;
         String mailbox, partners;
         PremisesType premises;
         PremisesOwnership ownership;
@@ -475,6 +535,10 @@ public class RegistryDemoData implements DemoData {
         final Map<String, Integer> clubIndex = new HashMap<>();
         final Map<String, Long> areaIds = new HashMap<>(), orgIds = new HashMap<>();
         final Set<String> names = new HashSet<>(), mailboxes = new HashSet<>();
+        /** The clubs and cafés of the locality being generated, by kind and organiser, in the order first met. */
+        final Map<String, Draft> pending = new java.util.LinkedHashMap<>();
+        final StaffDraw staff = new StaffDraw();
+        final CafeOwnership cafeOwnership = new CafeOwnership();
         final LocalDate seasonFrom, seasonTo, summerFrom, summerTo;
 
         Generator() {
@@ -507,6 +571,8 @@ public class RegistryDemoData implements DemoData {
                 for (int i = 0; i < l.cafes(); i++) {
                     familyCafe(l);
                 }
+                pending.values().forEach(this::save);
+                pending.clear();
             }
             Arrays.stream(NGOS).forEach(this::ngoPlace);
             familyCentre();
@@ -596,9 +662,12 @@ public class RegistryDemoData implements DemoData {
             groups(d, v.schedule() == 'B' ? 1 : 0.45, special ? 0.5 : 0.3, 0.12, special ? 0.7 : 0.25);
             d.funding.add(PARISH);
             maybe(d.funding, 0.1, DONATIONS);
-            d.staffing = new Staffing(1 + (chance(0.4) ? 1 : 0), 0, chance(0.1) ? 1 : 0, rnd.nextInt(4));
+            d.staffing = staff.parish(rnd.nextInt(4));
             d.partners = partners("seurakunta");
-            save(d);
+            Variant base = CLUBS[0];
+            d.generic = swedish ? t(fill(base.sv(), l), fill(base.sv(), l), fill(base.en(), l) + ", in Swedish")
+                    : t(fill(base.fi(), l), muni.swedish() > 0 ? fill(base.sv(), l) : null, fill(base.en(), l));
+            gather(d);
         }
 
         void familyCafe(Loc l) {
@@ -623,13 +692,8 @@ public class RegistryDemoData implements DemoData {
             } else if (muni.code().equals("049") && chance(0.2)) {
                 d.languages.add("en");
             }
-            d.premises = pick(CAFE_PREMISES);
-            d.ownership = switch (d.premises) {
-                case PARISH_PREMISES -> PremisesOwnership.LENT;
-                case APARTMENT_BUILDING_CLUB_ROOM, SHOPPING_CENTRE -> PremisesOwnership.RENTED;
-                case DETACHED_HOUSE -> PremisesOwnership.OWN;
-                default -> PremisesOwnership.CITY_PROVIDED;
-            };
+            d.ownership = cafeOwnership.next();
+            d.premises = cafeOwnership.premises(d.ownership);
             if (d.premises == PremisesType.PARISH_PREMISES && chance(0.5)) {
                 d.organisers.add(orgIds.get(l.parishFi())); // a café in the parish's rooms, run together
             }
@@ -639,11 +703,11 @@ public class RegistryDemoData implements DemoData {
             double f = rnd.nextDouble();
             d.funding.addAll(f < 0.2 ? List.of(STEA, MUNICIPALITY) : f < 0.4 ? List.of(MUNICIPALITY)
                     : f < 0.7 ? List.of(OWN) : f < 0.85 ? List.of(OWN, DONATIONS) : List.of(FOUNDATIONS, OWN));
-            double e = rnd.nextDouble();
-            d.staffing = new Staffing(e < 0.55 ? 0 : e < 0.85 ? 1 : 2, chance(0.15) ? 1 : 0, chance(0.1) ? 1 : 0,
-                    2 + rnd.nextInt(9));
+            d.staffing = staff.cafe(2 + rnd.nextInt(9));
             d.partners = partners("MLL:n paikallisyhdistys");
-            save(d);
+            d.generic = t(fill(CAFES[0].fi(), l), muni.swedish() > 0 ? fill(CAFES[0].sv(), l) : null,
+                    fill(CAFES[0].en(), l));
+            gather(d);
         }
 
         void ngoPlace(Ngo n) {
@@ -691,6 +755,43 @@ public class RegistryDemoData implements DemoData {
         }
 
         // ---- shared parts ---------------------------------------------------------------------
+
+        /**
+         * One organiser's clubs (or cafés) in one locality are one place with several weekly times, as in seed 002
+         * ("seurakunnissa oli yhteensä noin 80 perhekerhoa": a club is what a place runs, not a place of its own):
+         * the first draft is the place, the others add their hours (another free weekday when theirs is taken), target
+         * groups and languages; a place gathering several is named by its plain kind ("Kilon perhekerho").
+         */
+        void gather(Draft d) {
+            String key = d.kind + ":" + d.organisers.get(0);
+            Draft place = pending.get(key);
+            if (place == null) {
+                pending.put(key, d);
+                return;
+            }
+            place.name = place.generic;
+            for (Hours h : d.hours) {
+                Hours slot = h;
+                if (place.hours.stream().anyMatch(x -> x.weekday() == h.weekday())) {
+                    slot = null;
+                    for (DayOfWeek day : h.weekday() == DayOfWeek.SATURDAY ? List.of(DayOfWeek.SATURDAY)
+                            : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                                    DayOfWeek.FRIDAY)) {
+                        if (place.hours.stream().noneMatch(x -> x.weekday() == day)) {
+                            slot = new Hours(day, h.opens(), h.closes());
+                            break;
+                        }
+                    }
+                }
+                if (slot != null) {
+                    place.hours.add(slot);
+                }
+            }
+            place.hours.sort(java.util.Comparator.comparing(Hours::weekday).thenComparing(Hours::opens));
+            place.groups.addAll(d.groups);
+            d.languages.stream().filter(x -> !place.languages.contains(x)).forEach(place.languages::add);
+            d.organisers.stream().filter(x -> !place.organisers.contains(x)).forEach(place.organisers::add);
+        }
 
         Draft draft(PlaceKind kind, String loc) {
             Draft d = new Draft();

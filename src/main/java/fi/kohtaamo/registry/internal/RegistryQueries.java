@@ -430,6 +430,20 @@ public class RegistryQueries {
         return out;
     }
 
+    /** The hours of the open period covering the date (the latest starting, if periods overlap). */
+    public List<fi.kohtaamo.registry.OpeningHours> openingHours(long placeId, LocalDate on) {
+        return jdbc.sql("""
+                select h.weekday, h.opens, h.closes from opening_hours h
+                where h.period_id = (select op.id from opening_period op
+                                     where op.place_id = :id and op.closed = false and op.valid_from <= :on
+                                       and (op.valid_to is null or op.valid_to >= :on)
+                                     order by op.valid_from desc, op.id desc fetch first 1 rows only)
+                order by h.weekday, h.opens""").param("id", placeId).param("on", on)
+                .query((rs, n) -> new fi.kohtaamo.registry.OpeningHours(DayOfWeek.of(rs.getInt(1)),
+                        rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime()))
+                .list();
+    }
+
     private List<OpeningPeriod> openingPeriods(long placeId) {
         Map<Long, List<Hours>> hours = new LinkedHashMap<>();
         jdbc.sql("""

@@ -353,6 +353,11 @@ public class RegistryService implements Registry {
     }
 
     @Override
+    public List<fi.kohtaamo.registry.OpeningHours> openingHours(long placeId, java.time.LocalDate on) {
+        return queries.openingHours(placeId, on);
+    }
+
+    @Override
     public List<Ref> counties() {
         return queries.counties().stream().map(c -> new Ref(c.id(), c.name())).toList();
     }
