@@ -301,6 +301,16 @@ class ActivityAdminPagesTest {
     }
 
     @Test
+    void thePlacesListShowsWhatRunsNowAndIsToComeBeforeEndedSeasons() {
+        WebClient web = signedIn(staffEmail);
+        create(web, with(with(tuesdayForm(web, "Päättynyt kausi"), "seasonStart", "2025-08-04"), "seasonEnd", "2025-12-19"));
+        create(web, with(with(tuesdayForm(web, "Tuleva kausi"), "seasonStart", "2027-08-09"), "seasonEnd", "2027-12-19"));
+        create(web, tuesdayForm(web, "Nykyinen kausi"));
+        assertThat(web.get("/admin/places/" + ownPlace + "/activities").html().select("main table td:first-child a")
+                .eachText()).containsExactly("Nykyinen kausi", "Tuleva kausi", "Päättynyt kausi");
+    }
+
+    @Test
     void theSeasonOfSeveralActivitiesChangesAtOnceOrNotAtAll() {
         WebClient web = signedIn(staffEmail);
         long a = create(web, tuesdayForm(web, "Kausi A"));

@@ -1,5 +1,7 @@
 package fi.kohtaamo.calendar.internal;
 
+import java.util.Comparator;
+import fi.kohtaamo.shared.ClockConfig;
 import fi.kohtaamo.audit.AuditLog;
 import fi.kohtaamo.calendar.CalendarAction;
 import fi.kohtaamo.calendar.ScheduleChanged;
@@ -66,7 +68,14 @@ public class ActivityService {
     /** The place's activities, for staff who may manage the place's calendar. */
     public List<ActivityQueries.Activity> activitiesOfPlace(Actor actor, long placeId) {
         AccessControl.require(actor, CalendarAction.ACTIVITY_CREATE, target(placeId, List.of()));
-        return queries.activitiesOfPlace(placeId);
+        // what runs now or is to come first, in the order of its season; ended seasons after, the latest first
+        LocalDate today = LocalDate.now(clock.withZone(ClockConfig.ZONE));
+        return queries.activitiesOfPlace(placeId).stream()
+                .sorted(Comparator.comparing((ActivityQueries.Activity a) -> a.schedule().seasonEnd().isBefore(today))
+                        .thenComparing(a -> a.schedule().seasonEnd().isBefore(today)
+                                ? LocalDate.MAX.toEpochDay() - a.schedule().seasonEnd().toEpochDay()
+                                : a.schedule().seasonStart().toEpochDay()))
+                .toList();
     }
 
     @Transactional
