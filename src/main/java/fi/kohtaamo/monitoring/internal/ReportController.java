@@ -128,6 +128,7 @@ class ReportController {
         Request r = request(q);
         ReportService.Report report = reports.report(actor, r.filter(), r.period(), r.breakdown());
         model.addAttribute("report", report);
+        model.addAttribute("changes", ReportChange.of(report, messages, lang));
         model.addAttribute("q", q);
         model.addAttribute("from", r.period().from());
         model.addAttribute("to", r.period().to());
@@ -354,15 +355,16 @@ class ReportController {
                 t("monitoring.report.privacy", lang));
         List<fi.kohtaamo.shared.TablePdf.Table> tables = new ArrayList<>();
         List<List<String>> summary = new ArrayList<>();
+        Map<Figure, String> changes = ReportChange.of(report, messages, lang);
         for (Figure f : Figure.values()) {
             summary.add(List.of(t("monitoring.figure." + f, lang),
                     report.hidden(-1, f) ? "<5" : String.valueOf(report.total().current().get(f)),
-                    report.hiddenPrevious(f) ? "<5" : String.valueOf(report.total().previous().get(f))));
+                    report.hiddenPrevious(f) ? "<5" : String.valueOf(report.total().previous().get(f)), changes.get(f)));
         }
         tables.add(new fi.kohtaamo.shared.TablePdf.Table(t("monitoring.report.summaryCaption", lang),
                 List.of(t("monitoring.report.figure", lang), t("monitoring.report.thisPeriod", lang),
                         t("monitoring.report.previousPeriod", lang, day.format(report.previous().from()),
-                                day.format(report.previous().to()))), summary));
+                                day.format(report.previous().to())), t("monitoring.report.change", lang)), summary));
         List<Figure> columns = List.of(Figure.VISITORS, Figure.ADULTS, Figure.CHILDREN, Figure.CHILDREN_UNDER_1,
                 Figure.CHILDREN_1_2, Figure.CHILDREN_3_6, Figure.CHILDREN_7_12, Figure.CHILDREN_13_17,
                 Figure.FIRST_TIME_FAMILIES, Figure.REFERRALS, Figure.OCCURRENCES_HELD, Figure.MISSING_COUNTS);
