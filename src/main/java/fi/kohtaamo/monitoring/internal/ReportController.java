@@ -42,9 +42,11 @@ class ReportController {
     private final MessageSource messages;
     private final fi.kohtaamo.shared.PublicDataCache cache;
     private final fi.kohtaamo.shared.FragmentRenderer fragments;
+    private final ReportWorkbook workbook;
 
     ReportController(ReportService reports, CountService counts, MessageSource messages,
-            fi.kohtaamo.shared.PublicDataCache cache, fi.kohtaamo.shared.FragmentRenderer fragments) {
+            fi.kohtaamo.shared.PublicDataCache cache, fi.kohtaamo.shared.FragmentRenderer fragments, ReportWorkbook workbook) {
+        this.workbook = workbook;
         this.reports = reports;
         this.counts = counts;
         this.messages = messages;
@@ -340,8 +342,8 @@ class ReportController {
     ResponseEntity<byte[]> xlsx(@RequestParam Map<String, String> q, Actor actor, Lang lang) {
         Request r = checked(actor, q);
         ReportService.Report report = reports.report(actor, r.filter(), r.period(), r.breakdown());
-        return fi.kohtaamo.shared.Spreadsheet.download("kohtaamo-report-" + r.period().from() + "--" + r.period().to()
-                + ".xlsx", t("monitoring.report.title", lang), tableRows(report, r.breakdown(), lang));
+        return workbook.download(actor, lang, r, report, new ReportWorkbook.Tables(chart(report, lang), ageChart(report),
+                referrals(report), tableRows(report, r.breakdown(), lang)));
     }
 
     @GetMapping("/admin/reports.pdf")
