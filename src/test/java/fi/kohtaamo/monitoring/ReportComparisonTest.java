@@ -63,7 +63,7 @@ class ReportComparisonTest {
         var row = page.select("table").get(0).select("tbody tr").stream()
                 .filter(r -> r.selectFirst("th").text().equals(figure)).findFirst().orElseThrow();
         assertThat(row.select("td")).hasSize(3);
-        return row.select("td").get(2).text();
+        return row.select("td").get(2).wholeText();
     }
 
     @Test
@@ -88,9 +88,9 @@ class ReportComparisonTest {
         // November against that October: 40 adults → 50 adults is +25 %, 60 visitors → 60 is ±0 %
         count("2026-11-03", 50, 10);
         Document november = report(web, "2026-11-01", "2026-11-30", "en");
-        assertThat(change(november, "Adults")).isEqualTo("+25 %");
-        assertThat(change(november, "Visits (adults and children)")).isEqualTo("±0 %");
-        assertThat(change(november, "Children")).isEqualTo("−50 %");
+        assertThat(change(november, "Adults")).isEqualTo("+25\u00a0%");
+        assertThat(change(november, "Visits (adults and children)")).isEqualTo("±0\u00a0%");
+        assertThat(change(november, "Children")).isEqualTo("−50\u00a0%");
         // a figure that was 0 in a period with counts: no percentage from 0 either; one hidden as <5: none at all
         assertThat(change(november, "Occurrences held")).isEqualTo("no change (0)");
         assertThat(change(november, "Families guided onward")).isEqualTo("not shown (small numbers)");

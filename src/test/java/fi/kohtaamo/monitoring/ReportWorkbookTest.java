@@ -88,7 +88,7 @@ class ReportWorkbookTest {
             assertThat(adults.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(adults.getCell(1).getNumericCellValue()).isEqualTo(15);
             assertThat(adults.getCell(2).getNumericCellValue()).isEqualTo(12);
-            assertThat(adults.getCell(3).getStringCellValue()).isEqualTo("+25 %");
+            assertThat(adults.getCell(3).getStringCellValue()).isEqualTo("+25\u00a0%");
             Row under1 = row(summary, "Children under 1");
             assertThat(under1.getCell(1).getCellType()).isEqualTo(CellType.STRING);
             assertThat(under1.getCell(1).getStringCellValue()).isEqualTo("<5");
