@@ -85,4 +85,53 @@ class ReportBrowserTest extends BrowserPageTest {
             driver.manage().window().setSize(old);
         }
     }
+
+    /** Every text of the charts that lies outside its SVG's viewBox, and every pair of texts that overlap. */
+    static final String CHART_TEXTS = """
+            const out = [];
+            for (const svg of document.querySelectorAll('figure.chart svg')) {
+              const vb = svg.viewBox.baseVal;
+              const boxes = [...svg.querySelectorAll('text')].map(t => ({ t: t.textContent, b: t.getBBox() }));
+              for (const { t, b } of boxes) {
+                if (b.x < vb.x || b.y < vb.y || b.x + b.width > vb.x + vb.width || b.y + b.height > vb.y + vb.height) {
+                  out.push('outside: ' + t + ' ' + [b.x, b.y, b.width, b.height].map(Math.round).join(','));
+                }
+              }
+              for (let i = 0; i < boxes.length; i++) {
+                for (let j = i + 1; j < boxes.length; j++) {
+                  const a = boxes[i].b, c = boxes[j].b;
+                  const w = Math.min(a.x + a.width, c.x + c.width) - Math.max(a.x, c.x);
+                  const h = Math.min(a.y + a.height, c.y + c.height) - Math.max(a.y, c.y);
+                  if (w > 0.5 && h > 0.5) {
+                    out.push('overlap: ' + boxes[i].t + ' / ' + boxes[j].t);
+                  }
+                }
+              }
+            }
+            return out;""";
+
+    @Test
+    void chartLabelsFitTheirChartAndNeverOverlap() {
+        login("koordinaattori@demo.kohtaamo.fi");
+        Dimension old = driver.manage().window().getSize();
+        try {
+            for (int width : List.of(360, 1280)) {
+                driver.manage().window().setSize(new Dimension(width, 900));
+                for (String lang : LANGS) {
+                    // a year of months (the tallest bar is the largest value) and a period of one month
+                    for (String path : List.of("/admin/reports?from=2025-11-01&to=2026-10-31",
+                            "/admin/reports?from=2026-10-01&to=2026-10-31")) {
+                        driver.get(url(path, lang));
+                        String what = path + " (" + lang + ", " + width + " px)";
+                        assertThat(driver.findElements(By.cssSelector("figure.chart svg"))).as(what).hasSize(2);
+                        @SuppressWarnings("unchecked")
+                        List<String> problems = (List<String>) ((JavascriptExecutor) driver).executeScript(CHART_TEXTS);
+                        assertThat(problems).as(what).isEmpty();
+                    }
+                }
+            }
+        } finally {
+            driver.manage().window().setSize(old);
+        }
+    }
 }

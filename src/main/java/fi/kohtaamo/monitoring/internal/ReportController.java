@@ -229,12 +229,13 @@ class ReportController {
             }
         }
         List<Bar> bars = new ArrayList<>();
-        double slot = 40;
+        // a slot wide enough for "10/2026" and a six-digit value side by side; the tallest bar leaves room for its label
+        double slot = 64;
         for (int i = 0; i < months.size(); i++) {
             YearMonth m = months.get(i);
             boolean h = hidden.contains(parts.get(i));
             long v = values.get(parts.get(i));
-            bars.add(new Bar(m.getMonthValue() + "/" + m.getYear(), v, h, 40 + i * slot, h ? 0 : 200.0 * v / max));
+            bars.add(new Bar(m.getMonthValue() + "/" + m.getYear(), v, h, 40 + i * slot, h ? 0 : 180.0 * v / max));
         }
         return new Chart(bars, max, 60 + months.size() * slot);
     }
@@ -267,7 +268,7 @@ class ReportController {
             }
         }
         List<AgeBar> bars = new ArrayList<>();
-        double slot = 80;
+        double slot = 110;
         for (int i = 0; i < AGE_BANDS.size(); i++) {
             Figure f = AGE_BANDS.get(i);
             long now = report.total().current().get(f);
