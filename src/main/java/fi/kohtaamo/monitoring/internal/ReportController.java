@@ -43,10 +43,13 @@ class ReportController {
     private final fi.kohtaamo.shared.PublicDataCache cache;
     private final fi.kohtaamo.shared.FragmentRenderer fragments;
     private final ReportWorkbook workbook;
+    private final ReportPdf pdf;
 
     ReportController(ReportService reports, CountService counts, MessageSource messages,
-            fi.kohtaamo.shared.PublicDataCache cache, fi.kohtaamo.shared.FragmentRenderer fragments, ReportWorkbook workbook) {
+            fi.kohtaamo.shared.PublicDataCache cache, fi.kohtaamo.shared.FragmentRenderer fragments, ReportWorkbook workbook,
+            ReportPdf pdf) {
         this.workbook = workbook;
+        this.pdf = pdf;
         this.reports = reports;
         this.counts = counts;
         this.messages = messages;
@@ -135,10 +138,7 @@ class ReportController {
         model.addAttribute("from", r.period().from());
         model.addAttribute("to", r.period().to());
         model.addAttribute("figures", Figure.values());
-        model.addAttribute("columns", List.of(Figure.VISITORS, Figure.ADULTS, Figure.CHILDREN, Figure.CHILDREN_UNDER_1,
-                Figure.CHILDREN_1_2, Figure.CHILDREN_3_6, Figure.CHILDREN_7_12, Figure.CHILDREN_13_17,
-                Figure.FIRST_TIME_FAMILIES, Figure.REFERRALS, Figure.OCCURRENCES_HELD, Figure.OCCURRENCES_CANCELLED,
-                Figure.MISSING_COUNTS));
+        model.addAttribute("columns", ReportPdf.BREAKDOWN_COLUMNS);
         model.addAttribute("chart", chart(report, lang));
         model.addAttribute("ageChart", ageChart(report));
         model.addAttribute("referrals", referrals(report));
@@ -351,56 +351,8 @@ class ReportController {
     ResponseEntity<byte[]> pdf(@RequestParam Map<String, String> q, Actor actor, Lang lang) {
         Request r = checked(actor, q);
         ReportService.Report report = reports.report(actor, r.filter(), r.period(), r.breakdown());
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy");
-        String title = t("monitoring.report.title", lang) + " " + day.format(r.period().from()) + "–"
-                + day.format(r.period().to());
-        List<String> paragraphs = List.of(t("monitoring.report.places", lang, report.places()),
-                t("monitoring.report.privacy", lang));
-        List<fi.kohtaamo.shared.TablePdf.Table> tables = new ArrayList<>();
-        List<List<String>> summary = new ArrayList<>();
-        Map<Figure, String> changes = ReportChange.of(report, messages, lang);
-        for (Figure f : Figure.values()) {
-            summary.add(List.of(t("monitoring.figure." + f, lang),
-                    report.hidden(-1, f) ? "<5" : String.valueOf(report.total().current().get(f)),
-                    report.hiddenPrevious(f) ? "<5" : String.valueOf(report.total().previous().get(f)), changes.get(f)));
-        }
-        tables.add(new fi.kohtaamo.shared.TablePdf.Table(t("monitoring.report.summaryCaption", lang),
-                List.of(t("monitoring.report.figure", lang), t("monitoring.report.thisPeriod", lang),
-                        t("monitoring.report.previousPeriod", lang, day.format(report.previous().from()),
-                                day.format(report.previous().to())), t("monitoring.report.change", lang)), summary));
-        List<Figure> columns = List.of(Figure.VISITORS, Figure.ADULTS, Figure.CHILDREN, Figure.CHILDREN_UNDER_1,
-                Figure.CHILDREN_1_2, Figure.CHILDREN_3_6, Figure.CHILDREN_7_12, Figure.CHILDREN_13_17,
-                Figure.FIRST_TIME_FAMILIES, Figure.REFERRALS, Figure.OCCURRENCES_HELD, Figure.MISSING_COUNTS);
-        List<String> header = new ArrayList<>();
-        header.add(t("monitoring.breakdown." + r.breakdown(), lang));
-        columns.forEach(f -> header.add(t("monitoring.short." + f, lang)));
-        List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < report.rows().size(); i++) {
-            ReportService.Row row = report.rows().get(i);
-            List<String> cells = new ArrayList<>();
-            cells.add(row.label().get(lang));
-            for (Figure f : columns) {
-                cells.add(report.hidden(i, f) ? "<5" : String.valueOf(row.current().get(f)));
-            }
-            rows.add(cells);
-        }
-        List<String> total = new ArrayList<>();
-        total.add(t("monitoring.report.total", lang));
-        columns.forEach(f -> total.add(report.hidden(-1, f) ? "<5" : String.valueOf(report.total().current().get(f))));
-        rows.add(total);
-        tables.add(new fi.kohtaamo.shared.TablePdf.Table(t("monitoring.report.by." + r.breakdown(), lang), header, rows));
-        List<List<String>> referrals = new ArrayList<>();
-        for (ReferralRow row : referrals(report)) {
-            referrals.add(List.of(t("monitoring.referral." + row.service(), lang), row.hidden() ? "<5" : String.valueOf(row.value())));
-        }
-        tables.add(new fi.kohtaamo.shared.TablePdf.Table(t("monitoring.referrals.title", lang),
-                List.of(t("monitoring.report.service", lang), t("monitoring.report.families", lang)), referrals));
-        byte[] body = fi.kohtaamo.shared.TablePdf.render(lang.code(), title, paragraphs, tables);
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-                        .attachment().filename("kohtaamo-report-" + r.period().from() + "--" + r.period().to() + ".pdf")
-                        .build().toString())
-                .body(body);
+        return pdf.download(actor, lang, r, report, new ReportWorkbook.Tables(chart(report, lang), ageChart(report),
+                referrals(report), pdf.breakdown(report, r.breakdown(), lang)));
     }
 
     private Request checked(Actor actor, Map<String, String> q) {

@@ -86,7 +86,7 @@ class ReportWorkbook {
 
         ReportService.MonthlyPerPlace mpp = report.monthlyPerPlace();
         sheets.add(new Spreadsheet.Sheet(t("monitoring.report.sheet.monthlyPerPlace", lang),
-                notes.apply(t("monitoring.report.monthlyPerPlace", lang)), List.of(
+                notes.apply(t("monitoring.report.sheet.monthlyPerPlace", lang)), List.of(
                         List.of(t("monitoring.report.min", lang), t("monitoring.report.median", lang),
                                 t("monitoring.report.max", lang), t("monitoring.report.openingDays", lang)),
                         List.of(mpp.min(), mpp.median(), mpp.max(), Math.round(report.openingDaysPerWeek() * 10) / 10.0))));
