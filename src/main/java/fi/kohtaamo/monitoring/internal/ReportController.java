@@ -42,9 +42,14 @@ class ReportController {
     private final MessageSource messages;
     private final fi.kohtaamo.shared.PublicDataCache cache;
     private final fi.kohtaamo.shared.FragmentRenderer fragments;
+    private final ReportWorkbook workbook;
+    private final ReportPdf pdf;
 
     ReportController(ReportService reports, CountService counts, MessageSource messages,
-            fi.kohtaamo.shared.PublicDataCache cache, fi.kohtaamo.shared.FragmentRenderer fragments) {
+            fi.kohtaamo.shared.PublicDataCache cache, fi.kohtaamo.shared.FragmentRenderer fragments, ReportWorkbook workbook,
+            ReportPdf pdf) {
+        this.workbook = workbook;
+        this.pdf = pdf;
         this.reports = reports;
         this.counts = counts;
         this.messages = messages;
@@ -128,14 +133,12 @@ class ReportController {
         Request r = request(q);
         ReportService.Report report = reports.report(actor, r.filter(), r.period(), r.breakdown());
         model.addAttribute("report", report);
+        model.addAttribute("changes", ReportChange.of(report, messages, lang));
         model.addAttribute("q", q);
         model.addAttribute("from", r.period().from());
         model.addAttribute("to", r.period().to());
         model.addAttribute("figures", Figure.values());
-        model.addAttribute("columns", List.of(Figure.VISITORS, Figure.ADULTS, Figure.CHILDREN, Figure.CHILDREN_UNDER_1,
-                Figure.CHILDREN_1_2, Figure.CHILDREN_3_6, Figure.CHILDREN_7_12, Figure.CHILDREN_13_17,
-                Figure.FIRST_TIME_FAMILIES, Figure.REFERRALS, Figure.OCCURRENCES_HELD, Figure.OCCURRENCES_CANCELLED,
-                Figure.MISSING_COUNTS));
+        model.addAttribute("columns", ReportPdf.BREAKDOWN_COLUMNS);
         model.addAttribute("chart", chart(report, lang));
         model.addAttribute("ageChart", ageChart(report));
         model.addAttribute("referrals", referrals(report));
@@ -226,12 +229,13 @@ class ReportController {
             }
         }
         List<Bar> bars = new ArrayList<>();
-        double slot = 40;
+        // a slot wide enough for "10/2026" and a six-digit value side by side; the tallest bar leaves room for its label
+        double slot = 64;
         for (int i = 0; i < months.size(); i++) {
             YearMonth m = months.get(i);
             boolean h = hidden.contains(parts.get(i));
             long v = values.get(parts.get(i));
-            bars.add(new Bar(m.getMonthValue() + "/" + m.getYear(), v, h, 40 + i * slot, h ? 0 : 200.0 * v / max));
+            bars.add(new Bar(m.getMonthValue() + "/" + m.getYear(), v, h, 40 + i * slot, h ? 0 : 180.0 * v / max));
         }
         return new Chart(bars, max, 60 + months.size() * slot);
     }
@@ -264,7 +268,7 @@ class ReportController {
             }
         }
         List<AgeBar> bars = new ArrayList<>();
-        double slot = 80;
+        double slot = 110;
         for (int i = 0; i < AGE_BANDS.size(); i++) {
             Figure f = AGE_BANDS.get(i);
             long now = report.total().current().get(f);
@@ -339,63 +343,16 @@ class ReportController {
     ResponseEntity<byte[]> xlsx(@RequestParam Map<String, String> q, Actor actor, Lang lang) {
         Request r = checked(actor, q);
         ReportService.Report report = reports.report(actor, r.filter(), r.period(), r.breakdown());
-        return fi.kohtaamo.shared.Spreadsheet.download("kohtaamo-report-" + r.period().from() + "--" + r.period().to()
-                + ".xlsx", t("monitoring.report.title", lang), tableRows(report, r.breakdown(), lang));
+        return workbook.download(actor, lang, r, report, new ReportWorkbook.Tables(chart(report, lang), ageChart(report),
+                referrals(report), tableRows(report, r.breakdown(), lang)));
     }
 
     @GetMapping("/admin/reports.pdf")
     ResponseEntity<byte[]> pdf(@RequestParam Map<String, String> q, Actor actor, Lang lang) {
         Request r = checked(actor, q);
         ReportService.Report report = reports.report(actor, r.filter(), r.period(), r.breakdown());
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy");
-        String title = t("monitoring.report.title", lang) + " " + day.format(r.period().from()) + "–"
-                + day.format(r.period().to());
-        List<String> paragraphs = List.of(t("monitoring.report.places", lang, report.places()),
-                t("monitoring.report.privacy", lang));
-        List<fi.kohtaamo.shared.TablePdf.Table> tables = new ArrayList<>();
-        List<List<String>> summary = new ArrayList<>();
-        for (Figure f : Figure.values()) {
-            summary.add(List.of(t("monitoring.figure." + f, lang),
-                    report.hidden(-1, f) ? "<5" : String.valueOf(report.total().current().get(f)),
-                    report.hiddenPrevious(f) ? "<5" : String.valueOf(report.total().previous().get(f))));
-        }
-        tables.add(new fi.kohtaamo.shared.TablePdf.Table(t("monitoring.report.summaryCaption", lang),
-                List.of(t("monitoring.report.figure", lang), t("monitoring.report.thisPeriod", lang),
-                        t("monitoring.report.previousPeriod", lang, day.format(report.previous().from()),
-                                day.format(report.previous().to()))), summary));
-        List<Figure> columns = List.of(Figure.VISITORS, Figure.ADULTS, Figure.CHILDREN, Figure.CHILDREN_UNDER_1,
-                Figure.CHILDREN_1_2, Figure.CHILDREN_3_6, Figure.CHILDREN_7_12, Figure.CHILDREN_13_17,
-                Figure.FIRST_TIME_FAMILIES, Figure.REFERRALS, Figure.OCCURRENCES_HELD, Figure.MISSING_COUNTS);
-        List<String> header = new ArrayList<>();
-        header.add(t("monitoring.breakdown." + r.breakdown(), lang));
-        columns.forEach(f -> header.add(t("monitoring.short." + f, lang)));
-        List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < report.rows().size(); i++) {
-            ReportService.Row row = report.rows().get(i);
-            List<String> cells = new ArrayList<>();
-            cells.add(row.label().get(lang));
-            for (Figure f : columns) {
-                cells.add(report.hidden(i, f) ? "<5" : String.valueOf(row.current().get(f)));
-            }
-            rows.add(cells);
-        }
-        List<String> total = new ArrayList<>();
-        total.add(t("monitoring.report.total", lang));
-        columns.forEach(f -> total.add(report.hidden(-1, f) ? "<5" : String.valueOf(report.total().current().get(f))));
-        rows.add(total);
-        tables.add(new fi.kohtaamo.shared.TablePdf.Table(t("monitoring.report.by." + r.breakdown(), lang), header, rows));
-        List<List<String>> referrals = new ArrayList<>();
-        for (ReferralRow row : referrals(report)) {
-            referrals.add(List.of(t("monitoring.referral." + row.service(), lang), row.hidden() ? "<5" : String.valueOf(row.value())));
-        }
-        tables.add(new fi.kohtaamo.shared.TablePdf.Table(t("monitoring.referrals.title", lang),
-                List.of(t("monitoring.report.service", lang), t("monitoring.report.families", lang)), referrals));
-        byte[] body = fi.kohtaamo.shared.TablePdf.render(lang.code(), title, paragraphs, tables);
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-                        .attachment().filename("kohtaamo-report-" + r.period().from() + "--" + r.period().to() + ".pdf")
-                        .build().toString())
-                .body(body);
+        return pdf.download(actor, lang, r, report, new ReportWorkbook.Tables(chart(report, lang), ageChart(report),
+                referrals(report), pdf.breakdown(report, r.breakdown(), lang)));
     }
 
     private Request checked(Actor actor, Map<String, String> q) {
