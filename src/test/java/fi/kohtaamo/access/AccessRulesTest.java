@@ -71,8 +71,8 @@ class AccessRulesTest {
         association = fx.organisation(OrganisationType.MLL_ASSOCIATION, district, countyA);
         parish = fx.organisation(OrganisationType.PARISH, null, countyA);
         otherCountyOrg = fx.organisation(OrganisationType.OTHER_NGO, null, countyB);
-        placeX = fx.place(areaA1, muniA1, association);
-        placeY = fx.place(areaB1, muniB1, otherCountyOrg);
+        placeX = fx.openPlace(areaA1, muniA1, association);
+        placeY = fx.openPlace(areaB1, muniB1, otherCountyOrg);
 
         actors = new LinkedHashMap<>();
         actors.put("admin", actor(Role.ADMIN, null, null, null, null));

@@ -82,7 +82,7 @@ final class AccessWorld {
         partnerOrg = fx.organisation(OrganisationType.WELLBEING_COUNTY, null, countyA);
         partnerOrgB = fx.organisation(OrganisationType.WELLBEING_COUNTY, null, countyB);
         for (Where w : Where.values()) {
-            place.put(w, fx.place(area.get(w), municipality.get(w), organisation.get(w)));
+            place.put(w, fx.openPlace(area.get(w), municipality.get(w), organisation.get(w)));
             activity.put(w, activity(place.get(w)));
         }
         // the partner works in county A (and a partner of county B there, to make visits and proposals in B)

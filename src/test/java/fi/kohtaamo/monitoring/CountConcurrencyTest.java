@@ -50,7 +50,7 @@ class CountConcurrencyTest {
         String muni = fx.municipality(county);
         long area = fx.area(county, muni);
         long org = fx.organisation(OrganisationType.MLL_ASSOCIATION, null, county);
-        long place = fx.place(area, muni, org);
+        long place = fx.openPlace(area, muni, org);
         Actor staff = new Actor(CountTest.IDS.incrementAndGet(), "Staff", Role.PROVIDER_STAFF, org,
                 registry.organisationWithDescendants(org), null, null, null);
         // five activities every day and the open day: 6 x 31 countables in October

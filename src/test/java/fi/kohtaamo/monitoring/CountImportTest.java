@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CountImportTest {
 
     @Autowired JdbcClient jdbc;
+    @Autowired fi.kohtaamo.registry.Registry registry;
     @LocalServerPort int port;
 
     WebClient web;
@@ -43,6 +44,18 @@ class CountImportTest {
         placePath = link.replaceAll("^https?://[^/]+", "");
         placeId = Long.parseLong(placePath.replaceAll("^.*/", ""));
         web.get(placePath + "/import");
+    }
+
+    /** The first n days from the given one when the demo place is open by its opening hours. */
+    List<String> openDays(String from, int n) {
+        List<String> out = new java.util.ArrayList<>();
+        for (LocalDate d = LocalDate.parse(from); out.size() < n; d = d.plusDays(1)) {
+            LocalDate on = d;
+            if (registry.openingHours(placeId, on).stream().anyMatch(h -> h.weekday() == on.getDayOfWeek())) {
+                out.add(on.toString());
+            }
+        }
+        return out;
     }
 
     long openDayCounts(String from, String to) {
@@ -77,20 +90,42 @@ class CountImportTest {
     }
 
     @Test
+    void anOpenDayIsNotImportedOnADayThePlaceIsClosed() {
+        LocalDate closed = LocalDate.parse("2026-09-01");
+        while (openDays(closed.toString(), 1).get(0).equals(closed.toString())) {
+            closed = closed.plusDays(1);
+        }
+        String csv = "date;activity;adults;children_under_1;children_1_2;children_3_6;children_7_12;children_13_17;"
+                + "first_time_families;volunteers;staff\n" + closed + ";;6;1;2;3;0;0;1;1;1\n";
+        WebClient.Response r = preview("counts.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.html().select("main").text()).contains("Paikka ei ollut auki " + closed);
+        assertThat(r.html().select("input[name=token]")).isEmpty();
+        assertThat(openDayCounts(closed.toString(), closed.toString())).isZero();
+        // nor is the open day offered in the counter's day page
+        WebClient.Response day = web.get(placePath + "?date=" + closed);
+        assertThat(day.status()).isEqualTo(200);
+        assertThat(day.html().select("main a[href*=subject=0]")).isEmpty();
+        assertThat(web.get(placePath + "/count?subject=0&date=" + closed).status()).isEqualTo(404);
+    }
+
+    @Test
     void aGoodCsvIsStoredOnceOnConfirmation() {
+        List<String> days = openDays("2026-10-01", 2);
         String csv = "\uFEFFdate,activity,adults,children_under_1,children_1_2,children_3_6,children_7_12,children_13_17,"
-                + "first_time_families,volunteers,staff\n2026-10-12,,7,1,2,3,0,0,1,1,1\n2026-10-13,,4,0,3,1,0,0,0,0,1\n";
+                + "first_time_families,volunteers,staff\n" + days.get(0) + ",,7,1,2,3,0,0,1,1,1\n" + days.get(1)
+                + ",,4,0,3,1,0,0,0,0,1\n";
         WebClient.Response r = preview("counts.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(200);
         String token = r.html().select("input[name=token]").attr("value");
-        assertThat(openDayCounts("2026-10-12", "2026-10-13")).isZero();
+        assertThat(openDayCounts(days.get(0), days.get(1))).isZero();
         WebClient.Response done = web.post(placePath + "/import/confirm", Map.of("token", token));
         assertThat(done.status()).isEqualTo(302);
         assertThat(done.header("Location")).contains("imported=2");
-        assertThat(openDayCounts("2026-10-12", "2026-10-13")).isEqualTo(2);
+        assertThat(openDayCounts(days.get(0), days.get(1))).isEqualTo(2);
         web.get(placePath);
         assertThat(web.post(placePath + "/import/confirm", Map.of("token", token)).status()).isEqualTo(409);
-        assertThat(openDayCounts("2026-10-12", "2026-10-13")).isEqualTo(2);
+        assertThat(openDayCounts(days.get(0), days.get(1))).isEqualTo(2);
         // the same file again: every row is already counted
         assertThat(preview("counts.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)).html().select("main").text())
                 .contains("on jo laskettu");
@@ -100,29 +135,30 @@ class CountImportTest {
     void referralColumnsAreImportedWithTheirCountsAndCheckedAsTheCounterChecksThem() {
         String head = "date;activity;adults;children_under_1;children_1_2;children_3_6;children_7_12;children_13_17;"
                 + "first_time_families;volunteers;staff;referral_child_health_clinic;referral_family_counselling\n";
+        List<String> days = openDays("2026-10-15", 2);
         // more families guided onward than adults: refused, naming the column, and nothing stored
         WebClient.Response bad = preview("counts.csv", "text/csv",
-                (head + "2026-10-20;;2;1;0;0;0;0;0;0;1;2;1\n").getBytes(StandardCharsets.UTF_8));
+                (head + days.get(0) + ";;2;1;0;0;0;0;0;0;1;2;1\n").getBytes(StandardCharsets.UTF_8));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.html().select("main").text()).contains("referral_child_health_clinic");
-        assertThat(openDayCounts("2026-10-20", "2026-10-20")).isZero();
+        assertThat(openDayCounts(days.get(0), days.get(0))).isZero();
         WebClient.Response negative = preview("counts.csv", "text/csv",
-                (head + "2026-10-20;;2;1;0;0;0;0;0;0;1;-1;0\n").getBytes(StandardCharsets.UTF_8));
+                (head + days.get(0) + ";;2;1;0;0;0;0;0;0;1;-1;0\n").getBytes(StandardCharsets.UTF_8));
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.html().select("main").text()).contains("referral_child_health_clinic");
 
         WebClient.Response good = preview("counts.csv", "text/csv",
-                (head + "2026-10-20;;5;1;0;2;0;0;0;0;1;2;1\n2026-10-21;;3;1;0;0;0;0;0;0;1;;\n").getBytes(StandardCharsets.UTF_8));
+                (head + days.get(0) + ";;5;1;0;2;0;0;0;0;1;2;1\n" + days.get(1) + ";;3;1;0;0;0;0;0;0;1;;\n").getBytes(StandardCharsets.UTF_8));
         assertThat(good.status()).isEqualTo(200);
         // the preview shows how many were guided onward on each row
         assertThat(good.html().select("tbody tr").get(0).select("td").get(4).text()).isEqualTo("3");
         web.post(placePath + "/import/confirm", Map.of("token", good.html().select("input[name=token]").attr("value")));
-        assertThat(openDayCounts("2026-10-20", "2026-10-21")).isEqualTo(2);
+        assertThat(openDayCounts(days.get(0), days.get(1))).isEqualTo(2);
         Map<String, Long> stored = new java.util.TreeMap<>();
         jdbc.sql("""
                 select r.service, r.families from visit_count_referral r join visit_count c on c.id = r.count_id
                 where c.place_id = :p and c.on_date between :f and :t""")
-                .param("p", placeId).param("f", LocalDate.parse("2026-10-20")).param("t", LocalDate.parse("2026-10-21"))
+                .param("p", placeId).param("f", LocalDate.parse(days.get(0))).param("t", LocalDate.parse(days.get(1)))
                 .query(rs -> {
                     stored.merge(rs.getString(1), rs.getLong(2), Long::sum);
                 });
@@ -133,17 +169,17 @@ class CountImportTest {
                 .param("p", placeId).query(rs -> {
                     monthly.put(rs.getString(1), rs.getLong(2));
                 });
-        assertThat(monthly).containsEntry("CHILD_HEALTH_CLINIC", 2L + referralsBefore("CHILD_HEALTH_CLINIC"))
-                .containsEntry("FAMILY_COUNSELLING", 1L + referralsBefore("FAMILY_COUNSELLING"));
+        assertThat(monthly).containsEntry("CHILD_HEALTH_CLINIC", 2L + referralsBefore("CHILD_HEALTH_CLINIC", days))
+                .containsEntry("FAMILY_COUNSELLING", 1L + referralsBefore("FAMILY_COUNSELLING", days));
     }
 
     /** Families guided to a service from this place in October 2026 other than on the imported days. */
-    long referralsBefore(String service) {
+    long referralsBefore(String service, List<String> days) {
         return jdbc.sql("""
                 select coalesce(sum(r.families), 0) from visit_count_referral r join visit_count c on c.id = r.count_id
                 where c.place_id = :p and c.on_date between :f and :t and c.on_date not in (:a, :b) and r.service = :s""")
                 .param("p", placeId).param("f", LocalDate.parse("2026-10-01")).param("t", LocalDate.parse("2026-10-31"))
-                .param("a", LocalDate.parse("2026-10-20")).param("b", LocalDate.parse("2026-10-21")).param("s", service)
+                .param("a", LocalDate.parse(days.get(0))).param("b", LocalDate.parse(days.get(1))).param("s", service)
                 .query(Long.class).single();
     }
 

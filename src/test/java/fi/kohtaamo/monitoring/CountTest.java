@@ -46,17 +46,18 @@ class CountTest {
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
-    long county, org, otherOrg, place, activity;
+    long county, area, org, otherOrg, place, activity;
+    String muni;
     Actor staff, otherStaff, volunteer, partner;
 
     @BeforeEach
     void world() {
         county = fx.county();
-        String muni = fx.municipality(county);
-        long area = fx.area(county, muni);
+        muni = fx.municipality(county);
+        area = fx.area(county, muni);
         org = fx.organisation(OrganisationType.MLL_ASSOCIATION, null, county);
         otherOrg = fx.organisation(OrganisationType.PARISH, null, county);
-        place = fx.place(area, muni, org);
+        place = fx.openPlace(area, muni, org);
         staff = new Actor(IDS.incrementAndGet(), "Staff", Role.PROVIDER_STAFF, org, registry.organisationWithDescendants(org),
                 null, null, null);
         otherStaff = new Actor(IDS.incrementAndGet(), "Other", Role.PROVIDER_STAFF, otherOrg,
@@ -87,6 +88,17 @@ class CountTest {
         m.put("firstTimeFamilies", "" + first);
         m.put("staff", "1");
         return m;
+    }
+
+    /** The latest day on or before the given one when the place is open by its opening hours. */
+    static LocalDate openDayOnOrBefore(Registry registry, long placeId, LocalDate day) {
+        for (LocalDate d = day; d.isAfter(day.minusDays(400)); d = d.minusDays(1)) {
+            LocalDate on = d;
+            if (registry.openingHours(placeId, on).stream().anyMatch(h -> h.weekday() == on.getDayOfWeek())) {
+                return on;
+            }
+        }
+        throw new AssertionError("place " + placeId + " is never open");
     }
 
     long rows() {
@@ -141,6 +153,24 @@ class CountTest {
         // the open day of the place can be counted any past day
         counts.save(staff, place, 0, LocalDate.of(2026, 11, 23), figures(4, 1, 2, 0));
         assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
+    void aPlaceClosedWithNothingScheduledOffersNoCountingThatDay() {
+        long closed = fx.place(area, muni, org);
+        LocalDate monday = LocalDate.of(2026, 11, 23);
+        // the open place offers its open day; the closed one offers nothing that day
+        assertThat(counts.day(staff, place, monday)).extracting(CountService.Countable::subject).containsExactly(0L);
+        assertThat(counts.day(staff, closed, monday)).isEmpty();
+        var e = catchThrowableOfType(KohtaamoException.Invalid.class, () -> counts.save(staff, closed, 0, monday,
+                figures(4, 1, 2, 0)));
+        assertThat(e.errors().all().get(0).messageKey()).isEqualTo("monitoring.validation.closed");
+        // nor a row of the month grid, nor a forged one
+        assertThat(counts.month(staff, closed, YearMonth.of(2026, 11))).isEmpty();
+        catchThrowableOfType(KohtaamoException.Invalid.class, () -> counts.saveMonth(staff, closed, YearMonth.of(2026, 11),
+                Map.of("r0.key", "0/2026-11-23", "r0.adults", "4")));
+        assertThat(jdbc.sql("select count(*) from visit_count where place_id = :p").param("p", closed).query(Long.class)
+                .single()).isZero();
     }
 
     @Test
@@ -212,7 +242,10 @@ class CountTest {
         String placeLink = places.status() == 302 ? places.header("Location")
                 : places.html().select("main .card-list a").first().attr("href");
         placeLink = placeLink.replaceAll("^https?://[^/]+", "");
-        WebClient.Response day = web.get(placeLink + "?date=2026-11-24");
+        // a day the place is open, so that its open day can be counted even with nothing scheduled
+        long placeId = Long.parseLong(placeLink.replaceAll("^.*/", ""));
+        LocalDate open = openDayOnOrBefore(registry, placeId, TUESDAY);
+        WebClient.Response day = web.get(placeLink + "?date=" + open);
         assertThat(day.status()).isEqualTo(200);
         String counter = day.html().select("main .card-list h3 a").first().attr("href");
         WebClient.Response page = web.get(counter);

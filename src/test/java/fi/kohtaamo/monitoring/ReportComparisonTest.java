@@ -40,7 +40,7 @@ class ReportComparisonTest {
         String municipality = fx.municipality(county);
         long area = fx.area(county, municipality);
         long organisation = fx.organisation(OrganisationType.MLL_ASSOCIATION, null, county);
-        place = fx.place(area, municipality, organisation);
+        place = fx.openPlace(area, municipality, organisation);
         email = Fixtures.unique("vertailu").toLowerCase() + "@example.fi";
         jdbc.sql("""
                 insert into app_user (email, display_name, password_hash, role, county_id, created_at, updated_at)

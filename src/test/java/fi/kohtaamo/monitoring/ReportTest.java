@@ -69,11 +69,11 @@ class ReportTest {
         mllB = fx.organisation(OrganisationType.MLL_ASSOCIATION, national, countyB);
         parishA = fx.organisation(OrganisationType.PARISH, null, countyA);
         placesA.clear();
-        placesA.add(fx.place(area1, m1, mllA));
-        placesA.add(fx.place(area1, m1, mllA));
-        placesA.add(fx.place(area2, m2, mllA));
-        parishPlace = fx.place(area2, m2, parishA);
-        placeB = fx.place(area3, m3, mllB);
+        placesA.add(fx.openPlace(area1, m1, mllA));
+        placesA.add(fx.openPlace(area1, m1, mllA));
+        placesA.add(fx.openPlace(area2, m2, mllA));
+        parishPlace = fx.openPlace(area2, m2, parishA);
+        placeB = fx.openPlace(area3, m3, mllB);
         coordinatorA = new Actor(IDS.incrementAndGet(), "K", Role.COUNTY_COORDINATOR, null, Set.of(), countyA, null, null);
         reporter = new Actor(IDS.incrementAndGet(), "R", Role.NATIONAL_REPORTER, national,
                 registry.organisationWithDescendants(national), null, null, null);
@@ -92,7 +92,7 @@ class ReportTest {
             }
         }
         // one tiny place: its October is below 5 in every figure
-        long tiny = fx.place(area1, m1, mllA);
+        long tiny = fx.openPlace(area1, m1, mllA);
         placesA.add(tiny);
         counts.insert(tiny, null, LocalDate.of(2026, 10, 5), new CountQueries.Figures(2, 1, 0, 1, 0, 0, 1, 0, 1),
                 Map.of(fi.kohtaamo.monitoring.ReferralService.CHILD_HEALTH_CLINIC, 1), false, Instant.now());
@@ -316,7 +316,7 @@ class ReportTest {
                 LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 20), LocalDate.of(2026, 10, 31));
         List<Long> places = new ArrayList<>();
         for (int i = 0; i < 70; i++) {
-            long place = fx.place(area, m, org);
+            long place = fx.openPlace(area, m, org);
             places.add(place);
             for (LocalDate d = LocalDate.of(2026, 9, 1); d.isBefore(LocalDate.of(2026, 11, 1)); d = d.plusDays(3 + random.nextInt(3))) {
                 if (!spikeDays.contains(d)) {
@@ -441,7 +441,7 @@ class ReportTest {
         Period october = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
         // a small association beside the big one: its row is below 5 in every figure
         long small = fx.organisation(OrganisationType.MLL_ASSOCIATION, national, countyA);
-        long smallPlace = fx.place(fx.area(countyA, fx.municipality(countyA)), fx.municipality(countyA), small);
+        long smallPlace = fx.openPlace(fx.area(countyA, fx.municipality(countyA)), fx.municipality(countyA), small);
         counts.insert(smallPlace, null, LocalDate.of(2026, 10, 6), new CountQueries.Figures(2, 1, 0, 1, 0, 0, 1, 0, 1),
                 Map.of(), false, Instant.now());
         ReportService.Report byOrganiser = reports.report(coordinatorA, new Filter(null, null, national, null, null), october,
@@ -453,7 +453,7 @@ class ReportTest {
 
         // a place shared by the association and the parish, with 3 visitors: the rows add up to the total and
         // those 3, so not every row and the total may be shown
-        long shared = fx.place(fx.area(countyA, fx.municipality(countyA)), fx.municipality(countyA), mllA);
+        long shared = fx.openPlace(fx.area(countyA, fx.municipality(countyA)), fx.municipality(countyA), mllA);
         jdbc.sql("insert into place_organiser (place_id, organisation_id) values (:p, :o)").param("p", shared)
                 .param("o", parishA).update();
         cache.changed();

@@ -44,7 +44,7 @@ class ReportWorkbookTest {
         String municipality = fx.municipality(county);
         long area = fx.area(county, municipality);
         long organisation = fx.organisation(OrganisationType.MLL_ASSOCIATION, null, county);
-        long place = fx.place(area, municipality, organisation);
+        long place = fx.openPlace(area, municipality, organisation);
         String email = Fixtures.unique("taulukko").toLowerCase() + "@example.fi";
         jdbc.sql("""
                 insert into app_user (email, display_name, password_hash, role, county_id, created_at, updated_at)

@@ -3,6 +3,7 @@ package fi.kohtaamo.support;
 import fi.kohtaamo.registry.OrganisationType;
 import fi.kohtaamo.registry.PlaceKind;
 import fi.kohtaamo.registry.TargetGroup;
+import fi.kohtaamo.registry.internal.Model;
 import fi.kohtaamo.registry.internal.Model.Staffing;
 import fi.kohtaamo.registry.internal.OrganisationCommand;
 import fi.kohtaamo.registry.internal.PlaceCommand;
@@ -74,6 +75,21 @@ public class Fixtures {
                 Instant.now()));
     }
 
+    /** A place open every day 9–15 (a count of its open day is offered on any day). */
+    public long openPlace(long areaId, String municipality, long... organisers) {
+        PlaceCommand c = command(unique("Testipaikka"), areaId, municipality, organisers);
+        List<Model.Hours> hours = java.util.Arrays.stream(java.time.DayOfWeek.values())
+                .map(d -> new Model.Hours(d, java.time.LocalTime.of(9, 0), java.time.LocalTime.of(15, 0))).toList();
+        PlaceCommand open = new PlaceCommand(c.kind(), c.name(), c.description(), c.directions(), c.areaId(),
+                c.municipalityCode(), c.streetAddress(), c.postalCode(), c.postOffice(), c.latitude(), c.longitude(),
+                c.premisesType(), c.premisesOwnership(), c.hasYard(), c.features(), c.accessibilityNotes(), c.staffing(),
+                c.cooperationPartners(), c.contactEmail(), c.contactPhone(), c.website(), c.published(), c.organiserIds(),
+                c.targetGroups(), c.languages(), c.funding(),
+                List.of(new PlaceCommand.Period(java.time.LocalDate.of(2000, 1, 1), null, false, LocalizedText.EMPTY, hours)));
+        return changed(queries.insertPlace(open, false, Instant.now()));
+    }
+
+    /** A place with no opening hours: closed every day, so only its activities' occurrences can be counted. */
     public long place(long areaId, String municipality, long... organisers) {
         return changed(queries.insertPlace(command(unique("Testipaikka"), areaId, municipality, organisers), false,
                 Instant.now()));

@@ -282,6 +282,7 @@ public class CountImport {
         }
         List<Line> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Map<LocalDate, Boolean> openDays = new HashMap<>();
         for (int i = 0; i < raw.size(); i++) {
             Map<String, Object> row = raw.get(i);
             List<Problem> problems = new ArrayList<>();
@@ -313,6 +314,10 @@ public class CountImport {
             }
             if (date != null && subject > 0 && !held.contains(subject + "/" + date)) {
                 problems.add(new Problem("monitoring.import.notHeld", new Object[] {name, date.toString()}));
+            }
+            if (date != null && subject == 0 && !date.isAfter(today)
+                    && !openDays.computeIfAbsent(date, d -> counts.open(placeId, d))) {
+                problems.add(new Problem("monitoring.import.closed", new Object[] {date.toString()}));
             }
             if (date != null && subject >= 0) {
                 String key = subject + "/" + date;

@@ -127,13 +127,22 @@ public class CountService {
         for (Countable o : occurrences(placeId, date, date)) {
             out.add(new Countable(o.subject(), o.name(), o.time(), date, counted.remove(o.subject())));
         }
-        out.add(new Countable(0, LocalizedText.EMPTY, null, date, counted.remove(0L)));
+        Count openDay = counted.remove(0L);
+        if (openDay != null || open(placeId, date)) {
+            // the open day is offered only on a day the place is open (a count made before stays correctable)
+            out.add(new Countable(0, LocalizedText.EMPTY, null, date, openDay));
+        }
         // counts of activities that no longer take place that day stay visible, to be corrected
         for (Count c : counted.values()) {
             out.add(new Countable(c.activityId(), calendar.activity(c.activityId()).map(ActivityCalendar.ActivityRef::name)
                     .orElse(LocalizedText.EMPTY), null, date, c));
         }
         return out;
+    }
+
+    /** Whether the place is open on the day by its opening hours (the period valid that day). */
+    boolean open(long placeId, LocalDate date) {
+        return registry.openingHours(placeId, date).stream().anyMatch(h -> h.weekday() == date.getDayOfWeek());
     }
 
     /** One countable at the place on the day, checked to exist (the occurrence took place that day). */
@@ -185,6 +194,9 @@ public class CountService {
         FieldErrors errors = new FieldErrors();
         if (date.isAfter(today())) {
             errors.add("date", "monitoring.validation.future").throwIfAny();
+        }
+        if (subject == 0 && queries.count(placeId, 0, date).isEmpty() && !open(placeId, date)) {
+            errors.add("date", "monitoring.validation.closed").throwIfAny();
         }
         Countable c = countable(actor, placeId, subject, date);
         Checked checked = check(form, "", errors);
