@@ -229,6 +229,14 @@ class PagesInBrowserTest {
                 check(path, lang);
             }
         }
+        // the staff front page starts with today's sessions to count, each with its counter (checked above)
+        for (String lang : LANGS) {
+            driver.get(url("/admin", lang));
+            var today = driver.findElements(By.cssSelector("main section.todays-counts"));
+            assertThat(today).as("today's sessions on /admin (" + lang + ")").hasSize(1);
+            assertThat(today.get(0).findElements(By.cssSelector("li.card a[href*='/admin/counts/places/']")))
+                    .as("count links on /admin (" + lang + ")").isNotEmpty();
+        }
         // a form sent with errors: messages next to the fields, still accessible
         for (String lang : LANGS) {
             driver.get(url("/admin/places/new", lang));

@@ -32,8 +32,11 @@ class PlaceAdminController {
     private final RegistryService service;
     private final RegistryQueries queries;
     private final MessageSource messages;
+    private final List<fi.kohtaamo.registry.StaffHomeSection> sections;
 
-    PlaceAdminController(RegistryService service, RegistryQueries queries, MessageSource messages) {
+    PlaceAdminController(RegistryService service, RegistryQueries queries, MessageSource messages,
+            List<fi.kohtaamo.registry.StaffHomeSection> sections) {
+        this.sections = sections;
         this.service = service;
         this.queries = queries;
         this.messages = messages;
@@ -47,6 +50,9 @@ class PlaceAdminController {
 
     @GetMapping("/admin")
     String home(Actor actor, Lang lang, Model model) {
+        // other modules' sections first (monitoring's sessions of the day to count)
+        model.addAttribute("sections", sections.stream().map(s -> s.section(actor, lang))
+                .flatMap(java.util.Optional::stream).toList());
         model.addAttribute("places", queries.placesInScope(AccessControl.scope(actor, RegistryAction.PLACE_UPDATE), lang));
         model.addAttribute("mayCreatePlace", AccessControl.mayEver(actor, RegistryAction.PLACE_CREATE));
         return "admin/home";
