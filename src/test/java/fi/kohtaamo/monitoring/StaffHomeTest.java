@@ -102,13 +102,6 @@ class StaffHomeTest {
     }
 
     @Test
-    void aCountyCoordinatorsFrontPageDoesNotAskEveryPlaceOfTheCounty() {
-        WebClient.Response home = signIn("koordinaattori@demo.kohtaamo.fi").get("/admin");
-        assertThat(home.status()).isEqualTo(200);
-        assertThat(home.html().select("main section.todays-counts")).isEmpty();
-    }
-
-    @Test
     void aPartnerSeesNoCounting() {
         WebClient.Response home = signIn("neuvola@demo.kohtaamo.fi").get("/admin");
         assertThat(home.status()).isEqualTo(200);

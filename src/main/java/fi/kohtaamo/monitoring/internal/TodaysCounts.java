@@ -7,7 +7,6 @@ import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.LocalizedText;
-import fi.kohtaamo.shared.Scope;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The top of the staff front page for those who count at the door (a place's staff and volunteers, whose scope is
- * their organisation or place; not coordinators or administrators): today's sessions (in Helsinki) at the places in their
+ * The top of the staff front page for those who count: today's sessions (in Helsinki) at the places in their
  * scope, each with its counter, and whether it is counted. At most {@link #MAX} sessions, with a note when
  * there are more.
  */
@@ -46,10 +44,7 @@ class TodaysCounts implements StaffHomeSection {
 
     @Override
     public Optional<Section> section(Actor actor, Lang lang) {
-        // the places' own staff and volunteers count at the door; a coordinator's or administrator's scope is a
-        // county or the nation, where asking each place for today's sessions on every front page would not scale
-        Scope scope = AccessControl.scope(actor, MonitoringAction.COUNT_RECORD);
-        if (scope.equals(Scope.NONE) || scope.all() || scope.geographic()) {
+        if (!AccessControl.mayEver(actor, MonitoringAction.COUNT_RECORD)) {
             return Optional.empty();
         }
         LocalDate today = counts.today();
