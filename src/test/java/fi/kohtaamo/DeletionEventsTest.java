@@ -60,7 +60,7 @@ class DeletionEventsTest {
         long area = fx.area(county, muni);
         long host = fx.organisation(OrganisationType.MLL_ASSOCIATION, null, county);
         long partnerOrg = fx.organisation(OrganisationType.WELLBEING_COUNTY, null, county);
-        place = fx.place(area, muni, host);
+        place = fx.openPlace(area, muni, host);
         staff = new Actor(IDS.incrementAndGet(), "Staff", Role.PROVIDER_STAFF, host, registry.organisationWithDescendants(host),
                 null, null, null);
         partner = new Actor(IDS.incrementAndGet(), "Nelli", Role.PARTNER, partnerOrg,
