@@ -60,7 +60,7 @@ class DeletionEventsTest {
         long area = fx.area(county, muni);
         long host = fx.organisation(OrganisationType.MLL_ASSOCIATION, null, county);
         long partnerOrg = fx.organisation(OrganisationType.WELLBEING_COUNTY, null, county);
-        place = fx.openPlace(area, muni, host);
+        place = fx.place(area, muni, host);
         staff = new Actor(IDS.incrementAndGet(), "Staff", Role.PROVIDER_STAFF, host, registry.organisationWithDescendants(host),
                 null, null, null);
         partner = new Actor(IDS.incrementAndGet(), "Nelli", Role.PARTNER, partnerOrg,
@@ -148,7 +148,7 @@ class DeletionEventsTest {
         assertThat(rows("select count(*) from visit_count_month where place_id = :id", place)).isEqualTo(1);
 
         // an open day's count alone keeps the place too, and the refusal is a translated page
-        long other = fx.place(registry.placeTarget(place).orElseThrow().areaId(),
+        long other = fx.openPlace(registry.placeTarget(place).orElseThrow().areaId(),
                 jdbc.sql("select municipality_code from place where id = :id").param("id", place).query(String.class).single(),
                 registry.placeTarget(place).orElseThrow().organisationIds().iterator().next());
         counts.save(staff, other, 0, LocalDate.of(2026, 11, 23), Map.of("adults", "3"));
