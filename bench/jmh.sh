@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# JMH benchmarks of the hot functions (src/test/java/.../calendar/internal/CalendarBenchmarks.java and
-# .../monitoring/internal/ReportBenchmarks.java):
-# planning a week and a season of a series, writing a feed of 100 series, suppressing a report table. Compiles the tests (JMH's
+# JMH benchmarks of the hot functions (src/test/java/.../calendar/internal/CalendarBenchmarks.java):
+# planning a week and a season of a series, writing a feed of 100 series. Compiles the tests (JMH's
 # annotation processor generates the harness), then runs JMH with the test classpath.
 # Usage: bench/jmh.sh [JMH options, e.g. -wi 5 -i 10 or a benchmark name pattern]
 set -euo pipefail

@@ -8,8 +8,11 @@ import java.util.List;
 /** Outreach as reports see it: the professionals' visits to places in a period. */
 public interface OutreachFigures {
 
-    /** How many visits a profession or a topic had; families reached as recorded by the places. */
-    record Tally(LocalizedText name, long visits, long familiesReached) {
+    /**
+     * How many visits a profession or a topic had; families reached as recorded by the places, protected as a
+     * figure about people ({@code familiesHidden}: shown as "&lt;5").
+     */
+    record Tally(LocalizedText name, long visits, long familiesReached, boolean familiesHidden) {
     }
 
     /** Visits, by profession and by topic (a visit without a topic is "presence"). */

@@ -66,7 +66,12 @@ public abstract class KohtaamoException extends RuntimeException {
         private final String parameter;
 
         public BadParameter(String parameter) {
-            super("invalid-parameter", HttpStatus.BAD_REQUEST, parameter);
+            this(parameter, "invalid-parameter");
+        }
+
+        /** With its own message ({@code error.<code>.title} and {@code .detail}) saying what is expected. */
+        public BadParameter(String parameter, String code) {
+            super(code, HttpStatus.BAD_REQUEST, parameter);
             this.parameter = parameter;
         }
 

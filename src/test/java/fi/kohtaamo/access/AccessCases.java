@@ -306,7 +306,7 @@ final class AccessCases {
             });
         });
         add(MonitoringAction.REPORT_VIEW, "the place's row in the report", false, (web, where) -> read(
-                web.get("/admin/reports.csv?from=2026-11-01&to=2026-11-30&breakdown=PLACE"), nameOf(where)));
+                web.get("/admin/reports.csv?from=2026-10&to=2026-10&breakdown=PLACE"), nameOf(where)));
     }
 
     // ---- outreach -------------------------------------------------------------------------------

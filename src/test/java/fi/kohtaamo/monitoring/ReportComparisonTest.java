@@ -68,26 +68,28 @@ class ReportComparisonTest {
 
     @Test
     void aPreviousPeriodWithoutCountsSaysSoAndOthersShowThePercentage() {
-        count("2026-10-06", 20, 10);
-        count("2026-10-13", 20, 10);
+        count("2026-09-08", 20, 10);
+        count("2026-09-15", 20, 10);
         WebClient web = new WebClient(port);
         assertThat(web.login(email, "vertailun-pitka-salasana-77").header("Location")).endsWith("/admin");
 
-        // October against an empty September: no percentage, in any language
-        Document en = report(web, "2026-10-01", "2026-10-31", "en");
+        // September against an empty August: no percentage, in any language
+        Document en = report(web, "2026-09-01", "2026-09-30", "en");
         assertThat(en.select("table").get(0).select("thead th").get(3).text()).isEqualTo("Change");
         assertThat(change(en, "Visits (adults and children)")).isEqualTo("no data in the previous period");
         assertThat(change(en, "Adults")).isEqualTo("no data in the previous period");
         assertThat(change(en, "Occurrences held")).isEqualTo("no data in the previous period");
         assertThat(en.select("table").get(0).text()).doesNotContain("∞", "Infinity", "%");
-        assertThat(change(report(web, "2026-10-01", "2026-10-31", "fi"), "Aikuiset"))
+        assertThat(change(report(web, "2026-09", "2026-09", "fi"), "Aikuiset"))
                 .isEqualTo("ei tietoja edelliseltä jaksolta");
-        assertThat(change(report(web, "2026-10-01", "2026-10-31", "sv"), "Vuxna"))
+        assertThat(change(report(web, "2026-09", "2026-09", "sv"), "Vuxna"))
                 .isEqualTo("inga uppgifter för föregående period");
 
-        // November against that October: 40 adults → 50 adults is +25 %, 60 visitors → 60 is ±0 %
-        count("2026-11-03", 50, 10);
-        Document november = report(web, "2026-11-01", "2026-11-30", "en");
+        // October against that September: 40 adults → 50 adults is +25 %, 60 visitors → 60 is ±0 %; two families
+        // guided onward (a figure under five)
+        counts.insert(place, null, LocalDate.parse("2026-10-06"), new CountQueries.Figures(50, 0, 0, 10, 0, 0, 0, 0, 0),
+                Map.of(fi.kohtaamo.monitoring.ReferralService.CHILD_HEALTH_CLINIC, 2), false, Instant.now());
+        Document november = report(web, "2026-10", "2026-10", "en");
         assertThat(change(november, "Adults")).isEqualTo("+25\u00a0%");
         assertThat(change(november, "Visits (adults and children)")).isEqualTo("±0\u00a0%");
         assertThat(change(november, "Children")).isEqualTo("−50\u00a0%");

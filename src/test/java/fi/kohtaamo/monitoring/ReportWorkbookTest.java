@@ -53,7 +53,7 @@ class ReportWorkbookTest {
         String areaName = jdbc.sql("select coalesce(name_en, name_fi) from area where id = :a").param("a", area).query(String.class).single();
         counts.insert(place, null, LocalDate.parse("2026-09-08"), new CountQueries.Figures(12, 0, 0, 8, 0, 0, 0, 0, 0),
                 Map.of(), false, Instant.now());
-        counts.insert(place, null, LocalDate.parse("2026-10-06"), new CountQueries.Figures(15, 0, 0, 9, 0, 0, 0, 0, 0),
+        counts.insert(place, null, LocalDate.parse("2026-10-06"), new CountQueries.Figures(15, 0, 0, 9, 0, 0, 2, 0, 0),
                 Map.of(), false, Instant.now());
         WebClient web = new WebClient(port);
         assertThat(web.login(email, "taulukon-pitka-salasana-77").header("Location")).endsWith("/admin");
@@ -75,7 +75,11 @@ class ReportWorkbookTest {
                 assertThat(notes.subList(2, 7)).as(sheet.getSheetName()).containsExactly(
                         "Compared with the previous period 1.9.2026–30.9.2026", "Broken down by: Area",
                         "Filters: Area: " + areaName, "The report covers 1 meeting places.",
-                        "Numbers of people below five are shown as <5, as are figures they could be worked out from.");
+                        "Numbers of people below five are shown as <5. In sums, such as rows, totals and visitors, each figure "
+                                + "under five of a place's month counts as zero or five: at random, but always the same way "
+                                + "and so that sums are right on average. Sums may therefore differ a little from the exact "
+                                + "figure, and no figure under five can be worked out from other reports by adding or "
+                                + "subtracting. The method is described in the documentation (docs/privacy-of-reports.md).");
                 assertThat(sheet.getRow(7)).as(sheet.getSheetName()).isNull();
                 // the heading rows (notes and the table's header) stay in view
                 var pane = sheet.getPaneInformation();
@@ -90,8 +94,11 @@ class ReportWorkbookTest {
             assertThat(adults.getCell(2).getNumericCellValue()).isEqualTo(12);
             assertThat(adults.getCell(3).getStringCellValue()).isEqualTo("+25\u00a0%");
             Row under1 = row(summary, "Children under 1");
-            assertThat(under1.getCell(1).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(under1.getCell(1).getStringCellValue()).isEqualTo("<5");
+            assertThat(under1.getCell(1).getCellType()).as("a zero is a number").isEqualTo(CellType.NUMERIC);
+            assertThat(under1.getCell(1).getNumericCellValue()).isEqualTo(0);
+            Row firstTime = row(summary, "First-time families");
+            assertThat(firstTime.getCell(1).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(firstTime.getCell(1).getStringCellValue()).isEqualTo("<5");
             Sheet perPlace = book.getSheet("Visits per place and month");
             assertThat(perPlace.getRow(9).getCell(0).getNumericCellValue()).isEqualTo(24);
             assertThat(perPlace.getRow(9).getCell(2).getNumericCellValue()).isEqualTo(24);

@@ -71,6 +71,25 @@ class NationalDataTest {
             assertThat(jdbc.sql("select sum(adults) from visit_count_month").query(Long.class).single())
                     .isEqualTo(jdbc.sql("select sum(adults) from visit_count").query(Long.class).single());
 
+            // the reports' privacy promise on this data: the attacker of ReportPrivacyAuditTest, as the coordinator of the
+            // county in the middle by number of places
+            long county = jdbc.sql("""
+                    select a.county_id from place p join area a on a.id = p.area_id
+                    group by a.county_id order by count(*), a.county_id""").query(Long.class).list().get(11);
+            var audit = new fi.kohtaamo.support.ReportAudit(ctx.getBean(fi.kohtaamo.monitoring.internal.ReportService.class),
+                    ctx.getBean(fi.kohtaamo.registry.Registry.class), jdbc)
+                    .attack(new fi.kohtaamo.shared.Actor(9_900_002L, "Auditor", fi.kohtaamo.shared.Role.COUNTY_COORDINATOR,
+                            null, java.util.Set.of(), county, null, null), java.time.YearMonth.of(2026, 8),
+                            java.time.YearMonth.of(2026, 10));
+            System.out.println("report audit, national data: " + audit.summary());
+            assertThat(audit.hiddenCells()).isPositive();
+            assertThat(audit.notSharesOfPlaceMonths()).isEmpty();
+            assertThat(audit.workedOut()).isEmpty();
+            assertThat(audit.narrowedByInformedBounds()).isEmpty();
+            if (!audit.pinnedByBounds().isEmpty()) {
+                assertThat(audit.naiveContradictions()).isPositive();
+            }
+
             assertThatThrownBy(() -> ctx.getBean(NationalDataCommand.class)
                     .generate(new NationalData.Spec(7, 0.05, TODAY)))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("empty database");

@@ -49,6 +49,7 @@ class OutreachTest {
     @Autowired CalendarService calendar;
     @Autowired Registry registry;
     @Autowired JdbcClient jdbc;
+    @Autowired fi.kohtaamo.outreach.OutreachFigures outreachFigures;
     @Autowired fi.kohtaamo.monitoring.internal.ReportService reports;
     @LocalServerPort int port;
 
@@ -159,13 +160,12 @@ class OutreachTest {
                     .contains("Neuvolan terveydenhoitaja paikalla: unipulmat");
         }
 
-        // in the monitoring report of the place's county: one visit by a public health nurse on sleep
-        var report = reports.report(coordinator, new fi.kohtaamo.monitoring.internal.ReportService.Filter(null, null, null,
-                null, place), new fi.kohtaamo.monitoring.internal.ReportService.Period(MONDAY, MONDAY),
-                fi.kohtaamo.monitoring.internal.ReportService.Breakdown.PLACE);
-        assertThat(report.outreach().total()).isEqualTo(1);
-        assertThat(report.outreach().byProfession()).extracting(t -> t.name().fi()).containsExactly("Neuvolan terveydenhoitaja");
-        assertThat(report.outreach().byTopic()).extracting(t -> t.name().en()).containsExactly("sleep problems");
+        // in the outreach figures that the monitoring reports show (once the month has ended): one visit by a public
+        // health nurse on sleep
+        var figures = outreachFigures.visits(List.of(place), MONDAY, MONDAY);
+        assertThat(figures.total()).isEqualTo(1);
+        assertThat(figures.byProfession()).extracting(t -> t.name().fi()).containsExactly("Neuvolan terveydenhoitaja");
+        assertThat(figures.byTopic()).extracting(t -> t.name().en()).containsExactly("sleep problems");
 
         // requested and confirmed: both told, with an invitation carrying the visit's UID
         List<Map<String, Object>> mails = jdbc.sql("select subject, ics, ics_method from mail_message "

@@ -73,10 +73,10 @@ class ReportController {
     Request request(Map<String, String> q) {
         LocalDate today = counts.today();
         YearMonth last = YearMonth.from(today).minusMonths(1);
-        LocalDate from = QueryParams.date(q.get("from"), "from", last.atDay(1));
-        LocalDate to = QueryParams.date(q.get("to"), "to", last.atEndOfMonth());
+        LocalDate from = month(q.get("from"), "from", last, false);
+        LocalDate to = month(q.get("to"), "to", last, true);
         if (to.isBefore(from)) {
-            throw new KohtaamoException.BadParameter("to");
+            throw new KohtaamoException.BadParameter("to", "report-months");
         }
         if (java.time.temporal.ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
             throw new KohtaamoException.BadParameter("to");
@@ -90,6 +90,30 @@ class ReportController {
         return new Request(new ReportService.Filter(id(q.get("county"), "county"), id(q.get("area"), "area"), municipality,
                 id(q.get("organisation"), "organisation"), kind, id(q.get("place"), "place")),
                 new ReportService.Period(from, to), breakdown);
+    }
+
+    /**
+     * A month as the form sends it ("2026-10"), or a date that starts ({@code end} false) or ends a month, as
+     * older links have it; anything else is refused with the message that reports cover whole months.
+     */
+    static LocalDate month(String raw, String name, YearMonth fallback, boolean end) {
+        String s = blank(raw);
+        if (s == null) {
+            return end ? fallback.atEndOfMonth() : fallback.atDay(1);
+        }
+        if (s.matches("^[0-9]{4}-[0-9]{2}$")) {
+            try {
+                YearMonth m = YearMonth.parse(s);
+                return end ? m.atEndOfMonth() : m.atDay(1);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new KohtaamoException.BadParameter(name, "report-months");
+            }
+        }
+        LocalDate d = QueryParams.date(s, name, null);
+        if (end ? d.getDayOfMonth() != d.lengthOfMonth() : d.getDayOfMonth() != 1) {
+            throw new KohtaamoException.BadParameter(name, "report-months");
+        }
+        return d;
     }
 
     private static String blank(String s) {
@@ -135,8 +159,8 @@ class ReportController {
         model.addAttribute("report", report);
         model.addAttribute("changes", ReportChange.of(report, messages, lang));
         model.addAttribute("q", q);
-        model.addAttribute("from", r.period().from());
-        model.addAttribute("to", r.period().to());
+        model.addAttribute("from", YearMonth.from(r.period().from()));
+        model.addAttribute("to", YearMonth.from(r.period().to()));
         model.addAttribute("figures", Figure.values());
         model.addAttribute("columns", ReportPdf.BREAKDOWN_COLUMNS);
         model.addAttribute("chart", chart(report, lang));
@@ -163,8 +187,8 @@ class ReportController {
             ReportService.FilterOptions choices = reports.filterOptions(actor, lang);
             Map<String, Object> variables = new java.util.HashMap<>();
             variables.put("q", q);
-            variables.put("from", r.period().from());
-            variables.put("to", r.period().to());
+            variables.put("from", YearMonth.from(r.period().from()));
+            variables.put("to", YearMonth.from(r.period().to()));
             variables.put("breakdown", r.breakdown().name());
             variables.put("breakdownOptions", java.util.Arrays.stream(Breakdown.values())
                     .map(b -> new fi.kohtaamo.shared.Option(b.name(), t("monitoring.breakdown." + b, lang), lang.code())).toList());
@@ -185,14 +209,16 @@ class ReportController {
         int quarter = (today.getMonthValue() - 1) / 3;
         LocalDate quarterStart = LocalDate.of(today.getYear(), quarter * 3 + 1, 1).minusMonths(3);
         out.add(preset("monitoring.report.lastQuarter", quarterStart, quarterStart.plusMonths(3).minusDays(1), q));
-        out.add(preset("monitoring.report.thisYear", LocalDate.of(today.getYear(), 1, 1), today.minusDays(1), q));
+        if (today.getMonthValue() > 1) {
+            out.add(preset("monitoring.report.thisYear", LocalDate.of(today.getYear(), 1, 1), last.atEndOfMonth(), q));
+        }
         out.add(preset("monitoring.report.lastYear", LocalDate.of(today.getYear() - 1, 1, 1),
                 LocalDate.of(today.getYear() - 1, 12, 31), q));
         return out;
     }
 
     private static Map<String, String> preset(String key, LocalDate from, LocalDate to, Map<String, String> q) {
-        StringBuilder url = new StringBuilder("/admin/reports?from=" + from + "&to=" + to);
+        StringBuilder url = new StringBuilder("/admin/reports?from=" + YearMonth.from(from) + "&to=" + YearMonth.from(to));
         for (String k : List.of("breakdown", "county", "area", "municipality", "organisation", "kind", "place")) {
             if (q.get(k) != null && !q.get(k).isBlank()) {
                 url.append('&').append(k).append('=').append(java.net.URLEncoder.encode(q.get(k), java.nio.charset.StandardCharsets.UTF_8));
@@ -201,7 +227,7 @@ class ReportController {
         return Map.of("key", key, "url", url.toString());
     }
 
-    /** Visitors by month, suppressed like the table (a month below 5, and what would give it away). */
+    /** Visitors by month: sums of the same protected place-months as the table. */
     record Bar(String label, long value, boolean hidden, double x, double height) {
     }
 
@@ -210,22 +236,10 @@ class ReportController {
 
     Chart chart(ReportService.Report report, Lang lang) {
         List<YearMonth> months = new ArrayList<>(report.byMonth().keySet());
-        List<Suppression.Sum> sums = new ArrayList<>();
-        List<Suppression.Cell> parts = new ArrayList<>();
-        Map<Suppression.Cell, Long> values = new LinkedHashMap<>();
-        for (int i = 0; i < months.size(); i++) {
-            Suppression.Cell c = new Suppression.Cell(i, 0);
-            parts.add(c);
-            values.put(c, report.byMonth().get(months.get(i)));
-        }
-        Suppression.Cell total = new Suppression.Cell(-1, 0);
-        values.put(total, report.total().current().get(Figure.VISITORS));
-        sums.add(new Suppression.Sum(total, parts));
-        Set<Suppression.Cell> hidden = Suppression.suppress(Set.copyOf(parts), c -> values.getOrDefault(c, 0L), sums);
         long max = 1;
         for (int i = 0; i < months.size(); i++) {
-            if (!hidden.contains(parts.get(i))) {
-                max = Math.max(max, values.get(parts.get(i)));
+            if (!report.hiddenMonths().contains(months.get(i))) {
+                max = Math.max(max, report.byMonth().get(months.get(i)));
             }
         }
         List<Bar> bars = new ArrayList<>();
@@ -233,8 +247,8 @@ class ReportController {
         double slot = 64;
         for (int i = 0; i < months.size(); i++) {
             YearMonth m = months.get(i);
-            boolean h = hidden.contains(parts.get(i));
-            long v = values.get(parts.get(i));
+            boolean h = report.hiddenMonths().contains(m);
+            long v = report.byMonth().get(m);
             bars.add(new Bar(m.getMonthValue() + "/" + m.getYear(), v, h, 40 + i * slot, h ? 0 : 180.0 * v / max));
         }
         return new Chart(bars, max, 60 + months.size() * slot);
@@ -281,26 +295,15 @@ class ReportController {
         return new AgeChart(bars, 60 + AGE_BANDS.size() * slot);
     }
 
-    /** Families guided onward by service, suppressed against the referral total. */
+    /** Families guided onward by service: sums of the services' protected place-months. */
     record ReferralRow(ReferralService service, long value, boolean hidden) {
     }
 
     List<ReferralRow> referrals(ReportService.Report report) {
-        List<Suppression.Cell> parts = new ArrayList<>();
-        Map<Suppression.Cell, Long> values = new LinkedHashMap<>();
-        ReferralService[] services = ReferralService.values();
-        for (int i = 0; i < services.length; i++) {
-            Suppression.Cell c = new Suppression.Cell(i, 1);
-            parts.add(c);
-            values.put(c, report.referrals().getOrDefault(services[i], 0L));
-        }
-        Suppression.Cell total = new Suppression.Cell(-1, 1);
-        values.put(total, report.total().current().get(Figure.REFERRALS));
-        Set<Suppression.Cell> hidden = Suppression.suppress(Set.copyOf(parts), c -> values.getOrDefault(c, 0L),
-                List.of(new Suppression.Sum(total, parts)));
         List<ReferralRow> out = new ArrayList<>();
-        for (int i = 0; i < services.length; i++) {
-            out.add(new ReferralRow(services[i], values.get(parts.get(i)), hidden.contains(parts.get(i))));
+        for (ReferralService service : ReferralService.values()) {
+            out.add(new ReferralRow(service, report.referrals().getOrDefault(service, 0L),
+                    report.hiddenReferrals().contains(service)));
         }
         return out;
     }

@@ -27,43 +27,33 @@ public class ReportQueries {
         this.jdbc = jdbc;
     }
 
-    /** Sums of one place: the index constants name the positions. */
-    public static final int VISITORS = 0;
-    public static final int ADULTS = 1;
-    public static final int UNDER_1 = 2;
-    public static final int AGE_1_2 = 3;
-    public static final int AGE_3_6 = 4;
-    public static final int AGE_7_12 = 5;
-    public static final int AGE_13_17 = 6;
-    public static final int FIRST_TIME = 7;
-    public static final int COUNTS = 8;
-    public static final int DAYS = 9;
-    public static final int ACTIVITY_COUNTS = 10;
+    /** The figures of one place-month: the index constants name the positions. */
+    public static final int ADULTS = 0;
+    public static final int UNDER_1 = 1;
+    public static final int AGE_1_2 = 2;
+    public static final int AGE_3_6 = 3;
+    public static final int AGE_7_12 = 4;
+    public static final int AGE_13_17 = 5;
+    public static final int FIRST_TIME = 6;
+    /** The figures about people: the units of small-number protection, each summed on its own. */
+    public static final int PEOPLE = 7;
+    public static final int COUNTS = 7;
+    public static final int DAYS = 8;
+    public static final int ACTIVITY_COUNTS = 9;
+    /** The visitors of the month's largest count. */
+    public static final int LARGEST = 10;
     public static final int SIZE = 11;
 
-    /** The core aggregate of a report over whole months, on the monthly sums: the SQL the benchmark runs directly. */
-    public static final String PLACE_SUMS_MONTHS = """
-            select place_id, sum(visitors), sum(adults), sum(children_under_1), sum(children_1_2), sum(children_3_6),
-                   sum(children_7_12), sum(children_13_17), sum(first_time_families), sum(counts), sum(days),
-                   sum(activity_counts)
+    /**
+     * The core read of a report: the monthly sums of each place, one row per place-month. Reports cover whole
+     * months only (a place's month is the smallest unit of their protection), so this is all they read of the
+     * counts; the benchmark runs this SQL directly.
+     */
+    public static final String PLACE_MONTHS = """
+            select place_id, ym, adults, children_under_1, children_1_2, children_3_6, children_7_12, children_13_17,
+                   first_time_families, counts, days, activity_counts, max_visitors
             from visit_count_month
-            where ym between :fromYm and :toYm and place_id in (:places)
-            group by place_id""";
-
-    /** The same over any days, on the counts themselves. */
-    public static final String PLACE_SUMS = """
-            select place_id,
-                   sum(adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17),
-                   sum(adults), sum(children_under_1), sum(children_1_2), sum(children_3_6), sum(children_7_12),
-                   sum(children_13_17), sum(first_time_families), count(*), count(distinct on_date), count(activity_id)
-            from visit_count
-            where on_date between :from and :to and place_id in (:places)
-            group by place_id""";
-
-    /** Whether the period is whole months (then the monthly sums answer it). */
-    static boolean wholeMonths(LocalDate from, LocalDate to) {
-        return from.getDayOfMonth() == 1 && to.getDayOfMonth() == to.lengthOfMonth();
-    }
+            where ym between :fromYm and :toYm and place_id in (:places)""";
 
     static int ym(LocalDate d) {
         return d.getYear() * 100 + d.getMonthValue();
@@ -76,121 +66,37 @@ public class ReportQueries {
         }
     }
 
-    public Map<Long, long[]> placeSums(Collection<Long> places, LocalDate from, LocalDate to) {
-        Map<Long, long[]> out = new HashMap<>();
-        boolean months = wholeMonths(from, to);
-        chunks(places, chunk -> (months
-                ? jdbc.sql(PLACE_SUMS_MONTHS).param("fromYm", ym(from)).param("toYm", ym(to))
-                : jdbc.sql(PLACE_SUMS).param("from", from).param("to", to)).param("places", chunk)
+    /** Receives place-months; {@code figures} is reused between calls, indexed by the constants above. */
+    public interface PlaceMonthRows {
+        void row(long place, int ym, long[] figures);
+    }
+
+    /** Every place-month of these places in the months of [from, to]. */
+    public void placeMonths(Collection<Long> places, LocalDate from, LocalDate to, PlaceMonthRows rows) {
+        long[] v = new long[SIZE];
+        chunks(places, chunk -> jdbc.sql(PLACE_MONTHS).param("fromYm", ym(from)).param("toYm", ym(to))
+                .param("places", chunk)
                 .query(rs -> {
-                    long[] v = new long[SIZE];
                     for (int i = 0; i < SIZE; i++) {
-                        v[i] = rs.getLong(i + 2);
+                        v[i] = rs.getLong(i + 3);
                     }
-                    out.put(rs.getLong(1), v);
+                    rows.row(rs.getLong(1), rs.getInt(2), v);
                 }));
-        return out;
     }
 
-    /**
-     * Visitors of each place in each month, and each month's largest single count: one entry per place-month
-     * with counts, in columns of primitives (a national report over ten years reads some 600 000 of them, and a
-     * map of boxed figures per place made most of its time). Filled by one thread; read after its future.
-     */
-    public static final class PlaceMonths {
-        private long[] places = new long[256];
-        private int[] months = new int[256];
-        private long[] visitors = new long[256];
-        private long[] largest = new long[256];
-        private int size;
-
-        void add(long place, int ym, long visitorsOfMonth, long largestCount) {
-            if (size == places.length) {
-                int n = size * 2;
-                places = java.util.Arrays.copyOf(places, n);
-                months = java.util.Arrays.copyOf(months, n);
-                visitors = java.util.Arrays.copyOf(visitors, n);
-                largest = java.util.Arrays.copyOf(largest, n);
-            }
-            places[size] = place;
-            months[size] = ym;
-            visitors[size] = visitorsOfMonth;
-            largest[size] = largestCount;
-            size++;
-        }
-
-        public int size() {
-            return size;
-        }
-
-        public long place(int i) {
-            return places[i];
-        }
-
-        /** The month as year * 100 + month. */
-        public int month(int i) {
-            return months[i];
-        }
-
-        public long visitors(int i) {
-            return visitors[i];
-        }
-
-        public long largest(int i) {
-            return largest[i];
-        }
+    /** Families guided onward in a place's month to one service. */
+    public record Referral(long place, int ym, ReferralService service, long families) {
     }
 
-    /** Visitors per place and month, with each month's largest count. */
-    public PlaceMonths monthlyVisitors(Collection<Long> places, LocalDate from, LocalDate to) {
-        PlaceMonths out = new PlaceMonths();
-        if (wholeMonths(from, to)) {
-            chunks(places, chunk -> jdbc.sql("""
-                    select place_id, ym, visitors, max_visitors from visit_count_month
-                    where ym between :fromYm and :toYm and place_id in (:places)""")
-                    .param("fromYm", ym(from)).param("toYm", ym(to)).param("places", chunk)
-                    .query(rs -> {
-                        out.add(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getLong(4));
-                    }));
-            return out;
-        }
-        chunks(places, chunk -> jdbc.sql("""
-                select place_id, extract(year from on_date), extract(month from on_date),
-                       sum(adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17),
-                       max(adults + children_under_1 + children_1_2 + children_3_6 + children_7_12 + children_13_17)
-                from visit_count where on_date between :from and :to and place_id in (:places)
-                group by place_id, extract(year from on_date), extract(month from on_date)""")
-                .param("from", from).param("to", to).param("places", chunk)
-                .query(rs -> {
-                    out.add(rs.getLong(1), rs.getInt(2) * 100 + rs.getInt(3), rs.getLong(4), rs.getLong(5));
-                }));
-        return out;
-    }
-
-    /** Families guided onward, by place and service. */
-    public Map<Long, Map<ReferralService, Long>> referrals(Collection<Long> places, LocalDate from, LocalDate to) {
-        Map<Long, Map<ReferralService, Long>> out = new HashMap<>();
-        if (wholeMonths(from, to)) {
-            chunks(places, chunk -> jdbc.sql("""
-                    select place_id, service, sum(families) from visit_referral_month
-                    where ym between :fromYm and :toYm and place_id in (:places) group by place_id, service""")
-                    .param("fromYm", ym(from)).param("toYm", ym(to)).param("places", chunk)
-                    .query(rs -> {
-                        out.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(ReferralService.class))
-                                .put(ReferralService.valueOf(rs.getString(2)), rs.getLong(3));
-                    }));
-            return out;
-        }
-        chunks(places, chunk -> jdbc.sql("""
-                select c.place_id, r.service, sum(r.families)
-                from visit_count_referral r join visit_count c on c.id = r.count_id
-                where c.on_date between :from and :to and c.place_id in (:places)
-                group by c.place_id, r.service""")
-                .param("from", from).param("to", to).param("places", chunk)
-                .query(rs -> {
-                    out.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(ReferralService.class))
-                            .put(ReferralService.valueOf(rs.getString(2)), rs.getLong(3));
-                }));
+    /** Families guided onward, by place, month and service, in the months of [from, to]. */
+    public List<Referral> referrals(Collection<Long> places, LocalDate from, LocalDate to) {
+        List<Referral> out = new java.util.ArrayList<>();
+        chunks(places, chunk -> out.addAll(jdbc.sql("""
+                select place_id, ym, service, families from visit_referral_month
+                where ym between :fromYm and :toYm and place_id in (:places)""")
+                .param("fromYm", ym(from)).param("toYm", ym(to)).param("places", chunk)
+                .query((rs, n) -> new Referral(rs.getLong(1), rs.getInt(2), ReferralService.valueOf(rs.getString(3)),
+                        rs.getLong(4))).list()));
         return out;
     }
 

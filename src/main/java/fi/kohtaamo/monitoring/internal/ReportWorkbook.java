@@ -59,7 +59,7 @@ class ReportWorkbook {
                 t("monitoring.report.export.breakdown", lang, t("monitoring.breakdown." + request.breakdown(), lang)),
                 filters(actor, lang, request.filter()),
                 t("monitoring.report.places", lang, report.places()),
-                t("monitoring.report.privacy", lang));
+                t("monitoring.report.privacy", lang) + " " + t("monitoring.report.privacyTotals", lang));
         String title = t("monitoring.report.title", lang) + " " + DAY.format(report.period().from()) + "–"
                 + DAY.format(report.period().to());
         Function<String, List<String>> notes = caption -> {
@@ -89,7 +89,8 @@ class ReportWorkbook {
                 notes.apply(t("monitoring.report.sheet.monthlyPerPlace", lang)), List.of(
                         List.of(t("monitoring.report.min", lang), t("monitoring.report.median", lang),
                                 t("monitoring.report.max", lang), t("monitoring.report.openingDays", lang)),
-                        List.of(mpp.min(), mpp.median(), mpp.max(), Math.round(report.openingDaysPerWeek() * 10) / 10.0))));
+                        List.of(mpp.minHidden() ? "<5" : mpp.min(), mpp.medianHidden() ? "<5" : mpp.median(),
+                                mpp.maxHidden() ? "<5" : mpp.max(), Math.round(report.openingDaysPerWeek() * 10) / 10.0))));
 
         List<List<Object>> months = new ArrayList<>();
         months.add(List.of(t("monitoring.report.month", lang), t("monitoring.figure.VISITORS", lang)));
@@ -113,7 +114,8 @@ class ReportWorkbook {
                 rows.add(List.of(t("monitoring.report.outreach." + kind + ".name", lang),
                         t("monitoring.report.outreach.visits", lang), t("monitoring.report.outreach.families", lang)));
                 (kind.equals("byProfession") ? report.outreach().byProfession() : report.outreach().byTopic())
-                        .forEach(r -> rows.add(List.of(r.name().get(lang), r.visits(), r.familiesReached())));
+                        .forEach(r -> rows.add(List.of(r.name().get(lang), r.visits(),
+                                r.familiesHidden() ? "<5" : r.familiesReached())));
                 String caption = t("monitoring.report.outreach." + kind, lang);
                 sheets.add(new Spreadsheet.Sheet(caption, notes.apply(caption), rows));
             }

@@ -40,8 +40,10 @@ public class CoordinationReport {
     private final CoordinationQueries queries;
     private final Registry registry;
     private final Clock clock;
+    private final fi.kohtaamo.shared.SmallNumbers small;
 
-    CoordinationReport(CoordinationQueries queries, Registry registry, Clock clock) {
+    CoordinationReport(CoordinationQueries queries, Registry registry, Clock clock, fi.kohtaamo.shared.SmallNumbers small) {
+        this.small = small;
         this.queries = queries;
         this.registry = registry;
         this.clock = clock;
@@ -68,9 +70,12 @@ public class CoordinationReport {
     public record Count(long id, LocalizedText name, int confirmed) {
     }
 
-    /** What one partner organisation did at the places in scope in the period. */
+    /**
+     * What one partner organisation did at the places in scope in the period; families reached protected as a
+     * figure about people ({@link FamiliesReached}; {@code familiesHidden}: shown as "&lt;5").
+     */
     public record PartnerRow(long organisationId, LocalizedText name, int booked, int confirmed, int cancelledByPartner,
-            int declined, int happened, int familiesReached) {
+            int declined, int happened, int familiesReached, boolean familiesHidden) {
     }
 
     /** The current month in Finland. */
@@ -185,13 +190,16 @@ public class CoordinationReport {
             }
             if (Boolean.TRUE.equals(v.happened())) {
                 a[4]++;
-                a[5] += v.familiesReached() == null ? 0 : v.familiesReached();
             }
         }
+        Map<Long, fi.kohtaamo.shared.SmallNumbers.Sum> families = FamiliesReached.sum(small, visits,
+                CoordinationQueries.VisitRow::partnerOrgId);
         List<PartnerRow> partners = new ArrayList<>();
-        byPartner.forEach((org, a) -> partners.add(new PartnerRow(org,
-                registry.organisation(org).map(Registry.Ref::name).orElse(LocalizedText.EMPTY),
-                a[0], a[1], a[2], a[3], a[4], a[5])));
+        byPartner.forEach((org, a) -> {
+            var f = families.getOrDefault(org, new fi.kohtaamo.shared.SmallNumbers.Sum());
+            partners.add(new PartnerRow(org, registry.organisation(org).map(Registry.Ref::name).orElse(LocalizedText.EMPTY),
+                    a[0], a[1], a[2], a[3], a[4], (int) f.value(), f.hidden()));
+        });
         partners.sort(Comparator.comparing((PartnerRow r) -> -r.booked()).thenComparing(r -> nameKey(r.name()))
                 .thenComparing(PartnerRow::organisationId));
 
