@@ -8,7 +8,7 @@ import fi.kohtaamo.calendar.internal.ActivityQueries;
 import fi.kohtaamo.calendar.internal.ActivityService;
 import fi.kohtaamo.calendar.internal.CalendarFilter;
 import fi.kohtaamo.calendar.internal.CalendarService;
-import fi.kohtaamo.calendar.internal.Occurrence;
+import fi.kohtaamo.calendar.internal.rules.Occurrence;
 import fi.kohtaamo.registry.OrganisationType;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.Actor;

@@ -1,5 +1,7 @@
 package fi.kohtaamo.calendar;
 
+import fi.kohtaamo.calendar.internal.rules.Schedule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.kohtaamo.calendar.internal.ActivityForm;

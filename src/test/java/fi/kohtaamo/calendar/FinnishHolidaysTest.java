@@ -2,8 +2,8 @@ package fi.kohtaamo.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.kohtaamo.calendar.internal.FinnishHolidays;
-import fi.kohtaamo.calendar.internal.FinnishHolidays.Holiday;
+import fi.kohtaamo.calendar.internal.rules.FinnishHolidays;
+import fi.kohtaamo.calendar.internal.rules.FinnishHolidays.Holiday;
 import fi.kohtaamo.shared.Lang;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -7,9 +7,9 @@ import static java.time.DayOfWeek.TUESDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.kohtaamo.calendar.internal.RuleText;
-import fi.kohtaamo.calendar.internal.Schedule;
-import fi.kohtaamo.calendar.internal.Schedule.WeekParity;
+import fi.kohtaamo.calendar.internal.rules.RuleText;
+import fi.kohtaamo.calendar.internal.rules.Schedule;
+import fi.kohtaamo.calendar.internal.rules.Schedule.WeekParity;
 import fi.kohtaamo.shared.Lang;
 import java.time.LocalTime;
 import java.util.List;

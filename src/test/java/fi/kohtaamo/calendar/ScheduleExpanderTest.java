@@ -7,9 +7,9 @@ import static java.time.DayOfWeek.TUESDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.kohtaamo.calendar.internal.Schedule;
-import fi.kohtaamo.calendar.internal.Schedule.WeekParity;
-import fi.kohtaamo.calendar.internal.ScheduleExpander;
+import fi.kohtaamo.calendar.internal.rules.Schedule;
+import fi.kohtaamo.calendar.internal.rules.Schedule.WeekParity;
+import fi.kohtaamo.calendar.internal.rules.ScheduleExpander;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;

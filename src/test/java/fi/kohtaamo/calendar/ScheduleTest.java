@@ -5,9 +5,9 @@ import static java.time.DayOfWeek.THURSDAY;
 import static java.time.DayOfWeek.TUESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.kohtaamo.calendar.internal.Schedule;
-import fi.kohtaamo.calendar.internal.Schedule.Kind;
-import fi.kohtaamo.calendar.internal.Schedule.WeekParity;
+import fi.kohtaamo.calendar.internal.rules.Schedule;
+import fi.kohtaamo.calendar.internal.rules.Schedule.Kind;
+import fi.kohtaamo.calendar.internal.rules.Schedule.WeekParity;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;

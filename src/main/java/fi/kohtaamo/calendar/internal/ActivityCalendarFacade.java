@@ -1,5 +1,9 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.calendar.internal.rules.Occurrence;
+import fi.kohtaamo.calendar.internal.rules.OccurrencePlanner;
+import fi.kohtaamo.calendar.internal.rules.Plan;
+
 import fi.kohtaamo.calendar.ActivityCalendar;
 import fi.kohtaamo.registry.Registry;
 import java.time.LocalDate;

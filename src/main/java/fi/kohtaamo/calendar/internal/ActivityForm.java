@@ -1,5 +1,9 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.calendar.internal.ActivityCommand;
+import fi.kohtaamo.calendar.internal.ActivityQueries;
+import fi.kohtaamo.calendar.internal.rules.Schedule;
+
 import fi.kohtaamo.calendar.ActivityKind;
 import fi.kohtaamo.shared.FieldErrors;
 import fi.kohtaamo.shared.Input;
@@ -287,7 +291,7 @@ public class ActivityForm {
     }
 
     /** A date as ISO (2027-02-12) or as Finns write it (12.2.2027). */
-    static LocalDate parseDate(String s) {
+    public static LocalDate parseDate(String s) {
         try {
             if (s.matches("^\\d{4}-\\d{2}-\\d{2}$")) {
                 return LocalDate.parse(s);

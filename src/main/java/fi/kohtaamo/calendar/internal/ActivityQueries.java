@@ -1,5 +1,7 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.calendar.internal.rules.Schedule;
+
 import fi.kohtaamo.calendar.ActivityKind;
 import fi.kohtaamo.shared.LocalizedText;
 import java.sql.ResultSet;

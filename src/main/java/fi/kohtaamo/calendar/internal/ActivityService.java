@@ -1,5 +1,10 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.calendar.internal.ActivityForm;
+import fi.kohtaamo.calendar.internal.SchoolHolidayForm;
+import fi.kohtaamo.calendar.internal.rules.Schedule;
+import fi.kohtaamo.calendar.internal.rules.ScheduleExpander;
+
 import java.util.Comparator;
 import fi.kohtaamo.shared.ClockConfig;
 import fi.kohtaamo.audit.AuditLog;
@@ -47,7 +52,7 @@ public class ActivityService {
     }
 
     /** Where an activity at a place sits, for access checks. */
-    Target target(long placeId, Collection<Long> activityOrganisers) {
+    public Target target(long placeId, Collection<Long> activityOrganisers) {
         Target place = registry.placeTarget(placeId).orElseThrow(() -> new KohtaamoException.NotFound("place " + placeId));
         Set<Long> orgs = new HashSet<>(place.organisationIds());
         orgs.addAll(activityOrganisers);

@@ -1,5 +1,8 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.calendar.internal.rules.Schedule;
+import fi.kohtaamo.calendar.internal.rules.ScheduleExpander;
+
 import static java.time.DayOfWeek.FRIDAY;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.SATURDAY;
@@ -9,7 +12,7 @@ import static java.time.DayOfWeek.TUESDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 
 import fi.kohtaamo.calendar.ActivityKind;
-import fi.kohtaamo.calendar.internal.Schedule.WeekParity;
+import fi.kohtaamo.calendar.internal.rules.Schedule.WeekParity;
 import fi.kohtaamo.registry.OpeningHours;
 import fi.kohtaamo.registry.PlaceCriteria;
 import fi.kohtaamo.registry.PlaceInfo;

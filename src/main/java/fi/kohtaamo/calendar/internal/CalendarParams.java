@@ -1,5 +1,8 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.calendar.internal.CalendarFilter;
+import fi.kohtaamo.calendar.internal.CalendarService;
+
 import fi.kohtaamo.calendar.ActivityKind;
 import fi.kohtaamo.registry.AccessibilityFeature;
 import fi.kohtaamo.registry.Registry;
@@ -128,7 +131,7 @@ public class CalendarParams {
         }
     }
 
-    static String one(MultiValueMap<String, String> p, String name) {
+    public static String one(MultiValueMap<String, String> p, String name) {
         List<String> values = p.get(name);
         if (values == null || values.isEmpty()) {
             return null;
@@ -168,7 +171,7 @@ public class CalendarParams {
         return Long.parseLong(raw);
     }
 
-    static <E extends Enum<E>> E enumValue(String name, Class<E> type, String raw) {
+    public static <E extends Enum<E>> E enumValue(String name, Class<E> type, String raw) {
         try {
             return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

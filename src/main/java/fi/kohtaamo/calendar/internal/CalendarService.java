@@ -1,5 +1,13 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.calendar.internal.rules.Change;
+import fi.kohtaamo.calendar.internal.rules.DateRange;
+import fi.kohtaamo.calendar.internal.rules.Occurrence;
+import fi.kohtaamo.calendar.internal.rules.OccurrencePlanner;
+import fi.kohtaamo.calendar.internal.rules.Pause;
+import fi.kohtaamo.calendar.internal.rules.Plan;
+import fi.kohtaamo.calendar.internal.rules.Schedule;
+
 import fi.kohtaamo.calendar.OccurrenceNotes;
 import fi.kohtaamo.registry.PlaceCriteria;
 import fi.kohtaamo.registry.PlaceInfo;
@@ -250,7 +258,7 @@ public class CalendarService {
         return true;
     }
 
-    static boolean matchesOccurrence(Occurrence o, CalendarFilter f) {
+    public static boolean matchesOccurrence(Occurrence o, CalendarFilter f) {
         if (!f.weekdays().isEmpty() && !f.weekdays().contains(o.date().getDayOfWeek())) {
             return false;
         }

@@ -1,5 +1,9 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.calendar.internal.CalendarService;
+import fi.kohtaamo.calendar.internal.rules.Occurrence;
+import fi.kohtaamo.calendar.internal.rules.RuleText;
+
 import fi.kohtaamo.calendar.ActivityKind;
 import fi.kohtaamo.registry.PlaceInfo;
 import fi.kohtaamo.shared.Lang;
@@ -57,10 +61,10 @@ public final class CalendarViews {
     }
 
     /** How many occurrences a day of the web calendar lists at most: a page stays readable and light. */
-    static final int DAY_LIMIT = 150;
+    public static final int DAY_LIMIT = 150;
 
     /** How many series the list mode shows at most. */
-    static final int SERIES_LIMIT = 300;
+    public static final int SERIES_LIMIT = 300;
 
     /** One series with its rule in words. */
     public record SeriesView(long activityId, LocalizedText name, long placeId, LocalizedText placeName,
@@ -68,7 +72,7 @@ public final class CalendarViews {
             LocalizedText price, String rule, String address) {
     }
 
-    static OccurrenceView occurrence(CalendarService.Entry e) {
+    public static OccurrenceView occurrence(CalendarService.Entry e) {
         var a = e.activity();
         var o = e.occurrence();
         return new OccurrenceView(a.id(), o.date(), TIME.format(o.start()) + "–" + TIME.format(o.end()), a.name(),
@@ -78,12 +82,12 @@ public final class CalendarViews {
                 e.place().addressLine(), e.notes());
     }
 
-    static List<Day> days(List<CalendarService.Entry> entries, LocalDate from, LocalDate to) {
+    public static List<Day> days(List<CalendarService.Entry> entries, LocalDate from, LocalDate to) {
         return days(entries, from, to, Integer.MAX_VALUE);
     }
 
     /** The days from..to with at most {@code limit} occurrences each (the rest counted in {@link Day#more()}). */
-    static List<Day> days(List<CalendarService.Entry> entries, LocalDate from, LocalDate to, int limit) {
+    public static List<Day> days(List<CalendarService.Entry> entries, LocalDate from, LocalDate to, int limit) {
         Map<LocalDate, List<OccurrenceView>> byDay = new LinkedHashMap<>();
         Map<LocalDate, Integer> more = new java.util.HashMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -104,11 +108,49 @@ public final class CalendarViews {
                 .map(en -> new Day(en.getKey(), en.getValue(), more.getOrDefault(en.getKey(), 0))).toList();
     }
 
-    static SeriesView series(CalendarService.Series s, Lang lang, int year) {
+    public static SeriesView series(CalendarService.Series s, Lang lang, int year) {
         var a = s.activity();
         PlaceInfo p = s.place();
         return new SeriesView(a.id(), a.name(), p.id(), p.name(), p.municipalityName(), a.kind(), a.languages(),
                 Ages.of(a.ageMinMonths(), a.ageMaxMonths()), a.freeOfCharge(), a.price(),
                 RuleText.describe(a.schedule(), lang, year), p.addressLine());
     }
+    /** The feed of what this page shows: the same filters, no paging or view parameters. */
+    public static String feedUrl(String base, jakarta.servlet.http.HttpServletRequest request) {
+        var b = org.springframework.web.util.UriComponentsBuilder.fromUriString(base).path("/calendar.ics");
+        org.springframework.util.MultiValueMap<String, String> q = new org.springframework.util.LinkedMultiValueMap<>();
+        request.getParameterMap().forEach((k, v) -> {
+            if (!List.of("view", "date", "page").contains(k)) {
+                for (String value : v) {
+                    if (value != null && !value.isBlank()) {
+                        q.add(k, value);
+                    }
+                }
+            }
+        });
+        return b.queryParams(q).encode().build().toUriString();
+    }
+
+    /** The feed of what this page shows, in the page's language (a subscription keeps the language chosen). */
+    public static String feedUrl(String base, jakarta.servlet.http.HttpServletRequest request,
+            fi.kohtaamo.shared.Lang lang) {
+        return org.springframework.web.util.UriComponentsBuilder.fromUriString(feedUrl(base, request)).replaceQueryParam("lang", lang.code())
+                .build().toUriString();
+    }
+
+    /** The same feed for subscribing: calendar apps open webcal:// and fetch it over http(s). */
+    public static String webcal(String feedUrl) {
+        return feedUrl.replaceFirst("^https?://", "webcal://");
+    }
+
+    public record MunicipalityChoice(String code, fi.kohtaamo.shared.LocalizedText name) {
+    }
+
+    /** The municipalities that have published places, by name: the choices of the calendar's filter forms. */
+    public static List<MunicipalityChoice> municipalities(fi.kohtaamo.registry.Registry registry) {
+        return registry.publicPlaces(fi.kohtaamo.registry.PlaceCriteria.ALL).values().stream()
+                .map(p -> new MunicipalityChoice(p.municipalityCode(), p.municipalityName())).distinct()
+                .sorted(java.util.Comparator.comparing(m -> m.name().fi())).toList();
+    }
+
 }

@@ -1,5 +1,7 @@
 package fi.kohtaamo.calendar.internal;
 
+import fi.kohtaamo.calendar.internal.ActivityQueries;
+
 /** A school holiday as the staff form sends it (all text). */
 public class SchoolHolidayForm {
 

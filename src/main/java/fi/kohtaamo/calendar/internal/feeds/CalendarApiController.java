@@ -1,0 +1,215 @@
+package fi.kohtaamo.calendar.internal.feeds;
+
+import fi.kohtaamo.calendar.internal.rules.RecurrenceRules;
+import fi.kohtaamo.calendar.internal.rules.RuleText;
+import fi.kohtaamo.calendar.internal.rules.Schedule;
+
+import fi.kohtaamo.calendar.internal.CalendarFilter;
+import fi.kohtaamo.calendar.internal.CalendarService;
+import fi.kohtaamo.calendar.internal.CalendarParams;
+
+import fi.kohtaamo.shared.PublicDataCache;
+import fi.kohtaamo.shared.PublicResponses;
+import fi.kohtaamo.shared.PublicUrls;
+import fi.kohtaamo.calendar.ActivityKind;
+import fi.kohtaamo.registry.PlaceInfo;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.Lang;
+import fi.kohtaamo.shared.LocalizedText;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.json.JsonMapper;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The calendar's JSON API for integrators (municipal sites, Linked Events-style consumers). The same
+ * filters as the pages; activities are series with their rule, occurrences are planned dates with
+ * cancellations. {@code last_modified_since} lets a syncing client fetch only what changed.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Family calendar", description = "Activities of the meeting places and their occurrences")
+class CalendarApiController {
+
+    private final CalendarService calendar;
+    private final CalendarParams params;
+    private final Clock clock;
+    private final PublicUrls urls;
+    private final PublicDataCache cache;
+    private final JsonMapper json;
+
+    CalendarApiController(CalendarService calendar, CalendarParams params, Clock clock, PublicUrls urls,
+            PublicDataCache cache, JsonMapper json) {
+        this.urls = urls;
+        this.cache = cache;
+        this.json = json;
+        this.calendar = calendar;
+        this.params = params;
+        this.clock = clock;
+    }
+
+    public record PlaceRef(long id, LocalizedText name, String municipality, LocalizedText municipalityName,
+            String address) {
+
+        static PlaceRef of(PlaceInfo p) {
+            return new PlaceRef(p.id(), p.name(), p.municipalityCode(), p.municipalityName(), p.addressLine());
+        }
+    }
+
+    public record ScheduleJson(String kind, List<String> weekdays, String weekParity, Integer monthNth,
+            List<LocalDate> dates, LocalDate seasonStart, LocalDate seasonEnd, String startTime, int durationMinutes,
+            String rrule, LocalizedText text, boolean pausesOnPublicHolidays, boolean followsSchoolHolidays) {
+    }
+
+    public record ActivityJson(long id, ActivityKind kind, LocalizedText name, LocalizedText description,
+            PlaceRef place, Integer ageMinMonths, Integer ageMaxMonths, List<String> languages, boolean freeOfCharge,
+            LocalizedText price, boolean registrationRequired, LocalizedText registration, ScheduleJson schedule,
+            List<Long> organisers, Instant updatedAt) {
+    }
+
+    public record ActivityPage(List<ActivityJson> items, int page, int size, long total) {
+    }
+
+    public record OccurrenceJson(long activityId, LocalizedText name, ActivityKind kind, PlaceRef place,
+            OffsetDateTime start, OffsetDateTime end, String status, LocalDate originalDate, String reasonType,
+            LocalizedText reason, String url, List<LocalizedText> notes) {
+    }
+
+    public record OccurrencePage(List<OccurrenceJson> items, int page, int size, long total, LocalDate start,
+            LocalDate end) {
+    }
+
+    @GetMapping("/activities")
+    @Operation(summary = "Activities (series) with their schedule rule, filtered and paged",
+            description = "Filters: area, municipality (official code), place, organisation, weekday, time, age, kind, "
+                    + "language, accessibility, free. Activities whose season overlaps [start, end] "
+                    + "(default: today to 92 days ahead).")
+    ActivityPage activities(@RequestParam MultiValueMap<String, String> query,
+            @RequestParam(name = "last_modified_since", required = false)
+            @Parameter(description = "ISO-8601 instant; only activities changed after it") String lastModifiedSince,
+            WebRequest web) {
+        CalendarFilter filter = params.filter(query);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = CalendarParams.date(query, "start", today);
+        LocalDate end = CalendarParams.date(query, "end", start.plusDays(CalendarService.MAX_DAYS));
+        CalendarParams.checkRange(start, end, "end");
+        Instant since = instant(lastModifiedSince);
+        int page = number(query, "page", 0, 100_000, 0);
+        int size = number(query, "size", 1, 500, 100);
+        if (notModified(web, today)) {
+            return null;
+        }
+        List<CalendarService.Series> all = calendar.series(filter, start, end).stream()
+                .filter(s -> since == null || s.activity().updatedAt().isAfter(since))
+                .sorted(java.util.Comparator.comparingLong(s -> s.activity().id())).toList();
+        List<ActivityJson> items = all.stream().skip((long) page * size).limit(size).map(this::json).toList();
+        return new ActivityPage(items, page, size, all.size());
+    }
+
+    @GetMapping("/occurrences")
+    @Operation(summary = "Occurrences between start and end (at most 92 days), cancelled ones included with their reason")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OccurrencePage.class)))
+    ResponseEntity<byte[]> occurrences(@RequestParam MultiValueMap<String, String> query, WebRequest web) {
+        CalendarFilter filter = params.filter(query);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = CalendarParams.date(query, "start", today);
+        LocalDate end = CalendarParams.date(query, "end", start.plusDays(6));
+        CalendarParams.checkRange(start, end, "end");
+        int page = number(query, "page", 0, 100_000, 0);
+        int size = number(query, "size", 1, 1000, 200);
+        if (notModified(web, today)) {
+            return null;
+        }
+        String base = urls.base();
+        // the page as JSON bytes, kept until the data changes: an embedded calendar asks for the same weeks
+        byte[] body = cache.get(List.of("api-occurrences", filter, start, end, page, size, base),
+                () -> json.writeValueAsBytes(occurrencePage(filter, start, end, page, size, base)));
+        PublicResponses.keep();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private OccurrencePage occurrencePage(CalendarFilter filter, LocalDate start, LocalDate end, int page, int size,
+            String base) {
+        List<CalendarService.Entry> all = calendar.occurrences(filter, start, end);
+        List<OccurrenceJson> items = all.stream().skip((long) page * size).limit(size).map(e -> new OccurrenceJson(
+                e.activity().id(), e.activity().name(), e.activity().kind(), PlaceRef.of(e.place()),
+                e.occurrence().start().toOffsetDateTime(), e.occurrence().end().toOffsetDateTime(),
+                e.occurrence().status().name(), e.occurrence().originalDate(),
+                e.occurrence().reason() == null ? null : e.occurrence().reason().type().name(),
+                e.occurrence().reason() == null ? null : e.occurrence().reason().text(),
+                base + "/calendar/activities/" + e.activity().id() + "/" + e.occurrence().date(), e.notes())).toList();
+        return new OccurrencePage(items, page, size, all.size(), start, end);
+    }
+
+    /**
+     * The validator of an API answer: the data version and the day (defaults and rule texts follow the
+     * day). When the client already has it, Spring answers 304 with no body and the caller returns null.
+     */
+    private boolean notModified(WebRequest web, LocalDate today) {
+        return web.checkNotModified("\"v" + cache.version() + "-" + today + "\"");
+    }
+
+    private ActivityJson json(CalendarService.Series s) {
+        var a = s.activity();
+        var sc = a.schedule();
+        int year = LocalDate.now(clock).getYear();
+        ScheduleJson schedule = new ScheduleJson(sc.kind().name(),
+                sc.weekdays().stream().sorted().map(Enum::name).toList(), sc.parity().name(),
+                sc.kind() == Schedule.Kind.MONTHLY ? sc.nth() : null, sc.dates(), sc.seasonStart(), sc.seasonEnd(),
+                sc.start().toString(), sc.durationMinutes(), RecurrenceRules.rrule(sc),
+                new LocalizedText(RuleText.describe(sc, Lang.FI, year), RuleText.describe(sc, Lang.SV, year),
+                        RuleText.describe(sc, Lang.EN, year)),
+                a.pausesOnHolidays(), a.followsSchoolHolidays());
+        return new ActivityJson(a.id(), a.kind(), a.name(), a.description().isEmpty() ? null : a.description(),
+                PlaceRef.of(s.place()), a.ageMinMonths(), a.ageMaxMonths(), a.languages(), a.freeOfCharge(),
+                a.price().isEmpty() ? null : a.price(), a.registrationRequired(),
+                a.registration().isEmpty() ? null : a.registration(), schedule, a.organiserIds(), a.updatedAt());
+    }
+
+    private static Instant instant(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            if (raw.length() > 40) {
+                throw new KohtaamoException.BadParameter("last_modified_since");
+            }
+            return OffsetDateTime.parse(raw.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(raw.strip());
+            } catch (DateTimeParseException e2) {
+                throw new KohtaamoException.BadParameter("last_modified_since");
+            }
+        }
+    }
+
+    private static int number(MultiValueMap<String, String> query, String name, int min, int max, int defaultValue) {
+        String raw = CalendarParams.one(query, name);
+        if (raw == null) {
+            return defaultValue;
+        }
+        if (!raw.matches("^[0-9]{1,7}$") || Integer.parseInt(raw) < min || Integer.parseInt(raw) > max) {
+            throw new KohtaamoException.BadParameter(name);
+        }
+        return Integer.parseInt(raw);
+    }
+}

@@ -1,0 +1,237 @@
+package fi.kohtaamo.calendar.internal.pages;
+
+import fi.kohtaamo.calendar.internal.CalendarParams;
+import fi.kohtaamo.calendar.internal.CalendarViews;
+
+import fi.kohtaamo.calendar.internal.ActivityForm;
+
+import fi.kohtaamo.calendar.internal.ActivityQueries;
+import fi.kohtaamo.calendar.internal.CalendarFilter;
+import fi.kohtaamo.calendar.internal.CalendarService;
+
+import fi.kohtaamo.calendar.ActivityKind;
+import fi.kohtaamo.registry.AccessibilityFeature;
+import fi.kohtaamo.registry.PlaceCriteria;
+import fi.kohtaamo.registry.PlaceInfo;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.Lang;
+import fi.kohtaamo.shared.FragmentRenderer;
+import fi.kohtaamo.shared.PublicDataCache;
+import fi.kohtaamo.shared.PublicUrls;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The public family calendar: a day or a week (Monday first) of occurrences, or the list of series
+ * with their rules in words; every filter combination has its own shareable URL and feed. An
+ * activity's page lists its coming occurrences; an occurrence's page carries schema.org Event markup.
+ */
+@Controller
+public class CalendarPageController {
+
+    private final CalendarService calendar;
+    private final CalendarParams params;
+    private final ActivityQueries queries;
+    private final Registry registry;
+    private final Clock clock;
+    private final PublicUrls urls;
+
+    CalendarPageController(CalendarService calendar, CalendarParams params, ActivityQueries queries, Registry registry,
+            Clock clock, PublicUrls urls, PublicDataCache cache, FragmentRenderer fragments) {
+        this.urls = urls;
+        this.cache = cache;
+        this.fragments = fragments;
+        this.calendar = calendar;
+        this.params = params;
+        this.queries = queries;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    private final PublicDataCache cache;
+    private final FragmentRenderer fragments;
+
+    /** The rendered day lists of a calendar page, with how many occurrences there are and whether days were cut. */
+    private record RenderedDays(String html, int total, boolean cut) implements PublicDataCache.Sized {
+        @Override
+        public int bytes() {
+            return html.length() * 2;
+        }
+    }
+
+    enum View {
+        DAY, WEEK, SERIES
+    }
+
+    @GetMapping("/calendar")
+    String calendar(@RequestParam MultiValueMap<String, String> query, Lang lang, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        CalendarFilter filter = params.filter(query);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate date = CalendarParams.date(query, "date", today);
+        String viewRaw = CalendarParams.one(query, "view");
+        View view = viewRaw == null ? View.WEEK : CalendarParams.enumValue("view", View.class, viewRaw);
+        LocalDate from = view == View.DAY ? date : date.with(DayOfWeek.MONDAY);
+        LocalDate to = view == View.DAY ? date : from.plusDays(6);
+        model.addAttribute("view", view.name());
+        model.addAttribute("filter", filter);
+        model.addAttribute("date", date);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("today", today);
+        model.addAttribute("week", from.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        model.addAttribute("isToday", view == View.DAY && date.equals(today));
+        model.addAttribute("isThisWeek", view == View.WEEK && from.equals(today.with(DayOfWeek.MONDAY)));
+        if (view == View.SERIES) {
+            LocalDate until = date.plusDays(CalendarService.MAX_DAYS);
+            List<CalendarService.Series> series = calendar.series(filter, date, until);
+            model.addAttribute("seriesTotal", series.size());
+            model.addAttribute("series", series.stream().limit(CalendarViews.SERIES_LIMIT)
+                    .map(s -> CalendarViews.series(s, lang, today.getYear())).toList());
+        } else {
+            boolean week = view == View.WEEK;
+            // the day lists are most of the page and the same for everyone: rendered once per data version
+            RenderedDays rendered = cache.get(List.of("calendar-days", filter, from, to, lang, week), () -> {
+                List<CalendarService.Entry> entries = calendar.occurrences(filter, from, to);
+                List<CalendarViews.Day> days = CalendarViews.days(entries, from, to, CalendarViews.DAY_LIMIT);
+                return new RenderedDays(fragments.render("calendar/parts", "days", lang,
+                        Map.of("week", week, "days", days), request, response), entries.size(),
+                        days.stream().anyMatch(d -> d.more() > 0));
+            });
+            model.addAttribute("daysHtml", rendered.html());
+            model.addAttribute("total", rendered.total());
+            model.addAttribute("cut", rendered.cut());
+            model.addAttribute("dayLimit", CalendarViews.DAY_LIMIT);
+        }
+        int step = view == View.DAY ? 1 : 7;
+        model.addAttribute("previousUrl", withParam(request, "date", from.minusDays(step).toString()));
+        model.addAttribute("nextUrl", withParam(request, "date", from.plusDays(step).toString()));
+        model.addAttribute("todayUrl", withParams(request, "view", "DAY", "date", today.toString()));
+        model.addAttribute("thisWeekUrl", withParams(request, "view", "WEEK", "date", today.toString()));
+        model.addAttribute("seriesUrl", withParams(request, "view", "SERIES", "date", today.toString()));
+        model.addAttribute("feedUrl", CalendarViews.feedUrl(urls.base(), request, lang));
+        model.addAttribute("webcalUrl", CalendarViews.webcal(CalendarViews.feedUrl(urls.base(), request, lang)));
+        model.addAttribute("posterUrl", posterUrl(query, from));
+        // the filter form lists every area and municipality: rendered once per choice and data version
+        model.addAttribute("filtersHtml", cache.get(List.of("calendar-filters", filter, view, date, lang),
+                () -> fragments.render("calendar/parts", "filters", lang, choices(Map.of("filter", filter,
+                        "view", view.name(), "date", date)), request, response)));
+        return "calendar/calendar";
+    }
+
+    private Map<String, Object> choices(Map<String, Object> variables) {
+        Map<String, Object> all = new java.util.HashMap<>(variables);
+        all.put("areas", registry.areas(null));
+        all.put("municipalities", CalendarViews.municipalities(registry));
+        all.put("kinds", ActivityKind.values());
+        all.put("weekdays", DayOfWeek.values());
+        all.put("times", CalendarFilter.TimeOfDay.values());
+        all.put("features", AccessibilityFeature.values());
+        all.put("languages", ActivityForm.LANGUAGES);
+        all.put("ages", java.util.stream.IntStream.rangeClosed(0, 17).boxed().toList());
+        return all;
+    }
+
+    @GetMapping("/calendar/activities/{id}")
+    String activity(@PathVariable String id, Lang lang, HttpServletRequest request, Model model) {
+        ActivityQueries.Activity a = publishedActivity(id);
+        PlaceInfo place = place(a);
+        LocalDate today = LocalDate.now(clock);
+        var entries = calendar.occurrences(CalendarFilter.ALL.withPlace(place.id()), today,
+                today.plusDays(CalendarService.MAX_DAYS)).stream()
+                .filter(e -> e.activity().id() == a.id()).limit(20).map(CalendarViews::occurrence).toList();
+        model.addAttribute("activity", a);
+        model.addAttribute("place", place);
+        model.addAttribute("series", CalendarViews.series(new CalendarService.Series(a, place), lang, today.getYear()));
+        model.addAttribute("occurrences", entries);
+        String feed = urls.base() + "/places/" + place.id() + "/calendar.ics?lang=" + lang.code();
+        model.addAttribute("feedUrl", feed);
+        model.addAttribute("webcalUrl", CalendarViews.webcal(feed));
+        return "calendar/activity";
+    }
+
+    @GetMapping("/calendar/activities/{id}/{date}")
+    String occurrence(@PathVariable String id, @PathVariable String date, Lang lang, HttpServletRequest request,
+            Model model) {
+        ActivityQueries.Activity a = publishedActivity(id);
+        PlaceInfo place = place(a);
+        LocalDate day;
+        try {
+            day = date.length() == 10 ? LocalDate.parse(date) : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            day = null;
+        }
+        if (day == null) {
+            throw new KohtaamoException.NotFound("date " + date);
+        }
+        LocalDate d = day;
+        var entry = calendar.occurrences(CalendarFilter.ALL.withPlace(place.id()), d.minusDays(CalendarService.MAX_DAYS / 2),
+                d.plusDays(CalendarService.MAX_DAYS / 2)).stream()
+                .filter(e -> e.activity().id() == a.id() && (e.occurrence().date().equals(d)))
+                .findFirst().orElseThrow(() -> new KohtaamoException.NotFound("occurrence " + id + "/" + date));
+        model.addAttribute("activity", a);
+        model.addAttribute("place", place);
+        model.addAttribute("occurrence", CalendarViews.occurrence(entry));
+        model.addAttribute("start", entry.occurrence().start().toOffsetDateTime().toString());
+        model.addAttribute("end", entry.occurrence().end().toOffsetDateTime().toString());
+        model.addAttribute("series", CalendarViews.series(new CalendarService.Series(a, place), lang,
+                LocalDate.now(clock).getYear()));
+        model.addAttribute("pageUrl", urls.base() + "/calendar/activities/" + a.id() + "/" + d);
+        return "calendar/occurrence";
+    }
+
+    private ActivityQueries.Activity publishedActivity(String id) {
+        if (id == null || !id.matches("^[0-9]{1,18}$")) {
+            throw new KohtaamoException.NotFound("activity " + id);
+        }
+        return queries.activity(Long.parseLong(id)).filter(ActivityQueries.Activity::published)
+                .orElseThrow(() -> new KohtaamoException.NotFound("activity " + id));
+    }
+
+    private PlaceInfo place(ActivityQueries.Activity a) {
+        PlaceInfo p = registry.publicPlaces(new PlaceCriteria(null, null, a.placeId(), null, null)).get(a.placeId());
+        if (p == null) {
+            throw new KohtaamoException.NotFound("place of activity " + a.id());
+        }
+        return p;
+    }
+
+    /** The poster form for the same filters and the week shown (site-relative). */
+    static String posterUrl(MultiValueMap<String, String> query, LocalDate day) {
+        var b = org.springframework.web.util.UriComponentsBuilder.fromPath("/calendar/poster");
+        for (String name : CalendarParams.FILTER_NAMES) {
+            for (String v : query.getOrDefault(name, List.of())) {
+                if (v != null && !v.isBlank()) {
+                    b.queryParam(name, v.strip());
+                }
+            }
+        }
+        return b.queryParam("week", CalendarParams.weekParam(day)).encode().build().toUriString();
+    }
+
+    static String withParam(HttpServletRequest request, String name, String value) {
+        return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam(name, value).build().toUriString()
+                .replaceFirst("^[a-z]+://[^/]+", "");
+    }
+
+    static String withParams(HttpServletRequest request, String n1, String v1, String n2, String v2) {
+        return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam(n1, v1).replaceQueryParam(n2, v2)
+                .build().toUriString().replaceFirst("^[a-z]+://[^/]+", "");
+    }
+}

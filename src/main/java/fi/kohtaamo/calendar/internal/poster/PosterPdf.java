@@ -1,0 +1,536 @@
+package fi.kohtaamo.calendar.internal.poster;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import fi.kohtaamo.shared.PdfText;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Map;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDParentTreeValue;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+
+/**
+ * Lays out a weekly poster as an A4 portrait PDF: a title, one section per weekday that has
+ * activities, and on every page a footer with a QR code of the online calendar, its address and the
+ * date of printing. Texts arrive already translated ({@link Bi}: the first language and, on a
+ * two-language poster, the second one shown below it in a lighter style). Fonts are Liberation Sans
+ * (embedded subsets; covers Finnish, Swedish and the other Latin, Greek and Cyrillic scripts),
+ * with Noto Emoji for what it lacks ({@link PdfText}); what neither has is printed as "?" rather than
+ * failing. The PDF is tagged for screen readers: document language and title, headings (H1 title, H2
+ * weekdays), one paragraph per occurrence, the QR code as a figure with the address as its text;
+ * rules, strike-throughs and the repeated header and footer of later pages are artifacts.
+ */
+final class PosterPdf {
+
+    /** A text in the poster's first language and, on a two-language poster, in the second (null if none or the same). */
+    record Bi(String main, String second) {
+
+        static Bi of(String main) {
+            return new Bi(main, null);
+        }
+
+        Bi {
+            main = main == null ? "" : main;
+            second = second == null || second.isBlank() || second.equals(main) ? null : second;
+        }
+
+        /** Both on one line, for headings: "Maanantai · Måndag". */
+        String joined(String separator) {
+            return second == null ? main : main + separator + second;
+        }
+    }
+
+    /** One occurrence on the poster. {@code status} is null when it runs as planned. */
+    record Row(String time, Bi name, Bi place, Bi details, boolean cancelled, Bi status) {
+    }
+
+    /** One weekday with its rows. */
+    record Day(Bi heading, List<Row> rows) {
+    }
+
+    /**
+     * Everything the poster prints.
+     *
+     * @param language   the document's language (BCP 47), for screen readers
+     * @param docTitle   the document title in its metadata
+     * @param title      the place, municipality or area
+     * @param subtitle   the week ("Viikko 48, 23.–29.11.2026")
+     * @param note       a note below the title (nothing this week; capped), or null
+     * @param url        the online calendar with the same filters and week (QR code and text)
+     * @param urlLabel   the words before the address
+     * @param printed    "printed 25.11.2026"
+     * @param continued  the word after the title on later pages
+     */
+    record Poster(String language, String docTitle, Bi title, Bi subtitle, Bi note, List<Day> days, String url,
+            Bi urlLabel, Bi printed, Bi continued, Calendar created) {
+    }
+
+    private static final float MARGIN = 40;
+    private static final float FOOTER = 108;
+    private static final float QR_SIZE = 92;
+    private static final float TIME_WIDTH = 84;
+    private static final float[] BLACK = {0, 0, 0};
+    private static final float[] GREY = {0.33f, 0.33f, 0.33f};
+    private static final float[] LIGHT = {0.8f, 0.8f, 0.8f};
+    private static final float[] RED = {0.7f, 0, 0.08f};
+
+    private static final byte[] REGULAR = PdfText.bytes("liberation/LiberationSans-Regular.ttf");
+    private static final byte[] BOLD = PdfText.bytes("liberation/LiberationSans-Bold.ttf");
+
+    private final PDDocument doc;
+    private final PDType0Font regular;
+    private final PDType0Font bold;
+    private final PdfText glyphs;
+    private final List<PDPage> pages = new ArrayList<>();
+    private final Poster poster;
+    private PDPageContentStream cs;
+    private PDPage page;
+    private float y;
+    private PDStructureElement structure;
+    /** Per page, the structure element of each marked-content id (the parent tree). */
+    private final Map<PDPage, COSArray> marked = new java.util.LinkedHashMap<>();
+    private boolean tagged;
+
+    private PosterPdf(PDDocument doc, Poster poster, TrueTypeFont regular, TrueTypeFont bold) throws IOException {
+        this.doc = doc;
+        this.poster = poster;
+        this.regular = PDType0Font.load(doc, regular, true);
+        this.bold = PDType0Font.load(doc, bold, true);
+        this.glyphs = new PdfText(doc);
+    }
+
+    static byte[] render(Poster poster) {
+        try (PDDocument doc = new PDDocument(); TrueTypeFont regular = PdfText.ttf(REGULAR);
+                TrueTypeFont bold = PdfText.ttf(BOLD)) {
+            PosterPdf pdf = new PosterPdf(doc, poster, regular, bold);
+            pdf.layout();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void layout() throws IOException {
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setTitle(poster.docTitle());
+        info.setCreator("Kohtaamo");
+        info.setProducer("Kohtaamo (Apache PDFBox)");
+        info.setCreationDate(poster.created());
+        doc.getDocumentCatalog().setLanguage(poster.language());
+        PDViewerPreferences prefs = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+        prefs.setDisplayDocTitle(true);
+        doc.getDocumentCatalog().setViewerPreferences(prefs);
+        PDStructureTreeRoot tree = new PDStructureTreeRoot();
+        doc.getDocumentCatalog().setStructureTreeRoot(tree);
+        structure = new PDStructureElement(StandardStructureTypes.DOCUMENT, tree);
+        structure.setLanguage(poster.language());
+        tree.appendKid(structure);
+        PDMarkInfo mark = new PDMarkInfo();
+        mark.setMarked(true);
+        doc.getDocumentCatalog().setMarkInfo(mark);
+
+        newPage(true);
+        if (poster.note() != null) {
+            paragraph(poster.note(), regular, 11, MARGIN, width(), BLACK);
+            y -= 8;
+        }
+        for (Day day : poster.days()) {
+            // keep the heading with its first row
+            float first = day.rows().isEmpty() ? 0 : rowHeight(day.rows().get(0));
+            ensure(30 + first);
+            y -= 8;
+            begin(StandardStructureTypes.H2);
+            text(day.heading().joined(" · "), bold, 14, MARGIN, y - 14, BLACK);
+            end();
+            y -= 19;
+            line(MARGIN, y, MARGIN + width(), y, BLACK, 1f);
+            y -= 6;
+            for (Row row : day.rows()) {
+                ensure(rowHeight(row));
+                row(row);
+            }
+        }
+        cs.close();
+        footers();
+        Map<Integer, COSArray> parents = new java.util.TreeMap<>();
+        for (int i = 0; i < pages.size(); i++) {
+            pages.get(i).setStructParents(i);
+            parents.put(i, marked.getOrDefault(pages.get(i), new COSArray()));
+        }
+        PDNumberTreeNode parentTree = new PDNumberTreeNode(PDParentTreeValue.class);
+        parentTree.setNumbers(parents);
+        tree.setParentTree(parentTree);
+        tree.setParentTreeNextKey(pages.size());
+    }
+
+    /** Starts a tagged marked-content sequence of the given structure type on the current page. */
+    private PDStructureElement begin(String type) throws IOException {
+        COSArray ids = marked.computeIfAbsent(page, p -> new COSArray());
+        int mcid = ids.size();
+        PDStructureElement element = new PDStructureElement(type, structure);
+        element.setPage(page);
+        element.appendKid(mcid);
+        structure.appendKid(element);
+        ids.add(element);
+        cs.beginMarkedContent(COSName.getPDFName(type), mcid);
+        tagged = true;
+        return element;
+    }
+
+    private void end() throws IOException {
+        cs.endMarkedContent();
+        tagged = false;
+    }
+
+    private void artifact() throws IOException {
+        cs.beginMarkedContent(COSName.ARTIFACT);
+    }
+
+    private void newPage(boolean first) throws IOException {
+        if (cs != null) {
+            cs.close();
+        }
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        pages.add(page);
+        this.page = page;
+        cs = new PDPageContentStream(doc, page);
+        y = PDRectangle.A4.getHeight() - MARGIN;
+        if (first) {
+            begin(StandardStructureTypes.H1);
+            for (String l : wrap(poster.title().main(), bold, 22, width())) {
+                text(l, bold, 22, MARGIN, y - 22, BLACK);
+                y -= 27;
+            }
+            if (poster.title().second() != null) {
+                for (String l : wrap(poster.title().second(), regular, 16, width())) {
+                    text(l, regular, 16, MARGIN, y - 16, GREY);
+                    y -= 20;
+                }
+            }
+            end();
+            y -= 2;
+            begin(StandardStructureTypes.P);
+            for (String l : wrap(poster.subtitle().joined(" · "), bold, 13, width())) {
+                text(l, bold, 13, MARGIN, y - 13, BLACK);
+                y -= 17;
+            }
+            end();
+            y -= 6;
+        } else {
+            String head = poster.title().main() + " – " + poster.subtitle().main() + " (" + poster.continued().joined(
+                    " / ") + ")";
+            artifact();
+            for (String l : wrap(head, regular, 9, width())) {
+                text(l, regular, 9, MARGIN, y - 9, GREY);
+                y -= 12;
+            }
+            cs.endMarkedContent();
+            y -= 4;
+        }
+    }
+
+    /** Starts a new page unless {@code height} still fits above the footer. */
+    private void ensure(float height) throws IOException {
+        if (y - height < MARGIN + FOOTER) {
+            newPage(false);
+        }
+    }
+
+    private float nameWidth() {
+        return width() - TIME_WIDTH;
+    }
+
+    private float rowHeight(Row r) throws IOException {
+        float h = 4;
+        h += wrap(r.name().main(), bold, 12, nameWidth()).size() * 15f;
+        if (r.name().second() != null) {
+            h += wrap(r.name().second(), regular, 10, nameWidth()).size() * 12.5f;
+        }
+        if (r.status() != null) {
+            h += wrap(r.status().joined(" / "), bold, 10, nameWidth()).size() * 12.5f;
+        }
+        if (r.place() != null) {
+            h += wrap(r.place().joined(" / "), regular, 10, nameWidth()).size() * 12.5f;
+        }
+        if (r.details() != null) {
+            h += wrap(r.details().main(), regular, 9, nameWidth()).size() * 11.5f;
+            if (r.details().second() != null) {
+                h += wrap(r.details().second(), regular, 9, nameWidth()).size() * 11.5f;
+            }
+        }
+        return h + 7;
+    }
+
+    private void row(Row r) throws IOException {
+        float top = y;
+        float x = MARGIN + TIME_WIDTH;
+        y -= 4;
+        List<float[]> strikes = new ArrayList<>();
+        begin(StandardStructureTypes.P);
+        float timeWidth = text(r.time(), bold, 12, MARGIN, y - 12, r.cancelled() ? GREY : BLACK);
+        strikes.add(new float[] {MARGIN, y - 12, timeWidth});
+        for (String l : wrap(r.name().main(), bold, 12, nameWidth())) {
+            float w = text(l, bold, 12, x, y - 12, r.cancelled() ? GREY : BLACK);
+            strikes.add(new float[] {x, y - 12, w});
+            y -= 15;
+        }
+        if (r.name().second() != null) {
+            y = lines(r.name().second(), regular, 10, x, 12.5f, GREY);
+        }
+        if (r.status() != null) {
+            y = lines(r.status().joined(" / "), bold, 10, x, 12.5f, RED);
+        }
+        if (r.place() != null) {
+            y = lines(r.place().joined(" / "), regular, 10, x, 12.5f, BLACK);
+        }
+        if (r.details() != null) {
+            y = lines(r.details().main(), regular, 9, x, 11.5f, GREY);
+            if (r.details().second() != null) {
+                y = lines(r.details().second(), regular, 9, x, 11.5f, GREY);
+            }
+        }
+        end();
+        if (r.cancelled()) {
+            for (float[] st : strikes) {
+                strike(st[0], st[1], st[2], 12);
+            }
+        }
+        y = Math.min(y, top - rowHeight(r) + 7) - 3;
+        line(MARGIN, y, MARGIN + width(), y, LIGHT, 0.5f);
+        y -= 4;
+    }
+
+    private float lines(String s, PDType0Font font, float size, float x, float leading, float[] color)
+            throws IOException {
+        for (String l : wrap(s, font, size, nameWidth())) {
+            text(l, font, size, x, y - size, color);
+            y -= leading;
+        }
+        return y;
+    }
+
+    private void paragraph(Bi b, PDType0Font font, float size, float x, float w, float[] color) throws IOException {
+        for (String s : b.second() == null ? List.of(b.main()) : List.of(b.main(), b.second())) {
+            for (String l : wrap(s, font, size, w)) {
+                ensure(size * 1.3f);
+                begin(StandardStructureTypes.P);
+                text(l, font, size, x, y - size, color);
+                end();
+                y -= size * 1.3f;
+            }
+        }
+    }
+
+    /** The footer of every page: the address of the online calendar as text and QR code, printing date, page number. */
+    private void footers() throws IOException {
+        BitMatrix qr = qr(poster.url());
+        int n = 1;
+        for (PDPage p : pages) {
+            // the first page's footer is read; on later pages it repeats and is an artifact
+            boolean read = n == 1;
+            try (PDPageContentStream f = new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.APPEND,
+                    true, true)) {
+                cs = f;
+                page = p;
+                if (!read) {
+                    artifact();
+                }
+                float top = MARGIN + FOOTER - 8;
+                line(MARGIN, top, MARGIN + width(), top, BLACK, 0.75f);
+                float textWidth = width() - QR_SIZE - 16;
+                float ty = top - 8;
+                if (read) {
+                    begin(StandardStructureTypes.P);
+                }
+                for (String s : poster.urlLabel().second() == null ? List.of(poster.urlLabel().main())
+                        : List.of(poster.urlLabel().main(), poster.urlLabel().second())) {
+                    for (String l : wrap(s, bold, 10, textWidth)) {
+                        text(l, bold, 10, MARGIN, ty - 10, BLACK);
+                        ty -= 13;
+                    }
+                }
+                for (String l : wrapAnywhere(poster.url(), regular, 9, textWidth)) {
+                    text(l, regular, 9, MARGIN, ty - 9, BLACK);
+                    ty -= 11.5f;
+                }
+                if (read) {
+                    end();
+                    begin(StandardStructureTypes.Figure).setAlternateDescription("QR: " + poster.url());
+                }
+                drawQr(qr, MARGIN + width() - QR_SIZE, MARGIN, QR_SIZE);
+                if (read) {
+                    end();
+                    begin(StandardStructureTypes.P);
+                }
+                String printed = poster.printed().joined(" / ") + "   " + n + "/" + pages.size();
+                text(printed, regular, 8, MARGIN, MARGIN, GREY);
+                if (read) {
+                    end();
+                } else {
+                    cs.endMarkedContent();
+                }
+            }
+            n++;
+        }
+    }
+
+    /**
+     * The QR code with the four-module quiet zone the standard asks for, so that the footer rule never touches it.
+     * An address of plain ASCII (as Kohtaamo's are: ids, codes and dates in the query) is encoded without a
+     * character-set (ECI) segment: it is not needed, and with it ZXing's reader failed on 22 of 400 poster codes
+     * at 150, 200 and 300 dpi alike, against 1 of 400 without it.
+     */
+    private static BitMatrix qr(String url) {
+        Map<EncodeHintType, Object> hints = new java.util.EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.MARGIN, 4);
+        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+        if (!url.chars().allMatch(c -> c < 128)) {
+            hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+        }
+        try {
+            return new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, hints);
+        } catch (WriterException e) {
+            throw new IllegalStateException("QR code for a " + url.length() + "-character address", e);
+        }
+    }
+
+    /**
+     * The QR code as vector squares (one rectangle per run of dark modules), sharp at any print size. Each run
+     * reaches a tenth of a module into the row below: rows that only touch leave a hairline seam in anti-aliased
+     * renderers (screens, PDF-to-image), and a code striped with seams failed to scan in a third of renderings at 150 dpi.
+     */
+    private void drawQr(BitMatrix m, float x, float y, float size) throws IOException {
+        float module = size / m.getWidth();
+        cs.setNonStrokingColor(0f, 0f, 0f);
+        for (int row = 0; row < m.getHeight(); row++) {
+            int col = 0;
+            while (col < m.getWidth()) {
+                if (!m.get(col, row)) {
+                    col++;
+                    continue;
+                }
+                int start = col;
+                while (col < m.getWidth() && m.get(col, row)) {
+                    col++;
+                }
+                cs.addRect(x + start * module, y + size - (row + 1.1f) * module, (col - start) * module, 1.1f * module);
+            }
+        }
+        cs.fill();
+    }
+
+    private float width() {
+        return PDRectangle.A4.getWidth() - 2 * MARGIN;
+    }
+
+    /** Writes one line; returns its width. */
+    private float text(String s, PDType0Font font, float size, float x, float baseline, float[] color)
+            throws IOException {
+        String t = printable(s, font);
+        cs.beginText();
+        cs.setNonStrokingColor(color[0], color[1], color[2]);
+        cs.newLineAtOffset(x, baseline);
+        glyphs.show(cs, t, font, size);
+        cs.endText();
+        return width(t, font, size);
+    }
+
+    private void strike(float x, float baseline, float w, float size) throws IOException {
+        line(x, baseline + size * 0.3f, x + w, baseline + size * 0.3f, GREY, 1f);
+    }
+
+    private void line(float x1, float y1, float x2, float y2, float[] color, float width) throws IOException {
+        if (tagged) {
+            throw new IllegalStateException("rules are artifacts: draw them outside tagged content");
+        }
+        cs.beginMarkedContent(COSName.ARTIFACT);
+        cs.setStrokingColor(color[0], color[1], color[2]);
+        cs.setLineWidth(width);
+        cs.moveTo(x1, y1);
+        cs.lineTo(x2, y2);
+        cs.stroke();
+        cs.endMarkedContent();
+    }
+
+    /** The text as drawn: control characters as spaces, characters no font has as "?" ({@link PdfText}). */
+    private String printable(String s, PDType0Font font) {
+        return glyphs.printable(s, font);
+    }
+
+    /** The width of a line, from each character's advance (measured once per document). */
+    private float width(String s, PDType0Font font, float size) throws IOException {
+        return glyphs.width(printable(s, font), font, size);
+    }
+
+    /** Splits at spaces into lines no wider than {@code max}; a word longer than a line is cut. */
+    private List<String> wrap(String s, PDType0Font font, float size, float max) throws IOException {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : printable(s, font).strip().split(" +")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (width(candidate, font, size) <= max) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (!line.isEmpty()) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            if (width(word, font, size) <= max) {
+                line.append(word);
+            } else {
+                List<String> pieces = wrapAnywhere(word, font, size, max);
+                out.addAll(pieces.subList(0, pieces.size() - 1));
+                line.append(pieces.get(pieces.size() - 1));
+            }
+        }
+        if (!line.isEmpty() || out.isEmpty()) {
+            out.add(line.toString());
+        }
+        return out;
+    }
+
+    /** Splits anywhere (addresses have no spaces). */
+    private List<String> wrapAnywhere(String s, PDType0Font font, float size, float max) throws IOException {
+        List<String> out = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            String c = new String(Character.toChars(cp));
+            if (!line.isEmpty() && width(line + c, font, size) > max) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(c);
+            i += Character.charCount(cp);
+        }
+        out.add(line.toString());
+        return out;
+    }
+}
