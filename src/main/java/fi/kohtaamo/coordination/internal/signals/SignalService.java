@@ -49,8 +49,11 @@ public class SignalService {
     private final Registry registry;
     private final AuditLog audit;
     private final Clock clock;
+    private final fi.kohtaamo.coordination.internal.CountyMembership membership;
 
-    public SignalService(SignalQueries queries, Registry registry, AuditLog audit, Clock clock) {
+    public SignalService(SignalQueries queries, Registry registry, AuditLog audit, Clock clock,
+            fi.kohtaamo.coordination.internal.CountyMembership membership) {
+        this.membership = membership;
         this.queries = queries;
         this.registry = registry;
         this.audit = audit;
@@ -61,9 +64,7 @@ public class SignalService {
 
     /** The actor's organisations that belong to the county (staff and partners record and peer-assess there). */
     Set<Long> organisationsIn(Actor actor, long countyId) {
-        return actor.organisations().stream()
-                .filter(o -> registry.countyOfOrganisation(o).map(c -> c == countyId).orElse(false))
-                .collect(Collectors.toSet());
+        return membership.organisationsIn(actor, countyId);
     }
 
     /** Where recording a signal about an area is checked: the area, its county and the actor's organisations there. */
