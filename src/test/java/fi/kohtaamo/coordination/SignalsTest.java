@@ -246,4 +246,21 @@ class SignalsTest {
                 "nameFi", "X")).status()).isEqualTo(403);
         assertThat(areaCoordinator.get("/admin/signals/themes").status()).isEqualTo(403);
     }
+
+    @Test
+    void theDemoHasSignalsInSeveralStatesAndLastYearsAssessments() {
+        long lu = jdbc.sql("select id from county where code = 'LU'").query(Long.class).single();
+        assertThat(jdbc.sql("select count(distinct state) from weak_signal where county_id = :c").param("c", lu)
+                .query(Long.class).single()).isGreaterThanOrEqualTo(5);
+        long places = jdbc.sql("select count(*) from place p join area a on a.id = p.area_id where a.county_id = :c")
+                .param("c", lu).query(Long.class).single();
+        long assessed = jdbc.sql("select count(*) from criteria_assessment x join place p on p.id = x.place_id "
+                + "join area a on a.id = p.area_id where a.county_id = :c and x.kind = 'SELF' and x.assess_year = 2025")
+                .param("c", lu).query(Long.class).single();
+        assertThat(assessed).isGreaterThan(places / 2).isLessThan(places);
+        assertThat(jdbc.sql("select count(*) from criteria_assessment where kind = 'PEER'").query(Long.class).single())
+                .isPositive();
+        assertThat(jdbc.sql("select min_score from criteria_rule where county_id = :c").param("c", lu)
+                .query(Integer.class).single()).isEqualTo(3);
+    }
 }
