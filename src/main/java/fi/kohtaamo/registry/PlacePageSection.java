@@ -24,4 +24,12 @@ public interface PlacePageSection {
 
     /** The section for this place, or empty when there is nothing to show. */
     Optional<Section> section(long placeId, Lang lang);
+
+    /**
+     * The section for the staff's page of the place (shown to those who may edit it, published or not), or empty;
+     * by default none.
+     */
+    default Optional<Section> staffSection(long placeId, Lang lang) {
+        return Optional.empty();
+    }
 }

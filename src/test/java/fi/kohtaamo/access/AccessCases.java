@@ -93,6 +93,8 @@ final class AccessCases {
         monitoring();
         outreach();
         mail();
+        signals();
+        criteria();
     }
 
     List<Case> all() {
@@ -371,5 +373,97 @@ final class AccessCases {
                         "toDate", "2027-02-28", "professionalEmail", "v@example.fi"))), partnerInCountyA);
         add(OutreachAction.COORDINATION_VIEW, "the place in the county's coordination view", false, (web, where) -> read(
                 web.get("/admin/outreach/coordination?county=" + w.county.get(where)), nameOf(where)));
+    }
+
+    // ---- coordination: weak signals and THL's criteria ---------------------------------------------
+
+    /** A signal written for the organisation about the area of {@code where}. */
+    private long signal(Where where, long authorOrg) {
+        var q = w.bean(fi.kohtaamo.coordination.internal.signals.SignalQueries.class);
+        long theme = q.themes(w.county.get(where)).get(0).id();
+        return q.insertSignal(w.county.get(where), Fixtures.unique("Matriisin signaali"), LocalDate.of(2026, 11, 2),
+                w.system.id(), "Matriisi", authorOrg, List.of(theme), List.of(w.area.get(where)), Instant.now());
+    }
+
+    private void signals() {
+        var service = w.bean(fi.kohtaamo.coordination.internal.signals.SignalService.class);
+        for (Where where : Where.values()) {
+            service.ensureThemes(w.county.get(where));
+        }
+        var q = w.bean(fi.kohtaamo.coordination.internal.signals.SignalQueries.class);
+        // staff and partners record about any area of the county their organisation works in; an area coordinator
+        // about their area only
+        add(fi.kohtaamo.coordination.SignalAction.RECORD, "a signal about the area", true, (web, where) -> {
+            long area = w.area.get(where);
+            long theme = q.themes(w.county.get(where)).get(0).id();
+            return write(() -> count("select count(*) from weak_signal_area where area_id = :p", area),
+                    () -> web.post("/admin/signals", List.of(Map.entry("body", "Jonot neuvolaan kasvaneet"),
+                            Map.entry("noticedOn", "2026-11-02"), Map.entry("areaIds", "" + area),
+                            Map.entry("themeIds", "" + theme))));
+        }, (role, where) -> where == Where.OWN || role == Role.ADMIN || (where == Where.SIBLING
+                && (role == Role.COUNTY_COORDINATOR || role == Role.PROVIDER_STAFF || role == Role.PARTNER)));
+        // a provider's signal: its organisation's staff read it, partners do not
+        add(fi.kohtaamo.coordination.SignalAction.READ, "a provider's signal", false, (web, where) -> read(
+                web.get("/admin/signals/" + signal(where, w.organisation.get(where))), null),
+                (role, where) -> role != Role.PARTNER && reaches(role, where));
+        // a partner's signal: the partner reads it in its county, other organisations' staff do not
+        add(fi.kohtaamo.coordination.SignalAction.READ, "a partner's signal", false, (web, where) -> read(
+                web.get("/admin/signals/" + signal(where, partnerOf(where))), null),
+                (role, where) -> role == Role.PARTNER ? where != Where.OTHER_COUNTY
+                        : role != Role.PROVIDER_STAFF && reaches(role, where));
+        add(fi.kohtaamo.coordination.SignalAction.HANDLE, "a signal taken to the network's agenda", true, (web, where) -> {
+            long id = signal(where, w.organisation.get(where));
+            return write(() -> q.signal(id).orElseThrow().state(), () -> web.post("/admin/signals/" + id + "/handle",
+                    Map.of("state", "ON_AGENDA", "version", "0")));
+        });
+        add(fi.kohtaamo.coordination.SignalAction.THEME_MANAGE, "a theme of the county", true, (web, where) -> write(
+                () -> q.themes(w.county.get(where)).size(),
+                () -> web.post("/admin/signals/themes", Map.of("county", "" + w.county.get(where), "code",
+                        "t" + next.incrementAndGet(), "nameFi", "Teema", "active", "true"))));
+    }
+
+    /** A fresh year to assess (2000–2026), so that every attempt makes a new assessment. */
+    private String year() {
+        return String.valueOf(2000 + next.incrementAndGet() % 27);
+    }
+
+    private static Map<String, String> scores(String year) {
+        Map<String, String> f = new java.util.HashMap<>();
+        f.put("year", year);
+        for (int n = 1; n <= 8; n++) {
+            f.put("score" + n, "3");
+        }
+        return f;
+    }
+
+    private void criteria() {
+        add(fi.kohtaamo.coordination.CriteriaAction.ASSESS, "the place's self-assessment", true, (web, where) -> {
+            long place = w.place.get(where);
+            return write(() -> count("select count(*) from criteria_assessment where place_id = :p", place),
+                    () -> web.post("/admin/criteria/places/" + place + "/self", scores(year())));
+        });
+        // a peer is staff of another organisation of the same county: never of the place's own
+        add(fi.kohtaamo.coordination.CriteriaAction.PEER_ASSESS, "a peer assessment of the place", true, (web, where) -> {
+            long place = w.place.get(where);
+            return write(() -> count("select count(*) from criteria_assessment where place_id = :p", place),
+                    () -> web.post("/admin/criteria/places/" + place + "/peer", scores(year())));
+        }, (role, where) -> role == Role.ADMIN || where == Where.SIBLING);
+        // (staff get a list of their own places on the same address, not the overview)
+        add(fi.kohtaamo.coordination.CriteriaAction.OVERVIEW, "the place in places x criteria", false, (web, where) -> {
+            var r = web.get("/admin/criteria?county=" + w.county.get(where) + "&year=2026");
+            boolean went = AccessAnswers.went(r) && r.html().select("#criteria-overview").text().contains(nameOf(where));
+            return new Result(went, false, "" + r.status());
+        });
+        add(fi.kohtaamo.coordination.CriteriaAction.MANAGE, "the county's rule", true, (web, where) -> {
+            long county = w.county.get(where);
+            return write(() -> row("select min_score, version from criteria_rule where county_id = :p", county), () -> {
+                var rule = w.bean(fi.kohtaamo.coordination.internal.criteria.CriteriaQueries.class).rule(county);
+                Map<String, String> f = new java.util.HashMap<>();
+                f.put("county", "" + county);
+                f.put("minScore", rule.map(r -> r.minScore() == 3 ? "2" : "3").orElse("3"));
+                f.put("version", rule.map(r -> "" + r.version()).orElse(""));
+                return web.post("/admin/criteria/rule", f);
+            });
+        });
     }
 }

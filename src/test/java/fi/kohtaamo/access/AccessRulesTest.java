@@ -524,4 +524,60 @@ class AccessRulesTest {
         return jdbc.sql("select count(*) from visit_count where place_id = :p and on_date = :d").param("p", place)
                 .param("d", d).query(Long.class).single();
     }
+
+    // ---- coordination: weak signals and THL's criteria ---------------------------------------------
+
+    @Autowired fi.kohtaamo.coordination.internal.signals.SignalService signals;
+    @Autowired fi.kohtaamo.coordination.internal.criteria.CriteriaService criteria;
+
+    private Map<String, List<String>> signalForm(long theme, long... areas) {
+        Map<String, List<String>> f = new LinkedHashMap<>();
+        f.put("body", List.of("Jonot kasvaneet"));
+        f.put("noticedOn", List.of("2026-11-02"));
+        f.put("themeIds", List.of("" + theme));
+        f.put("areaIds", java.util.Arrays.stream(areas).mapToObj(String::valueOf).toList());
+        return f;
+    }
+
+    private long signalCount() {
+        return jdbc.sql("select count(*) from weak_signal").query(Long.class).single();
+    }
+
+    /** Staff, partners and coordinators record signals about their county's areas; a signal never spans two counties. */
+    @Test
+    void weakSignalsAreRecordedInTheCountyOfTheActorsOrganisation() {
+        signals.ensureThemes(countyA);
+        long theme = signals.themes(countyA).get(0).id();
+        check("record a signal in A1", Set.of("admin", "countyCoordinator", "areaCoordinator", "associationStaff",
+                "districtStaff", "parishStaff", "partner"), a -> signals.record(a, signalForm(theme, areaA1)),
+                this::signalCount);
+        check("record a signal in A1 and B1", Set.of(), a -> signals.record(a, signalForm(theme, areaA1, areaB1)),
+                this::signalCount);
+    }
+
+    private long assessmentCount() {
+        return jdbc.sql("select count(*) from criteria_assessment").query(Long.class).single();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger year = new java.util.concurrent.atomic.AtomicInteger(2000);
+
+    private Map<String, String> scores() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("year", "" + year.incrementAndGet());
+        for (int n = 1; n <= 8; n++) {
+            f.put("score" + n, "3");
+        }
+        return f;
+    }
+
+    /** A place's own staff (and those above its organiser) self-assess it and never peer-assess it. */
+    @Test
+    void peersAreAnotherOrganisationsStaffOfTheCounty() {
+        check("self-assess X", Set.of("admin", "countyCoordinator", "areaCoordinator", "associationStaff",
+                "districtStaff"), a -> criteria.saveSelf(a, placeX, scores()), this::assessmentCount);
+        check("peer-assess X", Set.of("admin", "parishStaff"), a -> criteria.savePeer(a, placeX, scores()),
+                this::assessmentCount);
+        check("peer-assess Y of county B", Set.of("admin"), a -> criteria.savePeer(a, placeY, scores()),
+                this::assessmentCount);
+    }
 }

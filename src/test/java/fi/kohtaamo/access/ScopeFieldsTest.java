@@ -123,4 +123,34 @@ class ScopeFieldsTest {
                 () -> volunteer.post("/admin/counts/places/" + placeA + "/count", Map.of("date", "2026-11-03",
                         "subject", "" + activityB, "adults", "3", "staff", "1")));
     }
+
+    @Test
+    void coordinationForms() {
+        var signals = w.bean(fi.kohtaamo.coordination.internal.signals.SignalService.class);
+        var q = w.bean(fi.kohtaamo.coordination.internal.signals.SignalQueries.class);
+        signals.ensureThemes(w.countyA);
+        signals.ensureThemes(w.countyB);
+        long themeB = q.themes(w.countyB).get(0).id();
+        long areaA = w.area.get(Where.OWN);
+        WebClient staff = w.clients().get(Role.PROVIDER_STAFF);
+        refusedAndUnchanged("a signal about the own area with a theme of county B",
+                () -> count("select count(*) from weak_signal_theme where theme_id = :p", themeB),
+                () -> staff.post("/admin/signals", List.of(Map.entry("body", "Jonot"), Map.entry("noticedOn",
+                        "2026-11-02"), Map.entry("areaIds", "" + areaA), Map.entry("themeIds", "" + themeB))));
+        long themeA = q.themes(w.countyA).get(0).id();
+        long signal = q.insertSignal(w.countyA, "Jonot", java.time.LocalDate.of(2026, 11, 2), w.system.id(), "Matriisi",
+                w.organisation.get(Where.OWN), List.of(themeA), List.of(areaA), java.time.Instant.now());
+        WebClient coordinator = w.clients().get(Role.COUNTY_COORDINATOR);
+        refusedAndUnchanged("a signal of county A taken up by the network of an area of county B",
+                () -> q.signal(signal).orElseThrow().version(),
+                () -> coordinator.post("/admin/signals/" + signal + "/handle", Map.of("state", "ON_AGENDA", "version",
+                        "0", "areaId", "" + w.area.get(Where.OTHER_COUNTY))));
+        refusedAndUnchanged("the rule of county B set by county A's coordinator",
+                () -> count("select count(*) from criteria_rule where county_id = :p", w.countyB),
+                () -> coordinator.post("/admin/criteria/rule", Map.of("county", "" + w.countyB, "minScore", "3")));
+        refusedAndUnchanged("a theme of county B added by county A's coordinator",
+                () -> q.themes(w.countyB).size(),
+                () -> coordinator.post("/admin/signals/themes", Map.of("county", "" + w.countyB, "code", "x_b",
+                        "nameFi", "X")));
+    }
 }

@@ -33,10 +33,13 @@ class PlaceAdminController {
     private final RegistryQueries queries;
     private final MessageSource messages;
     private final List<fi.kohtaamo.registry.StaffHomeSection> sections;
+    private final List<fi.kohtaamo.registry.PlacePageSection> placeSections;
 
     PlaceAdminController(RegistryService service, RegistryQueries queries, MessageSource messages,
-            List<fi.kohtaamo.registry.StaffHomeSection> sections) {
+            List<fi.kohtaamo.registry.StaffHomeSection> sections,
+            List<fi.kohtaamo.registry.PlacePageSection> placeSections) {
         this.sections = sections;
+        this.placeSections = placeSections;
         this.service = service;
         this.queries = queries;
         this.messages = messages;
@@ -133,6 +136,9 @@ class PlaceAdminController {
     private String form(Actor actor, Lang lang, Model model, PlaceForm form, Long id, Map<String, String> errors) {
         model.addAttribute("form", form);
         model.addAttribute("placeId", id);
+        // what other modules show about the place to its staff (e.g. coordination's criteria status)
+        model.addAttribute("placeSections", id == null ? List.of() : placeSections.stream()
+                .map(s -> s.staffSection(id, lang)).flatMap(java.util.Optional::stream).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", PlaceKind.values());
         model.addAttribute("premisesTypes", PremisesType.values());

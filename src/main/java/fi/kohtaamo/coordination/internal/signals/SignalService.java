@@ -1,0 +1,419 @@
+package fi.kohtaamo.coordination.internal.signals;
+
+import fi.kohtaamo.audit.AuditLog;
+import fi.kohtaamo.coordination.SignalAction;
+import fi.kohtaamo.coordination.internal.signals.SignalQueries.Signal;
+import fi.kohtaamo.coordination.internal.signals.SignalQueries.State;
+import fi.kohtaamo.coordination.internal.signals.SignalQueries.Theme;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.AccessControl;
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.FieldErrors;
+import fi.kohtaamo.shared.Input;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.LocalizedText;
+import fi.kohtaamo.shared.PersonalData;
+import fi.kohtaamo.shared.Target;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Weak signals: recording (with the personal-data check), reading, handling and the themes catalogue. Every
+ * handler comes here; each method checks its action on the record first (where the signal is: its county, its
+ * areas and its author's organisation; never a form field alone), then the input, then writes and audits.
+ * Signals change nothing the public sees, so they are audited without moving the public data version.
+ */
+@Service
+public class SignalService {
+
+    static final int MAX_BODY = 2000;
+    static final int MAX_NOTE = 2000;
+    static final int MAX_AREAS = 30;
+
+    private final SignalQueries queries;
+    private final Registry registry;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final fi.kohtaamo.coordination.internal.CountyMembership membership;
+
+    public SignalService(SignalQueries queries, Registry registry, AuditLog audit, Clock clock,
+            fi.kohtaamo.coordination.internal.CountyMembership membership) {
+        this.membership = membership;
+        this.queries = queries;
+        this.registry = registry;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // ---- where things are -----------------------------------------------------------------------
+
+    /** The actor's organisations that belong to the county (staff and partners record and peer-assess there). */
+    Set<Long> organisationsIn(Actor actor, long countyId) {
+        return membership.organisationsIn(actor, countyId);
+    }
+
+    /** Where recording a signal about an area is checked: the area, its county and the actor's organisations there. */
+    Target recordTarget(Actor actor, long countyId, long areaId) {
+        return new Target(countyId, areaId, organisationsIn(actor, countyId), null);
+    }
+
+    /** Where a signal sits, one target per area (a signal is within a scope when any of them is). */
+    static List<Target> targets(Signal s) {
+        Set<Long> orgs = s.authorOrgId() == null ? Set.of() : Set.of(s.authorOrgId());
+        List<Target> out = new ArrayList<>();
+        for (long area : s.areaIds()) {
+            out.add(new Target(s.countyId(), area, orgs, null));
+        }
+        if (out.isEmpty()) {
+            out.add(new Target(s.countyId(), null, orgs, null));
+        }
+        return out;
+    }
+
+    static boolean allows(Actor actor, SignalAction action, Signal s) {
+        return targets(s).stream().anyMatch(t -> AccessControl.allows(actor, action, t));
+    }
+
+    /** The county whose pages an actor sees by default: their own, their area's or organisation's, else the first. */
+    public long defaultCounty(Actor actor) {
+        if (actor.countyId() != null) {
+            return actor.countyId();
+        }
+        if (actor.areaId() != null) {
+            var c = registry.countyOfArea(actor.areaId());
+            if (c.isPresent()) {
+                return c.get();
+            }
+        }
+        if (actor.organisationId() != null) {
+            var c = registry.countyOfOrganisation(actor.organisationId());
+            if (c.isPresent()) {
+                return c.get();
+            }
+        }
+        return registry.counties().stream().map(Registry.Ref::id).findFirst()
+                .orElseThrow(() -> new KohtaamoException.NotFound("county"));
+    }
+
+    /** The areas of the county the actor may record signals about. */
+    public List<Registry.Ref> recordableAreas(Actor actor, long countyId) {
+        return registry.areas(countyId).stream()
+                .filter(a -> AccessControl.allows(actor, SignalAction.RECORD, recordTarget(actor, countyId, a.id())))
+                .toList();
+    }
+
+    // ---- themes ---------------------------------------------------------------------------------
+
+    static String resource(String name) {
+        try (InputStream in = SignalService.class.getResourceAsStream("/fi/kohtaamo/coordination/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Gives a county the seeded themes when it has none yet (a new county starts with them). */
+    @Transactional
+    public void ensureThemes(long countyId) {
+        if (!queries.themes(countyId).isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        try {
+            for (String line : resource("signal-themes.txt").split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] p = line.split("\\|");
+                queries.insertTheme(countyId, p[0], LocalizedText.of(p[1], p[2], p[3]), true, now);
+            }
+        } catch (DuplicateKeyException e) {
+            // another request seeded them at the same moment
+        }
+    }
+
+    public java.util.Optional<Theme> theme(long id) {
+        return queries.theme(id);
+    }
+
+    public List<Theme> themes(long countyId) {
+        return queries.themes(countyId);
+    }
+
+    public void requireThemes(Actor actor, long countyId) {
+        if (registry.county(countyId).isEmpty()) {
+            throw new KohtaamoException.NotFound("county " + countyId);
+        }
+        AccessControl.require(actor, SignalAction.THEME_MANAGE, Target.county(countyId));
+    }
+
+    @Transactional
+    public long saveTheme(Actor actor, long countyId, Long id, Map<String, String> form) {
+        requireThemes(actor, countyId);
+        Theme before = null;
+        if (id != null) {
+            before = queries.theme(id).filter(t -> t.countyId() == countyId)
+                    .orElseThrow(() -> new KohtaamoException.NotFound("theme " + id));
+        }
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        String code = in.requiredLine("code", form.get("code"), 40);
+        if (code != null && !code.matches("^[a-z0-9_]{2,40}$")) {
+            errors.add("code", "signals.validation.code");
+        }
+        LocalizedText name = new LocalizedText(in.requiredLine("nameFi", form.get("nameFi"), 200),
+                in.line("nameSv", form.get("nameSv"), 200), in.line("nameEn", form.get("nameEn"), 200));
+        boolean active = "true".equals(form.get("active"));
+        Integer version = before == null ? null : in.integer("version", form.get("version"), 0, Integer.MAX_VALUE, 0);
+        if (code != null && !errors.has("code") && queries.themeCodeTaken(countyId, code, id)) {
+            errors.add("code", "signals.validation.codeTaken");
+        }
+        errors.throwIfAny();
+        Instant now = clock.instant();
+        long saved;
+        if (before == null) {
+            saved = queries.insertTheme(countyId, code, name, active, now);
+        } else {
+            if (!queries.updateTheme(id, version, code, name, active, now)) {
+                throw new KohtaamoException.Conflict("stale", "theme " + id);
+            }
+            saved = id;
+        }
+        audit.recordNonPublic(actor, before == null ? "SIGNAL_THEME_CREATE" : "SIGNAL_THEME_UPDATE", "signal_theme",
+                saved, Target.county(countyId), before, queries.theme(saved).orElseThrow());
+        return saved;
+    }
+
+    // ---- signals --------------------------------------------------------------------------------
+
+    /**
+     * Records a signal. The areas decide the county; each is checked for {@link SignalAction#RECORD} (an area of
+     * another county, or one the actor does not reach, is refused before anything else is read); then the text
+     * (required, at most 2 000 characters, no personal data), the date noticed (not in the future, at most five
+     * years back) and the themes (at least one, active, of that county).
+     */
+    @Transactional
+    public long record(Actor actor, Map<String, List<String>> form) {
+        if (!AccessControl.mayEver(actor, SignalAction.RECORD)) {
+            throw new KohtaamoException.Forbidden(SignalAction.RECORD.name());
+        }
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        Set<Long> areas = ids(in, "areaIds", form.get("areaIds"));
+        Long county = null;
+        for (long area : areas) {
+            long c = registry.countyOfArea(area).orElseThrow(() -> new KohtaamoException.Forbidden("area " + area));
+            AccessControl.require(actor, SignalAction.RECORD, recordTarget(actor, c, area));
+            if (county != null && county != c) {
+                throw new KohtaamoException.Forbidden("areas of two counties");
+            }
+            county = c;
+        }
+        if (areas.isEmpty() && !errors.has("areaIds")) {
+            errors.add("areaIds", "validation.required");
+        }
+        String body = in.paragraph("body", first(form, "body"), MAX_BODY);
+        if (body == null && !errors.has("body")) {
+            errors.add("body", "validation.required");
+        }
+        PersonalData.check(errors, "body", body);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate noticed = in.date("noticedOn", first(form, "noticedOn"), true);
+        if (noticed != null && noticed.isAfter(today)) {
+            errors.add("noticedOn", "signals.validation.future");
+        } else if (noticed != null && noticed.isBefore(today.minusYears(5))) {
+            errors.add("noticedOn", "signals.validation.tooOld");
+        }
+        Set<Long> themes = ids(in, "themeIds", form.get("themeIds"));
+        if (themes.isEmpty() && !errors.has("themeIds")) {
+            errors.add("themeIds", "validation.required");
+        }
+        if (county != null) {
+            long c = county;
+            Set<Long> known = queries.themes(c).stream().filter(Theme::active).map(Theme::id).collect(Collectors.toSet());
+            if (!known.containsAll(themes)) {
+                errors.add("themeIds", "signals.validation.unknownTheme");
+            }
+        }
+        errors.throwIfAny();
+        long id = queries.insertSignal(county, body, noticed, actor.id(), actor.name(), actor.organisationId(), themes,
+                areas, clock.instant());
+        Signal saved = queries.signal(id).orElseThrow();
+        audit.recordNonPublic(actor, "SIGNAL_CREATE", "weak_signal", id, targets(saved).get(0), null, saved);
+        return id;
+    }
+
+    private static String first(Map<String, List<String>> form, String name) {
+        List<String> v = form.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    /** Ids of a multi-valued field; a malformed one is a field error. */
+    private static Set<Long> ids(Input in, String field, List<String> raw) {
+        Set<Long> out = new LinkedHashSet<>();
+        if (raw == null) {
+            return out;
+        }
+        if (raw.size() > MAX_AREAS) {
+            in.errors().add(field, "validation.choice");
+            return out;
+        }
+        for (String r : raw) {
+            if (r == null || r.isBlank()) {
+                continue;
+            }
+            Long id = in.id(field, r, false);
+            if (id != null) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /** A signal the actor may read (written for their organisation, or in their county or area). */
+    public Signal readable(Actor actor, long id) {
+        Signal s = queries.signal(id).orElseThrow(() -> new KohtaamoException.NotFound("signal " + id));
+        if (!allows(actor, SignalAction.READ, s)) {
+            throw new KohtaamoException.Forbidden(SignalAction.READ.name());
+        }
+        return s;
+    }
+
+    public boolean mayHandle(Actor actor, Signal s) {
+        return allows(actor, SignalAction.HANDLE, s);
+    }
+
+    /** The signal's areas where the actor may handle it (a network of one of them takes it up). */
+    public List<Long> handlingAreas(Actor actor, Signal s) {
+        Set<Long> orgs = Set.of();
+        return s.areaIds().stream().filter(a -> AccessControl.allows(actor, SignalAction.HANDLE,
+                new Target(s.countyId(), a, orgs, null))).toList();
+    }
+
+    public List<SignalQueries.Handling> handlings(long id) {
+        return queries.handlings(id);
+    }
+
+    public List<Signal> signals(Actor actor, State state, LocalDate from, LocalDate to) {
+        return queries.signals(AccessControl.scope(actor, SignalAction.READ), state, from, to);
+    }
+
+    /**
+     * Records a step of the handling: the state, a note (no personal data), the service it went to (when forwarded
+     * to a service) and the area whose network took it up (one of the signal's areas the actor handles).
+     */
+    @Transactional
+    public void handle(Actor actor, long id, Map<String, String> form) {
+        Signal before = queries.signal(id).orElseThrow(() -> new KohtaamoException.NotFound("signal " + id));
+        if (!mayHandle(actor, before)) {
+            throw new KohtaamoException.Forbidden(SignalAction.HANDLE.name());
+        }
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        State state = in.choice("state", form.get("state"), State.class, true);
+        if (state == State.NEW) {
+            errors.add("state", "validation.choice");
+        }
+        String note = in.paragraph("note", form.get("note"), MAX_NOTE);
+        PersonalData.check(errors, "note", note);
+        String forwardedTo = in.line("forwardedTo", form.get("forwardedTo"), 200);
+        PersonalData.check(errors, "forwardedTo", forwardedTo);
+        if (state == State.FORWARDED_SERVICE && forwardedTo == null && !errors.has("forwardedTo")) {
+            errors.add("forwardedTo", "signals.validation.service");
+        }
+        if (state != State.FORWARDED_SERVICE) {
+            forwardedTo = null;
+        }
+        List<Long> mine = handlingAreas(actor, before);
+        Long area = in.id("areaId", form.get("areaId"), false);
+        if (area != null && !mine.contains(area)) {
+            errors.add("areaId", "validation.choice");
+        }
+        if (area == null && !mine.isEmpty()) {
+            area = mine.get(0);
+        }
+        Integer version = in.integer("version", form.get("version"), 0, Integer.MAX_VALUE, null);
+        if (version == null && !errors.has("version")) {
+            errors.add("version", "validation.required");
+        }
+        errors.throwIfAny();
+        if (!queries.handle(id, version, state, note, forwardedTo, area, actor.id(), actor.name(), clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "signal " + id);
+        }
+        Signal after = queries.signal(id).orElseThrow();
+        audit.recordNonPublic(actor, "SIGNAL_HANDLE", "weak_signal", id,
+                targets(after).stream().filter(t -> Objects.equals(t.areaId(), after.handlingAreaId())).findFirst()
+                        .orElse(targets(after).get(0)), before, after);
+    }
+
+    // ---- summary --------------------------------------------------------------------------------
+
+    /** One line of the summary: a theme in an area, signals per quarter and in all. */
+    public record SummaryLine(LocalizedText theme, LocalizedText area, List<Integer> quarters, int total) {
+    }
+
+    public record Summary(int year, List<SummaryLine> lines, List<Integer> quarterTotals, int signals) {
+    }
+
+    /**
+     * Signals of a year in the actor's {@link SignalAction#READ} scope by theme × area × quarter of the date noticed.
+     * A signal with two themes and two areas counts in each of the four lines; the total is of distinct signals.
+     * These count reports of staff, not people, so no small-number protection applies.
+     */
+    public Summary summary(Actor actor, int year) {
+        var rows = queries.summaryRows(AccessControl.scope(actor, SignalAction.READ), LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31));
+        java.util.Map<List<Long>, java.util.Set<Long>[]> cells = new java.util.HashMap<>();
+        java.util.Set<Long>[] quarterSignals = newQuarters();
+        for (var r : rows) {
+            int q = (r.noticedOn().getMonthValue() - 1) / 3;
+            cells.computeIfAbsent(List.of(r.themeId(), r.areaId()), k -> newQuarters())[q].add(r.signalId());
+            quarterSignals[q].add(r.signalId());
+        }
+        java.util.Map<Long, LocalizedText> themeNames = new java.util.HashMap<>();
+        java.util.Map<Long, LocalizedText> areaNames = new java.util.HashMap<>();
+        List<SummaryLine> lines = new ArrayList<>();
+        for (var e : cells.entrySet()) {
+            long theme = e.getKey().get(0);
+            long area = e.getKey().get(1);
+            LocalizedText t = themeNames.computeIfAbsent(theme,
+                    id -> queries.theme(id).map(Theme::name).orElse(LocalizedText.of("?", null, null)));
+            LocalizedText a = areaNames.computeIfAbsent(area,
+                    id -> registry.area(id).map(Registry.Ref::name).orElse(LocalizedText.of("?", null, null)));
+            List<Integer> quarters = java.util.Arrays.stream(e.getValue()).map(java.util.Set::size).toList();
+            java.util.Set<Long> all = new java.util.HashSet<>();
+            java.util.Arrays.stream(e.getValue()).forEach(all::addAll);
+            lines.add(new SummaryLine(t, a, quarters, all.size()));
+        }
+        lines.sort(java.util.Comparator.comparing((SummaryLine l) -> String.valueOf(l.theme().fi()))
+                .thenComparing(l -> String.valueOf(l.area().fi())));
+        java.util.Set<Long> distinct = new java.util.HashSet<>();
+        java.util.Arrays.stream(quarterSignals).forEach(distinct::addAll);
+        return new Summary(year, lines, java.util.Arrays.stream(quarterSignals).map(java.util.Set::size).toList(),
+                distinct.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<Long>[] newQuarters() {
+        java.util.Set<Long>[] q = new java.util.Set[4];
+        for (int i = 0; i < 4; i++) {
+            q[i] = new java.util.HashSet<>();
+        }
+        return q;
+    }
+}
