@@ -211,6 +211,12 @@ public class GroupQueries {
                 where id = :id and user_id is not null""").param("now", utc(now)).param("id", id).update() == 1;
     }
 
+    /** A seat that was left before (demo data): vacant, with who held it and when they left. */
+    public void markLeft(long id, String name, Instant at) {
+        jdbc.sql("update coord_seat set user_id = null, holder_name = null, vacated_name = :name, vacated_at = :at "
+                + "where id = :id").param("name", name).param("at", utc(at)).param("id", id).update();
+    }
+
     public void deleteSeat(long id) {
         jdbc.sql("delete from coord_seat where id = :id").param("id", id).update();
     }

@@ -72,10 +72,10 @@ class MeetingMails {
             lines.add("");
             lines.add(t(lang, "coordination.meeting.when") + ": " + when(m));
             if (m.location() != null) {
-                lines.add(t(lang, "field.location") + ": " + m.location());
+                lines.add(t(lang, "coordination.field.location") + ": " + m.location());
             }
             if (m.onlineUrl() != null) {
-                lines.add(t(lang, "field.onlineUrl") + ": " + m.onlineUrl());
+                lines.add(t(lang, "coordination.field.onlineUrl") + ": " + m.onlineUrl());
             }
             if (!cancelled && !agendaTitles.isEmpty()) {
                 lines.add("");
