@@ -103,21 +103,21 @@ public class ActionItemQueries {
     // ---- goals ------------------------------------------------------------------------------------
 
     public List<Goal> goals(long groupId, int year) {
-        return jdbc.sql("select id, group_id, year, goal, done, version from coord_goal where group_id = :g and year = :y "
+        return jdbc.sql("select id, group_id, plan_year, goal, done, version from coord_goal where group_id = :g and plan_year = :y "
                 + "order by id").param("g", groupId).param("y", year)
-                .query((rs, n) -> new Goal(rs.getLong("id"), rs.getLong("group_id"), rs.getInt("year"),
+                .query((rs, n) -> new Goal(rs.getLong("id"), rs.getLong("group_id"), rs.getInt("plan_year"),
                         rs.getString("goal"), rs.getString("done"), rs.getInt("version"))).list();
     }
 
     public Optional<Goal> goal(long id) {
-        return jdbc.sql("select id, group_id, year, goal, done, version from coord_goal where id = :id").param("id", id)
-                .query((rs, n) -> new Goal(rs.getLong("id"), rs.getLong("group_id"), rs.getInt("year"),
+        return jdbc.sql("select id, group_id, plan_year, goal, done, version from coord_goal where id = :id").param("id", id)
+                .query((rs, n) -> new Goal(rs.getLong("id"), rs.getLong("group_id"), rs.getInt("plan_year"),
                         rs.getString("goal"), rs.getString("done"), rs.getInt("version"))).optional();
     }
 
     public long insertGoal(long groupId, int year, String goal, String done, Instant now) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into coord_goal (group_id, year, goal, done, updated_at) values (:g, :y, :goal, :done, :now)")
+        jdbc.sql("insert into coord_goal (group_id, plan_year, goal, done, updated_at) values (:g, :y, :goal, :done, :now)")
                 .param("g", groupId).param("y", year).param("goal", goal).param("done", done).param("now", utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
