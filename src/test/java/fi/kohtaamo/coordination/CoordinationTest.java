@@ -219,6 +219,10 @@ class CoordinationTest {
         assertThat(member.get("/admin/groups/search?q=kuukausittain").body()).contains("Kalenteri julkaistaan");
         assertThat(w.stranger.web(port).get("/admin/groups/search?q=kuukausittain").body())
                 .doesNotContain("Kalenteri julkaistaan");
+        // PostgreSQL searches Finnish words by their stem ("kalenterit" finds "Kalenteri"); H2 by a plain match
+        assertThat(member.get("/admin/groups/search?q=kalenterit").body().contains("Kalenteri julkaistaan"))
+                .isEqualTo(fi.kohtaamo.support.TestDatabase.postgres());
+        assertThat(member.get("/admin/groups/search?q=" + "%25_%27").status()).isEqualTo(200);
     }
 
     boolean linked(long meetingId, long actionId) {
