@@ -199,6 +199,9 @@ class MeetingPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
         model.addAttribute("failed", failed == null ? "" : failed);
+        // the error summary links to the failed form's fields, which carry the agenda item's id when repeated
+        model.addAttribute("errorSuffix", failed != null && failed.matches("^(item|decision)-[0-9]+$")
+                ? failed.substring(failed.indexOf('-')) : "");
         if (write) {
             model.addAttribute("organisations", views.organisations(g.countyId(), lang));
             model.addAttribute("places", "TRAINING".equals(m.kind()) ? views.places(g.countyId(), lang) : List.of());
