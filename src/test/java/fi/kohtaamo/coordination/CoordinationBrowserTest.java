@@ -104,7 +104,7 @@ class CoordinationBrowserTest extends BrowserPageTest {
             login("mll@demo.kohtaamo.fi"); // the county group's secretary in the demo data
             long g = countyGroup();
             String meeting = newMeeting(g, "2026-11-27", "Selaintestin kokous");
-            String next = newMeeting(g, "2027-03-03", "Selaintestin seuraava kokous");
+            String next = newMeeting(g, "2026-11-30", "Selaintestin seuraava kokous"); // the group's next meeting
 
             // the secretary prepares the agenda with the keyboard
             driver.get(url(meeting, "fi"));
