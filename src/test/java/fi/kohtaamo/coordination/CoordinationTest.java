@@ -305,6 +305,14 @@ class CoordinationTest {
         var latest = web.get("/admin/materials/" + id + "/download");
         assertThat(latest.header("Content-Type")).startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml");
         assertThat(latest.header("Content-Disposition")).contains("malli.docx");
+        // a file attached to an agenda item shows on the meeting's page
+        long m = meetingService.create(w.secretary.actor(), w.network, form("2026-12-15", "13:00", "15:00"));
+        long item = meetingService.addAgendaItem(w.secretary.actor(), m, new MeetingService.AgendaForm("Malli", null,
+                null, null, null));
+        var attached = web.postMultipart(path, List.of(Map.entry("title", "Liite asiaan"), Map.entry("agendaItemId",
+                "" + item)), List.of(new WebClient.FilePart("file", "liite.pdf", "application/pdf", pdf)));
+        assertThat(attached.header("Location")).contains("/admin/meetings/" + m + "#item-" + item);
+        assertThat(web.get("/admin/meetings/" + m).html().select("#item-" + item + " a").text()).contains("Liite asiaan");
         // members read, non-members do not; only writers add
         assertThat(w.partner.web(port).get("/admin/materials/" + id + "/download").status()).isEqualTo(200);
         assertThat(w.stranger.web(port).get("/admin/materials/" + id + "/download").status()).isEqualTo(403);

@@ -34,8 +34,11 @@ class MaterialController {
     private final MaterialQueries queries;
     private final GroupService groups;
     private final MessageSource messages;
+    private final MeetingQueries meetings;
 
-    MaterialController(MaterialService service, MaterialQueries queries, GroupService groups, MessageSource messages) {
+    MaterialController(MaterialService service, MaterialQueries queries, GroupService groups, MessageSource messages,
+            MeetingQueries meetings) {
+        this.meetings = meetings;
         this.service = service;
         this.queries = queries;
         this.groups = groups;
@@ -64,9 +67,12 @@ class MaterialController {
             HttpServletResponse response) {
         Group g = groups.requireMeetings(actor, PathIds.orNotFound(id));
         try {
-            service.add(actor, g.id(), title, url, agendaItemId, file == null ? null : file.getOriginalFilename(),
+            long saved = service.add(actor, g.id(), title, url, agendaItemId, file == null ? null : file.getOriginalFilename(),
                     bytes(file));
-            return "redirect:/admin/groups/" + g.id() + "#materials";
+            // attached to an agenda item: back to its meeting
+            return queries.material(saved).map(MaterialQueries.Material::agendaItemId).flatMap(meetings::agendaItem)
+                    .map(i -> "redirect:/admin/meetings/" + i.meetingId() + "#item-" + i.id())
+                    .orElse("redirect:/admin/groups/" + g.id() + "#materials");
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
             model.addAttribute("group", g);

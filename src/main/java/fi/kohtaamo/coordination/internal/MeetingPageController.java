@@ -196,6 +196,7 @@ class MeetingPageController {
         model.addAttribute("write", write);
         boolean held = !m.startsAt().isAfter(clock.instant());
         model.addAttribute("held", held);
+        model.addAttribute("maxMegabytes", MaterialService.MAX_BYTES / 1024 / 1024);
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
         model.addAttribute("failed", failed == null ? "" : failed);
