@@ -403,6 +403,19 @@ class CoordinationTest {
         assertThat(web.get("/admin/groups/commitments?lang=fi").html().select("tbody .badge")).hasSize(1);
         // the coming meeting carries the group's open action items
         assertThat(meetings.agenda(comingMeeting).stream().anyMatch(i -> "ACTION_ITEM".equals(i.linkedType()))).isTrue();
+        // an administrator's county-wide pages default to a county; an area coordinator creates a group of their area
+        WebClient admin = new WebClient(port);
+        admin.login("admin@demo.kohtaamo.fi", "demo-password-for-tests");
+        assertThat(admin.get("/admin/groups/commitments").status()).isEqualTo(200);
+        assertThat(admin.get("/admin/groups/training").status()).isEqualTo(200);
+        WebClient area = new WebClient(port);
+        area.login("alue@demo.kohtaamo.fi", "demo-password-for-tests");
+        var form = area.get("/admin/groups/new?lang=fi").html();
+        assertThat(form.select("input[name=areaIds]")).isNotEmpty();
+        var created = area.post("/admin/groups", List.of(Map.entry("countyId", form.select("input[name=countyId]").val()),
+                Map.entry("kind", "WORKING_GROUP"), Map.entry("name", fi.kohtaamo.support.Fixtures.unique("Työryhmä")),
+                Map.entry("language", "sv"), Map.entry("areaIds", form.select("input[name=areaIds]").first().val())));
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
         // a group without public minutes has no public page
         long closed = jdbc.sql("select min(id) from coord_group where county_id = :p and public_minutes = false")
                 .param("p", county).query(Long.class).single();

@@ -109,6 +109,23 @@ class CoordinationViews {
                 .toList();
     }
 
+    /** The county an actor works in: a county coordinator's own, an area coordinator's area's; else null. */
+    Long countyOf(fi.kohtaamo.shared.Actor actor) {
+        if (actor.countyId() != null) {
+            return actor.countyId();
+        }
+        return actor.areaId() == null ? null : registry.countyOfArea(actor.areaId()).orElse(null);
+    }
+
+    /** The county a county-wide page shows: the one asked for, else the actor's, else (an administrator's) the first. */
+    Long countyOrDefault(Long asked, fi.kohtaamo.shared.Actor actor) {
+        if (asked != null) {
+            return asked;
+        }
+        Long own = countyOf(actor);
+        return own != null ? own : registry.counties().stream().findFirst().map(Registry.Ref::id).orElse(null);
+    }
+
     String t(Lang lang, String key, Object... args) {
         return messages.getMessage(key, args, key, lang.locale());
     }

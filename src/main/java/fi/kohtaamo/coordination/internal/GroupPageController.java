@@ -137,7 +137,8 @@ class GroupPageController {
             throw new KohtaamoException.Forbidden("GROUP_MANAGE");
         }
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("countyId", actor.countyId() == null ? "" : String.valueOf(actor.countyId()));
+        Long county = views.countyOf(actor);
+        v.put("countyId", county == null ? "" : String.valueOf(county));
         v.put("language", "fi");
         v.put("areaIds", actor.areaId() == null ? List.of() : List.of(String.valueOf(actor.areaId())));
         return form(actor, null, lang, model, v, Map.of());
@@ -164,7 +165,7 @@ class GroupPageController {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", views.choices("coordination.groupKind.", List.of(Kinds.GroupKind.values()), lang));
-        Long county = g != null ? Long.valueOf(g.countyId()) : actor.countyId();
+        Long county = g != null ? Long.valueOf(g.countyId()) : views.countyOf(actor);
         model.addAttribute("counties", county == null ? views.counties(lang) : List.of());
         model.addAttribute("areaOptions", county == null ? List.of() : views.areaOptions(county, lang));
         model.addAttribute("languages", List.of("fi", "sv", "en").stream()

@@ -127,7 +127,7 @@ class RegisterController {
 
     private Long countyOf(String raw, Actor actor) {
         if (raw == null || raw.isBlank()) {
-            return actor.countyId();
+            return views.countyOrDefault(null, actor);
         }
         if (!raw.matches("^[0-9]{1,18}$")) {
             throw new KohtaamoException.BadParameter("county");
