@@ -173,6 +173,17 @@ class CoordinationTest {
         assertThat(anonymous.get("/meetings/answer/" + "x".repeat(32)).status()).isEqualTo(404);
         assertThat(anonymous.get("/meetings/answer/'%3Cscript%3E").status()).isEqualTo(404);
 
+        // the partner answers on the meeting's page, signed in
+        WebClient partner = w.partner.web(port);
+        // (a member who is not a writer sees the participants' table too: it once failed here)
+        var page = partner.get("/admin/meetings/" + m);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#attendance ~ form table tbody tr")).hasSize(3);
+        String own = page.html().select("#own-answer").attr("action");
+        assertThat(own).startsWith("/meetings/answer/");
+        assertThat(partner.post(own, Map.of("answer", "NO")).status()).isEqualTo(302);
+        assertThat(meetings.participant(m, w.partner.id()).orElseThrow().answer()).isEqualTo("NO");
+
         // cancelled: METHOD:CANCEL with the next SEQUENCE
         mark = lastMail();
         meetingService.cancel(w.secretary.actor(), m, "" + meetings.meeting(m).orElseThrow().version());

@@ -191,6 +191,9 @@ class MeetingPageController {
                     "place", views.place(p.placeId(), lang)));
         }
         model.addAttribute("participants", people);
+        // the signed-in member's own invitation: answered here as by the mailed link
+        model.addAttribute("own", m.cancelled() || !m.startsAt().isAfter(clock.instant()) ? null
+                : queries.participant(m.id(), actor.id()).orElse(null));
         model.addAttribute("actions", views.actions(actions.ofMeeting(m.id()), lang));
         boolean write = groups.mayWrite(actor, g);
         model.addAttribute("write", write);
@@ -203,12 +206,11 @@ class MeetingPageController {
         // the error summary links to the failed form's fields, which carry the agenda item's id when repeated
         model.addAttribute("errorSuffix", failed != null && failed.matches("^(item|decision)-[0-9]+$")
                 ? failed.substring(failed.indexOf('-')) : "");
-        if (write) {
-            model.addAttribute("organisations", views.organisations(g.countyId(), lang));
-            model.addAttribute("places", "TRAINING".equals(m.kind()) ? views.places(g.countyId(), lang) : List.of());
-            model.addAttribute("statuses", views.choices("coordination.actionStatus.",
-                    List.of(Kinds.ActionStatus.values()), lang));
-        }
+        // the pick lists of the writers' forms; readers' pages have none of those forms (but the same table)
+        model.addAttribute("organisations", write ? views.organisations(g.countyId(), lang) : List.of());
+        model.addAttribute("places", write && "TRAINING".equals(m.kind()) ? views.places(g.countyId(), lang) : List.of());
+        model.addAttribute("statuses", write ? views.choices("coordination.actionStatus.",
+                List.of(Kinds.ActionStatus.values()), lang) : List.of());
         return "coordination/meeting";
     }
 
