@@ -17,4 +17,10 @@ public interface StaffDirectory {
 
     /** Enabled accounts with the role whose organisation is one of these (e.g. a place's organisers' staff). */
     List<Person> withRoleIn(Role role, Collection<Long> organisationIds);
+
+    /** The enabled county coordinators of a county (who to tell about the county's coordination). */
+    List<Person> coordinatorsOf(long countyId);
+
+    /** The enabled account with this e-mail address (case-insensitive), if any. */
+    Optional<Person> byEmail(String email);
 }

@@ -95,6 +95,7 @@ final class AccessCases {
         mail();
         signals();
         criteria();
+        coordination();
     }
 
     List<Case> all() {
@@ -465,5 +466,59 @@ final class AccessCases {
                 return web.post("/admin/criteria/rule", f);
             });
         });
+    }
+
+    // ---- coordination ---------------------------------------------------------------------------
+
+    /**
+     * A network of each record's area; in the actor's own one the staff member and the partner hold the secretary's
+     * seats (access follows membership: staff and partners reach a group only through a seat of theirs).
+     */
+    private void coordination() {
+        var groups = w.bean(fi.kohtaamo.coordination.internal.GroupQueries.class);
+        var meetings = w.bean(fi.kohtaamo.coordination.internal.MeetingQueries.class);
+        Map<Where, Long> group = new EnumMap<>(Where.class);
+        Map<Where, String> groupName = new EnumMap<>(Where.class);
+        Map<Where, Long> meeting = new EnumMap<>(Where.class);
+        for (Where where : Where.values()) {
+            String name = Fixtures.unique("Matriisin verkosto " + where);
+            long g = groups.insertGroup(w.county.get(where), "NETWORK", name, null, "fi", false,
+                    List.of(w.area.get(where)), Instant.now());
+            group.put(where, g);
+            groupName.put(where, name);
+            meeting.put(where, meetings.insertMeeting(g, "MEETING", "Matriisin kokous", Instant.parse("2027-01-12T11:00:00Z"),
+                    Instant.parse("2027-01-12T13:00:00Z"), "Perhekeskus", null, null, Instant.now()));
+        }
+        long own = group.get(Where.OWN);
+        groups.insertSeat(own, "SECRETARY", w.organisation.get(Where.OWN), w.userIds.get(Role.PROVIDER_STAFF),
+                "Matriisi PROVIDER_STAFF", null, null, Instant.now());
+        groups.insertSeat(own, "SECRETARY", w.partnerOrg, w.userIds.get(Role.PARTNER), "Matriisi PARTNER", null, null,
+                Instant.now());
+        add(fi.kohtaamo.coordination.CoordinationAction.GROUP_READ, "a group's page", false,
+                (web, where) -> read(web.get("/admin/groups/" + group.get(where)), groupName.get(where)));
+        add(fi.kohtaamo.coordination.CoordinationAction.GROUP_READ, "a meeting's page", false,
+                (web, where) -> read(web.get("/admin/meetings/" + meeting.get(where)), "Matriisin kokous"));
+        add(fi.kohtaamo.coordination.CoordinationAction.GROUP_MANAGE, "a seat of the organisation in the group", true,
+                (web, where) -> write(() -> groups.seats(group.get(where)).size(), () -> web.post(
+                        "/admin/groups/" + group.get(where) + "/seats",
+                        Map.of("role", "MEMBER", "organisationId", "" + w.organisation.get(where)))));
+        add(fi.kohtaamo.coordination.CoordinationAction.GROUP_MANAGE, "a network of the area", true,
+                (web, where) -> write(() -> groups.groupsOfCounty(w.county.get(where)).size(), () -> web.post(
+                        "/admin/groups", List.of(Map.entry("countyId", "" + w.county.get(where)),
+                                Map.entry("kind", "NETWORK"), Map.entry("name", Fixtures.unique("Verkosto")),
+                                Map.entry("language", "fi"), Map.entry("areaIds", "" + w.area.get(where))))));
+        add(fi.kohtaamo.coordination.CoordinationAction.MEETING_MANAGE, "an agenda item of a meeting", true,
+                (web, where) -> write(() -> meetings.agenda(meeting.get(where)).size(), () -> web.post(
+                        "/admin/meetings/" + meeting.get(where) + "/agenda", Map.of("title", "Matriisin asia"))));
+        add(fi.kohtaamo.coordination.CoordinationAction.MEETING_MANAGE, "a meeting of the group", true,
+                (web, where) -> write(() -> meetings.meetingsOfGroup(group.get(where)).size(), () -> web.post(
+                        "/admin/groups/" + group.get(where) + "/meetings", Map.of("kind", "MEETING", "title",
+                                "Kokous", "date", "2027-02-09", "startTime", "13:00", "endTime", "15:00"))));
+        add(fi.kohtaamo.coordination.CoordinationAction.COMMITMENT_MANAGE, "an organiser's commitment", true,
+                (web, where) -> write(() -> row("select model_version, version from coord_commitment "
+                        + "where organisation_id = :p", w.organisation.get(where)), () -> web.post(
+                        "/admin/groups/commitments", Map.of("county", "" + w.county.get(where), "organisationId",
+                                "" + w.organisation.get(where), "committedOn", "2026-01-15", "modelVersion",
+                                "v" + next.incrementAndGet()))));
     }
 }

@@ -1,6 +1,7 @@
 package fi.kohtaamo.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import fi.kohtaamo.calendar.internal.ActivityForm;
@@ -579,5 +580,87 @@ class AccessRulesTest {
                 this::assessmentCount);
         check("peer-assess Y of county B", Set.of("admin"), a -> criteria.savePeer(a, placeY, scores()),
                 this::assessmentCount);
+    }
+
+    // ---- coordination ---------------------------------------------------------------------------
+
+    @Autowired fi.kohtaamo.coordination.internal.GroupService coordinationGroups;
+    @Autowired fi.kohtaamo.coordination.internal.GroupQueries coordinationGroupQueries;
+    @Autowired fi.kohtaamo.coordination.internal.MeetingService coordinationMeetings;
+    @Autowired fi.kohtaamo.coordination.internal.MeetingQueries coordinationMeetingQueries;
+
+    /**
+     * Access to a group follows its seats: the secretary writes its meetings, a member only reads, and a colleague
+     * of the secretary's own organisation who holds no seat neither reads nor writes; coordinators manage the
+     * groups of their county (an area coordinator those of their one area); nobody moves a group out of their scope.
+     */
+    @Test
+    void coordinationFollowsMembershipAndNoGroupMovesOutOfScope() {
+        java.time.Instant now = java.time.Instant.now();
+        long g = coordinationGroupQueries.insertGroup(countyA, "NETWORK", Fixtures.unique("Verkosto"), null, "fi", false,
+                List.of(areaA1), now);
+        long m = coordinationMeetingQueries.insertMeeting(g, "MEETING", "Kokous", java.time.Instant.parse(
+                "2027-01-12T11:00:00Z"), java.time.Instant.parse("2027-01-12T13:00:00Z"), null, null, null, now);
+        Map<String, Actor> people = new LinkedHashMap<>();
+        people.put("admin", actors.get("admin"));
+        people.put("countyCoordinator", actors.get("countyCoordinator"));
+        people.put("areaCoordinator", actors.get("areaCoordinator"));
+        people.put("otherCountyCoordinator", actor(Role.COUNTY_COORDINATOR, null, countyB, null, null));
+        people.put("secretary", new Actor(9_100_001L, "Sihteeri", Role.PROVIDER_STAFF, association,
+                registryFacade.organisationWithDescendants(association), null, null, null));
+        people.put("member", new Actor(9_100_002L, "Jäsen", Role.PARTNER, parish,
+                registryFacade.organisationWithDescendants(parish), null, null, null));
+        people.put("colleague", new Actor(9_100_003L, "Kollega", Role.PROVIDER_STAFF, association,
+                registryFacade.organisationWithDescendants(association), null, null, null));
+        people.put("volunteer", actors.get("volunteer"));
+        people.put("nationalReporter", actors.get("nationalReporter"));
+        coordinationGroupQueries.insertSeat(g, "SECRETARY", association, 9_100_001L, "Sihteeri", null, null, now);
+        coordinationGroupQueries.insertSeat(g, "MEMBER", parish, 9_100_002L, "Jäsen", null, null, now);
+
+        List<String> wrong = new ArrayList<>();
+        Set<String> readers = Set.of("admin", "countyCoordinator", "areaCoordinator", "secretary", "member");
+        Set<String> writers = Set.of("admin", "countyCoordinator", "areaCoordinator", "secretary");
+        Set<String> managers = Set.of("admin", "countyCoordinator", "areaCoordinator");
+        for (var e : people.entrySet()) {
+            Actor a = e.getValue();
+            if (attempt(() -> coordinationGroups.requireRead(a, g)) != readers.contains(e.getKey())) {
+                wrong.add("read by " + e.getKey());
+            }
+            int items = coordinationMeetingQueries.agenda(m).size();
+            boolean wrote = attempt(() -> coordinationMeetings.addAgendaItem(a, m,
+                    new fi.kohtaamo.coordination.internal.MeetingService.AgendaForm("Asia", null, null, null, null)));
+            if (wrote != writers.contains(e.getKey())
+                    || coordinationMeetingQueries.agenda(m).size() != items + (wrote ? 1 : 0)) {
+                wrong.add("agenda by " + e.getKey() + ": " + (wrote ? "allowed" : "denied"));
+            }
+            int seats = coordinationGroupQueries.seats(g).size();
+            boolean seated = attempt(() -> coordinationGroups.saveSeat(a, g, null,
+                    new fi.kohtaamo.coordination.internal.GroupService.SeatForm("MEMBER", "" + parish, null, null, null,
+                            null)));
+            if (seated != managers.contains(e.getKey()) || coordinationGroupQueries.seats(g).size() != seats + (seated ? 1 : 0)) {
+                wrong.add("seat by " + e.getKey() + ": " + (seated ? "allowed" : "denied"));
+            }
+        }
+        assertThat(wrong).isEmpty();
+
+        // moves: into another county's area (refused as a choice), to two areas or the whole county by an area
+        // coordinator (out of their scope); the group stays as it was
+        var before = coordinationGroupQueries.group(g).orElseThrow();
+        long areaA2 = registryFacade.areas(countyA).stream().map(Registry.Ref::id).filter(x -> x != areaA1).findFirst()
+                .orElseThrow();
+        var toOtherCounty = new fi.kohtaamo.coordination.internal.GroupService.GroupForm(null, "NETWORK", before.name(),
+                null, "fi", false, List.of("" + areaB1), "" + before.version());
+        assertThatThrownBy(() -> coordinationGroups.saveGroup(actors.get("countyCoordinator"), g, toOtherCounty))
+                .isInstanceOf(KohtaamoException.Invalid.class);
+        var twoAreas = new fi.kohtaamo.coordination.internal.GroupService.GroupForm(null, "NETWORK", before.name(), null,
+                "fi", false, List.of("" + areaA1, "" + areaA2), "" + before.version());
+        assertThatThrownBy(() -> coordinationGroups.saveGroup(actors.get("areaCoordinator"), g, twoAreas))
+                .isInstanceOf(KohtaamoException.Forbidden.class);
+        var countyGroup = new fi.kohtaamo.coordination.internal.GroupService.GroupForm("" + countyA, "COUNTY_GROUP",
+                "Koordinaatioryhmä", null, "fi", false, List.of(), null);
+        assertThatThrownBy(() -> coordinationGroups.saveGroup(actors.get("areaCoordinator"), null, countyGroup))
+                .isInstanceOf(KohtaamoException.Forbidden.class);
+        assertThat(coordinationGroupQueries.group(g).orElseThrow()).isEqualTo(before);
+        assertThat(coordinationGroupQueries.areas(g)).containsExactly(areaA1);
     }
 }

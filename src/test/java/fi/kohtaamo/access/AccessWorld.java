@@ -57,6 +57,8 @@ final class AccessWorld {
     final Map<Where, Long> activity = new EnumMap<>(Where.class);
     final Map<Where, Long> profession = new EnumMap<>(Where.class);
     private final Map<Role, WebClient> clients = new LinkedHashMap<>();
+    /** The signed-in account of each role (coordination's seats name their holders by account). */
+    final Map<Role, Long> userIds = new java.util.EnumMap<>(Role.class);
 
     AccessWorld(ApplicationContext context, int port) {
         this.context = context;
@@ -137,8 +139,9 @@ final class AccessWorld {
 
     private void account(Role role, Long org, Long countyId, Long areaId, Long placeId) {
         String email = Fixtures.unique("matriisi-" + role.name().toLowerCase()).replace(' ', '-') + "@example.fi";
-        context.getBean(UserQueries.class).insert(email, "Matriisi " + role, context.getBean(PasswordEncoder.class)
-                .encode(PASSWORD), role, org, countyId, areaId, placeId, "fi", true, false, Instant.now());
+        userIds.put(role, context.getBean(UserQueries.class).insert(email, "Matriisi " + role, context.getBean(
+                PasswordEncoder.class).encode(PASSWORD), role, org, countyId, areaId, placeId, "fi", true, false,
+                Instant.now()));
         WebClient web = new WebClient(port);
         assertThat(web.login(email, PASSWORD).header("Location")).endsWith("/admin");
         assertThat(web.get("/admin/account").status()).isEqualTo(200); // reads the session's CSRF token

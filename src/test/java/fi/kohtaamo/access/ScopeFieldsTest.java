@@ -153,4 +153,36 @@ class ScopeFieldsTest {
                 () -> coordinator.post("/admin/signals/themes", Map.of("county", "" + w.countyB, "code", "x_b",
                         "nameFi", "X")));
     }
+
+    @Test
+    void coordinationGroupForms() {
+        WebClient coordinator = w.clients().get(Role.COUNTY_COORDINATOR);
+        var groups = w.bean(fi.kohtaamo.coordination.internal.GroupQueries.class);
+        var meetings = w.bean(fi.kohtaamo.coordination.internal.MeetingQueries.class);
+        long g = groups.insertGroup(w.countyA, "NETWORK", Fixtures.unique("Verkosto"), null, "fi", false,
+                List.of(w.area.get(Where.OWN)), java.time.Instant.now());
+        long m = meetings.insertMeeting(g, "MEETING", "Kokous", java.time.Instant.parse("2026-11-10T11:00:00Z"),
+                java.time.Instant.parse("2026-11-10T13:00:00Z"), null, null, null, java.time.Instant.now());
+        long orgB = w.organisation.get(Where.OTHER_COUNTY);
+        refusedAndUnchanged("a group of county A in an area of county B",
+                () -> groups.groupsOfCounty(w.countyA).size() + "/" + groups.groupsOfCounty(w.countyB).size(),
+                () -> coordinator.post("/admin/groups", List.of(Map.entry("countyId", "" + w.countyA),
+                        Map.entry("kind", "NETWORK"), Map.entry("name", "Verkosto"), Map.entry("language", "fi"),
+                        Map.entry("areaIds", "" + w.area.get(Where.OTHER_COUNTY)))));
+        refusedAndUnchanged("a seat of an organisation of county B", () -> groups.seats(g).size(),
+                () -> coordinator.post("/admin/groups/" + g + "/seats", Map.of("role", "MEMBER", "organisationId",
+                        "" + orgB)));
+        refusedAndUnchanged("an action item owned by an organisation of county B",
+                () -> count("select count(*) from coord_action_item where group_id = :p", g),
+                () -> coordinator.post("/admin/meetings/" + m + "/actions", Map.of("what", "Tehtävä",
+                        "ownerOrganisationId", "" + orgB)));
+        refusedAndUnchanged("attendance at a place of county B",
+                () -> count("select count(*) from coord_participant where meeting_id = :p", m),
+                () -> coordinator.post("/admin/meetings/" + m + "/attendance", Map.of("guestName", "Vieras",
+                        "place-1", "" + w.place.get(Where.OTHER_COUNTY))));
+        refusedAndUnchanged("a commitment of county B's organiser recorded in county A",
+                () -> count("select count(*) from coord_commitment where organisation_id = :p", orgB),
+                () -> coordinator.post("/admin/groups/commitments", Map.of("county", "" + w.countyA,
+                        "organisationId", "" + orgB, "committedOn", "2026-01-15", "modelVersion", "2022")));
+    }
 }

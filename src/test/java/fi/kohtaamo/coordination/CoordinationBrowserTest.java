@@ -3,123 +3,153 @@ package fi.kohtaamo.coordination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.kohtaamo.support.Browser;
+import fi.kohtaamo.support.BrowserPageTest;
 import fi.kohtaamo.support.IntegrationTest;
-import java.util.ArrayList;
+import fi.kohtaamo.support.TestClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The weak-signal and criteria pages in a real Chromium, in Finnish, Swedish and English, on the demo data: axe-core
- * finds nothing, nothing overflows a 360 px phone, forms sent with errors stay accessible, and a signal can be
- * recorded with the keyboard only.
+ * The groups' and meetings' pages in Chromium: axe-core finds nothing in any language and nothing overflows a 360 px
+ * phone; and the meeting cycle walked with the keyboard: a secretary prepares a meeting's agenda, the meeting is held,
+ * the minutes are recorded and approved, and the action item decided there is on the next meeting's agenda.
  */
 @IntegrationTest
 @Tag("browser")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CoordinationBrowserTest {
+class CoordinationBrowserTest extends BrowserPageTest {
 
-    static final List<String> LANGS = List.of("fi", "sv", "en");
+    @Autowired JdbcClient jdbc;
+    @Autowired TestClock clock;
 
-    @LocalServerPort int port;
-    WebDriver driver;
-
-    @BeforeAll
-    void start() {
-        driver = Browser.start();
-        driver.get(url("/login", "fi"));
-        driver.findElement(By.id("email")).sendKeys("koordinaattori@demo.kohtaamo.fi");
-        driver.findElement(By.id("password")).sendKeys("demo-password-for-tests");
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(driver, java.time.Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+    long countyGroup() {
+        return jdbc.sql("select g.id from coord_group g join county c on c.id = g.county_id where c.code = 'LU' "
+                + "and g.kind = 'COUNTY_GROUP'").query(Long.class).single();
     }
 
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    String url(String path, String lang) {
-        return "http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
-    }
-
-    void check(String path, String lang) {
-        driver.get(url(path, lang));
-        String what = path + " (" + lang + ")";
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as(what).isEqualTo(lang);
-        assertThat(driver.findElements(By.cssSelector("h1"))).as(what).hasSize(1);
-        Browser.assertAccessible(driver, what);
-        Browser.assertFitsWidth(driver, 360, what);
-    }
-
-    String first(String listPath, String selector) {
-        driver.get(url(listPath, "fi"));
-        String href = driver.findElement(By.cssSelector(selector)).getAttribute("href");
-        return href.substring(href.indexOf("/admin"));
+    long meeting(String where) {
+        return jdbc.sql("select id from coord_meeting where group_id = :g and " + where
+                + " order by starts_at fetch first 1 rows only").param("g", countyGroup()).query(Long.class).single();
     }
 
     @Test
-    void pagesAreAccessibleInEveryLanguage() {
-        List<String> paths = new ArrayList<>(List.of("/admin/signals", "/admin/signals/new", "/admin/signals/summary",
-                "/admin/signals/themes", "/admin/signals?state=FORWARDED_COUNTY", "/admin/criteria",
-                "/admin/criteria?year=2025", "/admin/criteria/settings"));
-        String year = "2026"; // the test clock's year
-        paths.add(first("/admin/signals?year=" + year, "main table a[href*='/admin/signals/']"));
-        paths.add(first("/admin/criteria?year=2025", "#criteria-overview table a"));
-        for (String lang : LANGS) {
-            for (String path : paths) {
-                check(path, lang);
-            }
+    void everyCoordinationPageIsAccessibleInEveryLanguage() {
+        login("koordinaattori@demo.kohtaamo.fi");
+        long g = countyGroup();
+        for (String path : List.of("/admin/groups", "/admin/groups/" + g, "/admin/meetings",
+                "/admin/meetings/" + meeting("minutes_status = 'APPROVED' and kind = 'MEETING'"),
+                "/admin/meetings/" + meeting("minutes_status = 'NONE' and kind = 'MEETING'"),
+                "/admin/meetings/" + meeting("kind = 'TRAINING'"), "/admin/groups/actions",
+                "/admin/groups/search?q=kalenteri", "/admin/groups/commitments", "/admin/groups/" + g + "/plan",
+                "/admin/groups/training?year=2026", "/admin/groups/new", "/admin/groups/" + g + "/edit",
+                "/admin/groups/" + g + "/meetings/new", "/groups/" + g + "/minutes")) {
+            check(path);
         }
-        // forms sent with errors: messages next to the fields and in the summary, still accessible
-        for (String lang : LANGS) {
-            driver.get(url("/admin/signals/new", lang));
-            driver.findElement(By.id("f-body")).sendKeys("Soittakaa 040 123 4567");
-            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-            new WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                    .until(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
-            assertThat(driver.findElement(By.id("f-body")).getAttribute("aria-invalid")).isEqualTo("true");
-            Browser.assertAccessible(driver, "signal form with errors (" + lang + ")");
-            Browser.assertFitsWidth(driver, 360, "signal form with errors (" + lang + ")");
+        String token = jdbc.sql("select token from coord_participant p join coord_meeting m on m.id = p.meeting_id "
+                + "where m.group_id = :g and m.minutes_status = 'NONE' fetch first 1 rows only").param("g", g)
+                .query(String.class).optional().orElse(null);
+        if (token != null) {
+            check("/meetings/answer/" + token);
         }
     }
 
+    void press(WebElement e, CharSequence key) {
+        e.sendKeys(key);
+    }
+
+    void type(String id, String text) {
+        WebElement e = driver.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    void setValue(String id, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)),
+                value);
+    }
+
+    void submit(By form) {
+        press(driver.findElement(form).findElement(By.cssSelector("button[type=submit]")), Keys.ENTER);
+    }
+
+    void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+    }
+
+    String newMeeting(long group, String date, String title) {
+        driver.get(url("/admin/groups/" + group + "/meetings/new", "fi"));
+        type("f-title", title);
+        setValue("f-date", date);
+        setValue("f-startTime", "13:00");
+        setValue("f-endTime", "15:00");
+        type("f-location", "Perhekeskus");
+        submit(By.cssSelector("main form[method=post]"));
+        waitFor(d -> d.getCurrentUrl().matches(".*/admin/meetings/[0-9]+.*"));
+        return path(driver.getCurrentUrl()).replaceAll("[?#].*$", "");
+    }
+
     @Test
-    void aSignalIsRecordedWithTheKeyboardOnly() {
-        driver.get(url("/admin/signals/new", "en"));
-        driver.findElement(By.id("f-body")).sendKeys("Families ask for an evening group for fathers.");
-        var area = driver.findElement(By.cssSelector("input[name=areaIds]"));
-        var theme = driver.findElement(By.cssSelector("input[name=themeIds]"));
-        // tab from the text to the first area and the first theme, ticking them with the space bar
-        driver.findElement(By.id("f-body")).sendKeys(Keys.TAB);
-        for (int i = 0; i < 10 && !driver.switchTo().activeElement().equals(area); i++) {
-            driver.switchTo().activeElement().sendKeys(Keys.TAB);
+    void aSecretaryPreparesTheAgendaTheMeetingIsHeldTheMinutesAreApprovedAndTheActionItemComesBack() {
+        Instant start = clock.instant();
+        try {
+            login("mll@demo.kohtaamo.fi"); // the county group's secretary in the demo data
+            long g = countyGroup();
+            String meeting = newMeeting(g, "2026-11-27", "Selaintestin kokous");
+            String next = newMeeting(g, "2026-11-30", "Selaintestin seuraava kokous"); // the group's next meeting
+
+            // the secretary prepares the agenda with the keyboard
+            driver.get(url(meeting, "fi"));
+            By agendaForm = By.cssSelector("form[action$='/agenda']");
+            driver.findElement(agendaForm).findElement(By.id("f-title")).sendKeys("Perhekalenterin kevät");
+            driver.findElement(agendaForm).findElement(By.id("f-body")).sendKeys("Kevään kalenterin aikataulu.");
+            submit(agendaForm);
+            waitFor(d -> d.findElement(By.tagName("main")).getText().contains("Perhekalenterin kevät"));
+            // an action item without an owner is refused with a message that says why
+            By actionForm = By.cssSelector("form[action$='/actions']");
+            driver.findElement(actionForm).findElement(By.id("f-what")).sendKeys("Kerätään kevään tiedot");
+            submit(actionForm);
+            waitFor(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+            assertThat(driver.findElement(By.cssSelector(".error-summary")).getText())
+                    .contains("Anna tehtävälle vastuuhenkilö tai vastuuorganisaatio.");
+            Browser.assertAccessible(driver, meeting + " with errors");
+            driver.findElement(actionForm).findElement(By.id("f-ownerName")).sendKeys("Maija");
+            setValue("f-dueOn", "2026-12-18");
+            submit(actionForm);
+            waitFor(d -> d.findElements(By.cssSelector(".error-summary")).isEmpty()
+                    && d.findElement(By.id("actions")).isDisplayed());
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("Kerätään kevään tiedot");
+
+            // the meeting is held: its minutes are written on the agenda item and approved
+            clock.set(Instant.parse("2026-11-27T14:00:00Z"));
+            driver.get(url(meeting, "fi"));
+            WebElement item = driver.findElements(By.cssSelector("ol.agenda > li")).stream()
+                    .filter(li -> li.getText().contains("Perhekalenterin kevät")).findFirst().orElseThrow();
+            item.findElement(By.tagName("summary")).click();
+            WebElement minutes = item.findElement(By.cssSelector("textarea[name=minutes]"));
+            minutes.sendKeys("Kalenteri kootaan tammikuussa.");
+            press(item.findElement(By.cssSelector("form[action*='/agenda/'] button[type=submit]")), Keys.ENTER);
+            waitFor(d -> d.findElement(By.tagName("main")).getText().contains("Kalenteri kootaan tammikuussa."));
+            press(driver.findElement(By.cssSelector("form[action$='/approve'] button")), Keys.ENTER);
+            waitFor(d -> d.getCurrentUrl().contains("approved"));
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("Pöytäkirja hyväksytty");
+            Browser.assertAccessible(driver, meeting + " approved");
+
+            // the open action item is on the next meeting's agenda
+            driver.get(url(next, "fi"));
+            assertThat(driver.findElement(By.cssSelector("ol.agenda")).getText())
+                    .contains("Tehtävän tilanne: Kerätään kevään tiedot");
+            check(next);
+        } finally {
+            clock.set(start);
         }
-        assertThat(driver.switchTo().activeElement()).isEqualTo(area);
-        area.sendKeys(Keys.SPACE);
-        for (int i = 0; i < 60 && !driver.switchTo().activeElement().equals(theme); i++) {
-            driver.switchTo().activeElement().sendKeys(Keys.TAB);
-        }
-        assertThat(driver.switchTo().activeElement()).isEqualTo(theme);
-        theme.sendKeys(Keys.SPACE);
-        var submit = driver.findElement(By.cssSelector("main form button[type=submit]"));
-        for (int i = 0; i < 60 && !driver.switchTo().activeElement().equals(submit); i++) {
-            driver.switchTo().activeElement().sendKeys(Keys.TAB);
-        }
-        assertThat(driver.switchTo().activeElement()).isEqualTo(submit);
-        submit.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                .until(d -> d.getCurrentUrl().matches(".*/admin/signals/[0-9]+.*"));
-        assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("evening group for fathers");
     }
 }

@@ -23,7 +23,7 @@ class OversizedRequestTest {
 
     static final Map<String, String> TITLE = Map.of("fi", "Liian suuri", "sv", "För stor", "en", "Too large");
     static final Map<String, String> FORM_LIMIT = Map.of("fi", "enintään 1 Mt", "sv", "högst 1 MB", "en", "at most 1 MB");
-    static final Map<String, String> FILE_LIMIT = Map.of("fi", "enintään 5 Mt", "sv", "högst 5 MB", "en", "at most 5 MB");
+    static final Map<String, String> FILE_LIMIT = Map.of("fi", "enintään 20 Mt", "sv", "högst 20 MB", "en", "at most 20 MB");
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
@@ -71,7 +71,7 @@ class OversizedRequestTest {
         long place = place(web);
         long activities = rows("activity");
         long counts = rows("visit_count");
-        byte[] huge = new byte[5_500_000];
+        byte[] huge = new byte[21_500_000];
         java.util.Arrays.fill(huge, (byte) 'a');
         for (String lang : List.of("fi", "sv", "en")) {
             web.get("/admin/places/" + place + "/import?lang=" + lang);

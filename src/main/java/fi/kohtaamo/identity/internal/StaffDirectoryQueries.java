@@ -42,4 +42,21 @@ class StaffDirectoryQueries implements StaffDirectory {
                         + "and organisation_id in (:orgs) order by display_name, id")
                 .param("role", role.name()).param("orgs", organisationIds).query(StaffDirectoryQueries::person).list();
     }
+
+    @Override
+    public List<Person> coordinatorsOf(long countyId) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where enabled = true and role = 'COUNTY_COORDINATOR' "
+                        + "and county_id = :county order by display_name, id")
+                .param("county", countyId).query(StaffDirectoryQueries::person).list();
+    }
+
+    @Override
+    public Optional<Person> byEmail(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select " + COLUMNS + " from app_user where enabled = true and lower(email) = :email")
+                .param("email", email.strip().toLowerCase(java.util.Locale.ROOT)).query(StaffDirectoryQueries::person)
+                .optional();
+    }
 }

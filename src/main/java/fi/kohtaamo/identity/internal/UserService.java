@@ -30,10 +30,12 @@ public class UserService {
     private final AuditLog audit;
     private final Clock clock;
     private final AccountSessions sessions;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     UserService(UserQueries users, Registry registry, PasswordEncoder encoder, AuditLog audit, Clock clock,
-            AccountSessions sessions) {
+            AccountSessions sessions, org.springframework.context.ApplicationEventPublisher events) {
         this.sessions = sessions;
+        this.events = events;
         this.users = users;
         this.registry = registry;
         this.encoder = encoder;
@@ -120,6 +122,7 @@ public class UserService {
         UserQueries.User after = users.byId(id).orElseThrow();
         audit.record(actor, IdentityAction.USER_UPDATE.name(), "user", id, target(after), AuditedUser.of(before),
                 AuditedUser.of(after));
+        events.publishEvent(new fi.kohtaamo.identity.AccountChanged(id));
     }
 
     /**

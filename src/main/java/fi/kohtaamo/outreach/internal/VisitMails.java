@@ -13,39 +13,12 @@ import fi.kohtaamo.shared.Mail;
 import fi.kohtaamo.shared.PublicUrls;
 import fi.kohtaamo.shared.Role;
 import fi.kohtaamo.shared.Target;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.fortuna.ical4j.data.CalendarOutputter;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.ComponentList;
-import net.fortuna.ical4j.model.ParameterList;
-import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.PropertyList;
-import net.fortuna.ical4j.model.component.CalendarComponent;
-import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.parameter.Cn;
-import net.fortuna.ical4j.model.property.Attendee;
-import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtEnd;
-import net.fortuna.ical4j.model.property.DtStamp;
-import net.fortuna.ical4j.model.property.DtStart;
-import net.fortuna.ical4j.model.property.Location;
-import net.fortuna.ical4j.model.property.Method;
-import net.fortuna.ical4j.model.property.Organizer;
-import net.fortuna.ical4j.model.property.ProdId;
-import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.model.property.Status;
-import net.fortuna.ical4j.model.property.Summary;
-import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -165,33 +138,10 @@ class VisitMails {
     /** The invitation: one VEVENT with the visit's UID, in UTC. */
     String invitation(Visit v, boolean off, String summary, String location, String description, Recipient r,
             String method) {
-        List<Property> p = new ArrayList<>();
-        p.add(new Uid("visit-" + v.id() + "@" + uidDomain));
-        p.add(new DtStamp(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-        p.add(new DtStart<>(v.startsAt()));
-        p.add(new DtEnd<>(v.endsAt()));
-        p.add(new Sequence(v.version()));
-        p.add(new Summary(summary));
-        if (!location.isEmpty()) {
-            p.add(new Location(location));
-        }
-        p.add(new Description(description));
-        p.add(off ? new Status(Status.VALUE_CANCELLED)
-                : new Status("CONFIRMED".equals(v.status()) ? Status.VALUE_CONFIRMED : Status.VALUE_TENTATIVE));
-        p.add(new Organizer(URI.create("mailto:noreply@" + uidDomain)));
-        p.add(new Attendee(new ParameterList(List.of(new Cn(v.professionalName()))),
-                URI.create("mailto:" + r.email().replace(" ", ""))));
-        List<CalendarComponent> components = List.of(new VEvent(new PropertyList(p)));
-        Calendar cal = new Calendar(new PropertyList(List.of(new ProdId("-//Kohtaamo//Outreach//EN"),
-                ImmutableVersion.VERSION_2_0, new Method(method))), new ComponentList<>(components));
-        StringWriter out = new StringWriter();
-        try {
-            new CalendarOutputter(false).output(cal, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        // folded at 75 octets: ical4j folds at 75 characters, which Finnish letters and emoji exceed
-        return fi.kohtaamo.shared.IcsText.fold(out.toString());
+        String status = off ? "CANCELLED" : "CONFIRMED".equals(v.status()) ? "CONFIRMED" : "TENTATIVE";
+        return new fi.kohtaamo.shared.IcsInvitation("-//Kohtaamo//Outreach//EN", "visit-" + v.id() + "@" + uidDomain,
+                v.startsAt(), v.endsAt(), v.version(), summary, location, description, status, "noreply@" + uidDomain,
+                v.professionalName(), r.email()).write(method, clock.instant());
     }
 
     /**
