@@ -48,12 +48,14 @@ class MeetingPageController {
     private final MaterialQueries materials;
     private final CoordinationViews views;
     private final MinutesPdf pdf;
+    private final AgendaLinks links;
     private final MessageSource messages;
     private final Clock clock;
 
     MeetingPageController(MeetingService service, MinutesService minutes, GroupService groups, MeetingQueries queries,
             ActionItemQueries actions, MaterialQueries materials, CoordinationViews views, MinutesPdf pdf,
-            MessageSource messages, Clock clock) {
+            AgendaLinks links, MessageSource messages, Clock clock) {
+        this.links = links;
         this.service = service;
         this.minutes = minutes;
         this.groups = groups;
@@ -180,6 +182,8 @@ class MeetingPageController {
             row.put("number", n++);
             row.put("decisions", decisions.stream().filter(d -> d.agendaItemId() == i.id()).toList());
             row.put("materials", materials.ofAgendaItem(i.id()));
+            row.put("signal", signalView(actor, g, i, lang));
+            row.put("criteria", links.criteriaOf(i));
             row.put("action", MeetingService.LINK_ACTION_ITEM.equals(i.linkedType()) && i.linkedId() != null
                     ? actions.item(i.linkedId()).map(a -> views.actions(List.of(a), lang).get(0)).orElse(null) : null);
             items.add(row);
@@ -204,14 +208,34 @@ class MeetingPageController {
         model.addAttribute("values", values);
         model.addAttribute("failed", failed == null ? "" : failed);
         // the error summary links to the failed form's fields, which carry the agenda item's id when repeated
-        model.addAttribute("errorSuffix", failed != null && failed.matches("^(item|decision)-[0-9]+$")
+        model.addAttribute("errorSuffix", failed != null && failed.matches("^(item|decision|signal)-[0-9]+$")
                 ? failed.substring(failed.indexOf('-')) : "");
         // the pick lists of the writers' forms; readers' pages have none of those forms (but the same table)
         model.addAttribute("organisations", write ? views.organisations(g.countyId(), lang) : List.of());
         model.addAttribute("places", write && "TRAINING".equals(m.kind()) ? views.places(g.countyId(), lang) : List.of());
+        boolean open = write && !m.approved() && !m.cancelled();
+        model.addAttribute("signalChoices", open ? links.signalChoices(actor, g, m) : List.of());
+        model.addAttribute("belowRule", open ? links.belowRule(g, m, lang) : List.of());
+        model.addAttribute("outcomes", write ? AgendaLinks.OUTCOMES.stream().sorted()
+                .map(o -> new fi.kohtaamo.shared.Option(o.name(), messages.getMessage("signals.state." + o.name(), null,
+                        lang.locale()), lang.code())).toList() : List.of());
         model.addAttribute("statuses", write ? views.choices("coordination.actionStatus.",
                 List.of(Kinds.ActionStatus.values()), lang) : List.of());
         return "coordination/meeting";
+    }
+
+    /** A signal's agenda item: the signal's text, themes and state (a signal the reader may not read: none). */
+    private Map<String, Object> signalView(Actor actor, Group g, AgendaItem i, Lang lang) {
+        if (!AgendaLinks.LINK_SIGNAL.equals(i.linkedType())) {
+            return null;
+        }
+        try {
+            var s = links.signalOf(actor, g, i);
+            return Map.of("s", s, "themes", links.themeNames(s, lang), "current", java.util.Objects.equals(
+                    s.agendaItemId(), i.id()));
+        } catch (KohtaamoException.Forbidden | KohtaamoException.NotFound e) {
+            return null;
+        }
     }
 
     private Meeting writable(String id, Actor actor) {
@@ -273,6 +297,42 @@ class MeetingPageController {
             return "redirect:/admin/meetings/" + m.id() + "#item-" + iid;
         } catch (KohtaamoException.Invalid e) {
             return failed(actor, m, lang, model, response, e, p, "item-" + iid);
+        }
+    }
+
+    @PostMapping("/admin/meetings/{id}/signals")
+    String takeSignal(@PathVariable String id, @RequestParam MultiValueMap<String, String> p, Actor actor, Lang lang,
+            Model model, HttpServletResponse response) {
+        Meeting m = writable(id, actor);
+        try {
+            return "redirect:/admin/meetings/" + m.id() + "#item-" + links.takeSignal(actor, m.id(), p.getFirst("signalId"));
+        } catch (KohtaamoException.Invalid e) {
+            return failed(actor, m, lang, model, response, e, p, "signals");
+        }
+    }
+
+    @PostMapping("/admin/meetings/{id}/criteria")
+    String takeCriteria(@PathVariable String id, @RequestParam MultiValueMap<String, String> p, Actor actor, Lang lang,
+            Model model, HttpServletResponse response) {
+        Meeting m = writable(id, actor);
+        try {
+            return "redirect:/admin/meetings/" + m.id() + "#item-" + links.takeCriteria(actor, m.id(), p.getFirst("placeId"));
+        } catch (KohtaamoException.Invalid e) {
+            return failed(actor, m, lang, model, response, e, p, "criteria");
+        }
+    }
+
+    @PostMapping("/admin/meetings/agenda/{itemId}/signal")
+    String signalOutcome(@PathVariable String itemId, @RequestParam MultiValueMap<String, String> p, Actor actor,
+            Lang lang, Model model, HttpServletResponse response) {
+        long iid = PathIds.orNotFound(itemId);
+        AgendaItem item = queries.agendaItem(iid).orElseThrow(() -> new KohtaamoException.NotFound("item " + iid));
+        Meeting m = writable(String.valueOf(item.meetingId()), actor);
+        try {
+            links.recordOutcome(actor, iid, p.toSingleValueMap());
+            return "redirect:/admin/meetings/" + m.id() + "#item-" + iid;
+        } catch (KohtaamoException.Invalid e) {
+            return failed(actor, m, lang, model, response, e, p, "signal-" + iid);
         }
     }
 

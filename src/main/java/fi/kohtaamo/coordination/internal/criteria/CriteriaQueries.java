@@ -126,6 +126,11 @@ public class CriteriaQueries {
                 .query(CriteriaQueries::assessment).list()).stream().findFirst();
     }
 
+    public Optional<Assessment> assessment(long id) {
+        return jdbc.sql("select * from criteria_assessment where id = :id").param("id", id)
+                .query(CriteriaQueries::assessment).optional();
+    }
+
     public List<Assessment> peers(long placeId, int year) {
         return withScores(jdbc.sql("select * from criteria_assessment where place_id = :p and assess_year = :y "
                         + "and kind = 'PEER' order by id")

@@ -200,7 +200,7 @@ public class CriteriaService {
     }
 
     /** A place whose latest assessment falls below the rule, with the criteria below it. */
-    public record Below(long placeId, LocalizedText place, int year, List<Integer> criteria) {
+    public record Below(long placeId, LocalizedText place, int year, List<Integer> criteria, long assessmentId) {
     }
 
     /**
@@ -224,7 +224,7 @@ public class CriteriaService {
             }
             Status s = status(p.id(), rule, Optional.of(a));
             if (!s.meets()) {
-                out.computeIfAbsent(p.areaId(), k -> new ArrayList<>()).add(new Below(p.id(), p.name(), a.year(), s.below()));
+                out.computeIfAbsent(p.areaId(), k -> new ArrayList<>()).add(new Below(p.id(), p.name(), a.year(), s.below(), a.id()));
             }
         }
         return out;
@@ -255,6 +255,10 @@ public class CriteriaService {
 
     public boolean mayPeerAssess(Actor actor, long placeId) {
         return AccessControl.allows(actor, CriteriaAction.PEER_ASSESS, peerTarget(actor, placeId));
+    }
+
+    public Optional<Assessment> assessment(long id) {
+        return queries.assessment(id);
     }
 
     public Optional<Assessment> self(long placeId, int year) {

@@ -47,7 +47,11 @@ class SignalPageController {
     private final MessageSource messages;
     private final Clock clock;
 
-    SignalPageController(SignalService service, Registry registry, MessageSource messages, Clock clock) {
+    private final fi.kohtaamo.coordination.internal.MeetingQueries meetings;
+
+    SignalPageController(SignalService service, Registry registry, MessageSource messages, Clock clock,
+            fi.kohtaamo.coordination.internal.MeetingQueries meetings) {
+        this.meetings = meetings;
         this.service = service;
         this.registry = registry;
         this.messages = messages;
@@ -195,6 +199,9 @@ class SignalPageController {
             Map<String, String> errors) {
         model.addAttribute("view", views(List.of(s)).get(0));
         model.addAttribute("handlings", service.handlings(s.id()));
+        // the meeting whose agenda took it up last (its page checks who may read it)
+        model.addAttribute("agendaMeeting", s.agendaItemId() == null ? null : meetings.agendaItem(s.agendaItemId())
+                .flatMap(i -> meetings.meeting(i.meetingId())).orElse(null));
         boolean mayHandle = service.mayHandle(actor, s);
         model.addAttribute("mayHandle", mayHandle);
         if (mayHandle) {

@@ -218,6 +218,26 @@ public class SignalQueries {
         return true;
     }
 
+    /**
+     * Signals of a county in a scope in one of the states that a meeting's agenda may take up: about one of the areas
+     * (when {@code areaIds} is not empty) or of the whole county.
+     */
+    public List<Signal> agendaChoices(Scope scope, long countyId, Collection<Long> areaIds, Collection<String> states) {
+        String sql = "select s.* from weak_signal s where " + SCOPE_PREDICATE
+                + " and s.county_id = :county and s.state in (:states) and (:anyArea or exists (select 1 from "
+                + "weak_signal_area sa where sa.signal_id = s.id and sa.area_id in (:areas)))"
+                + " order by s.noticed_on desc, s.id desc fetch first " + MAX_LIST + " rows only";
+        return withLinks(scope.bind(jdbc.sql(sql)).param("county", countyId).param("states", List.copyOf(states))
+                .param("anyArea", areaIds.isEmpty()).param("areas", areaIds.isEmpty() ? List.of(-1L) : List.copyOf(areaIds))
+                .query(SignalQueries::signal).list());
+    }
+
+    /** Links the signal to the agenda item that took it up (the latest one). */
+    public void setAgendaItem(long id, long agendaItemId) {
+        jdbc.sql("update weak_signal set agenda_item_id = :item where id = :id").param("item", agendaItemId)
+                .param("id", id).update();
+    }
+
     public List<Handling> handlings(long signalId) {
         return jdbc.sql("select * from weak_signal_handling where signal_id = :id order by id").param("id", signalId)
                 .query((rs, n) -> new Handling(State.valueOf(rs.getString("state")), rs.getString("note"),
