@@ -514,6 +514,47 @@ final class AccessCases {
                 (web, where) -> write(() -> meetings.meetingsOfGroup(group.get(where)).size(), () -> web.post(
                         "/admin/groups/" + group.get(where) + "/meetings", Map.of("kind", "MEETING", "title",
                                 "Kokous", "date", "2027-02-09", "startTime", "13:00", "endTime", "15:00"))));
+        // a provider's signal about the group's area onto its meeting's agenda: the writer must also read the signal,
+        // so the partner who is the secretary of its own network is refused (it does not read a provider's signal)
+        var signalQ = w.bean(fi.kohtaamo.coordination.internal.signals.SignalQueries.class);
+        add(fi.kohtaamo.coordination.CoordinationAction.MEETING_MANAGE, "a weak signal taken onto a meeting's agenda",
+                true, (web, where) -> {
+                    long id = signal(where, w.organisation.get(where));
+                    return write(() -> signalQ.signal(id).orElseThrow().state() + "/" + meetings.agenda(
+                            meeting.get(where)).size(), () -> web.post("/admin/meetings/" + meeting.get(where)
+                                    + "/signals", Map.of("signalId", "" + id)));
+                }, (role, where) -> role != Role.PARTNER && reaches(role, where));
+        add(fi.kohtaamo.coordination.CoordinationAction.MEETING_MANAGE, "a weak signal's outcome from its agenda item",
+                true, (web, where) -> {
+                    long id = signal(where, w.organisation.get(where));
+                    long item = meetings.insertAgendaItem(meeting.get(where), "Matriisin signaali", null, null, "SIGNAL",
+                            id, Instant.now());
+                    meetings.updateAgendaItem(item, 0, "Matriisin signaali", null, null, "Käsiteltiin", Instant.now());
+                    signalQ.handle(id, 0, fi.kohtaamo.coordination.internal.signals.SignalQueries.State.ON_AGENDA, null,
+                            null, w.area.get(where), w.system.id(), "Matriisi", Instant.now());
+                    signalQ.setAgendaItem(id, item);
+                    return write(() -> signalQ.signal(id).orElseThrow().state(), () -> web.post(
+                            "/admin/meetings/agenda/" + item + "/signal", Map.of("state", "DISCUSSED", "version", "1")));
+                }, (role, where) -> role != Role.PARTNER && reaches(role, where));
+        // a fresh place of the network's area, self-assessed below any rule, onto the network's meeting
+        var criteriaQ = w.bean(fi.kohtaamo.coordination.internal.criteria.CriteriaQueries.class);
+        add(fi.kohtaamo.coordination.CoordinationAction.MEETING_MANAGE, "a place below the criteria rule onto a "
+                + "network's agenda", true, (web, where) -> {
+                    long county = w.county.get(where);
+                    if (criteriaQ.rule(county).isEmpty()) {
+                        criteriaQ.saveRule(county, 3, null, Instant.now());
+                    }
+                    long place = w.fx.openPlace(w.area.get(where), w.municipality.get(where), w.organisation.get(where));
+                    Map<Integer, fi.kohtaamo.coordination.internal.criteria.CriteriaQueries.Score> low = new java.util.HashMap<>();
+                    for (int n = 1; n <= 8; n++) {
+                        low.put(n, new fi.kohtaamo.coordination.internal.criteria.CriteriaQueries.Score(1, null, null));
+                    }
+                    // assessor organisation 0: the place's own self-assessment
+                    criteriaQ.saveAssessment(place, 2026, fi.kohtaamo.coordination.internal.criteria.CriteriaQueries.Kind
+                            .SELF, 0L, w.system.id(), "Matriisi", null, low, Instant.now());
+                    return write(() -> meetings.agenda(meeting.get(where)).size(), () -> web.post("/admin/meetings/"
+                            + meeting.get(where) + "/criteria", Map.of("placeId", "" + place)));
+                });
         add(fi.kohtaamo.coordination.CoordinationAction.COMMITMENT_MANAGE, "an organiser's commitment", true,
                 (web, where) -> write(() -> row("select model_version, version from coord_commitment "
                         + "where organisation_id = :p", w.organisation.get(where)), () -> web.post(
