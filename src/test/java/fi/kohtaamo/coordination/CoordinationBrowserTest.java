@@ -54,6 +54,13 @@ class CoordinationBrowserTest extends BrowserPageTest {
                 "/admin/groups/" + g + "/meetings/new", "/groups/" + g + "/minutes")) {
             check(path);
         }
+        // a network's coming meeting: the weak signals to take up and the places below the criteria rule
+        long network = jdbc.sql("select m.id from coord_meeting m join coord_group g on g.id = m.group_id join county c "
+                + "on c.id = g.county_id where c.code = 'LU' and g.kind = 'NETWORK' and m.minutes_status = 'NONE' "
+                + "and m.status = 'PLANNED' order by m.starts_at desc fetch first 1 rows only").query(Long.class).single();
+        check("/admin/meetings/" + network);
+        assertThat(driver.findElements(By.cssSelector("#signals select, #criteria-below"))).as("the agenda's links")
+                .isNotEmpty();
         String token = jdbc.sql("select token from coord_participant p join coord_meeting m on m.id = p.meeting_id "
                 + "where m.group_id = :g and m.minutes_status = 'NONE' fetch first 1 rows only").param("g", g)
                 .query(String.class).optional().orElse(null);
