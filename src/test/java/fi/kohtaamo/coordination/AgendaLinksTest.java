@@ -81,7 +81,7 @@ class AgendaLinksTest {
         var linked = meetings.agendaItem(item).orElseThrow();
         assertThat(linked.linkedType()).isEqualTo("SIGNAL");
         assertThat(linked.linkedId()).isEqualTo(own);
-        assertThat(linked.title()).startsWith("Heikko signaali: Neuvolan jonot");
+        assertThat(linked.title()).isEqualTo("Heikko signaali: " + signals.themes(w.county).get(0).name().fi());
         var s = signals.signal(own).orElseThrow();
         assertThat(s.state().name()).isEqualTo("ON_AGENDA");
         assertThat(s.agendaItemId()).isEqualTo(item);

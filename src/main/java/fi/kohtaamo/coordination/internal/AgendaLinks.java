@@ -131,8 +131,10 @@ public class AgendaLinks {
         List<Long> areas = groups.areas(g.id());
         Long area = countyGroup(g) ? null : before.areaIds().stream().filter(areas::contains).findFirst().orElse(null);
         Instant now = clock.instant();
-        String excerpt = before.body().length() > 120 ? before.body().substring(0, 119) + "…" : before.body();
-        long item = queries.insertAgendaItem(m.id(), text(g, "coordination.signal.agendaTitle", excerpt), null, null,
+        // the title names the themes only: the text is shown on the item to those who may read the signal, and the
+        // title also goes into the minutes (mailed, a PDF, perhaps public)
+        String themes = themeNames(before, Lang.of(Locale.forLanguageTag(g.language())));
+        long item = queries.insertAgendaItem(m.id(), text(g, "coordination.signal.agendaTitle", themes), null, null,
                 LINK_SIGNAL, before.id(), now);
         if (!signalQueries.handle(before.id(), before.version(), State.ON_AGENDA, null, null, area, actor.id(),
                 actor.name(), now)) {
