@@ -21,6 +21,8 @@ import java.util.Set;
 final class ReportFigures {
 
     private final SmallNumbers.Sum[] sums = new SmallNumbers.Sum[Figure.values().length];
+    /** Occurrences of activities counted (not open days): with the planner's held ones, what was left uncounted. */
+    long activityCounts;
 
     ReportFigures() {
         for (int i = 0; i < sums.length; i++) {
@@ -109,7 +111,4 @@ final class ReportFigures {
         }
         return new Loaded(places, months, placeMonths, referrals);
     }
-
-    /** Occurrences of activities counted (not open days): with the planner's held ones, what was left uncounted. */
-    long activityCounts;
 }
