@@ -45,6 +45,9 @@ class ErrorHandling {
         if (e instanceof KohtaamoException.Busy) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "10");
         }
+        if (e instanceof KohtaamoException.TooMany) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "60");
+        }
         if (e instanceof KohtaamoException.Invalid invalid) {
             return render(request, e.status(), e.code(), invalid.errors(), null);
         }

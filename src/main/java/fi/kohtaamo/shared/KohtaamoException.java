@@ -86,4 +86,11 @@ public abstract class KohtaamoException extends RuntimeException {
             super("busy", HttpStatus.SERVICE_UNAVAILABLE, what);
         }
     }
+
+    /** The sender has sent too much of this kind of input lately: nothing was stored, try again later (429). */
+    public static final class TooMany extends KohtaamoException {
+        public TooMany(String what) {
+            super("too-many-requests", HttpStatus.TOO_MANY_REQUESTS, what);
+        }
+    }
 }
