@@ -54,7 +54,10 @@ public class WebConfig implements WebMvcConfigurer {
                 chosen.ifPresent(l -> languages.setLocale(request, response, l.locale()));
                 return true;
             }
-        }).excludePathPatterns("/api/**", "/calendar.ics", "/places/*/calendar.ics", "/organisations/*/calendar.ics");
+            // families' feedback pages set no cookie at all (the kiosk keeps none between families): their
+            // addresses carry the language
+        }).excludePathPatterns("/api/**", "/calendar.ics", "/places/*/calendar.ics", "/organisations/*/calendar.ics",
+                "/places/*/feedback", "/places/*/feedback/**", "/f/*");
     }
 
     @Override

@@ -50,7 +50,13 @@ class SecurityConfig {
                         PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                         PathPatternRequestMatcher.withDefaults().matcher("/**")));
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+        // The families' feedback forms carry no session's CSRF token: a token needs a session, and an anonymous
+        // answer must leave none (participation.internal.feedback.FeedbackPageController refuses cross-site posts).
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST,
+                        "/places/{id}/feedback"),
+                PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST,
+                        "/places/{id}/feedback/kiosk")));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));

@@ -1,0 +1,265 @@
+package fi.kohtaamo.participation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.kohtaamo.identity.internal.UserQueries;
+import fi.kohtaamo.participation.internal.feedback.FeedbackQueries;
+import fi.kohtaamo.participation.internal.feedback.FeedbackService;
+import fi.kohtaamo.registry.OrganisationType;
+import fi.kohtaamo.shared.RateLimits;
+import fi.kohtaamo.shared.Role;
+import fi.kohtaamo.support.Fixtures;
+import fi.kohtaamo.support.IntegrationTest;
+import fi.kohtaamo.support.WebClient;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Quick feedback over HTTP on the real database: an answer is stored against the place and the day and counted;
+ * texts are cleaned, limited and refused with personal data; the limits per sender and per place answer 429 and
+ * store nothing; the kiosk leaves no cookie and no session behind and returns to its start; free texts reach
+ * coordinators only after the place's staff have seen them; the counts hide fewer than five answers.
+ */
+@IntegrationTest
+class FeedbackTest {
+
+    static final String PASSWORD = "palautteen-salasana-1";
+    static final AtomicInteger ADDRESS = new AtomicInteger(1);
+
+    @LocalServerPort int port;
+    @Autowired Fixtures fx;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserQueries users;
+    @Autowired PasswordEncoder encoder;
+    @Autowired FeedbackQueries queries;
+    @Autowired RateLimits limits;
+    @Autowired fi.kohtaamo.shared.PublicDataCache cache;
+
+    String placeName() {
+        return jdbc.sql("select name_fi from place where id = :p").param("p", place).query(String.class).single();
+    }
+
+    long county, otherCounty, area, org, otherOrg, place, otherPlace;
+
+    @BeforeEach
+    void world() {
+        county = fx.county();
+        otherCounty = fx.county();
+        String m = fx.municipality(county);
+        String om = fx.municipality(otherCounty);
+        area = fx.area(county, m);
+        long otherArea = fx.area(otherCounty, om);
+        org = fx.organisation(OrganisationType.MLL_ASSOCIATION, null, county);
+        otherOrg = fx.organisation(OrganisationType.OTHER_NGO, null, otherCounty);
+        place = fx.openPlace(area, m, org);
+        otherPlace = fx.openPlace(otherArea, om, otherOrg);
+    }
+
+    /** A family's browser: its own address (the test server trusts X-Forwarded-For as behind a proxy). */
+    WebClient family() {
+        int n = ADDRESS.incrementAndGet();
+        return new WebClient(port).withHeader("X-Forwarded-For", "198.51." + (n / 250) + "." + (n % 250 + 1));
+    }
+
+    WebClient login(Role role, Long orgId, Long countyId, Long areaId) {
+        String email = Fixtures.unique("palaute-" + role.name().toLowerCase()).replace(' ', '-') + "@example.fi";
+        users.insert(email, "Palaute " + role, encoder.encode(PASSWORD), role, orgId, countyId, areaId, null, "fi",
+                true, false, Instant.now());
+        WebClient web = new WebClient(port);
+        assertThat(web.login(email, PASSWORD).header("Location")).endsWith("/admin");
+        return web;
+    }
+
+    static String path(String location) {
+        return location.replaceFirst("^https?://[^/]+", "");
+    }
+
+    static Map<String, String> answer(String face, String best, String wish) {
+        Map<String, String> f = new HashMap<>();
+        f.put("face", face);
+        if (best != null) {
+            f.put("best", best);
+        }
+        if (wish != null) {
+            f.put("wish", wish);
+        }
+        return f;
+    }
+
+    @Test
+    void anAnswerIsStoredForThePlaceAndTheDayAndLeavesNoCookie() {
+        WebClient web = family();
+        var page = web.get("/places/" + place + "/feedback?lang=en");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("input[type=radio][name=face]")).hasSize(5);
+        assertThat(page.html().select("input[name=_csrf]")).isEmpty();
+        assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION"));
+        var sent = web.post("/places/" + place + "/feedback?lang=en", answer("5", "Laulu\u0007hetki\u202E", "Lisää vauvoja"));
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(sent.header("Location")).contains("/places/" + place + "/feedback/thanks");
+        assertThat(sent.headers().allValues("Set-Cookie")).isEmpty();
+        var row = jdbc.sql("select answered_on, face, best_text, wish_text, seen_at from feedback where place_id = :p")
+                .param("p", place).query().singleRow();
+        assertThat(row.get("answered_on").toString()).isEqualTo("2026-11-25");
+        assertThat(((Number) row.get("face")).intValue()).isEqualTo(5);
+        // control and bidirectional characters are stripped, not stored
+        assertThat(row.get("best_text")).isEqualTo("Lauluhetki");
+        assertThat(row.get("wish_text")).isEqualTo("Lisää vauvoja");
+        assertThat(row.get("seen_at")).isNull();
+        // the short address leads to the page
+        var shortAddress = web.get("/f/" + Long.toString(place, 36));
+        assertThat(shortAddress.status()).isEqualTo(302);
+        assertThat(shortAddress.header("Location")).endsWith("/places/" + place + "/feedback");
+    }
+
+    @Test
+    void personalDataAndLongTextsAndMissingFacesAreRefusedWithAMessage() {
+        WebClient web = family();
+        var phone = web.post("/places/" + place + "/feedback?lang=fi", answer("4", "Soita 040 123 4567", null));
+        assertThat(phone.status()).isEqualTo(400);
+        assertThat(phone.body()).contains("puhelinnumero");
+        var email = web.post("/places/" + place + "/feedback?lang=en", answer("4", null, "mail me: a.b@example.fi"));
+        assertThat(email.status()).isEqualTo(400);
+        assertThat(email.body()).contains("e-mail address");
+        var tooLong = web.post("/places/" + place + "/feedback", answer("4", "a".repeat(FeedbackService.MAX_TEXT + 1), null));
+        assertThat(tooLong.status()).isEqualTo(400);
+        var noFace = web.post("/places/" + place + "/feedback", answer("", "kiva", null));
+        assertThat(noFace.status()).isEqualTo(400);
+        var badFace = web.post("/places/" + place + "/feedback", answer("9", null, null));
+        assertThat(badFace.status()).isEqualTo(400);
+        assertThat(queries.countAt(place)).isZero();
+    }
+
+    @Test
+    void onlyPublishedPlacesHaveAPageAndCrossSitePostsAreRefused() {
+        jdbc.sql("update place set published = false where id = :p").param("p", otherPlace).update();
+        cache.changed();
+        WebClient web = family();
+        assertThat(web.get("/places/" + otherPlace + "/feedback").status()).isEqualTo(404);
+        assertThat(web.post("/places/" + otherPlace + "/feedback", answer("5", null, null)).status()).isEqualTo(404);
+        assertThat(web.get("/f/zzzzzzzzzzzzzzzzzz").status()).isEqualTo(404);
+        assertThat(web.get("/places/abc/feedback").status()).isEqualTo(404);
+        WebClient forged = family().withHeader("Sec-Fetch-Site", "cross-site");
+        assertThat(forged.post("/places/" + place + "/feedback", answer("1", null, null)).status()).isEqualTo(403);
+        assertThat(queries.countAt(place) + queries.countAt(otherPlace)).isZero();
+    }
+
+    @Test
+    void theLimitPerSenderAnswers429AndStoresNothing() {
+        WebClient web = family();
+        for (int i = 0; i < FeedbackService.PER_ADDRESS.capacity(); i++) {
+            assertThat(web.post("/places/" + place + "/feedback", answer("3", null, null)).status()).isEqualTo(302);
+        }
+        var refused = web.post("/places/" + place + "/feedback?lang=en", answer("3", null, null));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body()).contains("Too many requests");
+        assertThat(queries.countAt(place)).isEqualTo(FeedbackService.PER_ADDRESS.capacity());
+        // another family is not held up by it
+        assertThat(family().post("/places/" + place + "/feedback", answer("3", null, null)).status()).isEqualTo(302);
+    }
+
+    @Test
+    void theLimitPerPlaceStopsAFloodAtThatPlaceOnly() {
+        while (limits.tryTake(FeedbackService.PER_PLACE, String.valueOf(place))) {
+            // a flood from many addresses has used the place's day
+        }
+        assertThat(family().post("/places/" + place + "/feedback", answer("2", null, null)).status()).isEqualTo(429);
+        assertThat(queries.countAt(place)).isZero();
+        assertThat(family().post("/places/" + otherPlace + "/feedback", answer("2", null, null)).status()).isEqualTo(302);
+    }
+
+    @Test
+    void theKioskLeavesNoCookieNoSessionAndReturnsToItsStart() {
+        long sessions = jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+        WebClient kiosk = family();
+        var start = kiosk.get("/places/" + place + "/feedback/kiosk?lang=sv");
+        assertThat(start.status()).isEqualTo(200);
+        assertThat(start.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(start.html().selectFirst("body").attr("data-start")).isEqualTo("/places/" + place + "/feedback/kiosk");
+        assertThat(start.html().select("script[src*=feedback-kiosk]")).hasSize(1);
+        var sent = kiosk.post("/places/" + place + "/feedback/kiosk?lang=sv", answer("4", "Sagostund", null));
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(sent.headers().allValues("Set-Cookie")).isEmpty();
+        var thanks = kiosk.get(path(sent.header("Location")));
+        assertThat(thanks.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(thanks.html().selectFirst("meta[http-equiv=refresh]").attr("content"))
+                .isEqualTo("6;url=/places/" + place + "/feedback/kiosk");
+        // the child kiosk: one tap on a big face sends
+        var child = kiosk.get("/places/" + place + "/feedback/kiosk?child=1");
+        assertThat(child.html().select("button[name=face]")).hasSize(5);
+        assertThat(child.html().select("textarea")).isEmpty();
+        var tapped = kiosk.post("/places/" + place + "/feedback/kiosk", Map.of("face", "5", "child", "1"));
+        assertThat(tapped.status()).isEqualTo(302);
+        assertThat(kiosk.get(path(tapped.header("Location"))).html().selectFirst("meta[http-equiv=refresh]").attr("content"))
+                .isEqualTo("6;url=/places/" + place + "/feedback/kiosk?child=1");
+        assertThat(jdbc.sql("select count(*) from spring_session").query(Long.class).single()).isEqualTo(sessions);
+        assertThat(jdbc.sql("select count(*) from feedback where place_id = :p and kiosk").param("p", place)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void freeTextsReachCoordinatorsOnlyAfterThePlacesStaffHaveSeenThem() {
+        assertThat(family().post("/places/" + place + "/feedback", answer("4", "Vauvajumppa oli ihana", null)).status())
+                .isEqualTo(302);
+        WebClient staff = login(Role.PROVIDER_STAFF, org, county, null);
+        WebClient coordinator = login(Role.COUNTY_COORDINATOR, null, county, null);
+        WebClient areaCoordinator = login(Role.AREA_COORDINATOR, null, county, area);
+        WebClient otherCoordinator = login(Role.COUNTY_COORDINATOR, null, otherCounty, null);
+        WebClient admin = login(Role.ADMIN, null, null, null);
+        String texts = "/admin/participation/feedback/places/" + place;
+        assertThat(coordinator.get(texts).body()).doesNotContain("Vauvajumppa");
+        assertThat(areaCoordinator.get(texts).body()).doesNotContain("Vauvajumppa");
+        assertThat(otherCoordinator.get(texts).status()).isEqualTo(403);
+        assertThat(admin.get(texts).status()).isEqualTo(403);
+        // coordinators cannot mark them seen for the staff
+        assertThat(coordinator.post(texts + "/seen", Map.of()).status()).isEqualTo(403);
+        var page = staff.get(texts);
+        assertThat(page.body()).contains("Vauvajumppa oli ihana");
+        assertThat(staff.post(texts + "/seen", Map.of()).status()).isEqualTo(302);
+        assertThat(coordinator.get(texts).body()).contains("Vauvajumppa oli ihana");
+        assertThat(areaCoordinator.get(texts).body()).contains("Vauvajumppa oli ihana");
+        // never public: nothing on the place's public pages
+        assertThat(family().get("/places/" + place).body()).doesNotContain("Vauvajumppa");
+        assertThat(family().get("/places/" + place + "/feedback").body()).doesNotContain("Vauvajumppa");
+    }
+
+    @Test
+    void theCountsHideFewerThanFiveAnswersAndExportTheSame() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            assertThat(family().post("/places/" + place + "/feedback", answer("5", null, null)).status()).isEqualTo(302);
+        }
+        assertThat(family().post("/places/" + place + "/feedback", answer("1", null, null)).status()).isEqualTo(302);
+        WebClient staff = login(Role.PROVIDER_STAFF, org, county, null);
+        var page = staff.get("/admin/participation/feedback?from=2026-11&to=2026-11&lang=en");
+        assertThat(page.status()).isEqualTo(200);
+        var row = page.html().select("tr").stream().filter(tr -> tr.text().contains(placeName())).findFirst()
+                .orElseThrow();
+        List<String> cells = row.select("td.num").eachText();
+        // faces 5..1, then the total
+        assertThat(cells.get(0)).isEqualTo("6");
+        assertThat(cells.get(4)).isEqualTo("<5");
+        assertThat(cells.get(5)).isEqualTo("7");
+        String csv = staff.get("/admin/participation/feedback.csv?from=2026-11&to=2026-11&lang=en").body();
+        assertThat(csv).contains(placeName() + ";6;0;0;0;<5;7");
+        byte[] xlsx = staff.getBytes("/admin/participation/feedback.xlsx?from=2026-11&to=2026-11&lang=en");
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(1);
+        }
+        assertThat(staff.get("/admin/participation/feedback?from=2026-13").status()).isEqualTo(400);
+        // another county's coordinator does not see the place
+        WebClient other = login(Role.COUNTY_COORDINATOR, null, otherCounty, null);
+        assertThat(other.get("/admin/participation/feedback?from=2026-11&to=2026-11").body())
+                .doesNotContain(placeName());
+    }
+}
