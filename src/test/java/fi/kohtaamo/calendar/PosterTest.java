@@ -6,7 +6,6 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import fi.kohtaamo.calendar.internal.ActivityForm;
 import fi.kohtaamo.calendar.internal.ActivityService;
 import fi.kohtaamo.registry.OrganisationType;
@@ -112,6 +111,10 @@ class PosterTest {
             // Monday's café runs, Wednesday's is cancelled: the cancelled marker comes after Wednesday's heading
             assertThat(text.indexOf("PERUTTU")).isGreaterThan(text.indexOf("Keskiviikko 25.11."));
             assertThat(qr(doc)).isEqualTo(base() + "/calendar?place=" + place + "&date=2026-11-23&lang=fi");
+            // and, beside it, the place's feedback address (participation offers it through calendar.PlaceFeedbackAddress)
+            String feedback = base() + "/f/" + Long.toString(place, 36);
+            assertThat(qrs(doc, 0)).contains(feedback);
+            assertThat(text).contains("Anna palautetta:", feedback);
             // tagged for screen readers: title, then each weekday heading followed by its occurrences
             assertThat(doc.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
             var document = (org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement)
@@ -120,7 +123,7 @@ class PosterTest {
             assertThat(document.getKids().stream().map(k ->
                     ((org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement) k)
                             .getStructureType()).toList())
-                    .containsExactly("H1", "P", "H2", "P", "H2", "P", "H2", "P", "P", "Figure", "P");
+                    .containsExactly("H1", "P", "H2", "P", "H2", "P", "H2", "P", "P", "Figure", "Figure", "P");
         }
     }
 
@@ -289,27 +292,13 @@ class PosterTest {
         return qr(doc, 0);
     }
 
-    /**
-     * Reads the page's QR code as a phone would: renders the page and decodes it, at 200 dpi and, as a phone
-     * moves closer or further, at 300 and 150 dpi, each with ZXing's local and then its global thresholding (as a
-     * phone tries frame after frame). ZXing's detector misses about one clean code in 400 at any one resolution;
-     * of 800 poster addresses tried this way, none failed at all three. A code that none of them reads fails.
-     */
+    /** The page's calendar code, read as a phone would ({@link fi.kohtaamo.support.QrCodes}). */
     static String qr(PDDocument doc, int page) throws Exception {
-        Exception last = null;
-        for (int dpi : new int[] {200, 300, 150}) {
-            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(page, dpi);
-            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-            var source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
-            for (var bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
-                    new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)))) {
-                try {
-                    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-                } catch (com.google.zxing.ReaderException e) {
-                    last = e;
-                }
-            }
-        }
-        throw last;
+        return qrs(doc, page).stream().filter(t -> !t.contains("/f/")).findFirst().orElseThrow();
+    }
+
+    /** Every QR code of the page (a place's poster also carries the place's feedback address). */
+    static List<String> qrs(PDDocument doc, int page) throws Exception {
+        return fi.kohtaamo.support.QrCodes.read(doc, page, texts -> texts.stream().anyMatch(t -> !t.contains("/f/")));
     }
 }

@@ -17,7 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -261,5 +265,32 @@ class FeedbackTest {
         WebClient other = login(Role.COUNTY_COORDINATOR, null, otherCounty, null);
         assertThat(other.get("/admin/participation/feedback?from=2026-11&to=2026-11").body())
                 .doesNotContain(placeName());
+    }
+
+    @Test
+    void theCardCarriesTheShortAddressAsQrCodeInEachLanguage() throws Exception {
+        WebClient staff = login(Role.PROVIDER_STAFF, org, county, null);
+        String shortUrl = "/f/" + Long.toString(place, 36);
+        for (String lang : List.of("fi", "sv", "en", "fisv")) {
+            byte[] pdf = staff.getBytes("/admin/participation/feedback/places/" + place + "/card.pdf?lang=" + lang);
+            try (var doc = Loader.loadPDF(pdf)) {
+                var size = doc.getPage(0).getMediaBox();
+                assertThat(size.getWidth()).isCloseTo(PDRectangle.A5.getWidth(),
+                        Offset.offset(1f));
+                String text = new PDFTextStripper().getText(doc);
+                assertThat(text).contains(placeName(), shortUrl);
+                assertThat(text).contains(switch (lang) {
+                    case "fi" -> "Kerro meille!";
+                    case "sv" -> "Berätta för oss!";
+                    case "en" -> "Tell us!";
+                    default -> "Berätta för oss!";
+                });
+                assertThat(fi.kohtaamo.support.QrCodes.read(doc, 0)).anyMatch(t -> t.endsWith(shortUrl));
+            }
+        }
+        assertThat(staff.get("/admin/participation/feedback/places/" + place + "/card.pdf?lang=de").status())
+                .isEqualTo(400);
+        WebClient other = login(Role.COUNTY_COORDINATOR, null, otherCounty, null);
+        assertThat(other.get("/admin/participation/feedback/places/" + place + "/card.pdf").status()).isEqualTo(403);
     }
 }

@@ -71,9 +71,11 @@ class PosterController {
     private final MessageSource messages;
     private final PublicUrls urls;
     private final Clock clock;
+    private final List<fi.kohtaamo.calendar.PlaceFeedbackAddress> feedback;
 
     PosterController(CalendarService calendar, CalendarParams params, Registry registry, MessageSource messages,
-            PublicUrls urls, Clock clock) {
+            PublicUrls urls, Clock clock, List<fi.kohtaamo.calendar.PlaceFeedbackAddress> feedback) {
+        this.feedback = feedback;
         this.calendar = calendar;
         this.params = params;
         this.registry = registry;
@@ -275,13 +277,17 @@ class PosterController {
                         + ", " + range);
         PosterPdf.Bi note = total == 0 ? bi(first, second, "poster.pdf.nothing")
                 : total > MAX_ROWS ? bi(first, second, "poster.pdf.capped", String.valueOf(MAX_ROWS), String.valueOf(total)) : null;
+        // a poster of one place carries the place's feedback address too, when a module offers one
+        String feedbackUrl = o.filter().placeId() == null ? null : feedback.stream()
+                .map(f -> f.path(o.filter().placeId())).flatMap(java.util.Optional::stream).findFirst()
+                .map(urls::of).orElse(null);
         LocalDate today = LocalDate.now(clock);
         GregorianCalendar created = new GregorianCalendar(TimeZone.getTimeZone(clock.getZone()));
         created.setTimeInMillis(clock.millis());
         return new PosterPdf.Poster(first.code(), title.main() + " – " + subtitle.main(), title, subtitle, note, days,
                 calendarUrl(query, monday, langs, request), bi(first, second, "poster.pdf.online"),
                 bi(first, second, "poster.pdf.printed", DATE.format(today)), bi(first, second, "poster.pdf.continued"),
-                created);
+                created, feedbackUrl, feedbackUrl == null ? null : bi(first, second, "poster.pdf.feedback"));
     }
 
     /** The occurrence's public notes (e.g. a professional's visit) after its details. */

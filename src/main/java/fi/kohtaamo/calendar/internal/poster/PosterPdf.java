@@ -1,12 +1,7 @@
 package fi.kohtaamo.calendar.internal.poster;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import fi.kohtaamo.shared.PdfText;
+import fi.kohtaamo.shared.QrCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,9 +77,11 @@ final class PosterPdf {
      * @param urlLabel   the words before the address
      * @param printed    "printed 25.11.2026"
      * @param continued  the word after the title on later pages
+     * @param feedbackUrl the place's feedback address (a second QR code beside the calendar's), or null
+     * @param feedbackLabel the words before it, or null
      */
     record Poster(String language, String docTitle, Bi title, Bi subtitle, Bi note, List<Day> days, String url,
-            Bi urlLabel, Bi printed, Bi continued, Calendar created) {
+            Bi urlLabel, Bi printed, Bi continued, Calendar created, String feedbackUrl, Bi feedbackLabel) {
     }
 
     private static final float MARGIN = 40;
@@ -348,7 +345,8 @@ final class PosterPdf {
 
     /** The footer of every page: the address of the online calendar as text and QR code, printing date, page number. */
     private void footers() throws IOException {
-        BitMatrix qr = qr(poster.url());
+        QrCode qr = QrCode.of(poster.url());
+        QrCode feedbackQr = poster.feedbackUrl() == null ? null : QrCode.of(poster.feedbackUrl());
         int n = 1;
         for (PDPage p : pages) {
             // the first page's footer is read; on later pages it repeats and is an artifact
@@ -362,7 +360,7 @@ final class PosterPdf {
                 }
                 float top = MARGIN + FOOTER - 8;
                 line(MARGIN, top, MARGIN + width(), top, BLACK, 0.75f);
-                float textWidth = width() - QR_SIZE - 16;
+                float textWidth = width() - QR_SIZE - 16 - (feedbackQr == null ? 0 : QR_SIZE + 12);
                 float ty = top - 8;
                 if (read) {
                     begin(StandardStructureTypes.P);
@@ -378,13 +376,37 @@ final class PosterPdf {
                     text(l, regular, 9, MARGIN, ty - 9, BLACK);
                     ty -= 11.5f;
                 }
+                if (feedbackQr != null) {
+                    for (String s : poster.feedbackLabel().second() == null ? List.of(poster.feedbackLabel().main())
+                            : List.of(poster.feedbackLabel().main(), poster.feedbackLabel().second())) {
+                        for (String l : wrap(s, bold, 10, textWidth)) {
+                            text(l, bold, 10, MARGIN, ty - 10, BLACK);
+                            ty -= 13;
+                        }
+                    }
+                    for (String l : wrapAnywhere(poster.feedbackUrl(), regular, 9, textWidth)) {
+                        text(l, regular, 9, MARGIN, ty - 9, BLACK);
+                        ty -= 11.5f;
+                    }
+                }
                 if (read) {
                     end();
                     begin(StandardStructureTypes.Figure).setAlternateDescription("QR: " + poster.url());
                 }
-                drawQr(qr, MARGIN + width() - QR_SIZE, MARGIN, QR_SIZE);
+                qr.draw(cs, MARGIN + width() - QR_SIZE, MARGIN, QR_SIZE);
                 if (read) {
                     end();
+                }
+                if (feedbackQr != null) {
+                    if (read) {
+                        begin(StandardStructureTypes.Figure).setAlternateDescription("QR: " + poster.feedbackUrl());
+                    }
+                    feedbackQr.draw(cs, MARGIN + width() - 2 * QR_SIZE - 12, MARGIN, QR_SIZE);
+                    if (read) {
+                        end();
+                    }
+                }
+                if (read) {
                     begin(StandardStructureTypes.P);
                 }
                 String printed = poster.printed().joined(" / ") + "   " + n + "/" + pages.size();
@@ -397,51 +419,6 @@ final class PosterPdf {
             }
             n++;
         }
-    }
-
-    /**
-     * The QR code with the four-module quiet zone the standard asks for, so that the footer rule never touches it.
-     * An address of plain ASCII (as Kohtaamo's are: ids, codes and dates in the query) is encoded without a
-     * character-set (ECI) segment: it is not needed, and with it ZXing's reader failed on 22 of 400 poster codes
-     * at 150, 200 and 300 dpi alike, against 1 of 400 without it.
-     */
-    private static BitMatrix qr(String url) {
-        Map<EncodeHintType, Object> hints = new java.util.EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.MARGIN, 4);
-        hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
-        if (!url.chars().allMatch(c -> c < 128)) {
-            hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
-        }
-        try {
-            return new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0, hints);
-        } catch (WriterException e) {
-            throw new IllegalStateException("QR code for a " + url.length() + "-character address", e);
-        }
-    }
-
-    /**
-     * The QR code as vector squares (one rectangle per run of dark modules), sharp at any print size. Each run
-     * reaches a tenth of a module into the row below: rows that only touch leave a hairline seam in anti-aliased
-     * renderers (screens, PDF-to-image), and a code striped with seams failed to scan in a third of renderings at 150 dpi.
-     */
-    private void drawQr(BitMatrix m, float x, float y, float size) throws IOException {
-        float module = size / m.getWidth();
-        cs.setNonStrokingColor(0f, 0f, 0f);
-        for (int row = 0; row < m.getHeight(); row++) {
-            int col = 0;
-            while (col < m.getWidth()) {
-                if (!m.get(col, row)) {
-                    col++;
-                    continue;
-                }
-                int start = col;
-                while (col < m.getWidth() && m.get(col, row)) {
-                    col++;
-                }
-                cs.addRect(x + start * module, y + size - (row + 1.1f) * module, (col - start) * module, 1.1f * module);
-            }
-        }
-        cs.fill();
     }
 
     private float width() {

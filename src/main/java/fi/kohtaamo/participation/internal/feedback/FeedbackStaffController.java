@@ -44,9 +44,11 @@ class FeedbackStaffController {
     private final Registry registry;
     private final MessageSource messages;
     private final Clock clock;
+    private final fi.kohtaamo.shared.PublicUrls urls;
 
     FeedbackStaffController(FeedbackService service, FeedbackFigures figures, Registry registry, MessageSource messages,
-            Clock clock) {
+            Clock clock, fi.kohtaamo.shared.PublicUrls urls) {
+        this.urls = urls;
         this.service = service;
         this.figures = figures;
         this.registry = registry;
@@ -202,5 +204,34 @@ class FeedbackStaffController {
         Period period = period(from, to);
         service.markSeen(actor, placeId, period.firstDay(), period.lastDay());
         return "redirect:/admin/participation/feedback/places/" + placeId + "?" + period.query() + "&seen";
+    }
+
+    /** The printable A5 card of a place in fi, sv, en or fi+sv ({@code lang=fisv}). */
+    @GetMapping("/admin/participation/feedback/places/{id}/card.pdf")
+    ResponseEntity<byte[]> card(@PathVariable String id, @RequestParam(name = "lang", required = false) String language,
+            Actor actor) {
+        long placeId = PathIds.orNotFound(id);
+        service.require(actor, FeedbackAction.VIEW, placeId);
+        List<Lang> langs = switch (language == null ? "fi" : language) {
+            case "fi" -> List.of(Lang.FI);
+            case "sv" -> List.of(Lang.SV);
+            case "en" -> List.of(Lang.EN);
+            case "fisv", "fi-sv" -> List.of(Lang.FI, Lang.SV);
+            default -> throw new KohtaamoException.BadParameter("lang");
+        };
+        Registry.StaffPlace place = service.publishedPlace(placeId);
+        List<FeedbackCardPdf.Side> sides = langs.stream().map(l -> new FeedbackCardPdf.Side(
+                messages.getMessage("feedback.card.title", null, l.locale()),
+                messages.getMessage("feedback.card.text", null, l.locale()))).toList();
+        String url = urls.of("/f/" + FeedbackPageController.shortCode(placeId));
+        String name = place.name().get(langs.get(0));
+        if (langs.size() > 1 && place.name().exact(langs.get(1)) != null && !place.name().exact(langs.get(1)).equals(name)) {
+            name += " / " + place.name().exact(langs.get(1));
+        }
+        byte[] pdf = FeedbackCardPdf.render(langs.get(0).code(), sides.get(0).title() + " – " + name, name, sides, url);
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .inline().filename("feedback-card-" + placeId + ".pdf").build().toString())
+                .body(pdf);
     }
 }
