@@ -96,6 +96,7 @@ final class AccessCases {
         signals();
         criteria();
         coordination();
+        feedback();
     }
 
     List<Case> all() {
@@ -561,5 +562,36 @@ final class AccessCases {
                         "/admin/groups/commitments", Map.of("county", "" + w.county.get(where), "organisationId",
                                 "" + w.organisation.get(where), "committedOn", "2026-01-15", "modelVersion",
                                 "v" + next.incrementAndGet()))));
+    }
+
+    private long feedbackText(long place, boolean seen, String text) {
+        return w.jdbc.sql("""
+                insert into feedback (place_id, answered_on, face, best_text, seen_at)
+                values (:p, date '2026-11-20', 4, :t, :seen)""").param("p", place).param("t", text)
+                .param("seen", seen ? java.time.OffsetDateTime.parse("2026-11-21T10:00:00Z") : null).update();
+    }
+
+    private void feedback() {
+        for (Where where : Where.values()) {
+            feedbackText(w.place.get(where), true, "Matriisin palaute " + where);
+        }
+        add(fi.kohtaamo.participation.FeedbackAction.VIEW, "the counts of the places in scope", false,
+                (web, where) -> read(web.get("/admin/participation/feedback?from=2026-11&to=2026-11"),
+                        w.jdbc.sql("select name_fi from place where id = :p").param("p", w.place.get(where))
+                                .query(String.class).single()));
+        add(fi.kohtaamo.participation.FeedbackAction.VIEW, "a place's printable card", false,
+                (web, where) -> read(web.get("/admin/participation/feedback/places/" + w.place.get(where) + "/card.pdf"),
+                        null));
+        add(fi.kohtaamo.participation.FeedbackAction.READ_TEXTS, "a place's free texts seen by its staff", false,
+                (web, where) -> read(web.get("/admin/participation/feedback/places/" + w.place.get(where)
+                        + "?from=2026-11&to=2026-11"), "Matriisin palaute " + where));
+        add(fi.kohtaamo.participation.FeedbackAction.MARK_SEEN, "a place's new free texts marked seen", true,
+                (web, where) -> {
+                    long place = w.place.get(where);
+                    feedbackText(place, false, "Uusi palaute");
+                    return write(() -> count("select count(*) from feedback where place_id = :p and seen_at is null", place),
+                            () -> web.post("/admin/participation/feedback/places/" + place + "/seen?from=2026-11&to=2026-11",
+                                    Map.of()));
+                });
     }
 }
