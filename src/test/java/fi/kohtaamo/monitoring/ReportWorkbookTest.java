@@ -63,7 +63,7 @@ class ReportWorkbookTest {
             List<String> names = new ArrayList<>();
             book.forEach(s -> names.add(s.getSheetName()));
             assertThat(names).containsExactly("Key figures", "Visits per place and month", "Visitors by month",
-                    "Children by age band", "Area", "Guided onward");
+                    "Children by age band", "Area", "Families' voice", "Guided onward");
             for (Sheet sheet : book) {
                 // the notes: title and period, the table, the previous period, breakdown, filters, places, privacy
                 List<String> notes = new ArrayList<>();

@@ -60,11 +60,27 @@ public final class ReportAudit {
     private final Registry registry;
     private final JdbcClient jdbc;
 
+    private final List<fi.kohtaamo.monitoring.ContributedFigures> contributed;
+
     public ReportAudit(ReportService reports, Registry registry, JdbcClient jdbc) {
+        this(reports, registry, jdbc, List.of());
+    }
+
+    /**
+     * Also attacks the figures other modules contribute (each key a figure of its own, its units
+     * {@code key|place|yyyymm}), taking their true values from the contributing modules.
+     */
+    public ReportAudit(ReportService reports, Registry registry, JdbcClient jdbc,
+            List<fi.kohtaamo.monitoring.ContributedFigures> contributed) {
         this.reports = reports;
         this.registry = registry;
         this.jdbc = jdbc;
+        this.contributed = contributed;
     }
+
+    /** How many published contributed figures the last attack collected, and how many of them were hidden. */
+    public int contributedCells;
+    public int contributedHidden;
 
     public Findings attack(Actor actor, YearMonth first, YearMonth last) {
         List<Registry.ReportPlace> all = reports.places(actor, new Filter(null, null, null, null, null));
@@ -163,6 +179,30 @@ public final class ReportAudit {
             cells.add(new Cell("REFERRAL_" + s.name(), every, now, r.referrals().getOrDefault(s, 0L),
                     r.hiddenReferrals().contains(s), where + " referrals " + s));
         }
+        var c = r.contributed();
+        for (String key : c.keys()) {
+            for (int i = 0; i < r.rows().size(); i++) {
+                BitSet members = new BitSet();
+                for (Registry.ReportPlace p : places) {
+                    if (inRow(r.rows().get(i).key(), p, breakdown, tree, filter.organisationId())) {
+                        members.set(placeIndex.get(p.id()));
+                    }
+                }
+                add(cells, new Cell(key, members, now, c.rows().get(i).get(key), c.hidden(i, key),
+                        where + " " + r.rows().get(i).key()));
+            }
+            add(cells, new Cell(key, every, now, c.total().get(key), c.hidden(-1, key), where + " total"));
+            if (!before.isEmpty()) {
+                add(cells, new Cell(key, every, before, c.previous().get(key), c.hiddenPrevious().contains(key),
+                        where + " previous total"));
+            }
+        }
+    }
+
+    private void add(List<Cell> cells, Cell c) {
+        cells.add(c);
+        contributedCells++;
+        contributedHidden += c.hidden() ? 1 : 0;
     }
 
     private static boolean covers(List<YearMonth> months, Period p) {
@@ -209,7 +249,13 @@ public final class ReportAudit {
     private Findings judge(List<Cell> cells, List<Registry.ReportPlace> places, List<YearMonth> months, int asked) {
         SmallNumbersOracle oracle = new SmallNumbersOracle(jdbc);
         List<Long> ids = places.stream().map(Registry.ReportPlace::id).toList();
-        Map<String, Long> units = oracle.units(ids, months.get(0), months.get(months.size() - 1));
+        Map<String, Long> units = new HashMap<>(oracle.units(ids, months.get(0), months.get(months.size() - 1)));
+        for (var source : contributed) {
+            for (var v : source.values(ids, months.get(0), months.get(months.size() - 1))) {
+                units.merge(v.key() + "|" + v.placeId() + "|" + (v.month().getYear() * 100 + v.month().getMonthValue()),
+                        v.value(), Long::sum);
+            }
+        }
         int nMonths = months.size();
         // unit values by figure: figure -> [place * months + month]
         Map<String, long[]> truth = new HashMap<>();
@@ -222,6 +268,11 @@ public final class ReportAudit {
         for (ReferralService s : ReferralService.values()) {
             figures.add("REFERRAL_" + s.name());
         }
+        contributed.forEach(source -> source.keys().forEach(k -> {
+            if (!figures.contains(k)) {
+                figures.add(k);
+            }
+        }));
         Map<Long, Integer> index = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             index.put(ids.get(i), i);

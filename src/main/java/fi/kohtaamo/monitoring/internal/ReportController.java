@@ -316,6 +316,9 @@ class ReportController {
         header.add(t("monitoring.breakdown." + breakdown, lang));
         columns.forEach(f -> header.add(t("monitoring.figure." + f, lang)));
         rows.add(header);
+        // the figures other modules contribute, as further columns under the same rule
+        ReportContributed.Table c = report.contributed();
+        c.keys().forEach(k -> header.add(c.labels().get(k).get(lang)));
         for (int i = 0; i < report.rows().size(); i++) {
             ReportService.Row row = report.rows().get(i);
             List<Object> cells = new ArrayList<>();
@@ -323,12 +326,18 @@ class ReportController {
             for (Figure f : columns) {
                 cells.add(report.hidden(i, f) ? "<5" : row.current().get(f));
             }
+            for (String k : c.keys()) {
+                cells.add(c.hidden(i, k) ? "<5" : c.rows().get(i).get(k));
+            }
             rows.add(cells);
         }
         List<Object> total = new ArrayList<>();
         total.add(t("monitoring.report.total", lang));
         for (Figure f : columns) {
             total.add(report.hidden(-1, f) ? "<5" : report.total().current().get(f));
+        }
+        for (String k : c.keys()) {
+            total.add(c.hidden(-1, k) ? "<5" : c.total().get(k));
         }
         rows.add(total);
         return rows;

@@ -115,7 +115,8 @@ public class ReportService implements org.springframework.beans.factory.Disposab
             Map<YearMonth, Long> byMonth, MonthlyPerPlace monthlyPerPlace, double openingDaysPerWeek,
             Map<ReferralService, Long> referrals, Set<Cell> hidden, Set<Cell> hiddenPrevious,
             List<Figure> figures, int places, fi.kohtaamo.outreach.OutreachFigures.Visits outreach,
-            List<Outlier> outliers, Set<YearMonth> hiddenMonths, Set<ReferralService> hiddenReferrals)
+            List<Outlier> outliers, Set<YearMonth> hiddenMonths, Set<ReferralService> hiddenReferrals,
+            ReportContributed.Table contributed)
             implements fi.kohtaamo.shared.PublicDataCache.Sized {
 
         @Override
@@ -144,11 +145,14 @@ public class ReportService implements org.springframework.beans.factory.Disposab
     private final fi.kohtaamo.shared.PublicDataCache cache;
     private final CountQueries counts;
     private final fi.kohtaamo.shared.SmallNumbers small;
+    private final List<fi.kohtaamo.monitoring.ContributedFigures> contributed;
 
     public ReportService(ReportQueries queries, Registry registry, ActivityCalendar calendar,
             org.springframework.context.MessageSource messages, java.time.Clock clock,
             fi.kohtaamo.outreach.OutreachFigures outreach, fi.kohtaamo.shared.PublicDataCache cache,
-            CountQueries counts, fi.kohtaamo.shared.SmallNumbers small) {
+            CountQueries counts, fi.kohtaamo.shared.SmallNumbers small,
+            List<fi.kohtaamo.monitoring.ContributedFigures> contributed) {
+        this.contributed = contributed;
         this.small = small;
         this.counts = counts;
         this.outreach = outreach;
@@ -247,6 +251,11 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         var nowQ = parallel.submit(() -> ReportFigures.load(queries, small, placeIds, period));
         var beforeQ = parallel.submit(() -> ReportFigures.load(queries, small, placeIds, previous));
         var outreachQ = parallel.submit(() -> outreach.visits(placeIds, period.from(), period.to()));
+        List<String> keys = ReportContributed.keys(contributed);
+        Map<Long, Map<String, fi.kohtaamo.shared.SmallNumbers.Sum>> contributedNow =
+                ReportContributed.load(contributed, small, placeIds, period);
+        Map<Long, Map<String, fi.kohtaamo.shared.SmallNumbers.Sum>> contributedBefore =
+                ReportContributed.load(contributed, small, placeIds, previous);
         Map<Long, long[]> talliesNow = tallies(places, period);
         Map<Long, long[]> talliesBefore = tallies(places, previous);
         ReportFigures.Loaded now = result(nowQ);
@@ -256,14 +265,17 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         // group labels looked up once per report, not once per place
         Map<String, LocalizedText> labels = new HashMap<>();
         Map<Long, Registry.OrganisationNode> tree = breakdown.overlapping() ? registry.organisationTree() : Map.of();
-        record Group(String key, LocalizedText label, ReportFigures current, ReportFigures previous, int[] places) {
+        record Group(String key, LocalizedText label, ReportFigures current, ReportFigures previous, int[] places,
+                Map<String, fi.kohtaamo.shared.SmallNumbers.Sum> contributed) {
         }
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Registry.ReportPlace p : places) {
             for (Map.Entry<String, LocalizedText> g : ReportGroups.groupsOf(registry, this::message, p, breakdown, tree, organisationId, labels).entrySet()) {
                 Group group = groups.computeIfAbsent(g.getKey(),
-                        k -> new Group(k, g.getValue(), new ReportFigures(), new ReportFigures(), new int[1]));
+                        k -> new Group(k, g.getValue(), new ReportFigures(), new ReportFigures(), new int[1],
+                                new LinkedHashMap<>()));
                 group.current().add(current.get(p.id()));
+                ReportContributed.add(group.contributed(), contributedNow.get(p.id()));
                 group.previous().add(earlier.get(p.id()));
                 group.places()[0]++;
             }
@@ -273,13 +285,32 @@ public class ReportService implements org.springframework.beans.factory.Disposab
                         .thenComparing(Group::key)).toList();
         List<Row> rows = new ArrayList<>();
         Set<Cell> hidden = new java.util.HashSet<>();
+        List<Map<String, Long>> contributedRows = new ArrayList<>();
+        Set<Cell> contributedHidden = new java.util.HashSet<>();
         for (int i = 0; i < sorted.size(); i++) {
             Group g = sorted.get(i);
             rows.add(new Row(g.key(), g.label(), g.current().values(), g.previous().values(), g.places()[0]));
             for (Figure f : g.current().hidden()) {
                 hidden.add(new Cell(i, f.ordinal()));
             }
+            contributedRows.add(ReportContributed.values(keys, g.contributed()));
+            for (String k : ReportContributed.hidden(keys, g.contributed())) {
+                contributedHidden.add(new Cell(i, keys.indexOf(k)));
+            }
         }
+        Map<String, fi.kohtaamo.shared.SmallNumbers.Sum> contributedTotal = new LinkedHashMap<>();
+        Map<String, fi.kohtaamo.shared.SmallNumbers.Sum> contributedPrevious = new LinkedHashMap<>();
+        for (Registry.ReportPlace p : places) {
+            ReportContributed.add(contributedTotal, contributedNow.get(p.id()));
+            ReportContributed.add(contributedPrevious, contributedBefore.get(p.id()));
+        }
+        Map<String, LocalizedText> contributedLabels = new LinkedHashMap<>();
+        keys.forEach(k -> contributedLabels.put(k, message("report.figure." + k)));
+        ReportContributed.Table contributedTable = keys.isEmpty() ? ReportContributed.Table.EMPTY
+                : new ReportContributed.Table(keys, Map.copyOf(contributedLabels), List.copyOf(contributedRows),
+                        Set.copyOf(contributedHidden), ReportContributed.values(keys, contributedTotal),
+                        ReportContributed.hidden(keys, contributedTotal), ReportContributed.values(keys, contributedPrevious),
+                        ReportContributed.hidden(keys, contributedPrevious));
         ReportFigures totalNow = new ReportFigures();
         ReportFigures totalBefore = new ReportFigures();
         for (Registry.ReportPlace p : places) {
@@ -330,7 +361,8 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         List<Figure> figures = List.of(Figure.values());
         return new Report(period, previous, breakdown, rows, total, byMonth, mpp, openingDays, referrals,
                 Set.copyOf(hidden), Set.copyOf(hiddenPrevious), figures, places.size(), result(outreachQ),
-                ReportOutliers.find(queries, places, current, now.placeMonths(), period), Set.copyOf(hiddenMonths), Set.copyOf(hiddenReferrals));
+                ReportOutliers.find(queries, places, current, now.placeMonths(), period), Set.copyOf(hiddenMonths), Set.copyOf(hiddenReferrals),
+                contributedTable);
     }
 
     /**

@@ -108,6 +108,36 @@ class ReportWorkbook {
         sheets.add(new Spreadsheet.Sheet(t("monitoring.breakdown." + request.breakdown(), lang),
                 notes.apply(t("monitoring.report.by." + request.breakdown(), lang)), tables.breakdown()));
 
+        // the figures other modules contribute: the page's table (breakdown rows, total, previous period's total)
+        ReportContributed.Table contributed = report.contributed();
+        if (!contributed.isEmpty()) {
+            List<List<Object>> rows = new ArrayList<>();
+            List<Object> head = new ArrayList<>();
+            head.add(t("monitoring.breakdown." + request.breakdown(), lang));
+            contributed.keys().forEach(k -> head.add(contributed.labels().get(k).get(lang)));
+            rows.add(head);
+            for (int i = 0; i < report.rows().size(); i++) {
+                List<Object> row = new ArrayList<>();
+                row.add(report.rows().get(i).label().get(lang));
+                for (String k : contributed.keys()) {
+                    row.add(contributed.hidden(i, k) ? "<5" : contributed.rows().get(i).get(k));
+                }
+                rows.add(row);
+            }
+            List<Object> total = new ArrayList<>();
+            total.add(t("monitoring.report.total", lang));
+            contributed.keys().forEach(k -> total.add(contributed.hidden(-1, k) ? "<5" : contributed.total().get(k)));
+            rows.add(total);
+            List<Object> previous = new ArrayList<>();
+            previous.add(t("monitoring.report.previousPeriodShort", lang));
+            contributed.keys().forEach(k -> previous.add(contributed.hiddenPrevious().contains(k) ? "<5"
+                    : contributed.previous().get(k)));
+            rows.add(previous);
+            sheets.add(new Spreadsheet.Sheet(t("monitoring.report.sheet.contributed", lang),
+                    notes.apply(t("monitoring.report.contributed", lang) + " – "
+                            + t("monitoring.report.by." + request.breakdown(), lang)), rows));
+        }
+
         if (report.outreach().total() > 0) {
             for (String kind : List.of("byProfession", "byTopic")) {
                 List<List<Object>> rows = new ArrayList<>();
