@@ -197,16 +197,18 @@ class FeedbackTest {
         assertThat(sent.headers().allValues("Set-Cookie")).isEmpty();
         var thanks = kiosk.get(path(sent.header("Location")));
         assertThat(thanks.headers().allValues("Set-Cookie")).isEmpty();
-        assertThat(thanks.html().selectFirst("meta[http-equiv=refresh]").attr("content"))
-                .isEqualTo("6;url=/places/" + place + "/feedback/kiosk");
+        // the kiosk's script goes back to the start after a few idle seconds
+        assertThat(thanks.html().selectFirst("body").attr("data-start")).isEqualTo("/places/" + place + "/feedback/kiosk");
+        assertThat(thanks.html().selectFirst("body").attr("data-idle")).isEqualTo("8");
+        assertThat(thanks.html().select("script[src*=feedback-kiosk]")).hasSize(1);
         // the child kiosk: one tap on a big face sends
         var child = kiosk.get("/places/" + place + "/feedback/kiosk?child=1");
         assertThat(child.html().select("button[name=face]")).hasSize(5);
         assertThat(child.html().select("textarea")).isEmpty();
         var tapped = kiosk.post("/places/" + place + "/feedback/kiosk", Map.of("face", "5", "child", "1"));
         assertThat(tapped.status()).isEqualTo(302);
-        assertThat(kiosk.get(path(tapped.header("Location"))).html().selectFirst("meta[http-equiv=refresh]").attr("content"))
-                .isEqualTo("6;url=/places/" + place + "/feedback/kiosk?child=1");
+        assertThat(kiosk.get(path(tapped.header("Location"))).html().selectFirst("body").attr("data-start"))
+                .isEqualTo("/places/" + place + "/feedback/kiosk?child=1");
         assertThat(jdbc.sql("select count(*) from spring_session").query(Long.class).single()).isEqualTo(sessions);
         assertThat(jdbc.sql("select count(*) from feedback where place_id = :p and kiosk").param("p", place)
                 .query(Long.class).single()).isEqualTo(2);
