@@ -121,6 +121,9 @@ class FeedbackTest {
         assertThat(row.get("best_text")).isEqualTo("Lauluhetki");
         assertThat(row.get("wish_text")).isEqualTo("Lisää vauvoja");
         assertThat(row.get("seen_at")).isNull();
+        // the place's public page links to it
+        assertThat(web.get("/places/" + place + "?lang=en").html().select("a[href^=/places/" + place + "/feedback]"))
+                .isNotEmpty();
         // the short address leads to the page
         var shortAddress = web.get("/f/" + Long.toString(place, 36));
         assertThat(shortAddress.status()).isEqualTo(302);

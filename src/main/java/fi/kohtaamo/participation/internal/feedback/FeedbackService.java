@@ -113,9 +113,10 @@ public class FeedbackService {
      */
     @Transactional
     public long answer(long placeId, String sender, Answer a) {
-        publishedPlace(placeId);
+        // the limits first: a refused answer (a flood) costs no query at all
         limits.take(PER_ADDRESS, sender);
         limits.take(PER_PLACE, String.valueOf(placeId));
+        publishedPlace(placeId);
         FieldErrors errors = new FieldErrors();
         Input in = new Input(errors);
         Integer face = in.integer("face", a.face(), 1, 5, null);
