@@ -48,6 +48,7 @@ class FeedbackTest {
     @Autowired PasswordEncoder encoder;
     @Autowired FeedbackQueries queries;
     @Autowired RateLimits limits;
+    @Autowired fi.kohtaamo.calendar.internal.ActivityService activities;
     @Autowired fi.kohtaamo.shared.PublicDataCache cache;
 
     String placeName() {
@@ -297,5 +298,38 @@ class FeedbackTest {
                 .isEqualTo(400);
         WebClient other = login(Role.COUNTY_COORDINATOR, null, otherCounty, null);
         assertThat(other.get("/admin/participation/feedback/places/" + place + "/card.pdf").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAnswerDuringASessionIsTiedToItAndThePlacesOtherLanguagesAreOffered() {
+        var form = new fi.kohtaamo.calendar.internal.ActivityForm();
+        form.placeId = String.valueOf(place);
+        form.kind = "FAMILY_CAFE";
+        form.nameFi = Fixtures.unique("Palautteen perhekahvila");
+        form.weekdays.add("WEDNESDAY");
+        form.seasonStart = "2026-08-01";
+        form.seasonEnd = "2026-12-31";
+        form.startTime = "09:30";
+        form.endTime = "11:30";
+        form.organiserIds.add(String.valueOf(org));
+        form.languages.add("fi");
+        form.languages.add("ar");
+        fi.kohtaamo.shared.Actor system = new fi.kohtaamo.shared.Actor(9_300_000L, "System", Role.ADMIN, null,
+                java.util.Set.of(), null, null, null);
+        long activity = activities.create(system, form);
+        WebClient web = family();
+        // the place's Arabic-speaking families get a choice in their own script
+        var page = web.get("/places/" + place + "/feedback?lang=fi");
+        var arabic = page.html().selectFirst("input[name=answerLang][value=ar]");
+        assertThat(arabic).isNotNull();
+        assertThat(page.html().select("span[lang=ar]").text()).isEqualTo("العربية");
+        // 25.11.2026 is a Wednesday and the test clock says 10.00 in Helsinki: the café is on
+        assertThat(web.post("/places/" + place + "/feedback", Map.of("face", "5", "answerLang", "ar")).status())
+                .isEqualTo(302);
+        var row = jdbc.sql("select activity_id, occurrence_date, answer_lang from feedback where place_id = :p")
+                .param("p", place).query().singleRow();
+        assertThat(((Number) row.get("activity_id")).longValue()).isEqualTo(activity);
+        assertThat(row.get("occurrence_date").toString()).isEqualTo("2026-11-25");
+        assertThat(row.get("answer_lang")).isEqualTo("ar");
     }
 }

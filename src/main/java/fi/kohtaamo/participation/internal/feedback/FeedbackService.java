@@ -59,9 +59,11 @@ public class FeedbackService {
     private final RateLimits limits;
     private final AuditLog audit;
     private final Clock clock;
+    private final fi.kohtaamo.shared.PublicDataCache cache;
 
     FeedbackService(FeedbackQueries queries, Registry registry, ActivityCalendar calendar, RateLimits limits,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, fi.kohtaamo.shared.PublicDataCache cache) {
+        this.cache = cache;
         this.queries = queries;
         this.registry = registry;
         this.calendar = calendar;
@@ -116,7 +118,11 @@ public class FeedbackService {
         // the limits first: a refused answer (a flood) costs no query at all
         limits.take(PER_ADDRESS, sender);
         limits.take(PER_PLACE, String.valueOf(placeId));
-        publishedPlace(placeId);
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(ClockConfig.ZONE));
+        PlaceDay placeDay = placeDay(placeId, now.toLocalDate());
+        if (!placeDay.published()) {
+            throw new KohtaamoException.NotFound("place");
+        }
         FieldErrors errors = new FieldErrors();
         Input in = new Input(errors);
         Integer face = in.integer("face", a.face(), 1, 5, null);
@@ -134,28 +140,48 @@ public class FeedbackService {
         if (!errors.isEmpty()) {
             throw new KohtaamoException.Invalid(errors);
         }
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(ClockConfig.ZONE));
-        OccurrenceRef on = sessionOn(placeId, now);
+        OccurrenceRef on = sessionOn(placeDay.occurrences(), now);
         return queries.insert(new NewFeedback(placeId, now.toLocalDate(), on == null ? null : on.activityId(),
                 on == null ? null : on.originalDate(), face, lang, a.childMode(), a.kiosk(), best, wish));
     }
 
+    /** Whether a place is published, and its sessions around a day (cancelled ones too), as answers need them. */
+    record PlaceDay(boolean published, List<OccurrenceRef> occurrences) implements fi.kohtaamo.shared.PublicDataCache.Sized {
+        @Override
+        public int bytes() {
+            return 64 + occurrences.size() * 200;
+        }
+    }
+
     /**
-     * The place's session that is on now (from a quarter of an hour before its start to an hour after its end;
-     * the one starting latest when several are), or null: feedback is tied to it, never to a person.
+     * A place's day, kept in the public data cache (any registry or calendar write moves its version): an answer
+     * then costs its insert and nothing else, so a flood of answers reads nothing the calendar reads.
      */
-    OccurrenceRef sessionOn(long placeId, ZonedDateTime now) {
-        OccurrenceRef best = null;
-        LocalDate today = now.toLocalDate();
-        for (ActivityRef a : calendar.activitiesOfPlace(placeId)) {
-            if (!a.published()) {
-                continue;
-            }
-            for (OccurrenceRef o : calendar.occurrences(a.id(), today.minusDays(1), today.plusDays(1))) {
-                if (!o.cancelled() && !now.isBefore(o.start().minusMinutes(15)) && !now.isAfter(o.end().plusHours(1))
-                        && (best == null || o.start().isAfter(best.start()))) {
-                    best = o;
+    PlaceDay placeDay(long placeId, LocalDate day) {
+        return cache.get(List.of("feedbackDay", placeId, day), () -> {
+            boolean published = registry.staffPlace(placeId).map(Registry.StaffPlace::published).orElse(false);
+            List<OccurrenceRef> out = new java.util.ArrayList<>();
+            if (published) {
+                for (ActivityRef a : calendar.activitiesOfPlace(placeId)) {
+                    if (a.published()) {
+                        out.addAll(calendar.occurrences(a.id(), day.minusDays(1), day.plusDays(1)));
+                    }
                 }
+            }
+            return new PlaceDay(published, List.copyOf(out));
+        });
+    }
+
+    /**
+     * The session that is on now (from a quarter of an hour before its start to an hour after its end; the one
+     * starting latest when several are), or null: feedback is tied to it, never to a person.
+     */
+    static OccurrenceRef sessionOn(List<OccurrenceRef> occurrences, ZonedDateTime now) {
+        OccurrenceRef best = null;
+        for (OccurrenceRef o : occurrences) {
+            if (!o.cancelled() && !now.isBefore(o.start().minusMinutes(15)) && !now.isAfter(o.end().plusHours(1))
+                    && (best == null || o.start().isAfter(best.start()))) {
+                best = o;
             }
         }
         return best;
