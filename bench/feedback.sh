@@ -25,7 +25,7 @@ jar=$(ls target/kohtaamo-*.jar | grep -v plain | head -1)
 
 env PORT=$port KOHTAAMO_MODE=production KOHTAAMO_JOBS=false KOHTAAMO_SECURE_COOKIES=true \
   KOHTAAMO_PUBLIC_BASE_URL="http://127.0.0.1:$port" KOHTAAMO_DEMO=true KOHTAAMO_DEMO_PASSWORD=bench-demo-password \
-  KOHTAAMO_ADMIN_EMAIL=bench@example.fi KOHTAAMO_ADMIN_PASSWORD=bench-admin-password-1 \
+  KOHTAAMO_ADMIN_EMAIL=bench@example.fi KOHTAAMO_ADMIN_PASSWORD=lantern-quietly-orbit-7 \
   KOHTAAMO_FORWARD_HEADERS=framework \
   KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres \
   java -Xmx768m -jar "$jar" >"$work/app.log" 2>&1 &
@@ -62,6 +62,10 @@ done = function(summary, latency, requests)
     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
 end
 LUA
+# warm up (JIT, caches) on both paths before anything is measured, then empty the table again
+wrk -t1 -c16 -d${duration}s "$calendar" >/dev/null
+wrk -t1 -c16 -d5s -s "$work/flood.lua" "http://127.0.0.1:$port/" >/dev/null
+"${PSQL[@]}" -d $db -c "delete from feedback"
 echo "== calendar alone (16 connections, ${duration}s)"
 wrk -t1 -c16 -d${duration}s -s "$work/status.lua" "$calendar" | tail -1
 echo "== calendar while the feedback flood runs (flood: 64 connections)"
