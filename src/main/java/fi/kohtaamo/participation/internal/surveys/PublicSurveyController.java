@@ -66,7 +66,7 @@ class PublicSurveyController {
             List<Option> options, List<String> chosen, String textValue, boolean hidden, String condField,
             String condOp, String condValue, String error, String face) {
 
-        boolean isChosen(String code) {
+        public boolean isChosen(String code) {
             return chosen.contains(code);
         }
     }

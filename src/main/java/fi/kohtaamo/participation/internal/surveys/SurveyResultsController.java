@@ -191,13 +191,11 @@ class SurveyResultsController {
                 labels.message("surveys.results.previousPercent", lang)));
         for (QuestionResult q : v.questions()) {
             String title = q.number() + ". " + q.text();
-            if (q.question().kind() == Kind.TEXT) {
-                continue;
-            }
             if (!q.shown()) {
                 rows.add(List.of(title, labels.message("surveys.results.hidden", lang), "<5", "", "", ""));
                 continue;
             }
+            // free texts themselves are on the page only (staff in scope); the download counts them
             for (Row r : q.rows()) {
                 rows.add(List.of(title, r.label(), r.count(), r.percent(), r.previous() == null ? "" : r.previous(),
                         r.previousPercent() == null ? "" : r.previousPercent()));
