@@ -29,6 +29,7 @@ create table survey_place (
     place_id   bigint not null,
     primary key (survey_id, place_id)
 );
+create index survey_place_place on survey_place (place_id);
 
 -- A question. code is stable across rounds (a copy keeps it), so results are compared question by question.
 -- A condition shows the question only after a given answer to an earlier question (cond_question_id, an

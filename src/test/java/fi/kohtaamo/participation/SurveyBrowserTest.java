@@ -114,7 +114,7 @@ class SurveyBrowserTest extends BrowserPageTest {
                 "/admin/participation/surveys/" + survey + "/results?place=" + place(survey),
                 "/admin/participation/surveys/" + survey + "/edit",
                 "/admin/participation/surveys/" + survey + "/questions/" + question,
-                "/admin/participation/surveys/new?template=visitor")) {
+                "/admin/participation/surveys/new?template=visitor", "/places/" + place(survey))) {
             check(path);
         }
         driver.get(url("/admin/participation/surveys/" + survey + "/results", "fi"));

@@ -193,6 +193,9 @@ class SurveysTest {
         // in Swedish and English too
         assertThat(new Family(port, id, p1, "sv").page.text()).contains("Känner du dig välkommen?");
         assertThat(new Family(port, id, p1, "en").page.text()).contains("Could you influence the programme?");
+        // the place's public page links the survey open there (and a place without one does not)
+        assertThat(new WebClient(port).get("/places/" + p1).body()).contains("/surveys/" + id + "?place=" + p1);
+        assertThat(new WebClient(port).get("/places/" + otherPlace).body()).doesNotContain("/surveys/" + id);
     }
 
     @Test
