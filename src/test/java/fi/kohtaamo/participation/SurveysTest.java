@@ -403,6 +403,18 @@ class SurveysTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.body()).contains("Liian monta pyyntöä");
         assertThat(responses(id)).isEqualTo(10);
+        // the place's own limit: a busy place that has received 120 answers this hour takes no more from anyone
+        limits.clear();
+        var place = new RateLimits.Limit("survey-place", 120, java.time.Duration.ofHours(1));
+        for (int i = 0; i < 120; i++) {
+            assertThat(limits.tryTake(place, "survey-place|" + p1)).isTrue();
+        }
+        Family g = new Family(port, id, p1, "fi");
+        assertThat(g.send("send", true, answers(id, "welcome", 4)).status()).isEqualTo(429);
+        assertThat(responses(id)).isEqualTo(10);
+        limits.clear();
+        assertThat(new Family(port, id, p1, "fi").send("send", true, answers(id, "welcome", 4)).status())
+                .isEqualTo(302);
     }
 
     // ---- results --------------------------------------------------------------------------------
