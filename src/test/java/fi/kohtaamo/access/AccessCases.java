@@ -97,6 +97,7 @@ final class AccessCases {
         criteria();
         coordination();
         feedback();
+        surveys();
     }
 
     List<Case> all() {
@@ -593,5 +594,37 @@ final class AccessCases {
                             () -> web.post("/admin/participation/feedback/places/" + place + "/seen?from=2026-11&to=2026-11",
                                     Map.of()));
                 });
+    }
+
+    // ---- participation: visitor surveys ------------------------------------------------------------
+
+    /** A survey opening in March 2027 (so its questions may still be changed) at the place of {@code where}. */
+    private long survey(Where where) {
+        String title = Fixtures.unique("Matriisin kysely");
+        w.jdbc.sql("""
+                insert into survey (county_id, title_fi, opens_on, closes_on, created_by, updated_at)
+                values (:c, :t, date '2027-03-01', date '2027-03-31', 0, :now)""").param("c", w.county.get(where))
+                .param("t", title).param("now", java.sql.Timestamp.from(Instant.now())).update();
+        long id = w.jdbc.sql("select id from survey where title_fi = :t").param("t", title).query(Long.class).single();
+        w.jdbc.sql("insert into survey_place (survey_id, place_id) values (:s, :p)").param("s", id)
+                .param("p", w.place.get(where)).update();
+        return id;
+    }
+
+    private void surveys() {
+        String base = "/admin/participation/surveys";
+        add(fi.kohtaamo.participation.SurveyAction.BUILD, "a new survey at the place", true, (web, where) -> write(
+                () -> count("select count(*) from survey_place where place_id = :p", w.place.get(where)),
+                () -> web.post(base, Map.of("surveyTitleFi", "Kävijäkysely", "surveyOpensOn", "2027-03-01",
+                        "surveyClosesOn", "2027-03-31", "surveyPlaceIds", "" + w.place.get(where)))));
+        add(fi.kohtaamo.participation.SurveyAction.BUILD, "a question of a survey at the place", true,
+                (web, where) -> {
+                    long id = survey(where);
+                    return write(() -> count("select count(*) from survey_question where survey_id = :p", id),
+                            () -> web.post(base + "/" + id + "/questions", Map.of("questionKind", "YES_NO",
+                                    "questionTextFi", "Tuletko uudelleen?")));
+                });
+        add(fi.kohtaamo.participation.SurveyAction.RESULTS, "the results of a survey at the place", false,
+                (web, where) -> read(web.get(base + "/" + survey(where) + "/results.csv"), null));
     }
 }

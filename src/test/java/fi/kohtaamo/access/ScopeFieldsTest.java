@@ -185,4 +185,46 @@ class ScopeFieldsTest {
                 () -> coordinator.post("/admin/groups/commitments", Map.of("county", "" + w.countyA,
                         "organisationId", "" + orgB, "committedOn", "2026-01-15", "modelVersion", "2022")));
     }
+
+    /** A survey at the place of {@code where}, opening in March 2027, with one yes/no question. */
+    private long survey(Where where) {
+        String title = Fixtures.unique("Rajakysely");
+        w.jdbc.sql("""
+                insert into survey (county_id, title_fi, opens_on, closes_on, created_by, updated_at)
+                values (:c, :t, date '2027-03-01', date '2027-03-31', 0, :now)""").param("c", w.county.get(where))
+                .param("t", title).param("now", java.sql.Timestamp.from(java.time.Instant.now())).update();
+        long id = w.jdbc.sql("select id from survey where title_fi = :t").param("t", title).query(Long.class).single();
+        w.jdbc.sql("insert into survey_place (survey_id, place_id) values (:s, :p)").param("s", id)
+                .param("p", w.place.get(where)).update();
+        w.jdbc.sql("""
+                insert into survey_question (survey_id, position, code, kind, text_fi)
+                values (:s, 0, 'q1', 'YES_NO', 'Tuletko uudelleen?')""").param("s", id).update();
+        return id;
+    }
+
+    @Test
+    void surveyForms() {
+        WebClient staff = w.clients().get(Role.PROVIDER_STAFF);
+        String base = "/admin/participation/surveys";
+        long own = survey(Where.OWN);
+        long other = survey(Where.OTHER_COUNTY);
+        staff.get(base + "/" + own + "/edit");
+        refusedAndUnchanged("a survey of the own place following a round of county B",
+                () -> count("select count(*) from survey where previous_id = :p", other),
+                () -> staff.post(base, Map.of("surveyTitleFi", "Kysely", "surveyOpensOn", "2027-03-01",
+                        "surveyClosesOn", "2027-03-31", "surveyPlaceIds", "" + w.place.get(Where.OWN),
+                        "surveyPreviousId", "" + other)));
+        refusedAndUnchanged("the own survey opened at a place of county B",
+                () -> count("select count(*) from survey_place where survey_id = :p", own),
+                () -> staff.post(base + "/" + own, List.of(Map.entry("surveyTitleFi", "Kysely"),
+                        Map.entry("surveyOpensOn", "2027-03-01"), Map.entry("surveyClosesOn", "2027-03-31"),
+                        Map.entry("surveyPlaceIds", "" + w.place.get(Where.OWN)),
+                        Map.entry("surveyPlaceIds", "" + w.place.get(Where.OTHER_COUNTY)), Map.entry("version", "0"))));
+        long otherQuestion = w.jdbc.sql("select id from survey_question where survey_id = :s").param("s", other)
+                .query(Long.class).single();
+        refusedAndUnchanged("a question shown after an answer to a question of county B's survey",
+                () -> count("select count(*) from survey_question where survey_id = :p", own),
+                () -> staff.post(base + "/" + own + "/questions", Map.of("questionKind", "TEXT", "questionTextFi",
+                        "Miksi?", "questionCondition", otherQuestion + ":no", "questionCondOp", "EQUALS")));
+    }
 }
