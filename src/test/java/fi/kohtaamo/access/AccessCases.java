@@ -387,10 +387,6 @@ final class AccessCases {
     }
 
     private void signals() {
-        var service = w.bean(fi.kohtaamo.coordination.internal.signals.SignalService.class);
-        for (Where where : Where.values()) {
-            service.ensureThemes(w.county.get(where));
-        }
         var q = w.bean(fi.kohtaamo.coordination.internal.signals.SignalQueries.class);
         // staff and partners record about any area of the county their organisation works in; an area coordinator
         // about their area only

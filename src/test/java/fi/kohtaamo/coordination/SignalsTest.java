@@ -57,8 +57,6 @@ class SignalsTest {
         org2 = fx.organisation(OrganisationType.PARISH, null, county);
         otherOrg = fx.organisation(OrganisationType.OTHER_NGO, null, otherCounty);
         long place = fx.openPlace(area, m, org);
-        service.ensureThemes(county);
-        service.ensureThemes(otherCounty);
         theme = themeId(county, "waiting_times");
         theme2 = themeId(county, "new_language_groups");
         otherTheme = themeId(otherCounty, "waiting_times");
@@ -231,6 +229,29 @@ class SignalsTest {
         }
         // another county's coordinator sees none of it
         assertThat(otherCoordinator.get("/admin/signals/summary?year=2026").body()).doesNotContain("Jonot ja odotusajat");
+    }
+
+    /** A new county has the seeded themes from its creation; opening the signal pages writes nothing. */
+    @Test
+    void aNewCountyHasItsThemesAndTheSignalPagesNeverWrite() {
+        long fresh = fx.county();
+        assertThat(jdbc.sql("select count(*) from signal_theme where county_id = :c and active").param("c", fresh)
+                .query(Long.class).single()).isGreaterThanOrEqualTo(5);
+        String before = snapshot();
+        for (WebClient c : List.of(staff, countyCoordinator, areaCoordinator)) {
+            for (String path : List.of("/admin/signals", "/admin/signals/new", "/admin/signals/themes",
+                    "/admin/signals/themes?county=" + county, "/admin/signals/summary?year=2026")) {
+                c.get(path);
+            }
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    /** What the signal pages could write: themes, signals and their handling, the audit log. */
+    String snapshot() {
+        return jdbc.sql("select (select count(*) from signal_theme) || '/' || (select coalesce(max(version), 0) "
+                + "from signal_theme) || '/' || (select count(*) from weak_signal) || '/' || (select count(*) "
+                + "from weak_signal_handling) || '/' || (select count(*) from audit_log)").query(String.class).single();
     }
 
     @Test

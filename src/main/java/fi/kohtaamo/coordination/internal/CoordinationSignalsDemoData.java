@@ -94,7 +94,6 @@ class CoordinationSignalsDemoData implements DemoData {
                 return;
             }
             long c = county.get();
-            signals.ensureThemes(c);
             loadSignals(c);
             loadAssessments(c);
         });

@@ -153,7 +153,6 @@ class SignalPageController {
     private String form(Actor actor, Lang lang, Model model, Map<String, String> values, List<String> areaIds,
             List<String> themeIds, Map<String, String> errors) {
         long county = service.defaultCounty(actor);
-        service.ensureThemes(county);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("areas", service.recordableAreas(actor, county).stream()
@@ -304,7 +303,6 @@ class SignalPageController {
             Actor actor, Model model) {
         long c = county(actor, county);
         service.requireThemes(actor, c);
-        service.ensureThemes(c);
         Map<String, String> values = new LinkedHashMap<>();
         if (edit != null && edit.matches("^[0-9]{1,18}$")) {
             service.themes(c).stream().filter(t -> t.id() == Long.parseLong(edit)).findFirst().ifPresent(t -> {
