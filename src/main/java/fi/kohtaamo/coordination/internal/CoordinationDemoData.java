@@ -265,7 +265,12 @@ class CoordinationDemoData implements DemoData {
             long recorder = staff.byEmail("koordinaattori@demo.kohtaamo.fi").map(StaffDirectory.Person::id).orElse(0L);
             for (int i = 0; i < list.size() - 1; i++) {
                 groups.saveCommitment(list.get(i), county, LocalDate.of(2022, 9, 1).plusDays(i * 3L), "2022", recorder,
-                        "Kaisa Koordinaattori (demo)", null, now);
+                        "Kaisa Koordinaattori (demo)", null, now.minus(java.time.Duration.ofDays(1000)));
+            }
+            if (list.size() > 1) {
+                // the first provider renewed its commitment to the model's 2025 version: both stay in its history
+                groups.saveCommitment(list.get(0), county, LocalDate.of(2025, 9, 15), "2025", recorder,
+                        "Kaisa Koordinaattori (demo)", 0, now.minus(java.time.Duration.ofDays(400)));
             }
         }
     }
