@@ -143,7 +143,7 @@ class CoordinationBrowserTest extends BrowserPageTest {
             item.findElement(By.tagName("summary")).click();
             WebElement minutes = item.findElement(By.cssSelector("textarea[name=minutes]"));
             minutes.sendKeys("Kalenteri kootaan tammikuussa.");
-            press(item.findElement(By.cssSelector("form[action*='/agenda/'] button[type=submit]")), Keys.ENTER);
+            press(item.findElement(By.cssSelector("details form[action*='/agenda/'] button[type=submit]")), Keys.ENTER);
             waitFor(d -> d.findElement(By.tagName("main")).getText().contains("Kalenteri kootaan tammikuussa."));
             press(driver.findElement(By.cssSelector("form[action$='/approve'] button")), Keys.ENTER);
             waitFor(d -> d.getCurrentUrl().contains("approved"));
