@@ -198,6 +198,12 @@ class MeetingHousekeepingTest {
         assertThat(audits("COORDINATION_SEAT_ROLE")).isEqualTo(roles + 1);
         assertThat(coordinator.get("/admin/groups/" + w.network).html().select("select#role-" + seat.id()
                 + " option[selected]").val()).isEqualTo("CHAIR");
+        // a vacant seat's role changes too and it stays vacant (on PostgreSQL the empty holder needs its type)
+        long vacant = groups.insertSeat(w.network, "MEMBER", w.city, null, null, null, null, Instant.now());
+        assertThat(coordinator.post("/admin/groups/" + w.network + "/seats/" + vacant + "/role", Map.of("role",
+                "SECRETARY", "version", "0")).status()).isEqualTo(302);
+        assertThat(groups.seat(vacant).orElseThrow().role()).isEqualTo("SECRETARY");
+        assertThat(groups.seat(vacant).orElseThrow().vacant()).isTrue();
 
         byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes();
         long material = materialService.add(w.secretary.actor(), w.network, "Toimintasuunnitelma", null, null,

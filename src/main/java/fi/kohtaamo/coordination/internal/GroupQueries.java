@@ -195,8 +195,8 @@ public class GroupQueries {
             String note, Instant now) {
         return jdbc.sql("""
                 update coord_seat set role = :role, user_id = :u, holder_name = :name, represents_group_id = :rep,
-                       note = :note, vacated_at = case when :u is null then vacated_at else null end,
-                       vacated_name = case when :u is null then vacated_name else null end,
+                       note = :note, vacated_at = case when cast(:u as bigint) is null then vacated_at else null end,
+                       vacated_name = case when cast(:u as bigint) is null then vacated_name else null end,
                        version = version + 1, updated_at = :now
                 where id = :id and version = :v""")
                 .param("role", role).param("u", userId).param("name", holderName).param("rep", representsGroupId)
