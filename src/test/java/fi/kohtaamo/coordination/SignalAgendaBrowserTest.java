@@ -33,7 +33,9 @@ class SignalAgendaBrowserTest extends BrowserPageTest {
     @Autowired SignalQueries signals;
 
     void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+        // a page that reloads under the check leaves stale elements: look again
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     void accessible(String what) {

@@ -1,16 +1,13 @@
 package fi.kohtaamo.coordination.internal;
 
-import fi.kohtaamo.shared.Actor;
-import fi.kohtaamo.shared.Lang;
-import java.util.Objects;
-import java.util.Set;
-
 import fi.kohtaamo.coordination.internal.criteria.CriteriaQueries;
 import fi.kohtaamo.coordination.internal.signals.SignalQueries;
 import fi.kohtaamo.coordination.internal.signals.SignalQueries.State;
 import fi.kohtaamo.identity.StaffDirectory;
 import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.DemoData;
+import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.Role;
 import fi.kohtaamo.shared.Scope;
 import java.time.Clock;
@@ -20,8 +17,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
