@@ -223,6 +223,54 @@ class DemoDataLikeTheSeedsTest {
         assertThat(pastCancelled).as("cancelled sessions of past years").isGreaterThan(0);
     }
 
+    /**
+     * Seed 002: "Alueellisesti on muodostettu kohtaamispaikkatoimijoiden työryhmä sekä kohtaamispaikkaverkosto." and
+     * "Jokainen verkosto valitsee koordinaatioryhmään oman edustajansa. Jos kohtaamispaikkaverkostojen edustajina
+     * ryhmässä ei ole kohtaamispaikkatoimintaa järjestäviä järjestöjä ja seurakuntia, on tärkeää kutsua näitä ryhmän
+     * jäseniksi erikseen": every area has a working group and a network with people in them, the county group one
+     * filled seat per network plus an invited parish and NGO seat, and the demo's one vacant seat is the NGO's (its
+     * holder left). "verkosto voi toimia tärkeänä kanavana ... hiljaisten signaalien ... tunnistamisessa": a network's
+     * coming meeting already has a weak signal and a place below the THL criteria rule on its agenda.
+     */
+    @Test
+    void everyAreasGroupsHaveMembersAndTheCountyGroupOneRepresentativePerNetwork() {
+        long county = jdbc.sql("select id from county where code = 'LU'").query(Long.class).single();
+        long areas = jdbc.sql("select count(*) from area where county_id = :c").param("c", county).query(Long.class)
+                .single();
+        for (String kind : List.of("WORKING_GROUP", "NETWORK")) {
+            List<Long> filled = jdbc.sql("""
+                    select (select count(*) from coord_seat s where s.group_id = g.id and s.user_id is not null)
+                    from coord_group g where g.county_id = :c and g.kind = :k""").param("c", county).param("k", kind)
+                    .query(Long.class).list();
+            assertThat(filled).as(kind).hasSize((int) areas).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(2L));
+        }
+        long countyGroup = jdbc.sql("select id from coord_group where county_id = :c and kind = 'COUNTY_GROUP'")
+                .param("c", county).query(Long.class).single();
+        List<Long> represented = jdbc.sql("""
+                select s.represents_group_id from coord_seat s where s.group_id = :g and s.user_id is not null
+                and s.represents_group_id is not null""").param("g", countyGroup).query(Long.class).list();
+        List<Long> networks = jdbc.sql("select id from coord_group where county_id = :c and kind = 'NETWORK'")
+                .param("c", county).query(Long.class).list();
+        assertThat(represented).as("one representative per network").containsExactlyInAnyOrderElementsOf(networks);
+        List<String> invited = jdbc.sql("""
+                select o.type from coord_seat s join organisation o on o.id = s.organisation_id
+                where s.group_id = :g and s.represents_group_id is null and s.note is not null""")
+                .param("g", countyGroup).query(String.class).list();
+        assertThat(invited).contains("PARISH", "OTHER_NGO");
+        List<String> vacant = jdbc.sql("""
+                select o.type from coord_seat s join coord_group g on g.id = s.group_id
+                join organisation o on o.id = s.organisation_id where g.county_id = :c and s.user_id is null""")
+                .param("c", county).query(String.class).list();
+        assertThat(vacant).as("the one vacant seat: the invited NGO's").containsExactly("OTHER_NGO");
+        List<String> links = jdbc.sql("""
+                select i.linked_type from coord_agenda_item i join coord_meeting m on m.id = i.meeting_id
+                join coord_group g on g.id = m.group_id
+                where g.county_id = :c and g.kind = 'NETWORK' and m.status = 'PLANNED' and m.starts_at > :now
+                and i.linked_type is not null""").param("c", county)
+                .param("now", TODAY.atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime()).query(String.class).list();
+        assertThat(links).contains("SIGNAL", "CRITERIA", "ACTION_ITEM");
+    }
+
     private static <T> double share(List<T> items, java.util.function.Predicate<T> test) {
         return items.isEmpty() ? 0 : (double) items.stream().filter(test).count() / items.size();
     }

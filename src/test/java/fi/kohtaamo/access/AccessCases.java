@@ -389,10 +389,6 @@ final class AccessCases {
     }
 
     private void signals() {
-        var service = w.bean(fi.kohtaamo.coordination.internal.signals.SignalService.class);
-        for (Where where : Where.values()) {
-            service.ensureThemes(w.county.get(where));
-        }
         var q = w.bean(fi.kohtaamo.coordination.internal.signals.SignalQueries.class);
         // staff and partners record about any area of the county their organisation works in; an area coordinator
         // about their area only
@@ -516,6 +512,46 @@ final class AccessCases {
                 (web, where) -> write(() -> meetings.meetingsOfGroup(group.get(where)).size(), () -> web.post(
                         "/admin/groups/" + group.get(where) + "/meetings", Map.of("kind", "MEETING", "title",
                                 "Kokous", "date", "2027-02-09", "startTime", "13:00", "endTime", "15:00"))));
+        // the secretary's housekeeping: each attempt on fresh records (an allowed one removes them)
+        add(fi.kohtaamo.coordination.CoordinationAction.MEETING_MANAGE, "an agenda item moved up", true,
+                (web, where) -> {
+                    meetings.insertAgendaItem(meeting.get(where), "Matriisin ensimmäinen", null, null, null, null,
+                            Instant.now());
+                    long second = meetings.insertAgendaItem(meeting.get(where), "Matriisin toinen", null, null, null,
+                            null, Instant.now());
+                    return write(() -> meetings.agenda(meeting.get(where)).stream().map(i -> i.id()).toList(),
+                            () -> web.post("/admin/meetings/agenda/" + second + "/move", Map.of("direction", "UP")));
+                });
+        add(fi.kohtaamo.coordination.CoordinationAction.MEETING_MANAGE, "an agenda item removed", true,
+                (web, where) -> {
+                    long item = meetings.insertAgendaItem(meeting.get(where), "Matriisin poistettava", null, null, null,
+                            null, Instant.now());
+                    return write(() -> meetings.agenda(meeting.get(where)).size(), () -> web.post(
+                            "/admin/meetings/agenda/" + item + "/delete", Map.of("version", "0")));
+                });
+        add(fi.kohtaamo.coordination.CoordinationAction.MEETING_MANAGE, "a coming meeting deleted", true,
+                (web, where) -> {
+                    long m = meetings.insertMeeting(group.get(where), "MEETING", "Matriisin poistettava kokous",
+                            Instant.parse("2027-03-02T11:00:00Z"), Instant.parse("2027-03-02T13:00:00Z"), null, null,
+                            null, Instant.now());
+                    return write(() -> meetings.meetingsOfGroup(group.get(where)).size(), () -> web.post(
+                            "/admin/meetings/" + m + "/delete", Map.of("version", "0")));
+                });
+        var materialQ = w.bean(fi.kohtaamo.coordination.internal.MaterialQueries.class);
+        add(fi.kohtaamo.coordination.CoordinationAction.MEETING_MANAGE, "a material removed with its versions", true,
+                (web, where) -> {
+                    long m = materialQ.insert(group.get(where), null, "Matriisin aineisto", "https://example.fi/a",
+                            Instant.now());
+                    return write(() -> materialQ.material(m).isPresent(), () -> web.post(
+                            "/admin/materials/" + m + "/delete", Map.of("version", "0")));
+                });
+        add(fi.kohtaamo.coordination.CoordinationAction.GROUP_MANAGE, "a seat's role", true, (web, where) -> {
+            long seat = groups.insertSeat(group.get(where), "MEMBER", w.organisation.get(where), null, null, null, null,
+                    Instant.now());
+            return write(() -> groups.seat(seat).orElseThrow().role(), () -> web.post(
+                    "/admin/groups/" + group.get(where) + "/seats/" + seat + "/role", Map.of("role", "CHAIR",
+                            "version", "0")));
+        });
         // a provider's signal about the group's area onto its meeting's agenda: the writer must also read the signal,
         // so the partner who is the secretary of its own network is refused (it does not read a provider's signal)
         var signalQ = w.bean(fi.kohtaamo.coordination.internal.signals.SignalQueries.class);

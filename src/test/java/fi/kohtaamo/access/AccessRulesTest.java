@@ -547,7 +547,6 @@ class AccessRulesTest {
     /** Staff, partners and coordinators record signals about their county's areas; a signal never spans two counties. */
     @Test
     void weakSignalsAreRecordedInTheCountyOfTheActorsOrganisation() {
-        signals.ensureThemes(countyA);
         long theme = signals.themes(countyA).get(0).id();
         check("record a signal in A1", Set.of("admin", "countyCoordinator", "areaCoordinator", "associationStaff",
                 "districtStaff", "parishStaff", "partner"), a -> signals.record(a, signalForm(theme, areaA1)),

@@ -126,10 +126,7 @@ class ScopeFieldsTest {
 
     @Test
     void coordinationForms() {
-        var signals = w.bean(fi.kohtaamo.coordination.internal.signals.SignalService.class);
         var q = w.bean(fi.kohtaamo.coordination.internal.signals.SignalQueries.class);
-        signals.ensureThemes(w.countyA);
-        signals.ensureThemes(w.countyB);
         long themeB = q.themes(w.countyB).get(0).id();
         long areaA = w.area.get(Where.OWN);
         WebClient staff = w.clients().get(Role.PROVIDER_STAFF);

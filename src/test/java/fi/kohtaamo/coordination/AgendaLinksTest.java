@@ -50,7 +50,6 @@ class AgendaLinksTest {
         w = new CoordinationWorld(context, port);
         meeting = meetings.insertMeeting(w.network, "MEETING", "Verkoston kokous", Instant.parse("2026-12-10T11:00:00Z"),
                 Instant.parse("2026-12-10T13:00:00Z"), "Perhekeskus", null, null, Instant.now());
-        signalService.ensureThemes(w.county);
         theme = signals.themes(w.county).get(0).id();
         secretary = w.secretary.web(port);
     }
@@ -149,7 +148,6 @@ class AgendaLinksTest {
         long otherCounty = w.fx.county();
         String om = w.fx.municipality(otherCounty);
         long otherArea = w.fx.area(otherCounty, om);
-        signalService.ensureThemes(otherCounty);
         long foreign = signal(otherCounty, otherArea, w.mll, "Toisen maakunnan signaali");
         long closed = signal(w.county, w.area, w.mll, "Suljettu signaali");
         jdbc.sql("update weak_signal set state = 'CLOSED' where id = :p").param("p", closed).update();

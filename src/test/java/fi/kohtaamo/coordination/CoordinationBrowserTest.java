@@ -89,7 +89,9 @@ class CoordinationBrowserTest extends BrowserPageTest {
     }
 
     void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+        // a page that reloads under the check leaves stale elements: look again
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     String newMeeting(long group, String date, String title) {
@@ -143,7 +145,7 @@ class CoordinationBrowserTest extends BrowserPageTest {
             item.findElement(By.tagName("summary")).click();
             WebElement minutes = item.findElement(By.cssSelector("textarea[name=minutes]"));
             minutes.sendKeys("Kalenteri kootaan tammikuussa.");
-            press(item.findElement(By.cssSelector("form[action*='/agenda/'] button[type=submit]")), Keys.ENTER);
+            press(item.findElement(By.cssSelector("details form[action*='/agenda/'] button[type=submit]")), Keys.ENTER);
             waitFor(d -> d.findElement(By.tagName("main")).getText().contains("Kalenteri kootaan tammikuussa."));
             press(driver.findElement(By.cssSelector("form[action$='/approve'] button")), Keys.ENTER);
             waitFor(d -> d.getCurrentUrl().contains("approved"));

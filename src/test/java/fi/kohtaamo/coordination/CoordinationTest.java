@@ -411,7 +411,14 @@ class CoordinationTest {
         // the register shows overdue items, the county group a vacant seat, commitments the one missing organiser
         assertThat(web.get("/admin/groups/actions?show=overdue&lang=fi").html().select("tbody tr")).isNotEmpty();
         assertThat(web.get("/admin/groups?lang=fi").html().select("#vacant + ul li")).isNotEmpty();
-        assertThat(web.get("/admin/groups/commitments?lang=fi").html().select("tbody .badge")).hasSize(1);
+        var commitments = web.get("/admin/groups/commitments?lang=fi").html();
+        assertThat(commitments.select("table").first().select("tbody .badge")).hasSize(1);
+        // the history keeps every recorded version: one provider renewed its commitment, the latest is current
+        var history = commitments.select("#history + .table-wrap tbody tr");
+        assertThat(history.stream().filter(r -> r.text().contains("2025")).findFirst().orElseThrow().select(".badge"))
+                .hasSize(1);
+        assertThat(history.stream().filter(r -> r.select(".badge").isEmpty()).map(r -> r.text())).isNotEmpty()
+                .allMatch(t -> t.contains("2022"));
         // the coming meeting carries the group's open action items
         assertThat(meetings.agenda(comingMeeting).stream().anyMatch(i -> "ACTION_ITEM".equals(i.linkedType()))).isTrue();
         // an administrator's county-wide pages default to a county; an area coordinator creates a group of their area

@@ -57,8 +57,6 @@ class SignalsTest {
         org2 = fx.organisation(OrganisationType.PARISH, null, county);
         otherOrg = fx.organisation(OrganisationType.OTHER_NGO, null, otherCounty);
         long place = fx.openPlace(area, m, org);
-        service.ensureThemes(county);
-        service.ensureThemes(otherCounty);
         theme = themeId(county, "waiting_times");
         theme2 = themeId(county, "new_language_groups");
         otherTheme = themeId(otherCounty, "waiting_times");
@@ -231,6 +229,51 @@ class SignalsTest {
         }
         // another county's coordinator sees none of it
         assertThat(otherCoordinator.get("/admin/signals/summary?year=2026").body()).doesNotContain("Jonot ja odotusajat");
+    }
+
+    /** An administrator chooses the county on the form; the signal's county still comes from the areas chosen. */
+    @Test
+    void anAdministratorChoosesTheCounty() {
+        WebClient admin = new WebClient(port);
+        admin.login("admin@demo.kohtaamo.fi", "demo-password-for-tests");
+        var form = admin.get("/admin/signals/new?county=" + otherCounty).html();
+        assertThat(form.select("#f-county option[selected]").val()).isEqualTo("" + otherCounty);
+        assertThat(form.select("input[name=areaIds]")).extracting(e -> e.val()).containsExactly("" + otherArea);
+        assertThat(form.select("input[name=themeIds]")).extracting(e -> e.val()).contains("" + otherTheme);
+        var r = admin.post("/admin/signals", List.of(Map.entry("county", "" + county), Map.entry("body",
+                "Perheitä tulee naapurikunnasta."), Map.entry("noticedOn", "2026-11-20"), Map.entry("areaIds",
+                "" + otherArea), Map.entry("themeIds", "" + otherTheme)));
+        assertThat(r.status()).isEqualTo(302);
+        long id = Long.parseLong(r.header("Location").replaceAll(".*/admin/signals/([0-9]+).*", "$1"));
+        assertThat(jdbc.sql("select county_id from weak_signal where id = :id").param("id", id).query(Long.class)
+                .single()).as("the county of the areas, not of the form").isEqualTo(otherCounty);
+        assertThat(admin.get("/admin/signals/new?county=abc").status()).isEqualTo(400);
+        assertThat(admin.get("/admin/signals/new?county=999999999").status()).isEqualTo(404);
+        // one county's staff have no choice to make
+        assertThat(staff.get("/admin/signals/new").html().select("#f-county")).isEmpty();
+    }
+
+    /** A new county has the seeded themes from its creation; opening the signal pages writes nothing. */
+    @Test
+    void aNewCountyHasItsThemesAndTheSignalPagesNeverWrite() {
+        long fresh = fx.county();
+        assertThat(jdbc.sql("select count(*) from signal_theme where county_id = :c and active").param("c", fresh)
+                .query(Long.class).single()).isGreaterThanOrEqualTo(5);
+        String before = snapshot();
+        for (WebClient c : List.of(staff, countyCoordinator, areaCoordinator)) {
+            for (String path : List.of("/admin/signals", "/admin/signals/new", "/admin/signals/themes",
+                    "/admin/signals/themes?county=" + county, "/admin/signals/summary?year=2026")) {
+                c.get(path);
+            }
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    /** What the signal pages could write: themes, signals and their handling, the audit log. */
+    String snapshot() {
+        return jdbc.sql("select (select count(*) from signal_theme) || '/' || (select coalesce(max(version), 0) "
+                + "from signal_theme) || '/' || (select count(*) from weak_signal) || '/' || (select count(*) "
+                + "from weak_signal_handling) || '/' || (select count(*) from audit_log)").query(String.class).single();
     }
 
     @Test

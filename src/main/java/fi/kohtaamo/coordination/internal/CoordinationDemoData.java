@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo coordination for Länsi-Uusimaa, after the accounts: each coordination area's providers' working group and
- * meeting-place network, the county coordination group with one representative seat per network plus an invited
- * parish and NGO representative (the NGO's seat vacant: its holder left), a year of past meetings with minutes,
+ * meeting-place network, each with members (the area's providers' staff; the county's family centre in every
+ * network), the county coordination group with one representative per network plus an invited parish and NGO
+ * representative (the NGO's seat the one vacant seat: its holder left), a year of past meetings with minutes,
  * decisions and action items (some still open and overdue), a training with attendance per place, coming meetings
  * with the open action items on their agendas, the county group's goals, and every provider's commitment but one.
  */
@@ -90,6 +91,7 @@ class CoordinationDemoData implements DemoData {
         void run() {
             List<Registry.Ref> areas = registry.areas(county);
             List<Long> networks = new ArrayList<>();
+            List<Optional<StaffDirectory.Person>> representatives = new ArrayList<>();
             Long firstGroup = null;
             Long firstNetwork = null;
             for (int i = 0; i < areas.size(); i++) {
@@ -112,6 +114,17 @@ class CoordinationDemoData implements DemoData {
                     seat(nw, "SECRETARY", municipality, null, null, null);
                     seat(nw, "MEMBER", parish, null, null, null);
                     seat(nw, "MEMBER", nurse, null, null, null);
+                    representatives.add(municipality);
+                } else {
+                    // the area's providers (identity's demo accounts tyoryhmaN@ and verkostoN@, N from 1)
+                    var chair = staff.byEmail("tyoryhma" + (i + 1) + "@demo.kohtaamo.fi");
+                    var secretary = staff.byEmail("verkosto" + (i + 1) + "@demo.kohtaamo.fi");
+                    seat(wg, "CHAIR", chair, null, null, null);
+                    seat(wg, "SECRETARY", secretary, null, null, null);
+                    seat(nw, "CHAIR", chair, null, null, null);
+                    seat(nw, "SECRETARY", secretary, null, null, null);
+                    seat(nw, "MEMBER", nurse, null, null, null); // the county's family centre is in every network
+                    representatives.add(chair);
                 }
             }
             long countyGroup = groups.insertGroup(county, "COUNTY_GROUP", "Länsi-Uudenmaan kohtaamispaikkatoiminnan koordinaatioryhmä",
@@ -120,13 +133,8 @@ class CoordinationDemoData implements DemoData {
             Long wellbeing = first(OrganisationType.WELLBEING_COUNTY);
             seat(countyGroup, "CHAIR", nurse, null, null, null);
             for (int i = 0; i < networks.size(); i++) {
-                Long provider = i == 0 ? null : providerOf(areas.get(i).id());
-                if (i == 0) {
-                    seat(countyGroup, "MEMBER", municipality, null, networks.get(i), null);
-                } else if (provider != null) {
-                    // the network has not yet chosen its representative: the seat waits for one
-                    groups.insertSeat(countyGroup, "MEMBER", provider, null, null, networks.get(i), null, now);
-                }
+                // one representative per network
+                seat(countyGroup, "MEMBER", representatives.get(i), null, networks.get(i), null);
             }
             seat(countyGroup, "MEMBER", parish, null, null, "Kutsuttu seurakuntien edustaja");
             Long ngo = first(OrganisationType.OTHER_NGO);
@@ -257,7 +265,12 @@ class CoordinationDemoData implements DemoData {
             long recorder = staff.byEmail("koordinaattori@demo.kohtaamo.fi").map(StaffDirectory.Person::id).orElse(0L);
             for (int i = 0; i < list.size() - 1; i++) {
                 groups.saveCommitment(list.get(i), county, LocalDate.of(2022, 9, 1).plusDays(i * 3L), "2022", recorder,
-                        "Kaisa Koordinaattori (demo)", null, now);
+                        "Kaisa Koordinaattori (demo)", null, now.minus(java.time.Duration.ofDays(1000)));
+            }
+            if (list.size() > 1) {
+                // the first provider renewed its commitment to the model's 2025 version: both stay in its history
+                groups.saveCommitment(list.get(0), county, LocalDate.of(2025, 9, 15), "2025", recorder,
+                        "Kaisa Koordinaattori (demo)", 0, now.minus(java.time.Duration.ofDays(400)));
             }
         }
     }

@@ -3,10 +3,11 @@ package fi.kohtaamo.coordination.internal;
 import fi.kohtaamo.coordination.internal.criteria.CriteriaQueries;
 import fi.kohtaamo.coordination.internal.signals.SignalQueries;
 import fi.kohtaamo.coordination.internal.signals.SignalQueries.State;
-import fi.kohtaamo.coordination.internal.signals.SignalService;
 import fi.kohtaamo.identity.StaffDirectory;
 import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.DemoData;
+import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.Role;
 import fi.kohtaamo.shared.Scope;
 import java.time.Clock;
@@ -16,8 +17,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,10 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * signal yet); deterministic.
  */
 @Component
-@Order(130)
+@Order(140)
 class CoordinationSignalsDemoData implements DemoData {
 
-    private final SignalService signals;
     private final SignalQueries signalQueries;
     private final CriteriaQueries criteria;
     private final Registry registry;
@@ -41,9 +43,16 @@ class CoordinationSignalsDemoData implements DemoData {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    CoordinationSignalsDemoData(SignalService signals, SignalQueries signalQueries, CriteriaQueries criteria,
-            Registry registry, StaffDirectory staff, Clock clock, TransactionTemplate tx) {
-        this.signals = signals;
+    private final GroupQueries groups;
+    private final MeetingQueries meetings;
+    private final AgendaLinks agendaLinks;
+
+    CoordinationSignalsDemoData(SignalQueries signalQueries, CriteriaQueries criteria, GroupQueries groups,
+            MeetingQueries meetings, AgendaLinks agendaLinks, Registry registry, StaffDirectory staff, Clock clock,
+            TransactionTemplate tx) {
+        this.groups = groups;
+        this.meetings = meetings;
+        this.agendaLinks = agendaLinks;
         this.signalQueries = signalQueries;
         this.criteria = criteria;
         this.registry = registry;
@@ -94,9 +103,9 @@ class CoordinationSignalsDemoData implements DemoData {
                 return;
             }
             long c = county.get();
-            signals.ensureThemes(c);
             loadSignals(c);
             loadAssessments(c);
+            onTheNetworksAgenda(c);
         });
     }
 
@@ -137,6 +146,35 @@ class CoordinationSignalsDemoData implements DemoData {
             }
             i++;
         }
+    }
+
+    /**
+     * The first area's network's coming meeting (groups' demo data, before this) takes up a new signal of its area and
+     * a place below the criteria rule, as its coordinator would on the meeting page (through {@link AgendaLinks}).
+     */
+    private void onTheNetworksAgenda(long county) {
+        var coordinator = staff.byEmail("koordinaattori@demo.kohtaamo.fi");
+        List<Registry.Ref> areas = registry.areas(county);
+        if (coordinator.isEmpty() || areas.isEmpty()) {
+            return;
+        }
+        Actor actor = new Actor(coordinator.get().id(), coordinator.get().name(), Role.COUNTY_COORDINATOR, null, Set.of(),
+                county, null, null);
+        long area = areas.get(0).id();
+        var network = groups.groupsOfCounty(county).stream().filter(g -> "NETWORK".equals(g.kind())
+                && Objects.equals(g.scopeAreaId(), area)).findFirst();
+        if (network.isEmpty()) {
+            return;
+        }
+        var meeting = meetings.nextMeeting(network.get().id(), clock.instant());
+        if (meeting.isEmpty()) {
+            return;
+        }
+        var m = meeting.get();
+        agendaLinks.signalChoices(actor, network.get(), m).stream().findFirst()
+                .ifPresent(s -> agendaLinks.takeSignal(actor, m.id(), String.valueOf(s.id())));
+        agendaLinks.belowRule(network.get(), m, Lang.FI).stream().findFirst()
+                .ifPresent(b -> agendaLinks.takeCriteria(actor, m.id(), String.valueOf(b.below().placeId())));
     }
 
     private void loadAssessments(long county) {

@@ -214,6 +214,14 @@ class GroupPageController {
         }
     }
 
+    @PostMapping("/admin/groups/{id}/seats/{seatId}/role")
+    String changeRole(@PathVariable String id, @PathVariable String seatId, @RequestParam(required = false) String role,
+            @RequestParam(required = false) String version, Actor actor) {
+        long gid = PathIds.orNotFound(id);
+        service.changeSeatRole(actor, gid, PathIds.orNotFound(seatId), role, version);
+        return "redirect:/admin/groups/" + gid + "#members";
+    }
+
     @PostMapping("/admin/groups/{id}/seats/{seatId}/delete")
     String deleteSeat(@PathVariable String id, @PathVariable String seatId, Actor actor) {
         long gid = PathIds.orNotFound(id);

@@ -195,8 +195,8 @@ public class GroupQueries {
             String note, Instant now) {
         return jdbc.sql("""
                 update coord_seat set role = :role, user_id = :u, holder_name = :name, represents_group_id = :rep,
-                       note = :note, vacated_at = case when :u is null then vacated_at else null end,
-                       vacated_name = case when :u is null then vacated_name else null end,
+                       note = :note, vacated_at = case when cast(:u as bigint) is null then vacated_at else null end,
+                       vacated_name = case when cast(:u as bigint) is null then vacated_name else null end,
                        version = version + 1, updated_at = :now
                 where id = :id and version = :v""")
                 .param("role", role).param("u", userId).param("name", holderName).param("rep", representsGroupId)
@@ -240,22 +240,51 @@ public class GroupQueries {
                 .query(GroupQueries::commitment).optional();
     }
 
-    /** Records (or replaces) an organisation's commitment; false when the stored one changed since it was read. */
+    /** A recorded version of a provider's commitment (the latest is the current one). */
+    public record CommitmentVersion(long organisationId, LocalDate committedOn, String modelVersion, String recordedName,
+            Instant recordedAt) {
+    }
+
+    /**
+     * Records (or replaces) an organisation's commitment and keeps the recorded version in its history; false when
+     * the stored one changed since it was read.
+     */
     public boolean saveCommitment(long organisationId, long countyId, LocalDate on, String modelVersion, long by,
             String byName, Integer version, Instant now) {
+        boolean saved;
         if (version == null) {
-            return jdbc.sql("""
+            saved = jdbc.sql("""
                     insert into coord_commitment (organisation_id, county_id, committed_on, model_version, recorded_by,
                                                   recorded_name, updated_at)
                     values (:o, :c, :on, :mv, :by, :name, :now)""")
                     .param("o", organisationId).param("c", countyId).param("on", on).param("mv", modelVersion)
                     .param("by", by).param("name", byName).param("now", utc(now)).update() == 1;
+        } else {
+            saved = jdbc.sql("""
+                    update coord_commitment set committed_on = :on, model_version = :mv, recorded_by = :by,
+                           recorded_name = :name, version = version + 1, updated_at = :now
+                    where organisation_id = :o and version = :v""")
+                    .param("o", organisationId).param("on", on).param("mv", modelVersion).param("by", by)
+                    .param("name", byName).param("now", utc(now)).param("v", version).update() == 1;
         }
+        if (saved) {
+            jdbc.sql("""
+                    insert into coord_commitment_version (organisation_id, county_id, committed_on, model_version,
+                                                          recorded_by, recorded_name, recorded_at)
+                    values (:o, :c, :on, :mv, :by, :name, :now)""")
+                    .param("o", organisationId).param("c", countyId).param("on", on).param("mv", modelVersion)
+                    .param("by", by).param("name", byName).param("now", utc(now)).update();
+        }
+        return saved;
+    }
+
+    /** Every recorded commitment version of a county's providers, newest first. */
+    public List<CommitmentVersion> commitmentHistory(long countyId) {
         return jdbc.sql("""
-                update coord_commitment set committed_on = :on, model_version = :mv, recorded_by = :by,
-                       recorded_name = :name, version = version + 1, updated_at = :now
-                where organisation_id = :o and version = :v""")
-                .param("o", organisationId).param("on", on).param("mv", modelVersion).param("by", by)
-                .param("name", byName).param("now", utc(now)).param("v", version).update() == 1;
+                select organisation_id, committed_on, model_version, recorded_name, recorded_at
+                from coord_commitment_version where county_id = :c order by recorded_at desc, id desc""")
+                .param("c", countyId).query((rs, n) -> new CommitmentVersion(rs.getLong("organisation_id"),
+                        rs.getObject("committed_on", LocalDate.class), rs.getString("model_version"),
+                        rs.getString("recorded_name"), instant(rs, "recorded_at"))).list();
     }
 }

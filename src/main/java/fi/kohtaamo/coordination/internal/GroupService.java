@@ -221,6 +221,25 @@ public class GroupService {
         return saved;
     }
 
+    /** Changes only a seat's role (chair, secretary, member); the holder, organisation and note stay. */
+    @Transactional
+    public void changeSeatRole(Actor actor, long groupId, long seatId, String rawRole, String rawVersion) {
+        Group g = requireManage(actor, groupId);
+        Seat before = queries.seat(seatId).filter(s -> s.groupId() == groupId)
+                .orElseThrow(() -> new KohtaamoException.NotFound("seat " + seatId));
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        Kinds.SeatRole role = in.choice("role", rawRole, Kinds.SeatRole.class, true);
+        Integer version = in.integer("version", rawVersion, 0, Integer.MAX_VALUE, null);
+        errors.throwIfAny();
+        if (version == null || !queries.updateSeat(seatId, version, role.name(), before.userId(), before.holderName(),
+                before.representsGroupId(), before.note(), clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "seat " + seatId);
+        }
+        audit.record(actor, "COORDINATION_SEAT_ROLE", "coord_seat", seatId,
+                new Target(g.countyId(), g.scopeAreaId(), Set.of(), null), before, queries.seat(seatId).orElseThrow());
+    }
+
     @Transactional
     public void deleteSeat(Actor actor, long groupId, long seatId) {
         Group g = requireManage(actor, groupId);
@@ -279,6 +298,10 @@ public class GroupService {
         List<Provider> out = new ArrayList<>();
         byOrg.forEach((org, places) -> out.add(new Provider(org, commitments.get(org), places)));
         return out;
+    }
+
+    public List<GroupQueries.CommitmentVersion> commitmentHistory(long countyId) {
+        return queries.commitmentHistory(countyId);
     }
 
     @Transactional

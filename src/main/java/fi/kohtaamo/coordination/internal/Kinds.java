@@ -17,4 +17,6 @@ final class Kinds {
     enum ActionStatus { OPEN, IN_PROGRESS, DONE, DROPPED }
 
     enum Answer { YES, NO }
+
+    enum Direction { UP, DOWN }
 }

@@ -118,6 +118,12 @@ class MaterialController {
         }
     }
 
+    @PostMapping("/admin/materials/{id}/delete")
+    String remove(@PathVariable String id, @RequestParam(required = false) String version, Actor actor) {
+        long group = service.remove(actor, PathIds.orNotFound(id), version);
+        return "redirect:/admin/groups/" + group + "#materials";
+    }
+
     @GetMapping("/admin/materials/{id}/download")
     ResponseEntity<byte[]> download(@PathVariable String id, @RequestParam(required = false) String v, Actor actor) {
         long mid = PathIds.orNotFound(id);

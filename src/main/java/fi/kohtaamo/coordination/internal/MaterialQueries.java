@@ -73,6 +73,12 @@ public class MaterialQueries {
                         rs.getString("uploaded_name"), instant(rs, "uploaded_at"))).list();
     }
 
+    /** Deletes a material; its file versions go with it (cascade). False when it changed since it was read. */
+    public boolean delete(long id, int version) {
+        return jdbc.sql("delete from coord_material where id = :id and version = :v").param("id", id)
+                .param("v", version).update() == 1;
+    }
+
     public Optional<Content> content(long materialId, int number) {
         return jdbc.sql("select file_name, content_type, content from coord_material_file where material_id = :m "
                 + "and number = :n").param("m", materialId).param("n", number)
@@ -107,30 +113,46 @@ public class MaterialQueries {
 
     // ---- search -----------------------------------------------------------------------------------
 
-    /** The searchable texts of the groups' records, one row each: kind, group, meeting, id, text. */
-    private static final String DOCUMENTS = """
-            select 'MINUTES' as kind, m.group_id, m.id as meeting_id, i.id, i.title || ': ' || i.minutes as text
-              from coord_agenda_item i join coord_meeting m on m.id = i.meeting_id where i.minutes is not null
-            union all
-            select 'DECISION', m.group_id, m.id, d.id, d.text
-              from coord_decision d join coord_meeting m on m.id = d.meeting_id
-            union all
-            select 'ACTION_ITEM', a.group_id, a.meeting_id, a.id, a.what from coord_action_item a
-            union all
-            select 'MATERIAL', t.group_id, null, t.id, t.title from coord_material t""";
+    /**
+     * The searchable texts of the groups' records, one row each: kind, group, meeting, id, text. On PostgreSQL every
+     * branch's text is of type text (the varchar columns cast), as a union column of one type in all branches is what
+     * lets the planner push the match into each branch, onto V15's indexes; H2 reads the columns as they are.
+     */
+    private static String documents(boolean postgres) {
+        String cast = postgres ? "::text" : "";
+        return """
+                select 'MINUTES' as kind, m.group_id, m.id as meeting_id, i.id, i.title || ': ' || i.minutes as text
+                  from coord_agenda_item i join coord_meeting m on m.id = i.meeting_id where i.minutes is not null
+                union all
+                select 'DECISION', m.group_id, m.id, d.id, d.text%1$s
+                  from coord_decision d join coord_meeting m on m.id = d.meeting_id
+                union all
+                select 'ACTION_ITEM', a.group_id, a.meeting_id, a.id, a.what%1$s from coord_action_item a
+                union all
+                select 'MATERIAL', t.group_id, null, t.id, t.title%1$s from coord_material t""".formatted(cast);
+    }
+
+    /**
+     * The search's SQL (parameters :q, :like, :limit and the reach's): on PostgreSQL the match is
+     * {@code to_tsvector('finnish', text)}, which the planner pushes into each branch of the union, where migration V15's
+     * GIN indexes on the same expressions answer it.
+     */
+    public static String searchSql(boolean postgres) {
+        String match = postgres ? "to_tsvector('finnish', d.text) @@ plainto_tsquery('finnish', :q)"
+                : "lower(d.text) like :like escape '\\'";
+        return "select d.kind, d.group_id, d.meeting_id, d.id, d.text from (" + documents(postgres)
+                + ") d join coord_group g on g.id = d.group_id where " + match + " and " + GroupQueries.GROUP_REACH
+                + " order by d.kind, d.id desc fetch first :limit rows only";
+    }
 
     /**
      * Records of the groups an actor reaches whose text matches: PostgreSQL's full-text search with the Finnish
      * configuration (stemmed words: "päätös" finds "päätökset") on PostgreSQL, a case-insensitive substring on H2.
      */
     public List<Hit> search(Scope scope, long actorId, String query, boolean postgres, int limit) {
-        String match = postgres ? "to_tsvector('finnish', d.text) @@ plainto_tsquery('finnish', :q)"
-                : "lower(d.text) like :like escape '\\'";
         String like = "%" + query.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_") + "%";
-        return GroupQueries.bindReach(jdbc.sql("select d.kind, d.group_id, d.meeting_id, d.id, d.text from (" + DOCUMENTS
-                + ") d join coord_group g on g.id = d.group_id where " + match + " and " + GroupQueries.GROUP_REACH
-                + " order by d.kind, d.id desc fetch first :limit rows only"), scope, actorId)
+        return GroupQueries.bindReach(jdbc.sql(searchSql(postgres)), scope, actorId)
                 .param("q", query).param("like", like).param("limit", limit)
                 .query((rs, n) -> new Hit(rs.getString("kind"), rs.getLong("group_id"), nullableLong(rs, "meeting_id"),
                         rs.getLong("id"), rs.getString("text"))).list();

@@ -192,6 +192,21 @@ public class MaterialService {
         return type;
     }
 
+    /** Removes a material with all its file versions; returns its group. */
+    @Transactional
+    public long remove(Actor actor, long materialId, String version) {
+        MaterialQueries.Material m = queries.material(materialId)
+                .orElseThrow(() -> new KohtaamoException.NotFound("material " + materialId));
+        Group g = groups.requireMeetings(actor, m.groupId());
+        var versions = queries.versions(materialId);
+        if (MeetingService.parseVersion(version) != m.version() || !queries.delete(materialId, m.version())) {
+            throw new KohtaamoException.Conflict("stale", "material " + materialId);
+        }
+        audit.recordNonPublic(actor, "COORDINATION_MATERIAL_DELETE", "coord_material", materialId, where(g),
+                Map.of("material", m, "versions", versions), null);
+        return g.id();
+    }
+
     /** A file version for download, checked for reading at the material's group. */
     public MaterialQueries.Content download(Actor actor, long materialId, int number) {
         MaterialQueries.Material m = queries.material(materialId)

@@ -179,6 +179,25 @@ public class MeetingQueries {
                 .param("now", utc(now)).param("id", id).param("v", version).update() == 1;
     }
 
+    public void deleteAgendaItem(long id) {
+        jdbc.sql("delete from coord_agenda_item where id = :id").param("id", id).update();
+    }
+
+    /** Numbers the meeting's agenda 1, 2, 3… in its present order (after an item is removed or moved). */
+    public void renumber(long meetingId, List<Long> order, Instant now) {
+        int position = 1;
+        for (long id : order) {
+            jdbc.sql("update coord_agenda_item set position = :p, updated_at = :now where id = :id and meeting_id = :m")
+                    .param("p", position++).param("now", utc(now)).param("id", id).param("m", meetingId).update();
+        }
+    }
+
+    /** Deletes a meeting with its agenda, decisions and participants (cascades); action items keep no link to it. */
+    public boolean deleteMeeting(long id, int version) {
+        return jdbc.sql("delete from coord_meeting where id = :id and version = :v").param("id", id).param("v", version)
+                .update() == 1;
+    }
+
     /** Whether the meeting's agenda already links the record. */
     public boolean linked(long meetingId, String type, long id) {
         return jdbc.sql("select count(*) from coord_agenda_item where meeting_id = :m and linked_type = :t and linked_id = :id")

@@ -147,6 +147,22 @@ class RegisterController {
                     "places", String.join(", ", p.places().stream().map(x -> x.name().get(lang)).toList()),
                     "on", p.commitment() == null ? "" : CoordinationViews.DAY.format(p.commitment().committedOn())));
         }
+        // the history: every recorded version, an organisation's versions together, newest first
+        Map<Long, List<GroupQueries.CommitmentVersion>> byOrg = new java.util.LinkedHashMap<>();
+        groups.commitmentHistory(county).forEach(v -> byOrg.computeIfAbsent(v.organisationId(),
+                k -> new ArrayList<>()).add(v));
+        List<Map<String, Object>> history = new ArrayList<>();
+        byOrg.entrySet().stream().sorted(java.util.Comparator.comparing(e -> views.organisation(e.getKey(), lang)))
+                .forEach(e -> {
+                    for (int i = 0; i < e.getValue().size(); i++) {
+                        var v = e.getValue().get(i);
+                        history.add(Map.of("name", views.organisation(v.organisationId(), lang), "version", v,
+                                "on", CoordinationViews.DAY.format(v.committedOn()), "at",
+                                CoordinationViews.DAY.format(v.recordedAt().atZone(MeetingService.HELSINKI)),
+                                "current", i == 0));
+                    }
+                });
+        model.addAttribute("history", history);
         model.addAttribute("county", county);
         model.addAttribute("rows", rows);
         model.addAttribute("missing", missing);

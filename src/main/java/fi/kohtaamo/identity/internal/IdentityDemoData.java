@@ -89,11 +89,42 @@ class IdentityDemoData implements DemoData {
             accounts.add(new Account("mll-keskus", "Matti MLL-keskusjärjestö (demo)", Role.NATIONAL_REPORTER, national,
                     null, null, null));
         }
+        accounts.addAll(groupMembers(county.get()));
         String placeholder = randomPassword();
         for (Account a : accounts) {
             service.createDemo(a.local() + DOMAIN, a.name(), a.role(), a.org(), a.county(), a.area(), a.place(), "fi",
                     placeholder);
         }
+    }
+
+    /** Names of the demo's people in the other areas' coordination groups (two per area). */
+    private static final String[] MEMBERS = {"Anna Aaltonen", "Pekka Heikkinen", "Liisa Mäkinen", "Jari Nieminen",
+        "Sari Laine", "Timo Koskinen", "Hanna Järvinen", "Mikko Lehtonen", "Tuula Saarinen", "Ville Salminen",
+        "Elina Virtanen", "Antti Heinonen", "Minna Rantanen", "Juha Lindqvist", "Paula Karjalainen", "Marko Tuominen",
+        "Kirsi Hämäläinen", "Janne Laaksonen", "Riikka Ahonen", "Oskar Holmberg"};
+
+    /**
+     * Staff of the providers in every coordination area after the first (whose groups have the accounts above): two
+     * people of the area's organisers, {@code tyoryhmaN@} (chair of the area's working group, the network's
+     * representative in the county group) and {@code verkostoN@} (secretary), N counting areas from 1, so every area's
+     * working group and network has members (coordination's demo data seats them).
+     */
+    private List<Account> groupMembers(long county) {
+        List<Account> out = new ArrayList<>();
+        List<Registry.Ref> areas = registry.areas(county);
+        for (int i = 1; i < areas.size() && 2 * i - 1 < MEMBERS.length; i++) {
+            List<Long> organisers = registry.reportPlaces(new fi.kohtaamo.shared.Scope(false, -1, areas.get(i).id(),
+                    List.of(-1L), -1)).stream().flatMap(p -> p.organiserIds().stream()).distinct().toList();
+            if (organisers.isEmpty()) {
+                continue;
+            }
+            Long second = organisers.size() > 1 ? organisers.get(1) : organisers.get(0);
+            out.add(new Account("tyoryhma" + (i + 1), MEMBERS[2 * i - 2] + " (demo)", Role.PROVIDER_STAFF,
+                    organisers.get(0), null, null, null));
+            out.add(new Account("verkosto" + (i + 1), MEMBERS[2 * i - 1] + " (demo)", Role.PROVIDER_STAFF, second, null,
+                    null, null));
+        }
+        return out;
     }
 
     private Long first(OrganisationType type) {

@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,8 +49,11 @@ public class RegistryQueries {
 
     private final JdbcClient jdbc;
 
-    public RegistryQueries(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    public RegistryQueries(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     static LocalizedText text(ResultSet rs, String prefix) throws SQLException {
@@ -87,11 +91,18 @@ public class RegistryQueries {
                 .query((rs, n) -> new County(rs.getLong("id"), rs.getString("code"), text(rs, "name"))).optional();
     }
 
+    /**
+     * The one place a county comes into being (demo data, the national dataset, tests): it announces
+     * {@link fi.kohtaamo.registry.CountyCreated} in the same transaction, so modules give the county what it
+     * starts with (coordination: its weak-signal themes) and no page has to write on first sight.
+     */
     public long insertCounty(String code, LocalizedText name, boolean demo) {
         jdbc.sql("insert into county (code, name_fi, name_sv, name_en, demo) values (:code, :fi, :sv, :en, :demo)")
                 .param("code", code).param("fi", name.fi()).param("sv", name.sv()).param("en", name.en())
                 .param("demo", demo).update();
-        return jdbc.sql("select id from county where code = :code").param("code", code).query(Long.class).single();
+        long id = jdbc.sql("select id from county where code = :code").param("code", code).query(Long.class).single();
+        events.publishEvent(new fi.kohtaamo.registry.CountyCreated(id));
+        return id;
     }
 
     public List<Area> areas(Long countyId) {

@@ -141,19 +141,30 @@ class SignalPageController {
 
     // ---- recording ------------------------------------------------------------------------------
 
+    /**
+     * The form for the chosen county (an administrator, or anyone reaching areas of several counties, chooses; the
+     * others have one). The county only decides which areas and themes the form offers: the signal's county comes
+     * from the areas chosen, each checked where it is.
+     */
     @GetMapping("/admin/signals/new")
-    String newForm(Actor actor, Lang lang, Model model) {
+    String newForm(@RequestParam(required = false) String county, Actor actor, Lang lang, Model model) {
         if (!AccessControl.mayEver(actor, SignalAction.RECORD)) {
             throw new KohtaamoException.Forbidden(SignalAction.RECORD.name());
         }
-        return form(actor, lang, model, Map.of("noticedOn", LocalDate.now(clock).toString()), List.of(), List.of(),
+        long c = county(actor, county);
+        if (registry.county(c).isEmpty()) {
+            throw new KohtaamoException.NotFound("county " + c);
+        }
+        return form(actor, lang, model, c, Map.of("noticedOn", LocalDate.now(clock).toString()), List.of(), List.of(),
                 Map.of());
     }
 
-    private String form(Actor actor, Lang lang, Model model, Map<String, String> values, List<String> areaIds,
-            List<String> themeIds, Map<String, String> errors) {
-        long county = service.defaultCounty(actor);
-        service.ensureThemes(county);
+    private String form(Actor actor, Lang lang, Model model, long county, Map<String, String> values,
+            List<String> areaIds, List<String> themeIds, Map<String, String> errors) {
+        model.addAttribute("county", String.valueOf(county));
+        model.addAttribute("counties", registry.counties().stream()
+                .filter(c -> c.id() == county || !service.recordableAreas(actor, c.id()).isEmpty())
+                .map(c -> Option.of(String.valueOf(c.id()), c.name(), lang)).toList());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("areas", service.recordableAreas(actor, county).stream()
@@ -178,7 +189,10 @@ class SignalPageController {
             Map<String, String> values = new HashMap<>();
             values.put("body", p.getFirst("body"));
             values.put("noticedOn", p.getFirst("noticedOn"));
-            return form(actor, lang, model, values, nonNull(p.get("areaIds")), nonNull(p.get("themeIds")),
+            String raw = p.getFirst("county");
+            long county = raw != null && raw.matches("^[0-9]{1,18}$") && registry.county(Long.parseLong(raw)).isPresent()
+                    ? Long.parseLong(raw) : service.defaultCounty(actor);
+            return form(actor, lang, model, county, values, nonNull(p.get("areaIds")), nonNull(p.get("themeIds")),
                     e.errors().messages(messages, lang.locale()));
         }
     }
@@ -304,7 +318,6 @@ class SignalPageController {
             Actor actor, Model model) {
         long c = county(actor, county);
         service.requireThemes(actor, c);
-        service.ensureThemes(c);
         Map<String, String> values = new LinkedHashMap<>();
         if (edit != null && edit.matches("^[0-9]{1,18}$")) {
             service.themes(c).stream().filter(t -> t.id() == Long.parseLong(edit)).findFirst().ifPresent(t -> {

@@ -238,6 +238,11 @@ public class SignalQueries {
                 .param("id", id).update();
     }
 
+    /** The signal is no longer on an agenda (its item was removed, or its meeting deleted). */
+    public void clearAgendaItem(long id) {
+        jdbc.sql("update weak_signal set agenda_item_id = null where id = :id").param("id", id).update();
+    }
+
     public List<Handling> handlings(long signalId) {
         return jdbc.sql("select * from weak_signal_handling where signal_id = :id order by id").param("id", signalId)
                 .query((rs, n) -> new Handling(State.valueOf(rs.getString("state")), rs.getString("note"),

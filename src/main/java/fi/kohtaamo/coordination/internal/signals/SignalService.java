@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -127,23 +126,29 @@ public class SignalService {
         }
     }
 
-    /** Gives a county the seeded themes when it has none yet (a new county starts with them). */
-    @Transactional
-    public void ensureThemes(long countyId) {
-        if (!queries.themes(countyId).isEmpty()) {
+    /** The seeded catalogue: code, then the name in fi/sv/en (also read by migration V15 for older counties). */
+    static List<String[]> seededThemes() {
+        List<String[]> out = new ArrayList<>();
+        for (String line : resource("signal-themes.txt").split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                out.add(line.strip().split("\\|"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A new county starts with the seeded themes ({@code registry.CountyCreated}, in the transaction that inserts
+     * it); counties older than this rule got them from migration V15. Pages only read the catalogue.
+     */
+    @org.springframework.context.event.EventListener
+    void countyCreated(fi.kohtaamo.registry.CountyCreated event) {
+        if (!queries.themes(event.countyId()).isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        try {
-            for (String line : resource("signal-themes.txt").split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] p = line.split("\\|");
-                queries.insertTheme(countyId, p[0], LocalizedText.of(p[1], p[2], p[3]), true, now);
-            }
-        } catch (DuplicateKeyException e) {
-            // another request seeded them at the same moment
+        for (String[] p : seededThemes()) {
+            queries.insertTheme(event.countyId(), p[0], LocalizedText.of(p[1], p[2], p[3]), true, now);
         }
     }
 
