@@ -189,7 +189,7 @@ public class ObservationService {
         Map<String, String> texts = new LinkedHashMap<>();
         for (String field : TEXTS) {
             String t = in.paragraph(field, form.get(field), MAX_TEXT);
-            PersonalData.check(errors, field, t);
+            PersonalData.find(t).ifPresent(k -> errors.add(field, "observations.personalData." + k.name()));
             texts.put(field, t);
         }
         if (texts.values().stream().allMatch(t -> t == null) && TEXTS.stream().noneMatch(errors::has)) {

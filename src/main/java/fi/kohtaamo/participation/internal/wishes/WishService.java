@@ -136,7 +136,7 @@ public class WishService {
         if (body == null && !errors.has("wish")) {
             errors.add("wish", "validation.required");
         }
-        PersonalData.check(errors, "wish", body);
+        PersonalData.find(body).ifPresent(k -> errors.add("wish", "wishes.personalData." + k.name()));
         errors.throwIfAny();
         limits.take(PER_SENDER, sender);
         limits.take(PER_BOARD, placeId != null ? "place:" + placeId : "area:" + areaId);
