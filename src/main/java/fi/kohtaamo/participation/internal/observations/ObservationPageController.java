@@ -113,10 +113,17 @@ class ObservationPageController {
     // ---- recording ------------------------------------------------------------------------------
 
     @GetMapping(BASE + "/places/{place}/new")
-    String newForm(@PathVariable String place, Actor actor, Lang lang, Model model) {
+    String newForm(@PathVariable String place, @RequestParam(required = false) String activity,
+            @RequestParam(required = false) String date, Actor actor, Lang lang, Model model) {
         long placeId = PathIds.orNotFound(place);
         AccessControl.require(actor, ObservationAction.RECORD, service.placeTarget(placeId));
-        return form(placeId, lang, model, Map.of("sessionDate", LocalDate.now(clock).toString()), Map.of());
+        // a link may name the session (its activity and date); the form checks them when it is sent
+        Map<String, String> values = new HashMap<>();
+        values.put("sessionDate", QueryParams.date(date, "date", LocalDate.now(clock)).toString());
+        if (activity != null && activity.matches("^[0-9]{1,18}$")) {
+            values.put("activity", activity);
+        }
+        return form(placeId, lang, model, values, Map.of());
     }
 
     private String form(long placeId, Lang lang, Model model, Map<String, String> values, Map<String, String> errors) {
