@@ -21,6 +21,6 @@ class WishPlaceSection implements PlacePageSection {
     @Override
     public Optional<Section> section(long placeId, Lang lang) {
         return Optional.of(new Section("participation/wish-parts", "placeSection",
-                new Data(placeId, queries.publishedOfPlace(placeId).size())));
+                new Data(placeId, queries.countPublishedOfPlace(placeId))));
     }
 }

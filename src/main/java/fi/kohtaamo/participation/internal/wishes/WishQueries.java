@@ -88,6 +88,12 @@ public class WishQueries {
                 .param("p", placeId).query(WishQueries::wish).list();
     }
 
+    /** How many wishes of a place are published (the place page's link says it). */
+    public int countPublishedOfPlace(long placeId) {
+        return jdbc.sql("select count(*) from wish where place_id = :p and status = 'PUBLISHED'").param("p", placeId)
+                .query(Integer.class).single();
+    }
+
     /** Published wishes of an area: for the area itself and for its places. */
     public List<Wish> publishedOfArea(long areaId) {
         return jdbc.sql("""
