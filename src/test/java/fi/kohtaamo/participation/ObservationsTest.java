@@ -141,6 +141,19 @@ class ObservationsTest {
     }
 
     @Test
+    void theIndexAnswersEveryoneWhoRecords() {
+        for (WebClient web : List.of(staff, otherStaff, volunteer, coordinator)) {
+            assertThat(web.get("/admin/participation/observations").status()).isEqualTo(200);
+        }
+        // the volunteer's one place is chosen for them
+        assertThat(volunteer.get("/admin/participation/observations").html()
+                .select("a[href$='/admin/participation/observations/places/" + place + "/new']")).hasSize(1);
+        assertThat(staff.get("/admin/participation/observations?place=abc").status()).isEqualTo(404);
+        assertThat(staff.get("/admin/participation/observations?place=" + place + "&from=2026-13-01").status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void theSummaryCountsThemesOnlyFromFiveObservations() {
         service.ensureThemes(county);
         long music = theme("music");

@@ -102,6 +102,7 @@ class ParticipationBrowserTest {
         List<String> publicPages = List.of("/wishes", "/wishes/areas/" + area, "/places/" + place + "/wishes",
                 "/places/" + place, "/accessibility");
         List<String> staffPages = new ArrayList<>(List.of("/admin/participation/wishes",
+                "/admin/participation/observations",
                 "/admin/participation/wishes?status=ALL", "/admin/participation/wishes/" + pending,
                 "/admin/participation/wishes/" + published, "/admin/participation/observations?place=" + observed
                         + "&from=2026-08-01&to=2026-11-25",

@@ -78,8 +78,12 @@ class ObservationPageController {
             throw new KohtaamoException.BadParameter("to");
         }
         List<Registry.StaffPlace> places = service.places(actor, ObservationAction.RECORD);
-        Long placeId = place == null || place.isBlank() ? (places.size() == 1 ? places.get(0).id() : null)
-                : PathIds.orNotFound(place);
+        Long placeId = null;
+        if (place != null && !place.isBlank()) {
+            placeId = PathIds.orNotFound(place);
+        } else if (places.size() == 1) {
+            placeId = places.get(0).id();
+        }
         model.addAttribute("places", places.stream().map(p -> Option.of(String.valueOf(p.id()), p.name(), lang)).toList());
         model.addAttribute("placeId", placeId == null ? "" : String.valueOf(placeId));
         model.addAttribute("from", f.toString());
