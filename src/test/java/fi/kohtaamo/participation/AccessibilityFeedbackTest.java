@@ -72,6 +72,10 @@ class AccessibilityFeedbackTest {
                 .singleRow();
         long id = ((Number) row.get("id")).longValue();
         assertThat(row.get("due_on").toString()).isEqualTo("2026-12-09");
+        // the county's coordinator is told, with the due day and a link but not the text
+        assertThat(jdbc.sql("select body from mail_message where body like :l").param("l",
+                "%/admin/participation/accessibility/" + id + "%").query(String.class).list()).isNotEmpty()
+                .allSatisfy(b -> assertThat(b).contains("9.12.2026").doesNotContain(text));
         // an old unanswered one of the county is overdue
         jdbc.sql("""
                 insert into accessibility_feedback (county_id, body, received_at, due_on, updated_at)

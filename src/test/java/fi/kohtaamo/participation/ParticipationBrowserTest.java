@@ -157,8 +157,11 @@ class ParticipationBrowserTest {
         WebElement answer = staff.findElement(By.id("f-answer"));
         answer.sendKeys("We will ask the swimming hall about a spring trip.");
         new org.openqa.selenium.support.ui.Select(staff.findElement(By.id("f-wishState"))).selectByValue("CONSIDERING");
-        staff.findElement(By.cssSelector("form[action$='/answer'] button")).sendKeys(Keys.ENTER);
-        new WebDriverWait(staff, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("saved"));
+        WebElement save = staff.findElement(By.cssSelector("form[action$='/answer'] button"));
+        save.sendKeys(Keys.ENTER);
+        // the page was already at ?saved from publishing: wait for the answer's own reload
+        new WebDriverWait(staff, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(save));
 
         family.get(url("/places/" + place + "/wishes", "en"));
         String shown = family.findElement(By.id("wish-" + id)).getText();

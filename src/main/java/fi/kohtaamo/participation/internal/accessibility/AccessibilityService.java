@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Feedback on accessibility (Act 306/2019): anyone sends it from the accessibility statement for a county
- * (rate-limited); that county's coordinators answer within 14 days, by mail when the sender left an address (which
+ * (rate-limited); that county's coordinators are told by mail and answer within 14 days, by mail when the sender left an address (which
  * is then erased). Everything is audited without moving the public data version.
  */
 @Service
@@ -50,9 +50,14 @@ public class AccessibilityService {
     private final RateLimits limits;
     private final AuditLog audit;
     private final Clock clock;
+    private final fi.kohtaamo.identity.StaffDirectory staff;
+    private final fi.kohtaamo.shared.PublicUrls urls;
 
     AccessibilityService(AccessibilityQueries queries, Registry registry, Mail mail, MessageSource messages,
-            RateLimits limits, AuditLog audit, Clock clock) {
+            RateLimits limits, AuditLog audit, Clock clock, fi.kohtaamo.identity.StaffDirectory staff,
+            fi.kohtaamo.shared.PublicUrls urls) {
+        this.staff = staff;
+        this.urls = urls;
         this.queries = queries;
         this.registry = registry;
         this.mail = mail;
@@ -93,6 +98,14 @@ public class AccessibilityService {
         long id = queries.insert(county, page, body, replyTo, now, due);
         audit.recordNonPublic(null, "ACCESSIBILITY_FEEDBACK_CREATE", "accessibility_feedback", id,
                 Target.county(county), null, Map.of("county", county, "due", due.toString()));
+        // the county's coordinators are told (a link and the due day, not the text)
+        for (var p : staff.coordinatorsOf(county)) {
+            var locale = (p.language() == null ? fi.kohtaamo.shared.Lang.FI : p.language()).locale();
+            mail.queue(new Mail.Message(p.email(), p.id(), messages.getMessage("a11y.mail.newSubject", null, locale),
+                    messages.getMessage("a11y.mail.newBody", new Object[] {due.getDayOfMonth() + "." + due.getMonthValue()
+                            + "." + due.getYear(), urls.of("/admin/participation/accessibility/" + id)}, locale),
+                    null, null, county));
+        }
         return id;
     }
 
