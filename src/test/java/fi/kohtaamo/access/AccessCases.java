@@ -98,6 +98,7 @@ final class AccessCases {
         coordination();
         feedback();
         surveys();
+        participation();
     }
 
     List<Case> all() {
@@ -662,5 +663,68 @@ final class AccessCases {
                 });
         add(fi.kohtaamo.participation.SurveyAction.RESULTS, "the results of a survey at the place", false,
                 (web, where) -> read(web.get(base + "/" + survey(where) + "/results.csv"), null));
+    }
+    // ---- participation: wishes, Huomaa minut! observations, accessibility feedback ------------------
+
+    private void participation() {
+        var wishes = w.bean(fi.kohtaamo.participation.internal.wishes.WishQueries.class);
+        var observations = w.bean(fi.kohtaamo.participation.internal.observations.ObservationQueries.class);
+        var feedback = w.bean(fi.kohtaamo.participation.internal.accessibility.AccessibilityQueries.class);
+        var activities = w.bean(fi.kohtaamo.calendar.internal.ActivityService.class);
+        Map<Where, Long> session = new EnumMap<>(Where.class);
+        for (Where where : Where.values()) {
+            // a café that met on Tuesday 24.11.2026 (the test clock's day before)
+            var f = w.activityForm(w.place.get(where));
+            f.seasonStart = "2026-08-01";
+            session.put(where, activities.create(w.system, f));
+            w.bean(fi.kohtaamo.participation.internal.observations.ObservationService.class)
+                    .ensureThemes(w.county.get(where));
+        }
+        java.util.function.Function<Where, Long> placeWish = where -> wishes.insert(w.county.get(where),
+                w.area.get(where), w.place.get(where), Fixtures.unique("Matriisin toive"), Instant.now());
+        add(fi.kohtaamo.participation.WishAction.MODERATE, "a wish for the place published", true, (web, where) -> {
+            long id = placeWish.apply(where);
+            return write(() -> wishes.wish(id).orElseThrow().status(), () -> web.post(
+                    "/admin/participation/wishes/" + id + "/publish", Map.of("version", "0")));
+        });
+        add(fi.kohtaamo.participation.WishAction.MODERATE, "a waiting wish for the place read", false, (web, where) -> {
+            String text = Fixtures.unique("Luettava toive");
+            long id = wishes.insert(w.county.get(where), w.area.get(where), w.place.get(where), text, Instant.now());
+            return read(web.get("/admin/participation/wishes/" + id), text);
+        });
+        // a wish for a whole area: its coordinators (and the county's), not a place's staff
+        add(fi.kohtaamo.participation.WishAction.MODERATE, "a wish for the area declined", true, (web, where) -> {
+            long id = wishes.insert(w.county.get(where), w.area.get(where), null, Fixtures.unique("Alueen toive"),
+                    Instant.now());
+            return write(() -> wishes.wish(id).orElseThrow().status(), () -> web.post(
+                    "/admin/participation/wishes/" + id + "/decline", Map.of("version", "0", "reason", "Ei koske")));
+        }, (role, where) -> role != Role.PROVIDER_STAFF && reaches(role, where));
+        add(fi.kohtaamo.participation.ObservationAction.RECORD, "an observation at the place's session", true,
+                (web, where) -> write(() -> count("select count(*) from observation where place_id = :p",
+                        w.place.get(where)), () -> web.post("/admin/participation/observations/places/"
+                                + w.place.get(where), Map.of("activity", "" + session.get(where), "sessionDate",
+                                "2026-11-24", "ageBand", "AGE_3_4", "observer", "STAFF", "enjoyed", "Palikat"))));
+        add(fi.kohtaamo.participation.ObservationAction.READ, "an observation of the place", false, (web, where) -> {
+            String text = Fixtures.unique("Havainto");
+            long id = observations.insert(w.county.get(where), w.area.get(where), w.place.get(where),
+                    session.get(where), LocalDate.of(2026, 11, 24),
+                    fi.kohtaamo.participation.internal.observations.ObservationQueries.AgeBand.UNDER_1,
+                    fi.kohtaamo.participation.internal.observations.ObservationQueries.Observer.STAFF,
+                    new fi.kohtaamo.participation.internal.observations.ObservationQueries.Texts(null, null, text, null,
+                            null), w.system.id(), Instant.now());
+            return read(web.get("/admin/participation/observations/" + id), text);
+        });
+        add(fi.kohtaamo.participation.ObservationAction.THEME_MANAGE, "an observation theme of the county", true,
+                (web, where) -> write(() -> observations.themes(w.county.get(where)).size(), () -> web.post(
+                        "/admin/participation/observations/themes", Map.of("county", "" + w.county.get(where), "code",
+                                "t" + next.incrementAndGet(), "nameFi", "Teema", "active", "true"))));
+        add(fi.kohtaamo.participation.AccessibilityFeedbackAction.ANSWER, "accessibility feedback on the county", true,
+                (web, where) -> {
+                    long id = feedback.insert(w.county.get(where), null, "Matriisin palaute", null, Instant.now(),
+                            LocalDate.of(2026, 12, 9));
+                    return write(() -> String.valueOf(feedback.feedback(id).orElseThrow().answeredAt()), () -> web.post(
+                            "/admin/participation/accessibility/" + id + "/answer", Map.of("version", "0", "answer",
+                                    "Kiitos")));
+                });
     }
 }

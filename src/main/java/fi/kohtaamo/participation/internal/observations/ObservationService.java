@@ -1,0 +1,302 @@
+package fi.kohtaamo.participation.internal.observations;
+
+import fi.kohtaamo.audit.AuditLog;
+import fi.kohtaamo.calendar.ActivityCalendar;
+import fi.kohtaamo.participation.ObservationAction;
+import fi.kohtaamo.participation.internal.observations.ObservationQueries.AgeBand;
+import fi.kohtaamo.participation.internal.observations.ObservationQueries.Observation;
+import fi.kohtaamo.participation.internal.observations.ObservationQueries.Observer;
+import fi.kohtaamo.participation.internal.observations.ObservationQueries.Texts;
+import fi.kohtaamo.participation.internal.observations.ObservationQueries.Theme;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.AccessControl;
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.FieldErrors;
+import fi.kohtaamo.shared.Input;
+import fi.kohtaamo.shared.KohtaamoException;
+import fi.kohtaamo.shared.LocalizedText;
+import fi.kohtaamo.shared.PersonalData;
+import fi.kohtaamo.shared.SmallNumbers;
+import fi.kohtaamo.shared.Target;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * <i>Huomaa minut!</i> observations: recording at a session of a place (no name, no personal data in the texts),
+ * coding their themes from the county's catalogue, and the summary per place and period. Every method checks its
+ * action on the place of the record first (from the registry, never from a form field alone).
+ */
+@Service
+public class ObservationService {
+
+    static final int MAX_TEXT = 1000;
+    static final List<String> TEXTS = List.of("withChildren", "withAdults", "enjoyed", "frustrated", "wished");
+
+    private final ObservationQueries queries;
+    private final Registry registry;
+    private final ActivityCalendar calendar;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ObservationService(ObservationQueries queries, Registry registry, ActivityCalendar calendar, AuditLog audit,
+            Clock clock) {
+        this.queries = queries;
+        this.registry = registry;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Where a place is (404 when there is no such place). */
+    public Target placeTarget(long placeId) {
+        return registry.placeTarget(placeId).orElseThrow(() -> new KohtaamoException.NotFound("place " + placeId));
+    }
+
+    /** The places the actor may do the action at, for pick lists. */
+    public List<Registry.StaffPlace> places(Actor actor, ObservationAction action) {
+        return registry.placesInScope(AccessControl.scope(actor, action));
+    }
+
+    public List<ActivityCalendar.ActivityRef> activities(long placeId) {
+        return calendar.activitiesOfPlace(placeId);
+    }
+
+    // ---- themes ---------------------------------------------------------------------------------
+
+    private static String resource(String name) {
+        try (InputStream in = ObservationService.class.getResourceAsStream("/fi/kohtaamo/participation/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Gives a county the seeded themes when it has none yet. */
+    @Transactional
+    public void ensureThemes(long countyId) {
+        if (!queries.themes(countyId).isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        try {
+            for (String line : resource("observation-themes.txt").split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] p = line.split("\\|");
+                queries.insertTheme(countyId, p[0], LocalizedText.of(p[1], p[2], p[3]), true, now);
+            }
+        } catch (DuplicateKeyException e) {
+            // another request seeded them at the same moment
+        }
+    }
+
+    public List<Theme> themes(long countyId) {
+        ensureThemes(countyId);
+        return queries.themes(countyId);
+    }
+
+    public void requireThemes(Actor actor, long countyId) {
+        if (registry.county(countyId).isEmpty()) {
+            throw new KohtaamoException.NotFound("county " + countyId);
+        }
+        AccessControl.require(actor, ObservationAction.THEME_MANAGE, Target.county(countyId));
+    }
+
+    @Transactional
+    public long saveTheme(Actor actor, long countyId, Long id, Map<String, String> form) {
+        requireThemes(actor, countyId);
+        Theme before = null;
+        if (id != null) {
+            before = queries.theme(id).filter(t -> t.countyId() == countyId)
+                    .orElseThrow(() -> new KohtaamoException.NotFound("theme " + id));
+        }
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        String code = in.requiredLine("code", form.get("code"), 40);
+        if (code != null && !code.matches("^[a-z0-9_]{2,40}$")) {
+            errors.add("code", "observations.validation.code");
+        }
+        LocalizedText name = new LocalizedText(in.requiredLine("nameFi", form.get("nameFi"), 200),
+                in.line("nameSv", form.get("nameSv"), 200), in.line("nameEn", form.get("nameEn"), 200));
+        boolean active = "true".equals(form.get("active"));
+        Integer version = before == null ? null : in.integer("version", form.get("version"), 0, Integer.MAX_VALUE, 0);
+        if (code != null && !errors.has("code") && queries.themeCodeTaken(countyId, code, id)) {
+            errors.add("code", "observations.validation.codeTaken");
+        }
+        errors.throwIfAny();
+        Instant now = clock.instant();
+        long saved;
+        if (before == null) {
+            saved = queries.insertTheme(countyId, code, name, active, now);
+        } else {
+            if (!queries.updateTheme(id, version, code, name, active, now)) {
+                throw new KohtaamoException.Conflict("stale", "theme " + id);
+            }
+            saved = id;
+        }
+        audit.recordNonPublic(actor, before == null ? "OBSERVATION_THEME_CREATE" : "OBSERVATION_THEME_UPDATE",
+                "observation_theme", saved, Target.county(countyId), before, queries.theme(saved).orElseThrow());
+        return saved;
+    }
+
+    // ---- observations ---------------------------------------------------------------------------
+
+    /**
+     * Records an observation at a place's session: the place is checked for {@link ObservationAction#RECORD} before
+     * anything else is read; then the session (an activity of that place with an occurrence on the date, not to
+     * come), the age band, who observed, and the texts (at least one; each at most 1 000 characters, without
+     * identity codes, phone numbers or e-mail addresses).
+     */
+    @Transactional
+    public long record(Actor actor, long placeId, Map<String, String> form) {
+        Target where = placeTarget(placeId);
+        AccessControl.require(actor, ObservationAction.RECORD, where);
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        Long activityId = in.id("activity", form.get("activity"), true);
+        LocalDate date = in.date("sessionDate", form.get("sessionDate"), true);
+        if (activityId != null) {
+            var activity = calendar.activity(activityId).filter(a -> a.placeId() == placeId);
+            if (activity.isEmpty()) {
+                errors.add("activity", "validation.choice");
+            } else if (date != null) {
+                if (date.isAfter(LocalDate.now(clock))) {
+                    errors.add("sessionDate", "observations.validation.future");
+                } else if (calendar.occurrence(activityId, date).filter(o -> !o.cancelled()).isEmpty()) {
+                    errors.add("sessionDate", "observations.validation.noSession");
+                }
+            }
+        }
+        AgeBand age = in.choice("ageBand", form.get("ageBand"), AgeBand.class, true);
+        Observer observer = in.choice("observer", form.get("observer"), Observer.class, true);
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String field : TEXTS) {
+            String t = in.paragraph(field, form.get(field), MAX_TEXT);
+            PersonalData.find(t).ifPresent(k -> errors.add(field, "observations.personalData." + k.name()));
+            texts.put(field, t);
+        }
+        if (texts.values().stream().allMatch(t -> t == null) && TEXTS.stream().noneMatch(errors::has)) {
+            errors.add("enjoyed", "observations.validation.someText");
+        }
+        errors.throwIfAny();
+        long id = queries.insert(where.countyId(), where.areaId(), placeId, activityId, date, age, observer,
+                new Texts(texts.get("withChildren"), texts.get("withAdults"), texts.get("enjoyed"),
+                        texts.get("frustrated"), texts.get("wished")), actor.id(), clock.instant());
+        audit.recordNonPublic(actor, "OBSERVATION_CREATE", "observation", id, where, null,
+                queries.observation(id).orElseThrow());
+        return id;
+    }
+
+    /** An observation the actor may read (and code). */
+    public Observation readable(Actor actor, long id) {
+        Observation o = queries.observation(id).orElseThrow(() -> new KohtaamoException.NotFound("observation " + id));
+        AccessControl.require(actor, ObservationAction.READ, placeTarget(o.placeId()));
+        return o;
+    }
+
+    /** Codes an observation's themes from its county's active catalogue. */
+    @Transactional
+    public void code(Actor actor, long id, Map<String, List<String>> form) {
+        Observation before = readable(actor, id);
+        FieldErrors errors = new FieldErrors();
+        Input in = new Input(errors);
+        Set<Long> themes = new LinkedHashSet<>();
+        List<String> raw = form.getOrDefault("themeIds", List.of());
+        if (raw.size() > 50) {
+            errors.add("themeIds", "validation.choice");
+        } else {
+            for (String r : raw) {
+                Long t = in.id("themeIds", r, false);
+                if (t != null) {
+                    themes.add(t);
+                }
+            }
+        }
+        Set<Long> known = themes(before.countyId()).stream().filter(Theme::active).map(Theme::id)
+                .collect(Collectors.toSet());
+        if (!known.containsAll(themes)) {
+            errors.add("themeIds", "validation.choice");
+        }
+        List<String> v = form.get("version");
+        Integer version = in.integer("version", v == null || v.isEmpty() ? null : v.get(0), 0, Integer.MAX_VALUE, null);
+        if (version == null && !errors.has("version")) {
+            errors.add("version", "validation.required");
+        }
+        errors.throwIfAny();
+        if (!queries.code(id, version, themes, actor.name(), clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "observation " + id);
+        }
+        audit.recordNonPublic(actor, "OBSERVATION_CODE", "observation", id, placeTarget(before.placeId()), before,
+                queries.observation(id).orElseThrow());
+    }
+
+    // ---- summary --------------------------------------------------------------------------------
+
+    /** A count shown under the small-number rule: null value means "fewer than 5" (or the whole summary hidden). */
+    public record Figure(LocalizedText label, String key, Long value) {
+
+        public boolean small() {
+            return value == null;
+        }
+    }
+
+    /**
+     * The summary of a place's observations in a period for the working group: how many, by age band and by theme.
+     * With fewer than {@link SmallNumbers#THRESHOLD} observations nothing is counted on its own ({@code shown}
+     * false); otherwise a band or theme with 1–4 observations shows as "fewer than 5".
+     */
+    public record Summary(long placeId, LocalDate from, LocalDate to, int observations, boolean shown,
+            List<Figure> ageBands, List<Figure> themes, int uncoded, List<Observation> list) {
+    }
+
+    public Summary summary(Actor actor, long placeId, LocalDate from, LocalDate to) {
+        Target where = placeTarget(placeId);
+        AccessControl.require(actor, ObservationAction.READ, where);
+        List<Observation> list = queries.ofPlace(placeId, from, to);
+        int n = list.size();
+        boolean shown = n >= SmallNumbers.THRESHOLD;
+        List<Figure> bands = new ArrayList<>();
+        List<Figure> themes = new ArrayList<>();
+        int uncoded = 0;
+        if (shown) {
+            Map<AgeBand, Long> byBand = new EnumMap<>(AgeBand.class);
+            list.forEach(o -> byBand.merge(o.ageBand(), 1L, Long::sum));
+            for (AgeBand b : AgeBand.values()) {
+                long c = byBand.getOrDefault(b, 0L);
+                bands.add(new Figure(null, b.name(), SmallNumbers.small(c) ? null : c));
+            }
+            Map<Long, Long> byTheme = new LinkedHashMap<>();
+            for (Observation o : list) {
+                o.themeIds().forEach(t -> byTheme.merge(t, 1L, Long::sum));
+                if (o.themeIds().isEmpty()) {
+                    uncoded++;
+                }
+            }
+            for (Theme t : themes(where.countyId())) {
+                long c = byTheme.getOrDefault(t.id(), 0L);
+                if (c > 0) {
+                    themes.add(new Figure(t.name(), t.code(), SmallNumbers.small(c) ? null : c));
+                }
+            }
+            themes.sort((a, b) -> Long.compare(b.value() == null ? 0 : b.value(), a.value() == null ? 0 : a.value()));
+        }
+        return new Summary(placeId, from, to, n, shown, bands, themes, uncoded, list);
+    }
+}
