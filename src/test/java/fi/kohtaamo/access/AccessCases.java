@@ -677,8 +677,6 @@ final class AccessCases {
             var f = w.activityForm(w.place.get(where));
             f.seasonStart = "2026-08-01";
             session.put(where, activities.create(w.system, f));
-            w.bean(fi.kohtaamo.participation.internal.observations.ObservationService.class)
-                    .ensureThemes(w.county.get(where));
         }
         java.util.function.Function<Where, Long> placeWish = where -> wishes.insert(w.county.get(where),
                 w.area.get(where), w.place.get(where), Fixtures.unique("Matriisin toive"), Instant.now());

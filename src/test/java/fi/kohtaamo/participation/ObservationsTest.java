@@ -155,7 +155,6 @@ class ObservationsTest {
 
     @Test
     void theSummaryCountsThemesOnlyFromFiveObservations() {
-        service.ensureThemes(county);
         long music = theme("music");
         long play = theme("play_together");
         String summary = "/admin/participation/observations?place=" + place + "&from=2026-11-01&to=2026-11-30";

@@ -152,7 +152,6 @@ class ParticipationDemoData implements DemoData {
     };
 
     private void observations(long county, List<Registry.ReportPlace> places) {
-        observationService.ensureThemes(county);
         var themes = observations.themes(county);
         LocalDate today = LocalDate.now(clock);
         for (int pi = 0; pi < 2; pi++) {

@@ -87,28 +87,26 @@ public class ObservationService {
         }
     }
 
-    /** Gives a county the seeded themes when it has none yet. */
-    @Transactional
-    public void ensureThemes(long countyId) {
-        if (!queries.themes(countyId).isEmpty()) {
+    /**
+     * A new county starts with the seeded themes ({@code registry.CountyCreated}, in the transaction that inserts
+     * it); counties older than this rule got them from migration V19. Pages only read the catalogue.
+     */
+    @org.springframework.context.event.EventListener
+    void countyCreated(fi.kohtaamo.registry.CountyCreated event) {
+        if (!queries.themes(event.countyId()).isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        try {
-            for (String line : resource("observation-themes.txt").split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] p = line.split("\\|");
-                queries.insertTheme(countyId, p[0], LocalizedText.of(p[1], p[2], p[3]), true, now);
+        for (String line : resource("observation-themes.txt").split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
             }
-        } catch (DuplicateKeyException e) {
-            // another request seeded them at the same moment
+            String[] p = line.strip().split("\\|");
+            queries.insertTheme(event.countyId(), p[0], LocalizedText.of(p[1], p[2], p[3]), true, now);
         }
     }
 
     public List<Theme> themes(long countyId) {
-        ensureThemes(countyId);
         return queries.themes(countyId);
     }
 
