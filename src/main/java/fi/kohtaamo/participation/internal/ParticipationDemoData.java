@@ -6,7 +6,6 @@ import fi.kohtaamo.participation.internal.observations.ObservationQueries;
 import fi.kohtaamo.participation.internal.observations.ObservationQueries.AgeBand;
 import fi.kohtaamo.participation.internal.observations.ObservationQueries.Observer;
 import fi.kohtaamo.participation.internal.observations.ObservationQueries.Texts;
-import fi.kohtaamo.participation.internal.observations.ObservationService;
 import fi.kohtaamo.participation.internal.wishes.WishQueries;
 import fi.kohtaamo.participation.internal.wishes.WishQueries.State;
 import fi.kohtaamo.registry.Registry;
@@ -37,7 +36,6 @@ class ParticipationDemoData implements DemoData {
 
     private final WishQueries wishes;
     private final ObservationQueries observations;
-    private final ObservationService observationService;
     private final AccessibilityQueries feedback;
     private final Registry registry;
     private final ActivityCalendar calendar;
@@ -45,12 +43,11 @@ class ParticipationDemoData implements DemoData {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    ParticipationDemoData(WishQueries wishes, ObservationQueries observations, ObservationService observationService,
+    ParticipationDemoData(WishQueries wishes, ObservationQueries observations,
             AccessibilityQueries feedback, Registry registry, ActivityCalendar calendar, JdbcClient jdbc, Clock clock,
             TransactionTemplate tx) {
         this.wishes = wishes;
         this.observations = observations;
-        this.observationService = observationService;
         this.feedback = feedback;
         this.registry = registry;
         this.calendar = calendar;
