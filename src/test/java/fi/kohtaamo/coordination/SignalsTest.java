@@ -168,6 +168,24 @@ class SignalsTest {
     }
 
     @Test
+    void theGroupsSearchFindsTheSignalsEachReaderMayRead() {
+        long id = record(staff, "Iltapäivisin koululaisille ei ole avointa toimintaa.", "2026-10-02", area, theme);
+        String hit = "a[href$=/admin/signals/" + id + "]";
+        // PostgreSQL: the Finnish configuration finds the word's other form; H2: a substring
+        for (WebClient reader : List.of(staff, areaCoordinator, countyCoordinator)) {
+            var page = reader.get("/admin/groups/search?q=koululaisille");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.html().select(hit)).as("a reader of the signal").hasSize(1);
+        }
+        for (WebClient other : List.of(staff2, otherCoordinator)) {
+            var page = other.get("/admin/groups/search?q=koululaisille");
+            assertThat(page.html().select(hit)).as("another organisation or county").isEmpty();
+        }
+        assertThat(countyCoordinator.get("/admin/groups/search?q=%25").html().select(hit))
+                .as("a LIKE wildcard is a character").isEmpty();
+    }
+
+    @Test
     void badInputIsRefusedWithAMessageAndStoresNothing() {
         long before = signals();
         Map<String, String> cases = new java.util.LinkedHashMap<>();

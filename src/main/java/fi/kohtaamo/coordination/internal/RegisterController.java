@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RegisterController {
 
     private final GroupService groups;
+    private final fi.kohtaamo.coordination.internal.signals.SignalService signals;
     private final MinutesService minutes;
     private final GroupQueries groupQueries;
     private final MeetingQueries meetings;
@@ -43,7 +44,8 @@ class RegisterController {
 
     RegisterController(GroupService groups, MinutesService minutes, GroupQueries groupQueries, MeetingQueries meetings,
             ActionItemQueries actions, MaterialQueries materials, CoordinationViews views, KohtaamoProperties properties,
-            MessageSource messages) {
+            MessageSource messages, fi.kohtaamo.coordination.internal.signals.SignalService signals) {
+        this.signals = signals;
         this.groups = groups;
         this.minutes = minutes;
         this.groupQueries = groupQueries;
@@ -110,6 +112,11 @@ class RegisterController {
                 };
                 hits.add(Map.of("hit", h, "link", link,
                         "group", groupQueries.group(h.groupId()).map(Group::name).orElse("")));
+            }
+            // weak signals the actor may read (their own scope, not the groups'), after the groups' records
+            for (var s : signals.search(actor, query, properties.postgres(), 100)) {
+                hits.add(Map.of("hit", new MaterialQueries.Hit("SIGNAL", 0, null, s.id(), s.body()),
+                        "link", "/admin/signals/" + s.id(), "group", ""));
             }
         }
         model.addAttribute("q", query);

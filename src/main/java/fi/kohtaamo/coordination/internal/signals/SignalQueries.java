@@ -185,6 +185,22 @@ public class SignalQueries {
                 .param("from", from).param("to", to).query(SignalQueries::signal).list());
     }
 
+    /**
+     * Signals of a scope whose text or handling note matches, newest first: PostgreSQL's full-text search with the
+     * Finnish configuration, a case-insensitive substring on H2 (as the groups' search, `MaterialQueries.search`).
+     */
+    public List<Signal> search(Scope scope, String query, boolean postgres, int limit) {
+        String match = postgres
+                ? "to_tsvector('finnish', s.body || ' ' || coalesce(s.handling_note, '')) @@ plainto_tsquery('finnish', :q)"
+                : "lower(s.body || ' ' || coalesce(s.handling_note, '')) like :like escape '\\'";
+        String like = "%" + query.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        String sql = "select s.* from weak_signal s where " + SCOPE_PREDICATE + " and " + match
+                + " order by s.noticed_on desc, s.id desc fetch first :limit rows only";
+        return scope.bind(jdbc.sql(sql)).param("q", query).param("like", like).param("limit", limit)
+                .query(SignalQueries::signal).list();
+    }
+
     /** One row per signal × theme × area noticed in [from, to] in a scope: what the summary counts. */
     public record SummaryRow(long signalId, LocalDate noticedOn, long themeId, long areaId) {
     }

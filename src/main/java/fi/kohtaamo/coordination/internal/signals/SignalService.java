@@ -314,6 +314,11 @@ public class SignalService {
         return queries.handlings(id);
     }
 
+    /** Signals the actor may read whose text or handling note matches (the groups' search shows them too). */
+    public List<Signal> search(Actor actor, String query, boolean postgres, int limit) {
+        return queries.search(AccessControl.scope(actor, SignalAction.READ), query, postgres, limit);
+    }
+
     public List<Signal> signals(Actor actor, State state, LocalDate from, LocalDate to) {
         return queries.signals(AccessControl.scope(actor, SignalAction.READ), state, from, to);
     }
