@@ -38,14 +38,16 @@ class SurveyPageController {
     static final String BASE = "/admin/participation/surveys";
 
     private final SurveyService service;
+    private final QuestionService questionService;
     private final SurveyLabels labels;
     private final Registry registry;
     private final MessageSource messages;
     private final Clock clock;
 
-    SurveyPageController(SurveyService service, SurveyLabels labels, Registry registry, MessageSource messages,
+    SurveyPageController(SurveyService service, QuestionService questionService, SurveyLabels labels, Registry registry, MessageSource messages,
             Clock clock) {
         this.service = service;
+        this.questionService = questionService;
         this.labels = labels;
         this.registry = registry;
         this.messages = messages;
@@ -253,7 +255,7 @@ class SurveyPageController {
             Lang lang, Model model, HttpServletResponse response) {
         long surveyId = PathIds.orNotFound(id);
         try {
-            service.addQuestion(actor, surveyId, p);
+            questionService.addQuestion(actor, surveyId, p);
             return "redirect:" + BASE + "/" + surveyId + "?added#questions";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
@@ -265,7 +267,7 @@ class SurveyPageController {
     @GetMapping(BASE + "/{id}/questions/{qid}")
     String questionForm(@PathVariable String id, @PathVariable String qid, Actor actor, Lang lang, Model model) {
         Survey s = service.buildable(actor, PathIds.orNotFound(id));
-        Question q = service.question(s.id(), PathIds.orNotFound(qid));
+        Question q = questionService.question(s.id(), PathIds.orNotFound(qid));
         Map<String, String> v = new HashMap<>();
         v.put("questionKind", q.kind().name());
         v.put("questionTextFi", q.text().fi());
@@ -307,12 +309,12 @@ class SurveyPageController {
         long surveyId = PathIds.orNotFound(id);
         long questionId = PathIds.orNotFound(qid);
         try {
-            service.updateQuestion(actor, surveyId, questionId, p);
+            questionService.updateQuestion(actor, surveyId, questionId, p);
             return "redirect:" + BASE + "/" + surveyId + "?saved#questions";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
             Survey s = service.buildable(actor, surveyId);
-            return questionPage(actor, lang, model, s, service.question(surveyId, questionId),
+            return questionPage(actor, lang, model, s, questionService.question(surveyId, questionId),
                     new HashMap<>(p.toSingleValueMap()), e.errors().messages(messages, lang.locale()));
         }
     }
@@ -321,14 +323,14 @@ class SurveyPageController {
     String move(@PathVariable String id, @PathVariable String qid, @RequestParam(required = false) String dir,
             Actor actor) {
         long surveyId = PathIds.orNotFound(id);
-        service.move(actor, surveyId, PathIds.orNotFound(qid), "up".equals(dir));
+        questionService.move(actor, surveyId, PathIds.orNotFound(qid), "up".equals(dir));
         return "redirect:" + BASE + "/" + surveyId + "?moved#questions";
     }
 
     @PostMapping(BASE + "/{id}/questions/{qid}/remove")
     String remove(@PathVariable String id, @PathVariable String qid, Actor actor) {
         long surveyId = PathIds.orNotFound(id);
-        service.remove(actor, surveyId, PathIds.orNotFound(qid));
+        questionService.remove(actor, surveyId, PathIds.orNotFound(qid));
         return "redirect:" + BASE + "/" + surveyId + "?removed#questions";
     }
 
