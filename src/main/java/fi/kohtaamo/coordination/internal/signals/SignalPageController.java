@@ -43,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignalPageController {
 
     private final SignalService service;
+    private final SignalSummary summaries;
     private final Registry registry;
     private final MessageSource messages;
     private final Clock clock;
@@ -50,7 +51,8 @@ class SignalPageController {
     private final fi.kohtaamo.coordination.internal.MeetingQueries meetings;
 
     SignalPageController(SignalService service, Registry registry, MessageSource messages, Clock clock,
-            fi.kohtaamo.coordination.internal.MeetingQueries meetings) {
+            fi.kohtaamo.coordination.internal.MeetingQueries meetings, SignalSummary summaries) {
+        this.summaries = summaries;
         this.meetings = meetings;
         this.service = service;
         this.registry = registry;
@@ -256,7 +258,7 @@ class SignalPageController {
     @GetMapping("/admin/signals/summary")
     String summary(@RequestParam(required = false) String year, Actor actor, Model model) {
         requireAny(actor);
-        model.addAttribute("summary", service.summary(actor, year(year)));
+        model.addAttribute("summary", summaries.summary(actor, year(year)));
         return "coordination/signal-summary";
     }
 
@@ -264,7 +266,7 @@ class SignalPageController {
     ResponseEntity<byte[]> summaryCsv(@RequestParam(required = false) String year, Actor actor, Lang lang) {
         requireAny(actor);
         int y = year(year);
-        return Csv.download("kohtaamo-weak-signals-" + y + ".csv", summaryRows(service.summary(actor, y), lang));
+        return Csv.download("kohtaamo-weak-signals-" + y + ".csv", summaryRows(summaries.summary(actor, y), lang));
     }
 
     @GetMapping("/admin/signals/summary.xlsx")
@@ -272,15 +274,15 @@ class SignalPageController {
         requireAny(actor);
         int y = year(year);
         return Spreadsheet.download("kohtaamo-weak-signals-" + y + ".xlsx", text("signals.summary.title", lang),
-                summaryRows(service.summary(actor, y), lang));
+                summaryRows(summaries.summary(actor, y), lang));
     }
 
     /** The summary as rows: a header, theme × area lines with quarters and total, and a total row. */
-    List<List<Object>> summaryRows(SignalService.Summary s, Lang lang) {
+    List<List<Object>> summaryRows(SignalSummary.Summary s, Lang lang) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of(text("signals.col.theme", lang), text("signals.col.area", lang), "Q1 " + s.year(),
                 "Q2 " + s.year(), "Q3 " + s.year(), "Q4 " + s.year(), text("signals.col.total", lang)));
-        for (SignalService.SummaryLine l : s.lines()) {
+        for (SignalSummary.SummaryLine l : s.lines()) {
             List<Object> row = new ArrayList<>();
             row.add(l.theme().get(lang));
             row.add(l.area().get(lang));
