@@ -538,7 +538,7 @@ final class AccessCases {
                     return write(() -> meetings.meetingsOfGroup(group.get(where)).size(), () -> web.post(
                             "/admin/meetings/" + m + "/delete", Map.of("version", "0")));
                 });
-        var materialQ = w.bean(fi.kohtaamo.coordination.internal.MaterialQueries.class);
+        var materialQ = w.bean(fi.kohtaamo.coordination.internal.materials.MaterialQueries.class);
         add(fi.kohtaamo.coordination.CoordinationAction.MEETING_MANAGE, "a material removed with its versions", true,
                 (web, where) -> {
                     long m = materialQ.insert(group.get(where), null, "Matriisin aineisto", "https://example.fi/a",

@@ -2,7 +2,7 @@ package fi.kohtaamo.coordination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.kohtaamo.coordination.internal.MaterialQueries;
+import fi.kohtaamo.coordination.internal.materials.MaterialQueries;
 import fi.kohtaamo.support.IntegrationTest;
 import fi.kohtaamo.support.TestDatabase;
 import java.sql.Connection;

@@ -39,16 +39,16 @@ public class GroupQueries {
         this.jdbc = jdbc;
     }
 
-    static OffsetDateTime utc(Instant i) {
+    public static OffsetDateTime utc(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet rs, String col) throws SQLException {
+    public static Instant instant(ResultSet rs, String col) throws SQLException {
         OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
-    static Long nullableLong(ResultSet rs, String col) throws SQLException {
+    public static Long nullableLong(ResultSet rs, String col) throws SQLException {
         long v = rs.getLong(col);
         return rs.wasNull() ? null : v;
     }
@@ -57,11 +57,11 @@ public class GroupQueries {
      * The groups an actor reaches with a scope: all, their county's, their area's (a group of that one area), or —
      * for staff and partners — the groups where they hold a seat. Bind with {@link #bindReach}.
      */
-    static final String GROUP_REACH = """
+    public static final String GROUP_REACH = """
             (:scopeAll or g.county_id = :scopeCounty or g.scope_area_id = :scopeArea
              or (:member and exists (select 1 from coord_seat rs where rs.group_id = g.id and rs.user_id = :me)))""";
 
-    static JdbcClient.StatementSpec bindReach(JdbcClient.StatementSpec spec, Scope scope, long actorId) {
+    public static JdbcClient.StatementSpec bindReach(JdbcClient.StatementSpec spec, Scope scope, long actorId) {
         boolean member = !scope.all() && !scope.geographic() && !scope.organisations().equals(List.of(-1L));
         return spec.param("scopeAll", scope.all()).param("scopeCounty", scope.countyId())
                 .param("scopeArea", scope.areaId()).param("member", member).param("me", actorId);

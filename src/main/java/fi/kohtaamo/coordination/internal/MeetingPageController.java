@@ -1,5 +1,6 @@
 package fi.kohtaamo.coordination.internal;
 
+import fi.kohtaamo.coordination.internal.materials.*;
 import static fi.kohtaamo.coordination.internal.GroupPageController.errors;
 import static fi.kohtaamo.coordination.internal.GroupPageController.values;
 

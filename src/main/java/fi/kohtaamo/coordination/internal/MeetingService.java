@@ -68,7 +68,7 @@ public class MeetingService {
         return queries.meeting(id).orElseThrow(() -> new KohtaamoException.NotFound("meeting " + id));
     }
 
-    static Target where(Group g) {
+    public static Target where(Group g) {
         return new Target(g.countyId(), g.scopeAreaId(), Set.of(), null);
     }
 
@@ -177,7 +177,7 @@ public class MeetingService {
         }
     }
 
-    static int parseVersion(String raw) {
+    public static int parseVersion(String raw) {
         FieldErrors errors = new FieldErrors();
         Integer v = new Input(errors).integer("version", raw, 0, Integer.MAX_VALUE, null);
         if (v == null) {

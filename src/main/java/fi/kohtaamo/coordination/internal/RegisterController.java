@@ -1,5 +1,6 @@
 package fi.kohtaamo.coordination.internal;
 
+import fi.kohtaamo.coordination.internal.materials.*;
 import fi.kohtaamo.coordination.CoordinationAction;
 import fi.kohtaamo.coordination.internal.GroupQueries.Group;
 import fi.kohtaamo.shared.AccessControl;

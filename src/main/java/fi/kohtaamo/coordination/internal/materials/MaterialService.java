@@ -1,4 +1,6 @@
-package fi.kohtaamo.coordination.internal;
+package fi.kohtaamo.coordination.internal.materials;
+
+import fi.kohtaamo.coordination.internal.*;
 
 import static fi.kohtaamo.coordination.internal.MeetingService.where;
 
