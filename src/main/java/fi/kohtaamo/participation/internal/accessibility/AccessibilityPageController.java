@@ -8,7 +8,6 @@ import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.Option;
 import fi.kohtaamo.shared.PathIds;
 import fi.kohtaamo.shared.RateLimits;
-import fi.kohtaamo.shared.StaffNavigation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -16,7 +15,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,15 +38,6 @@ class AccessibilityPageController {
         this.service = service;
         this.messages = messages;
         this.clock = clock;
-    }
-
-    @Component
-    static class Navigation implements StaffNavigation {
-        @Override
-        public List<Item> items(Actor actor) {
-            return AccessControl.mayEver(actor, AccessibilityFeedbackAction.ANSWER)
-                    ? List.of(new Item("a11y.nav", "/admin/participation/accessibility", 72)) : List.of();
-        }
     }
 
     @GetMapping("/accessibility")

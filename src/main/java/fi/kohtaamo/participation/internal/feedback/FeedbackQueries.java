@@ -86,6 +86,15 @@ public class FeedbackQueries {
                 .list();
     }
 
+    /** How many free texts at the places no staff member has seen yet. */
+    public long unseenTexts(List<Long> placeIds) {
+        return jdbc.sql("""
+                select count(*) from feedback
+                where place_id in (:places) and seen_at is null
+                  and (best_text is not null or wish_text is not null)""")
+                .param("places", placeIds).query(Long.class).single();
+    }
+
     /** Marks the place's unseen free texts of the period seen; returns how many. */
     public int markSeen(long placeId, LocalDate from, LocalDate to, long actorId, Instant at) {
         return jdbc.sql("""

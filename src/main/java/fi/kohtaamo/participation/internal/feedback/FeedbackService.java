@@ -207,6 +207,22 @@ public class FeedbackService {
         return queries.texts(placeId, from, to, !all, 500);
     }
 
+    /**
+     * How many free texts wait to be seen at the places where the actor may mark them seen (their own places' staff
+     * only: others get 0, as they never see unseen texts).
+     */
+    public long unseenTexts(Actor actor) {
+        if (!AccessControl.mayEver(actor, FeedbackAction.MARK_SEEN)) {
+            return 0;
+        }
+        List<Long> places = registry.placesInScope(AccessControl.scope(actor, FeedbackAction.MARK_SEEN)).stream()
+                .map(Registry.StaffPlace::id)
+                .filter(id -> registry.placeTarget(id)
+                        .map(t -> AccessControl.allows(actor, FeedbackAction.MARK_SEEN, t)).orElse(false))
+                .toList();
+        return places.isEmpty() ? 0 : queries.unseenTexts(places);
+    }
+
     /** The place's staff mark the period's texts seen, which shows them to coordinators. */
     @Transactional
     public int markSeen(Actor actor, long placeId, LocalDate from, LocalDate to) {

@@ -13,7 +13,6 @@ import fi.kohtaamo.shared.Option;
 import fi.kohtaamo.shared.PathIds;
 import fi.kohtaamo.shared.SmallNumbers;
 import fi.kohtaamo.shared.Spreadsheet;
-import fi.kohtaamo.shared.StaffNavigation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,15 +52,6 @@ class FeedbackStaffController {
         this.registry = registry;
         this.messages = messages;
         this.clock = clock;
-    }
-
-    @Component
-    static class Navigation implements StaffNavigation {
-        @Override
-        public List<Item> items(Actor actor) {
-            return AccessControl.mayEver(actor, FeedbackAction.VIEW)
-                    ? List.of(new Item("feedback.nav", "/admin/participation/feedback", 70)) : List.of();
-        }
     }
 
     /** The period asked for: months from..to, by default the last six months up to this one. */

@@ -14,7 +14,6 @@ import fi.kohtaamo.shared.LocalizedText;
 import fi.kohtaamo.shared.Option;
 import fi.kohtaamo.shared.PathIds;
 import fi.kohtaamo.shared.QueryParams;
-import fi.kohtaamo.shared.StaffNavigation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -49,15 +47,6 @@ class ObservationPageController {
         this.registry = registry;
         this.messages = messages;
         this.clock = clock;
-    }
-
-    @Component
-    static class Navigation implements StaffNavigation {
-        @Override
-        public List<Item> items(Actor actor) {
-            return AccessControl.mayEver(actor, ObservationAction.RECORD)
-                    ? List.of(new Item("observations.nav", "/admin/participation/observations", 71)) : List.of();
-        }
     }
 
     private static final String BASE = "/admin/participation/observations";

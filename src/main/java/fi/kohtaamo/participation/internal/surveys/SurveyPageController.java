@@ -12,7 +12,6 @@ import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.LocalizedText;
 import fi.kohtaamo.shared.Option;
 import fi.kohtaamo.shared.PathIds;
-import fi.kohtaamo.shared.StaffNavigation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -52,15 +50,6 @@ class SurveyPageController {
         this.registry = registry;
         this.messages = messages;
         this.clock = clock;
-    }
-
-    @Component
-    static class Navigation implements StaffNavigation {
-        @Override
-        public List<Item> items(Actor actor) {
-            return AccessControl.mayEver(actor, SurveyAction.RESULTS) ? List.of(new Item("surveys.nav", BASE, 70))
-                    : List.of();
-        }
     }
 
     // ---- list -----------------------------------------------------------------------------------

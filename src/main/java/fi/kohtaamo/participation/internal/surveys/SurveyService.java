@@ -101,6 +101,20 @@ public class SurveyService {
                 .map(Registry.StaffPlace::id).toList());
     }
 
+    /** A survey open today, for the participation landing page. */
+    public record OpenSurvey(long id, fi.kohtaamo.shared.LocalizedText title, LocalDate closesOn) {
+    }
+
+    /** Surveys open today with a place in the actor's scope (none without {@link SurveyAction#RESULTS}). */
+    public List<OpenSurvey> openNow(Actor actor) {
+        if (!AccessControl.mayEver(actor, SurveyAction.RESULTS)) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return surveys(actor).stream().filter(s -> !today.isBefore(s.opensOn()) && !today.isAfter(s.closesOn()))
+                .map(s -> new OpenSurvey(s.id(), s.title(), s.closesOn())).toList();
+    }
+
     /** Places the actor may open a survey at. */
     List<Registry.StaffPlace> buildablePlaces(Actor actor) {
         return registry.placesInScope(AccessControl.scope(actor, SurveyAction.BUILD)).stream()

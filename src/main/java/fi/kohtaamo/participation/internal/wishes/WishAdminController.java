@@ -12,13 +12,11 @@ import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.LocalizedText;
 import fi.kohtaamo.shared.Option;
 import fi.kohtaamo.shared.PathIds;
-import fi.kohtaamo.shared.StaffNavigation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,15 +40,6 @@ class WishAdminController {
         this.service = service;
         this.registry = registry;
         this.messages = messages;
-    }
-
-    @Component
-    static class Navigation implements StaffNavigation {
-        @Override
-        public List<Item> items(Actor actor) {
-            return AccessControl.mayEver(actor, WishAction.MODERATE)
-                    ? List.of(new Item("wishes.nav", "/admin/participation/wishes", 70)) : List.of();
-        }
     }
 
     /** A wish as staff see it: where it is. */
