@@ -20,9 +20,12 @@ public class WebConfig implements WebMvcConfigurer {
     private final LanguageResolver languages;
 
     /** The lang cookie is Secure when the session cookie is (KOHTAAMO_SECURE_COOKIES). */
-    WebConfig(ActorArgumentResolver actorArgumentResolver,
+    private final AnonymousForms anonymous;
+
+    WebConfig(ActorArgumentResolver actorArgumentResolver, AnonymousForms anonymous,
             @org.springframework.beans.factory.annotation.Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
         this.actorArgumentResolver = actorArgumentResolver;
+        this.anonymous = anonymous;
         this.languages = new LanguageResolver(secureCookies);
     }
 
@@ -46,18 +49,27 @@ public class WebConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         // Remember an explicit choice of language in a cookie (for pages reached without ?lang=). Not on the API
         // and the iCalendar feeds: their addresses carry the language, and an answer that sets a cookie can be
-        // neither kept (PublicResponses) nor shared by an HTTP cache.
+        // neither kept (PublicResponses) nor shared by an HTTP cache. Not on families' anonymous forms either
+        // (AnonymousForms): they set no cookie, and their addresses carry the language.
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                if (anonymous.isAnonymous(request)) {
+                    return true;
+                }
                 Optional<Lang> chosen = Lang.parse(request.getParameter(LanguageResolver.PARAM));
                 chosen.ifPresent(l -> languages.setLocale(request, response, l.locale()));
                 return true;
             }
-            // families' feedback pages set no cookie at all (the kiosk keeps none between families): their
-            // addresses carry the language
-        }).excludePathPatterns("/api/**", "/calendar.ics", "/places/*/calendar.ics", "/organisations/*/calendar.ics",
-                "/places/*/feedback", "/places/*/feedback/**", "/f/*");
+        }).excludePathPatterns("/api/**", "/calendar.ics", "/places/*/calendar.ics", "/organisations/*/calendar.ics");
+        // the one check of anonymous posts: a browser's cross-site post is refused (a translated 403 page)
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                anonymous.refuseCrossSite(request);
+                return true;
+            }
+        });
     }
 
     @Override

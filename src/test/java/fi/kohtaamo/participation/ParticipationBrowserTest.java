@@ -126,7 +126,7 @@ class ParticipationBrowserTest {
             Browser.assertAccessible(family, "wish with errors (" + lang + ")");
             Browser.assertFitsWidth(family, 360, "wish with errors (" + lang + ")");
             family.get(url("/accessibility", lang));
-            family.findElement(By.cssSelector("form[action$='/accessibility/feedback'] button[type=submit]")).click();
+            family.findElement(By.cssSelector("form[action*='/accessibility/feedback'] button[type=submit]")).click();
             new WebDriverWait(family, Duration.ofSeconds(10))
                     .until(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
             Browser.assertAccessible(family, "accessibility feedback with errors (" + lang + ")");

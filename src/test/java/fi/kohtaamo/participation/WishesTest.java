@@ -136,7 +136,7 @@ class WishesTest {
         // not on any public page, not supportable, in no language; the place page links the board
         WebClient anyone = new WebClient(port);
         assertThat(publicText(anyone)).doesNotContain(text);
-        assertThat(anyone.get("/places/" + place).html().select("a[href=/places/" + place + "/wishes]")).hasSize(1);
+        assertThat(anyone.get("/places/" + place).html().select("a[href=/places/" + place + "/wishes?lang=fi]")).hasSize(1);
         anyone.get("/wishes/areas/" + area);
         assertThat(anyone.post("/wishes/" + id + "/support", Map.of()).status()).isEqualTo(404);
         assertThat(supports(id)).isZero();
@@ -226,7 +226,7 @@ class WishesTest {
         browser.get("/places/" + place + "/wishes");
         var r = browser.post("/wishes/" + id + "/support", Map.of("back", "/places/" + place + "/wishes"));
         assertThat(r.status()).isEqualTo(302);
-        assertThat(r.header("Location")).endsWith("/places/" + place + "/wishes#wish-" + id);
+        assertThat(r.header("Location")).endsWith("/places/" + place + "/wishes?lang=fi#wish-" + id);
         String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("kohtaamo_supported="))
                 .findFirst().orElseThrow();
         assertThat(cookie).startsWith("kohtaamo_supported=" + id + ";").contains("HttpOnly");
@@ -243,7 +243,7 @@ class WishesTest {
         WebClient third = family();
         third.get("/wishes/areas/" + area);
         assertThat(third.post("/wishes/" + id + "/support", Map.of("back", "https://example.com/")).header("Location"))
-                .endsWith("/places/" + place + "/wishes#wish-" + id);
+                .endsWith("/places/" + place + "/wishes?lang=fi#wish-" + id);
     }
 
     @Test

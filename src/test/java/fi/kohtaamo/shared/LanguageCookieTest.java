@@ -12,7 +12,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class LanguageCookieTest {
 
     private static jakarta.servlet.http.Cookie chosen(boolean secureCookies) throws Exception {
-        WebConfig config = new WebConfig(null, secureCookies);
+        WebConfig config = new WebConfig(null, null, secureCookies);
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/calendar");
         request.setParameter("lang", "sv");
         MockHttpServletResponse response = new MockHttpServletResponse();

@@ -1,5 +1,9 @@
 package fi.kohtaamo.identity.internal;
 
+import fi.kohtaamo.shared.AnonymousForms;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -11,6 +15,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -29,7 +36,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottledAuthenticationProvider provider,
-            LoginHandlers handlers, CurrentActor actors) throws Exception {
+            LoginHandlers handlers, CurrentActor actors, AnonymousForms anonymous) throws Exception {
         http.authenticationManager(new ProviderManager(provider));
         // a session whose account was disabled or deleted is signed out before anything is authorised
         http.addFilterBefore(new DisabledAccountSignOut(actors),
@@ -50,13 +57,26 @@ class SecurityConfig {
                         PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                         PathPatternRequestMatcher.withDefaults().matcher("/**")));
-        // The families' feedback forms carry no session's CSRF token: a token needs a session, and an anonymous
-        // answer must leave none (participation.internal.feedback.FeedbackPageController refuses cross-site posts).
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
-                PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST,
-                        "/places/{id}/feedback"),
-                PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST,
-                        "/places/{id}/feedback/kiosk")));
+        // Families' anonymous forms (shared.AnonymousForms) carry no CSRF token: a token needs a session, and an
+        // anonymous answer must leave none. Their posts are exempt (AnonymousForms refuses cross-site ones), and
+        // their pages render no token for a browser without a session (a signed-in one keeps its logout form's).
+        XorCsrfTokenRequestAttributeHandler tokens = new XorCsrfTokenRequestAttributeHandler();
+        http.csrf(csrf -> csrf
+                .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/**"), anonymous::isPost)
+                .csrfTokenRequestHandler(new CsrfTokenRequestHandler() {
+                    @Override
+                    public void handle(HttpServletRequest request, HttpServletResponse response,
+                            Supplier<CsrfToken> token) {
+                        if (!(anonymous.isAnonymous(request) && request.getSession(false) == null)) {
+                            tokens.handle(request, response, token);
+                        }
+                    }
+
+                    @Override
+                    public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+                        return tokens.resolveCsrfTokenValue(request, token);
+                    }
+                }));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));

@@ -61,7 +61,7 @@ class AccessibilityPageController {
             Lang lang, Model model) {
         try {
             service.submit(form, RateLimits.sender(request));
-            return "redirect:/accessibility?sent#feedback";
+            return "redirect:/accessibility?sent&lang=" + lang.code() + "#feedback";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
             return page(lang, model, form, e.errors().messages(messages, lang.locale()), false);

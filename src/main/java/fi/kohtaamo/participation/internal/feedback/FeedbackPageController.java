@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The public feedback page of a published place ({@code /places/{id}/feedback}, short address {@code /f/{code}}),
  * its child mode ({@code ?child=1}: big faces, one tap sends, nothing to read) and its kiosk mode
  * ({@code /places/{id}/feedback/kiosk}: back to the start after each answer and after a minute without a touch).
- * Nothing here creates a session or sets a cookie: the forms carry no session's CSRF token (see
- * {@link #sameSite}), and the kiosk's addresses do not remember a chosen language.
+ * Nothing here creates a session or sets a cookie: these are anonymous forms ({@link fi.kohtaamo.shared.AnonymousForms},
+ * listed in participation's AnonymousAddresses), and the kiosk's addresses do not remember a chosen language.
  */
 @Controller
 class FeedbackPageController {
@@ -92,7 +92,6 @@ class FeedbackPageController {
 
     private String answer(long placeId, boolean kiosk, HttpServletRequest request, HttpServletResponse response,
             Lang lang, Model model) {
-        sameSite(request);
         boolean child = "1".equals(request.getParameter("child"));
         try {
             service.answer(placeId, fi.kohtaamo.shared.RateLimits.sender(request), new FeedbackService.Answer(
@@ -107,17 +106,6 @@ class FeedbackPageController {
         }
         return "redirect:/places/" + placeId + "/feedback/thanks?lang=" + lang.code() + (kiosk ? "&kiosk=1" : "")
                 + (child ? "&child=1" : "");
-    }
-
-    /**
-     * The feedback forms carry no CSRF token (one would need a session, and a family's answer must leave none):
-     * an anonymous answer acts on nobody's authority, so a forged one is no more than anyone can send directly.
-     * Still, a browser's cross-site post (another site's page sending answers through its visitors) is refused.
-     */
-    static void sameSite(HttpServletRequest request) {
-        if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
-            throw new KohtaamoException.Forbidden("cross-site");
-        }
     }
 
     private static String nz(String s) {

@@ -137,7 +137,7 @@ class WishPageController {
         long areaId = PathIds.orNotFound(id);
         try {
             service.post(null, areaId, body, RateLimits.sender(request));
-            return "redirect:/wishes/areas/" + areaId + "?sent";
+            return "redirect:/wishes/areas/" + areaId + "?sent&lang=" + lang.code();
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
             return areaPage(areaId, request, model, Map.of("wish", body == null ? "" : body),
@@ -174,7 +174,7 @@ class WishPageController {
         long placeId = PathIds.orNotFound(id);
         try {
             service.post(placeId, -1, body, RateLimits.sender(request));
-            return "redirect:/places/" + placeId + "/wishes?sent";
+            return "redirect:/places/" + placeId + "/wishes?sent&lang=" + lang.code();
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
             return placePage(placeId, request, model, Map.of("wish", body == null ? "" : body),
@@ -190,7 +190,7 @@ class WishPageController {
      */
     @PostMapping("/wishes/{id}/support")
     String support(@PathVariable String id, @RequestParam(required = false) String back, HttpServletRequest request,
-            HttpServletResponse response) {
+            HttpServletResponse response, Lang lang) {
         long wishId = PathIds.orNotFound(id);
         Wish w = service.published(wishId);
         Set<Long> supported = supported(request);
@@ -210,6 +210,6 @@ class WishPageController {
         }
         String target = back != null && back.matches("^/(wishes/areas|places)/[0-9]{1,18}(/wishes)?$") ? back
                 : w.placeId() != null ? "/places/" + w.placeId() + "/wishes" : "/wishes/areas/" + w.areaId();
-        return "redirect:" + target + "#wish-" + wishId;
+        return "redirect:" + target + "?lang=" + lang.code() + "#wish-" + wishId;
     }
 }
