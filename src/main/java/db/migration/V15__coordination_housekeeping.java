@@ -65,44 +65,6 @@ public class V15__coordination_housekeeping extends BaseJavaMigration {
     }
 
     private static void seedThemes(Connection c) throws Exception {
-        List<Long> counties = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select id from county c where not exists (select 1 from signal_theme t where t.county_id = c.id)");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                counties.add(rs.getLong(1));
-            }
-        }
-        if (counties.isEmpty()) {
-            return;
-        }
-        String text;
-        try (InputStream in = V15__coordination_housekeeping.class
-                .getResourceAsStream("/fi/kohtaamo/coordination/signal-themes.txt")) {
-            if (in == null) {
-                throw new IOException("signal-themes.txt missing");
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try (PreparedStatement ins = c.prepareStatement("""
-                insert into signal_theme (county_id, code, name_fi, name_sv, name_en, active, updated_at)
-                values (?, ?, ?, ?, ?, true, ?)""")) {
-            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-            for (long county : counties) {
-                for (String line : text.split("\n")) {
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] p = line.strip().split("\\|");
-                    ins.setLong(1, county);
-                    ins.setString(2, p[0]);
-                    ins.setString(3, p[1]);
-                    ins.setString(4, p[2]);
-                    ins.setString(5, p[3]);
-                    ins.setObject(6, now);
-                    ins.executeUpdate();
-                }
-            }
-        }
+        fi.kohtaamo.shared.SeededCatalogue.seedCountiesWithout(c, "signal_theme", "/fi/kohtaamo/coordination/signal-themes.txt");
     }
 }

@@ -118,25 +118,6 @@ public class SignalService {
 
     // ---- themes ---------------------------------------------------------------------------------
 
-    static String resource(String name) {
-        try (InputStream in = SignalService.class.getResourceAsStream("/fi/kohtaamo/coordination/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The seeded catalogue: code, then the name in fi/sv/en (also read by migration V15 for older counties). */
-    static List<String[]> seededThemes() {
-        List<String[]> out = new ArrayList<>();
-        for (String line : resource("signal-themes.txt").split("\n")) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                out.add(line.strip().split("\\|"));
-            }
-        }
-        return out;
-    }
-
     /**
      * A new county starts with the seeded themes ({@code registry.CountyCreated}, in the transaction that inserts
      * it); counties older than this rule got them from migration V15. Pages only read the catalogue.
@@ -147,8 +128,8 @@ public class SignalService {
             return;
         }
         Instant now = clock.instant();
-        for (String[] p : seededThemes()) {
-            queries.insertTheme(event.countyId(), p[0], LocalizedText.of(p[1], p[2], p[3]), true, now);
+        for (var e : fi.kohtaamo.shared.SeededCatalogue.read("/fi/kohtaamo/coordination/signal-themes.txt")) {
+            queries.insertTheme(event.countyId(), e.code(), e.name(), true, now);
         }
     }
 

@@ -79,14 +79,6 @@ public class ObservationService {
 
     // ---- themes ---------------------------------------------------------------------------------
 
-    private static String resource(String name) {
-        try (InputStream in = ObservationService.class.getResourceAsStream("/fi/kohtaamo/participation/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * A new county starts with the seeded themes ({@code registry.CountyCreated}, in the transaction that inserts
      * it); counties older than this rule got them from migration V19. Pages only read the catalogue.
@@ -97,12 +89,8 @@ public class ObservationService {
             return;
         }
         Instant now = clock.instant();
-        for (String line : resource("observation-themes.txt").split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] p = line.strip().split("\\|");
-            queries.insertTheme(event.countyId(), p[0], LocalizedText.of(p[1], p[2], p[3]), true, now);
+        for (var e : fi.kohtaamo.shared.SeededCatalogue.read("/fi/kohtaamo/participation/observation-themes.txt")) {
+            queries.insertTheme(event.countyId(), e.code(), e.name(), true, now);
         }
     }
 
