@@ -150,7 +150,7 @@ class OutreachAdminController {
         if (edit != null && edit.matches("^(professions|topics)-[0-9]{1,18}$")) {
             String[] parts = edit.split("-");
             Catalogue cat = kind(parts[0]);
-            OutreachQueries.Item item = service.items(cat, c).stream().filter(i -> i.id() == Long.parseLong(parts[1]))
+            fi.kohtaamo.shared.CountyCatalogue.Item item = service.items(cat, c).stream().filter(i -> i.id() == Long.parseLong(parts[1]))
                     .findFirst().orElseThrow(() -> new KohtaamoException.NotFound(edit));
             Map<String, String> values = new LinkedHashMap<>();
             values.put("id", String.valueOf(item.id()));

@@ -65,7 +65,7 @@ class OutreachDemoData implements DemoData, fi.kohtaamo.shared.NationalData {
                 continue;
             }
             String[] p = line.split("\\|");
-            queries.insertItem(Catalogue.valueOf(p[0]), countyId, p[1], LocalizedText.of(p[2], p[3], p[4]), true, now);
+            queries.catalogue(Catalogue.valueOf(p[0])).add(countyId, p[1], LocalizedText.of(p[2], p[3], p[4]));
         }
     }
 
@@ -189,8 +189,8 @@ class OutreachDemoData implements DemoData, fi.kohtaamo.shared.NationalData {
             if (partners.isEmpty()) {
                 return;
             }
-            List<OutreachQueries.Item> professions = queries.items(Catalogue.PROFESSION, county);
-            List<OutreachQueries.Item> topics = queries.items(Catalogue.TOPIC, county);
+            List<fi.kohtaamo.shared.CountyCatalogue.Item> professions = queries.items(Catalogue.PROFESSION, county);
+            List<fi.kohtaamo.shared.CountyCatalogue.Item> topics = queries.items(Catalogue.TOPIC, county);
             List<Registry.Ref> places = registry.places(county, null);
             for (int i = 0; i < places.size(); i += every) {
                 long placeId = places.get(i).id();
@@ -220,13 +220,13 @@ class OutreachDemoData implements DemoData, fi.kohtaamo.shared.NationalData {
                         continue; // left open
                     }
                     Partner p = partners.get(random.nextInt(partners.size()));
-                    OutreachQueries.Item profession = professions.stream()
+                    fi.kohtaamo.shared.CountyCatalogue.Item profession = professions.stream()
                             .filter(x -> x.code().equals(p.profession())).findFirst()
                             .orElse(professions.get(0));
                     // a talk is on a topic the professional's profession typically speaks of: the wished one if so
-                    List<OutreachQueries.Item> theirs = topics.stream()
+                    List<fi.kohtaamo.shared.CountyCatalogue.Item> theirs = topics.stream()
                             .filter(t -> typical(t.code()).contains(profession.code())).toList();
-                    List<OutreachQueries.Item> offered = theirs.isEmpty() ? topics : theirs;
+                    List<fi.kohtaamo.shared.CountyCatalogue.Item> offered = theirs.isEmpty() ? topics : theirs;
                     Long topic = !"TALK".equals(format) ? null
                             : offered.stream().anyMatch(t -> wished.contains(t.id())) && random.nextBoolean()
                                     ? wished.get(0) : offered.get(random.nextInt(offered.size())).id();

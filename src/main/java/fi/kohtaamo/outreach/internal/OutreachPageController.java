@@ -221,7 +221,7 @@ class OutreachPageController {
                 : actor.countyId() == null ? registry.counties().stream().map(Registry.Ref::id).toList()
                         : List.of(actor.countyId());
         List<Registry.Ref> areas = new ArrayList<>();
-        List<OutreachQueries.Item> topics = new ArrayList<>();
+        List<fi.kohtaamo.shared.CountyCatalogue.Item> topics = new ArrayList<>();
         List<Registry.MunicipalityRef> municipalities = new ArrayList<>();
         for (Long c : counties) {
             areas.addAll(registry.areas(c));

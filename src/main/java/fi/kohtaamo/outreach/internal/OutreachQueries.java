@@ -1,5 +1,7 @@
 package fi.kohtaamo.outreach.internal;
 
+import fi.kohtaamo.shared.CountyCatalogue;
+import fi.kohtaamo.shared.CountyCatalogue.Item;
 import fi.kohtaamo.shared.LocalizedText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +24,13 @@ public class OutreachQueries {
 
     private final JdbcClient jdbc;
 
-    public OutreachQueries(JdbcClient jdbc) {
+    private final java.util.Map<Catalogue, CountyCatalogue> catalogues = new java.util.EnumMap<>(Catalogue.class);
+
+    public OutreachQueries(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        for (Catalogue c : Catalogue.values()) {
+            catalogues.put(c, new CountyCatalogue(jdbc, clock, c.table, null));
+        }
     }
 
     static OffsetDateTime utc(Instant i) {
@@ -46,10 +53,7 @@ public class OutreachQueries {
 
     // ---- catalogue: professions and topics ------------------------------------------------------
 
-    /** A profession or a topic of a county's catalogue. */
-    public record Item(long id, long countyId, String code, LocalizedText name, boolean active, int version) {
-    }
-
+    /** The two catalogues of a county, kept the one way ({@code shared.CountyCatalogue}). */
     public enum Catalogue {
         PROFESSION("outreach_profession"), TOPIC("outreach_topic");
 
@@ -60,42 +64,16 @@ public class OutreachQueries {
         }
     }
 
-    private static Item item(ResultSet rs, int n) throws SQLException {
-        return new Item(rs.getLong("id"), rs.getLong("county_id"), rs.getString("code"), text(rs, "name"),
-                rs.getBoolean("active"), rs.getInt("version"));
+    public CountyCatalogue catalogue(Catalogue c) {
+        return catalogues.get(c);
     }
 
     public List<Item> items(Catalogue c, long countyId) {
-        return jdbc.sql("select * from " + c.table + " where county_id = :c order by name_fi, id").param("c", countyId)
-                .query(OutreachQueries::item).list();
+        return catalogues.get(c).list(countyId);
     }
 
     public Optional<Item> item(Catalogue c, long id) {
-        return jdbc.sql("select * from " + c.table + " where id = :id").param("id", id).query(OutreachQueries::item)
-                .optional();
-    }
-
-    public boolean codeTaken(Catalogue c, long countyId, String code, Long exceptId) {
-        return jdbc.sql("select count(*) from " + c.table + " where county_id = :c and code = :code and id <> :id")
-                .param("c", countyId).param("code", code).param("id", exceptId == null ? -1 : exceptId)
-                .query(Long.class).single() > 0;
-    }
-
-    public long insertItem(Catalogue c, long countyId, String code, LocalizedText name, boolean active, Instant now) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into " + c.table + " (county_id, code, name_fi, name_sv, name_en, active, updated_at) "
-                        + "values (:c, :code, :fi, :sv, :en, :active, :now)")
-                .param("c", countyId).param("code", code).param("fi", name.fi()).param("sv", name.sv())
-                .param("en", name.en()).param("active", active).param("now", utc(now)).update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    public boolean updateItem(Catalogue c, long id, int version, String code, LocalizedText name, boolean active,
-            Instant now) {
-        return jdbc.sql("update " + c.table + " set code = :code, name_fi = :fi, name_sv = :sv, name_en = :en, "
-                        + "active = :active, version = version + 1, updated_at = :now where id = :id and version = :v")
-                .param("code", code).param("fi", name.fi()).param("sv", name.sv()).param("en", name.en())
-                .param("active", active).param("now", utc(now)).param("id", id).param("v", version).update() == 1;
+        return catalogues.get(c).get(id);
     }
 
     // ---- partners, settings, orientation --------------------------------------------------------

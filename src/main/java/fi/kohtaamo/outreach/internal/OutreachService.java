@@ -4,13 +4,14 @@ import fi.kohtaamo.audit.AuditLog;
 import fi.kohtaamo.calendar.ActivityCalendar;
 import fi.kohtaamo.outreach.OutreachAction;
 import fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue;
-import fi.kohtaamo.outreach.internal.OutreachQueries.Item;
 import fi.kohtaamo.outreach.internal.OutreachQueries.Partner;
 import fi.kohtaamo.outreach.internal.OutreachQueries.Slot;
 import fi.kohtaamo.outreach.internal.OutreachQueries.Visit;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.CountyCatalogue;
+import fi.kohtaamo.shared.CountyCatalogue.Item;
 import fi.kohtaamo.shared.FieldErrors;
 import fi.kohtaamo.shared.Input;
 import fi.kohtaamo.shared.KohtaamoException;
@@ -146,38 +147,10 @@ public class OutreachService {
     @Transactional
     public long saveItem(Actor actor, Catalogue c, long countyId, Long id, Map<String, String> form) {
         requireCatalogue(actor, countyId);
-        Item before = null;
-        if (id != null) {
-            before = queries.item(c, id).filter(i -> i.countyId() == countyId)
-                    .orElseThrow(() -> new KohtaamoException.NotFound("item " + id));
-        }
-        FieldErrors errors = new FieldErrors();
-        Input in = new Input(errors);
-        String code = in.requiredLine("code", form.get("code"), 40);
-        if (code != null && !code.matches("^[a-z0-9_]{2,40}$")) {
-            errors.add("code", "outreach.validation.code");
-        }
-        LocalizedText name = new LocalizedText(in.requiredLine("nameFi", form.get("nameFi"), 200),
-                in.line("nameSv", form.get("nameSv"), 200), in.line("nameEn", form.get("nameEn"), 200));
-        boolean active = "true".equals(form.get("active")) || "on".equals(form.get("active"));
-        Integer version = before == null ? null : in.integer("version", form.get("version"), 0, Integer.MAX_VALUE, 0);
-        if (code != null && !errors.has("code") && queries.codeTaken(c, countyId, code, id)) {
-            errors.add("code", "outreach.validation.codeTaken");
-        }
-        errors.throwIfAny();
-        Instant now = clock.instant();
-        long saved;
-        if (before == null) {
-            saved = queries.insertItem(c, countyId, code, name, active, now);
-        } else {
-            if (!queries.updateItem(c, id, version, code, name, active, now)) {
-                throw new KohtaamoException.Conflict("stale", "item " + id);
-            }
-            saved = id;
-        }
-        audit.record(actor, "OUTREACH_" + c.name() + (before == null ? "_CREATE" : "_UPDATE"), c.table, saved,
-                Target.county(countyId), before, queries.item(c, saved).orElseThrow());
-        return saved;
+        CountyCatalogue.Saved saved = queries.catalogue(c).save(countyId, id, form);
+        audit.record(actor, "OUTREACH_" + c.name() + (saved.created() ? "_CREATE" : "_UPDATE"), c.table,
+                saved.after().id(), Target.county(countyId), saved.before(), saved.after());
+        return saved.after().id();
     }
 
     // ---- partners and settings ------------------------------------------------------------------

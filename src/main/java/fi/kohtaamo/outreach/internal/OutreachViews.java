@@ -33,7 +33,7 @@ class OutreachViews {
         this.messages = messages;
     }
 
-    static List<fi.kohtaamo.shared.Option> items(List<OutreachQueries.Item> items, fi.kohtaamo.shared.Lang lang) {
+    static List<fi.kohtaamo.shared.Option> items(List<fi.kohtaamo.shared.CountyCatalogue.Item> items, fi.kohtaamo.shared.Lang lang) {
         return items.stream().map(i -> fi.kohtaamo.shared.Option.of(String.valueOf(i.id()), i.name(), lang)).toList();
     }
 
@@ -86,7 +86,7 @@ class OutreachViews {
             if (id == null) {
                 return LocalizedText.EMPTY;
             }
-            return items.computeIfAbsent(c + "/" + id, k -> queries.item(c, id).map(OutreachQueries.Item::name)
+            return items.computeIfAbsent(c + "/" + id, k -> queries.item(c, id).map(fi.kohtaamo.shared.CountyCatalogue.Item::name)
                     .orElse(LocalizedText.EMPTY));
         }
 

@@ -10,7 +10,6 @@ import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.LocalizedText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -63,8 +62,8 @@ class ProposalController {
         }
         model.addAttribute("rows", rows(proposals.proposalsFor(actor)));
         model.addAttribute("partner", partner);
-        List<OutreachQueries.Item> professions = new ArrayList<>();
-        List<OutreachQueries.Item> topics = new ArrayList<>();
+        List<fi.kohtaamo.shared.CountyCatalogue.Item> professions = new ArrayList<>();
+        List<fi.kohtaamo.shared.CountyCatalogue.Item> topics = new ArrayList<>();
         for (OutreachQueries.Partner p : outreach.partnerships(actor)) {
             professions.addAll(outreach.activeItems(Catalogue.PROFESSION, p.countyId()));
             topics.addAll(outreach.activeItems(Catalogue.TOPIC, p.countyId()));

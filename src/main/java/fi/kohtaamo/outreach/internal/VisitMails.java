@@ -151,10 +151,10 @@ class VisitMails {
      */
     LocalizedText note(Visit v, Map<String, LocalizedText> names) {
         LocalizedText profession = names.computeIfAbsent("P" + v.professionId(),
-                k -> queries.item(Catalogue.PROFESSION, v.professionId()).map(OutreachQueries.Item::name)
+                k -> queries.item(Catalogue.PROFESSION, v.professionId()).map(fi.kohtaamo.shared.CountyCatalogue.Item::name)
                         .orElse(LocalizedText.EMPTY));
         LocalizedText topic = v.topicId() == null ? null : names.computeIfAbsent("T" + v.topicId(),
-                k -> queries.item(Catalogue.TOPIC, v.topicId()).map(OutreachQueries.Item::name).orElse(LocalizedText.EMPTY));
+                k -> queries.item(Catalogue.TOPIC, v.topicId()).map(fi.kohtaamo.shared.CountyCatalogue.Item::name).orElse(LocalizedText.EMPTY));
         String[] texts = new String[3];
         int i = 0;
         for (Lang lang : Lang.values()) {

@@ -3,7 +3,7 @@ package fi.kohtaamo.coordination.internal.signals;
 import fi.kohtaamo.coordination.SignalAction;
 import fi.kohtaamo.coordination.internal.signals.SignalQueries.Signal;
 import fi.kohtaamo.coordination.internal.signals.SignalQueries.State;
-import fi.kohtaamo.coordination.internal.signals.SignalQueries.Theme;
+import fi.kohtaamo.shared.CountyCatalogue.Item;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -107,7 +106,7 @@ class SignalPageController {
     }
 
     private LocalizedText themeName(long id) {
-        return service.theme(id).map(Theme::name).orElse(LocalizedText.of("?", null, null));
+        return service.theme(id).map(Item::name).orElse(LocalizedText.of("?", null, null));
     }
 
     private LocalizedText areaName(long id) {
@@ -171,7 +170,7 @@ class SignalPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("areas", service.recordableAreas(actor, county).stream()
                 .map(a -> Option.of(String.valueOf(a.id()), a.name(), lang)).toList());
-        model.addAttribute("themes", service.themes(county).stream().filter(Theme::active)
+        model.addAttribute("themes", service.themes(county).stream().filter(Item::active)
                 .map(t -> Option.of(String.valueOf(t.id()), t.name(), lang)).toList());
         model.addAttribute("areaIds", areaIds);
         model.addAttribute("themeIds", themeIds);
@@ -319,19 +318,7 @@ class SignalPageController {
     String themes(@RequestParam(required = false) String county, @RequestParam(required = false) String edit,
             Actor actor, Model model) {
         long c = county(actor, county);
-        service.requireThemes(actor, c);
-        Map<String, String> values = new LinkedHashMap<>();
-        if (edit != null && edit.matches("^[0-9]{1,18}$")) {
-            service.themes(c).stream().filter(t -> t.id() == Long.parseLong(edit)).findFirst().ifPresent(t -> {
-                values.put("id", String.valueOf(t.id()));
-                values.put("version", String.valueOf(t.version()));
-                values.put("code", t.code());
-                values.put("nameFi", t.name().fi());
-                values.put("nameSv", t.name().sv());
-                values.put("nameEn", t.name().en());
-                values.put("active", String.valueOf(t.active()));
-            });
-        }
+        Map<String, String> values = service.themeValues(actor, c, edit);
         return themesPage(c, model, values, Map.of());
     }
 

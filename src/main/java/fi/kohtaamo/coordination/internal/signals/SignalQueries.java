@@ -1,6 +1,8 @@
 package fi.kohtaamo.coordination.internal.signals;
 
-import fi.kohtaamo.shared.LocalizedText;
+import fi.kohtaamo.shared.CountyCatalogue;
+import fi.kohtaamo.shared.CountyCatalogue.Item;
+import java.time.Clock;
 import fi.kohtaamo.shared.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,9 +38,11 @@ public class SignalQueries {
     static final int MAX_LIST = 300;
 
     private final JdbcClient jdbc;
+    private final CountyCatalogue themes;
 
-    public SignalQueries(JdbcClient jdbc) {
+    public SignalQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.themes = new CountyCatalogue(jdbc, clock, "signal_theme", "/fi/kohtaamo/coordination/signal-themes.txt");
     }
 
     static OffsetDateTime utc(Instant i) {
@@ -57,45 +61,17 @@ public class SignalQueries {
 
     // ---- themes ---------------------------------------------------------------------------------
 
-    public record Theme(long id, long countyId, String code, LocalizedText name, boolean active, int version) {
+    /** The county's catalogue of signal themes, kept the one way ({@code shared.CountyCatalogue}). */
+    public CountyCatalogue themeCatalogue() {
+        return themes;
     }
 
-    private static Theme theme(ResultSet rs, int n) throws SQLException {
-        return new Theme(rs.getLong("id"), rs.getLong("county_id"), rs.getString("code"),
-                new LocalizedText(rs.getString("name_fi"), rs.getString("name_sv"), rs.getString("name_en")),
-                rs.getBoolean("active"), rs.getInt("version"));
+    public List<Item> themes(long countyId) {
+        return themes.list(countyId);
     }
 
-    public List<Theme> themes(long countyId) {
-        return jdbc.sql("select * from signal_theme where county_id = :c order by name_fi, id").param("c", countyId)
-                .query(SignalQueries::theme).list();
-    }
-
-    public Optional<Theme> theme(long id) {
-        return jdbc.sql("select * from signal_theme where id = :id").param("id", id).query(SignalQueries::theme)
-                .optional();
-    }
-
-    public boolean themeCodeTaken(long countyId, String code, Long exceptId) {
-        return jdbc.sql("select count(*) from signal_theme where county_id = :c and code = :code and id <> :id")
-                .param("c", countyId).param("code", code).param("id", exceptId == null ? -1 : exceptId)
-                .query(Long.class).single() > 0;
-    }
-
-    public long insertTheme(long countyId, String code, LocalizedText name, boolean active, Instant now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into signal_theme (county_id, code, name_fi, name_sv, name_en, active, updated_at) "
-                        + "values (:c, :code, :fi, :sv, :en, :active, :now)")
-                .param("c", countyId).param("code", code).param("fi", name.fi()).param("sv", name.sv())
-                .param("en", name.en()).param("active", active).param("now", utc(now)).update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    public boolean updateTheme(long id, int version, String code, LocalizedText name, boolean active, Instant now) {
-        return jdbc.sql("update signal_theme set code = :code, name_fi = :fi, name_sv = :sv, name_en = :en, "
-                        + "active = :active, version = version + 1, updated_at = :now where id = :id and version = :v")
-                .param("code", code).param("fi", name.fi()).param("sv", name.sv()).param("en", name.en())
-                .param("active", active).param("now", utc(now)).param("id", id).param("v", version).update() == 1;
+    public Optional<Item> theme(long id) {
+        return themes.get(id);
     }
 
     // ---- signals --------------------------------------------------------------------------------

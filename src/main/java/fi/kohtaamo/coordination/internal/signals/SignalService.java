@@ -4,22 +4,17 @@ import fi.kohtaamo.audit.AuditLog;
 import fi.kohtaamo.coordination.SignalAction;
 import fi.kohtaamo.coordination.internal.signals.SignalQueries.Signal;
 import fi.kohtaamo.coordination.internal.signals.SignalQueries.State;
-import fi.kohtaamo.coordination.internal.signals.SignalQueries.Theme;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.CountyCatalogue;
+import fi.kohtaamo.shared.CountyCatalogue.Item;
 import fi.kohtaamo.shared.FieldErrors;
 import fi.kohtaamo.shared.Input;
 import fi.kohtaamo.shared.KohtaamoException;
-import fi.kohtaamo.shared.LocalizedText;
 import fi.kohtaamo.shared.PersonalData;
 import fi.kohtaamo.shared.Target;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -124,21 +119,21 @@ public class SignalService {
      */
     @org.springframework.context.event.EventListener
     void countyCreated(fi.kohtaamo.registry.CountyCreated event) {
-        if (!queries.themes(event.countyId()).isEmpty()) {
-            return;
-        }
-        Instant now = clock.instant();
-        for (var e : fi.kohtaamo.shared.SeededCatalogue.read("/fi/kohtaamo/coordination/signal-themes.txt")) {
-            queries.insertTheme(event.countyId(), e.code(), e.name(), true, now);
-        }
+        queries.themeCatalogue().seedIfEmpty(event.countyId());
     }
 
-    public java.util.Optional<Theme> theme(long id) {
+    public java.util.Optional<Item> theme(long id) {
         return queries.theme(id);
     }
 
-    public List<Theme> themes(long countyId) {
+    public List<Item> themes(long countyId) {
         return queries.themes(countyId);
+    }
+
+    /** The editor's values for {@code ?edit=}, after the access check. */
+    public Map<String, String> themeValues(Actor actor, long countyId, String edit) {
+        requireThemes(actor, countyId);
+        return queries.themeCatalogue().editValues(countyId, edit);
     }
 
     public void requireThemes(Actor actor, long countyId) {
@@ -151,38 +146,10 @@ public class SignalService {
     @Transactional
     public long saveTheme(Actor actor, long countyId, Long id, Map<String, String> form) {
         requireThemes(actor, countyId);
-        Theme before = null;
-        if (id != null) {
-            before = queries.theme(id).filter(t -> t.countyId() == countyId)
-                    .orElseThrow(() -> new KohtaamoException.NotFound("theme " + id));
-        }
-        FieldErrors errors = new FieldErrors();
-        Input in = new Input(errors);
-        String code = in.requiredLine("code", form.get("code"), 40);
-        if (code != null && !code.matches("^[a-z0-9_]{2,40}$")) {
-            errors.add("code", "signals.validation.code");
-        }
-        LocalizedText name = new LocalizedText(in.requiredLine("nameFi", form.get("nameFi"), 200),
-                in.line("nameSv", form.get("nameSv"), 200), in.line("nameEn", form.get("nameEn"), 200));
-        boolean active = "true".equals(form.get("active"));
-        Integer version = before == null ? null : in.integer("version", form.get("version"), 0, Integer.MAX_VALUE, 0);
-        if (code != null && !errors.has("code") && queries.themeCodeTaken(countyId, code, id)) {
-            errors.add("code", "signals.validation.codeTaken");
-        }
-        errors.throwIfAny();
-        Instant now = clock.instant();
-        long saved;
-        if (before == null) {
-            saved = queries.insertTheme(countyId, code, name, active, now);
-        } else {
-            if (!queries.updateTheme(id, version, code, name, active, now)) {
-                throw new KohtaamoException.Conflict("stale", "theme " + id);
-            }
-            saved = id;
-        }
-        audit.recordNonPublic(actor, before == null ? "SIGNAL_THEME_CREATE" : "SIGNAL_THEME_UPDATE", "signal_theme",
-                saved, Target.county(countyId), before, queries.theme(saved).orElseThrow());
-        return saved;
+        CountyCatalogue.Saved saved = queries.themeCatalogue().save(countyId, id, form);
+        audit.recordNonPublic(actor, saved.created() ? "SIGNAL_THEME_CREATE" : "SIGNAL_THEME_UPDATE", "signal_theme",
+                saved.after().id(), Target.county(countyId), saved.before(), saved.after());
+        return saved.after().id();
     }
 
     // ---- signals --------------------------------------------------------------------------------
@@ -231,7 +198,7 @@ public class SignalService {
         }
         if (county != null) {
             long c = county;
-            Set<Long> known = queries.themes(c).stream().filter(Theme::active).map(Theme::id).collect(Collectors.toSet());
+            Set<Long> known = queries.themes(c).stream().filter(Item::active).map(Item::id).collect(Collectors.toSet());
             if (!known.containsAll(themes)) {
                 errors.add("themeIds", "signals.validation.unknownTheme");
             }

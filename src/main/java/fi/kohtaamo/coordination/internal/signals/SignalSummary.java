@@ -1,7 +1,7 @@
 package fi.kohtaamo.coordination.internal.signals;
 
 import fi.kohtaamo.coordination.SignalAction;
-import fi.kohtaamo.coordination.internal.signals.SignalQueries.Theme;
+import fi.kohtaamo.shared.CountyCatalogue.Item;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
@@ -52,7 +52,7 @@ public class SignalSummary {
             long theme = e.getKey().get(0);
             long area = e.getKey().get(1);
             LocalizedText t = themeNames.computeIfAbsent(theme,
-                    id -> queries.theme(id).map(Theme::name).orElse(LocalizedText.of("?", null, null)));
+                    id -> queries.theme(id).map(Item::name).orElse(LocalizedText.of("?", null, null)));
             LocalizedText a = areaNames.computeIfAbsent(area,
                     id -> registry.area(id).map(Registry.Ref::name).orElse(LocalizedText.of("?", null, null)));
             List<Integer> quarters = java.util.Arrays.stream(e.getValue()).map(java.util.Set::size).toList();

@@ -4,7 +4,7 @@ import fi.kohtaamo.participation.ObservationAction;
 import fi.kohtaamo.participation.internal.observations.ObservationQueries.AgeBand;
 import fi.kohtaamo.participation.internal.observations.ObservationQueries.Observation;
 import fi.kohtaamo.participation.internal.observations.ObservationQueries.Observer;
-import fi.kohtaamo.participation.internal.observations.ObservationQueries.Theme;
+import fi.kohtaamo.shared.CountyCatalogue.Item;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
@@ -159,7 +159,7 @@ class ObservationPageController {
         model.addAttribute("o", o);
         model.addAttribute("placeName", registry.place(o.placeId()).map(Registry.Ref::name).orElse(LocalizedText.EMPTY));
         model.addAttribute("activityName", activityNames(o.placeId()).getOrDefault(o.activityId(), LocalizedText.EMPTY));
-        model.addAttribute("themes", service.themes(o.countyId()).stream().filter(Theme::active)
+        model.addAttribute("themes", service.themes(o.countyId()).stream().filter(Item::active)
                 .map(t -> Option.of(String.valueOf(t.id()), t.name(), lang)).toList());
         model.addAttribute("chosen", chosen);
         model.addAttribute("texts", ObservationService.TEXTS);
@@ -199,20 +199,7 @@ class ObservationPageController {
     String themes(@RequestParam(required = false) String county, @RequestParam(required = false) String edit,
             Actor actor, Model model) {
         long c = county(actor, county);
-        service.requireThemes(actor, c);
-        Map<String, String> values = new HashMap<>();
-        if (edit != null && !edit.isBlank()) {
-            long e = PathIds.orNotFound(edit);
-            Theme t = service.themes(c).stream().filter(x -> x.id() == e).findFirst()
-                    .orElseThrow(() -> new KohtaamoException.NotFound("theme " + e));
-            values.put("id", String.valueOf(t.id()));
-            values.put("version", String.valueOf(t.version()));
-            values.put("code", t.code());
-            values.put("nameFi", t.name().fi());
-            values.put("nameSv", t.name().sv());
-            values.put("nameEn", t.name().en());
-            values.put("active", String.valueOf(t.active()));
-        }
+        Map<String, String> values = service.themeValues(actor, c, edit);
         return themesPage(c, model, values, Map.of());
     }
 
@@ -236,6 +223,10 @@ class ObservationPageController {
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
             return themesPage(c, model, form, e.errors().messages(messages, lang.locale()));
+        } catch (KohtaamoException.Conflict e) {
+            response.setStatus(409);
+            model.addAttribute("stale", true);
+            return themesPage(c, model, form, Map.of());
         }
     }
 }

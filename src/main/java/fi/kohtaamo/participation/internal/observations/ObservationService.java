@@ -7,10 +7,11 @@ import fi.kohtaamo.participation.internal.observations.ObservationQueries.AgeBan
 import fi.kohtaamo.participation.internal.observations.ObservationQueries.Observation;
 import fi.kohtaamo.participation.internal.observations.ObservationQueries.Observer;
 import fi.kohtaamo.participation.internal.observations.ObservationQueries.Texts;
-import fi.kohtaamo.participation.internal.observations.ObservationQueries.Theme;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.CountyCatalogue;
+import fi.kohtaamo.shared.CountyCatalogue.Item;
 import fi.kohtaamo.shared.FieldErrors;
 import fi.kohtaamo.shared.Input;
 import fi.kohtaamo.shared.KohtaamoException;
@@ -18,12 +19,7 @@ import fi.kohtaamo.shared.LocalizedText;
 import fi.kohtaamo.shared.PersonalData;
 import fi.kohtaamo.shared.SmallNumbers;
 import fi.kohtaamo.shared.Target;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,16 +80,10 @@ public class ObservationService {
      */
     @org.springframework.context.event.EventListener
     void countyCreated(fi.kohtaamo.registry.CountyCreated event) {
-        if (!queries.themes(event.countyId()).isEmpty()) {
-            return;
-        }
-        Instant now = clock.instant();
-        for (var e : fi.kohtaamo.shared.SeededCatalogue.read("/fi/kohtaamo/participation/observation-themes.txt")) {
-            queries.insertTheme(event.countyId(), e.code(), e.name(), true, now);
-        }
+        queries.themeCatalogue().seedIfEmpty(event.countyId());
     }
 
-    public List<Theme> themes(long countyId) {
+    public List<Item> themes(long countyId) {
         return queries.themes(countyId);
     }
 
@@ -105,41 +94,19 @@ public class ObservationService {
         AccessControl.require(actor, ObservationAction.THEME_MANAGE, Target.county(countyId));
     }
 
+    /** The editor's values for {@code ?edit=}, after the access check. */
+    public Map<String, String> themeValues(Actor actor, long countyId, String edit) {
+        requireThemes(actor, countyId);
+        return queries.themeCatalogue().editValues(countyId, edit);
+    }
+
     @Transactional
     public long saveTheme(Actor actor, long countyId, Long id, Map<String, String> form) {
         requireThemes(actor, countyId);
-        Theme before = null;
-        if (id != null) {
-            before = queries.theme(id).filter(t -> t.countyId() == countyId)
-                    .orElseThrow(() -> new KohtaamoException.NotFound("theme " + id));
-        }
-        FieldErrors errors = new FieldErrors();
-        Input in = new Input(errors);
-        String code = in.requiredLine("code", form.get("code"), 40);
-        if (code != null && !code.matches("^[a-z0-9_]{2,40}$")) {
-            errors.add("code", "observations.validation.code");
-        }
-        LocalizedText name = new LocalizedText(in.requiredLine("nameFi", form.get("nameFi"), 200),
-                in.line("nameSv", form.get("nameSv"), 200), in.line("nameEn", form.get("nameEn"), 200));
-        boolean active = "true".equals(form.get("active"));
-        Integer version = before == null ? null : in.integer("version", form.get("version"), 0, Integer.MAX_VALUE, 0);
-        if (code != null && !errors.has("code") && queries.themeCodeTaken(countyId, code, id)) {
-            errors.add("code", "observations.validation.codeTaken");
-        }
-        errors.throwIfAny();
-        Instant now = clock.instant();
-        long saved;
-        if (before == null) {
-            saved = queries.insertTheme(countyId, code, name, active, now);
-        } else {
-            if (!queries.updateTheme(id, version, code, name, active, now)) {
-                throw new KohtaamoException.Conflict("stale", "theme " + id);
-            }
-            saved = id;
-        }
-        audit.recordNonPublic(actor, before == null ? "OBSERVATION_THEME_CREATE" : "OBSERVATION_THEME_UPDATE",
-                "observation_theme", saved, Target.county(countyId), before, queries.theme(saved).orElseThrow());
-        return saved;
+        CountyCatalogue.Saved saved = queries.themeCatalogue().save(countyId, id, form);
+        audit.recordNonPublic(actor, saved.created() ? "OBSERVATION_THEME_CREATE" : "OBSERVATION_THEME_UPDATE",
+                "observation_theme", saved.after().id(), Target.county(countyId), saved.before(), saved.after());
+        return saved.after().id();
     }
 
     // ---- observations ---------------------------------------------------------------------------
@@ -215,7 +182,7 @@ public class ObservationService {
                 }
             }
         }
-        Set<Long> known = themes(before.countyId()).stream().filter(Theme::active).map(Theme::id)
+        Set<Long> known = themes(before.countyId()).stream().filter(Item::active).map(Item::id)
                 .collect(Collectors.toSet());
         if (!known.containsAll(themes)) {
             errors.add("themeIds", "validation.choice");
@@ -275,7 +242,7 @@ public class ObservationService {
                     uncoded++;
                 }
             }
-            for (Theme t : themes(where.countyId())) {
+            for (Item t : themes(where.countyId())) {
                 long c = byTheme.getOrDefault(t.id(), 0L);
                 if (c > 0) {
                     themes.add(new Figure(t.name(), t.code(), SmallNumbers.small(c) ? null : c));
