@@ -47,6 +47,8 @@ public final class Browser {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // axe-core runs as one asynchronous script; on a loaded machine it took longer than the default 30 s.
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         return driver;
     }
 
