@@ -187,6 +187,25 @@ class FeedbackTest {
         assertThat(family().post("/places/" + otherPlace + "/feedback", answer("2", null, null)).status()).isEqualTo(302);
     }
 
+    /**
+     * A flood's answers read nothing (issue 14's benchmark: the place's day was read anew for every answer, because
+     * the answer ran in a transaction and the public data cache reads through inside one): once the place's day is
+     * kept, an answer is its insert alone, so a change made behind the cache's back is not seen until the data
+     * version moves, as for every public page.
+     */
+    @Test
+    void anAnswerReadsThePlacesDayFromThePublicDataCache() {
+        assertThat(family().post("/places/" + place + "/feedback", answer("4", null, null)).status()).isEqualTo(302);
+        // unpublished without moving the data version: an answer that read the database would be refused
+        jdbc.sql("update place set published = false where id = :p").param("p", place).update();
+        assertThat(family().post("/places/" + place + "/feedback", answer("4", null, null)).status()).isEqualTo(302);
+        assertThat(queries.countAt(place)).isEqualTo(2);
+        // once the version moves (any audited write does), the place is read again and is no longer published
+        cache.changed();
+        assertThat(family().post("/places/" + place + "/feedback", answer("4", null, null)).status()).isEqualTo(404);
+        assertThat(queries.countAt(place)).isEqualTo(2);
+    }
+
     @Test
     void theKioskLeavesNoCookieNoSessionAndReturnsToItsStart() {
         long sessions = jdbc.sql("select count(*) from spring_session").query(Long.class).single();

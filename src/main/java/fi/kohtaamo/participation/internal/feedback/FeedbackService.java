@@ -111,9 +111,12 @@ public class FeedbackService {
      * Stores an answer. The limits are taken first (a refused answer stores nothing); a personal identity code,
      * phone number or e-mail address in a text is refused with a message asking to leave it out.
      *
+     * <p>Not a transaction: the answer is one insert, and inside a transaction the public data cache reads through
+     * (it keeps nothing uncommitted), so the place's day would be read anew for every answer of a flood. Outside
+     * one, a refused answer takes no connection and an accepted one reads nothing but its insert.
+     *
      * @return the new answer's id
      */
-    @Transactional
     public long answer(long placeId, String sender, Answer a) {
         // the limits first: a refused answer (a flood) costs no query at all
         limits.take(PER_ADDRESS, sender);
