@@ -6,7 +6,6 @@ import fi.kohtaamo.coordination.WorkingGroupMeetings;
 import fi.kohtaamo.participation.PlanningDayAction;
 import fi.kohtaamo.participation.internal.planning.PlanningQueries.Day;
 import fi.kohtaamo.participation.internal.wishes.WishQueries.State;
-import fi.kohtaamo.participation.internal.wishes.WishQueries.Status;
 import fi.kohtaamo.participation.internal.wishes.WishQueries.Wish;
 import fi.kohtaamo.participation.internal.wishes.WishService;
 import fi.kohtaamo.registry.PlaceCriteria;
@@ -23,7 +22,6 @@ import fi.kohtaamo.shared.PersonalData;
 import fi.kohtaamo.shared.Scope;
 import fi.kohtaamo.shared.Target;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -232,6 +230,7 @@ public class PlanningService {
         }
         String sv = in.paragraph("descriptionSv", form.get("descriptionSv"), MAX_DESCRIPTION);
         String en = in.paragraph("descriptionEn", form.get("descriptionEn"), MAX_DESCRIPTION);
+        PersonalData.check(errors, "planningAddress", address);
         PersonalData.check(errors, "descriptionFi", fi);
         PersonalData.check(errors, "descriptionSv", sv);
         PersonalData.check(errors, "descriptionEn", en);
@@ -357,17 +356,8 @@ public class PlanningService {
         return id;
     }
 
-    /** Whether the wish is published (a linked wish merged or declined later is no longer shown as answered). */
-    static boolean published(Wish w) {
-        return w.status() == Status.PUBLISHED;
-    }
-
     /** Whether the planning day is still to come. */
     boolean coming(Day d) {
         return d.endsAt().isAfter(clock.instant());
-    }
-
-    Duration untilStart(Day d) {
-        return Duration.between(clock.instant(), d.startsAt());
     }
 }
