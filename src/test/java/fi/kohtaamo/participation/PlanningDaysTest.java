@@ -226,9 +226,11 @@ class PlanningDaysTest {
         r = countyCoordinator.post(BASE, form(otherPlace, "2026-12-15"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("alueella ei ole kohtaamispaikkatoimijoiden työryhmää");
-        // a place outside the area coordinator's area
+        // a place outside the area coordinator's area: refused as out of scope, telling nothing of that area's groups
         r = areaCoordinator.post(BASE, form(otherPlace, "2026-12-15"));
         assertThat(r.status()).isEqualTo(400);
+        assertThat(r.html().select(".field-error").text()).contains("Sinulla ei ole oikeutta tallentaa tietoa tähän.")
+                .doesNotContain("työryhmää");
         assertThat(written()).isEqualTo(before);
 
         long id = arrange(areaCoordinator, form(place, "2026-12-15"));
