@@ -99,6 +99,7 @@ final class AccessCases {
         feedback();
         surveys();
         participation();
+        planningDays();
     }
 
     List<Case> all() {
@@ -724,5 +725,40 @@ final class AccessCases {
                             "/admin/participation/accessibility/" + id + "/answer", Map.of("version", "0", "answer",
                                     "Kiitos")));
                 });
+    }
+
+    // ---- participation: joint planning days -----------------------------------------------------
+
+    private Map<String, String> planningForm(long place, String date, String description) {
+        return new java.util.HashMap<>(Map.of("placeId", "" + place, "planningDate", date, "planningStart", "17:00",
+                "planningEnd", "19:00", "descriptionFi", description));
+    }
+
+    private void planningDays() {
+        var planning = w.bean(fi.kohtaamo.participation.internal.planning.PlanningService.class);
+        Map<Where, Long> day = new EnumMap<>(Where.class);
+        Map<Where, String> described = new EnumMap<>(Where.class);
+        for (Where where : Where.values()) {
+            // every area has its providers' working group, whose meeting the planning day is
+            w.jdbc.sql("""
+                    insert into coord_group (county_id, kind, name, language, scope_area_id, created_at, updated_at)
+                    values (:c, 'WORKING_GROUP', :n, 'fi', :a, current_timestamp, current_timestamp)""")
+                    .param("c", w.county.get(where)).param("n", Fixtures.unique("Matriisin työryhmä"))
+                    .param("a", w.area.get(where)).update();
+            described.put(where, Fixtures.unique("Matriisin suunnittelupäivä"));
+            day.put(where, planning.create(w.system, planningForm(w.place.get(where), "2027-01-12", described.get(where)),
+                    false));
+        }
+        String base = "/admin/participation/planning";
+        add(fi.kohtaamo.participation.PlanningDayAction.READ, "the area's planning day read", false,
+                (web, where) -> read(web.get(base + "/" + day.get(where)), described.get(where)));
+        add(fi.kohtaamo.participation.PlanningDayAction.MANAGE, "a planning day arranged at the place", true,
+                (web, where) -> write(() -> count("select count(*) from planning_day where area_id = :p",
+                        w.area.get(where)), () -> web.post(base, planningForm(w.place.get(where), "2027-02-09",
+                        "Tervetuloa suunnittelemaan"))));
+        add(fi.kohtaamo.participation.PlanningDayAction.MANAGE, "a decision of the area's planning day", true,
+                (web, where) -> write(() -> count("select count(*) from planning_decision where planning_day_id = :p",
+                        day.get(where)), () -> web.post(base + "/" + day.get(where) + "/decisions", Map.of("decision",
+                        "Kokeillaan iltaryhmää", "wishState", "CONSIDERING"))));
     }
 }

@@ -32,7 +32,8 @@ class ParticipationLandingTest {
     static final String PASSWORD = "osallisuuden-salasana-1";
     static final String PAGE = "/admin/participation";
     static final List<String> PARTS = List.of("/admin/participation/wishes", "/admin/participation/feedback",
-            "/admin/participation/surveys", "/admin/participation/observations", "/admin/participation/accessibility");
+            "/admin/participation/surveys", "/admin/participation/observations", "/admin/participation/planning",
+            "/admin/participation/accessibility");
 
     @LocalServerPort int port;
     @Autowired Fixtures fx;
@@ -159,7 +160,7 @@ class ParticipationLandingTest {
         assertThat(d.select("#attention-surveys li").text()).contains("Avoin A1").doesNotContain("Avoin B")
                 .doesNotContain("Suljettu").doesNotContain("Tuleva").doesNotContain("muualla");
         assertThat(d.select("#attention-accessibility")).isEmpty();
-        assertThat(links(d)).containsExactly(PARTS.get(0), PARTS.get(1), PARTS.get(2), PARTS.get(3));
+        assertThat(links(d)).containsExactly(PARTS.get(0), PARTS.get(1), PARTS.get(2), PARTS.get(3), PARTS.get(4));
         // the other organiser's staff: A2 and B
         Document d2 = page(login(Role.PROVIDER_STAFF, org2, county, null, null));
         assertThat(figure(d2, "attention-wishes")).endsWith(": 5");
@@ -176,7 +177,7 @@ class ParticipationLandingTest {
         assertThat(d.select("#attention-feedback")).isEmpty();
         assertThat(figure(d, "attention-surveys")).endsWith(": 1");
         assertThat(d.select("#attention-accessibility")).isEmpty();
-        assertThat(links(d)).containsExactly(PARTS.get(0), PARTS.get(1), PARTS.get(2), PARTS.get(3));
+        assertThat(links(d)).containsExactly(PARTS.get(0), PARTS.get(1), PARTS.get(2), PARTS.get(3), PARTS.get(4));
     }
 
     @Test

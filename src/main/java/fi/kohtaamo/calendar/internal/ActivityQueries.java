@@ -187,6 +187,11 @@ public class ActivityQueries {
         return out;
     }
 
+    /** Marks an activity as demo data (another module's demo event, created through the service). */
+    public void markDemo(long id) {
+        jdbc.sql("update activity set demo = true where id = :id").param("id", id).update();
+    }
+
     public long insert(ActivityCommand c, boolean demo, Instant now) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""

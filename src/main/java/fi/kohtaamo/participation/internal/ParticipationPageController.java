@@ -3,6 +3,7 @@ package fi.kohtaamo.participation.internal;
 import fi.kohtaamo.participation.AccessibilityFeedbackAction;
 import fi.kohtaamo.participation.FeedbackAction;
 import fi.kohtaamo.participation.ObservationAction;
+import fi.kohtaamo.participation.PlanningDayAction;
 import fi.kohtaamo.participation.SurveyAction;
 import fi.kohtaamo.participation.WishAction;
 import fi.kohtaamo.participation.internal.accessibility.AccessibilityQueries.Feedback;
@@ -46,6 +47,7 @@ class ParticipationPageController {
             new Part("feedback.nav", BASE + "/feedback", FeedbackAction.VIEW),
             new Part("surveys.nav", BASE + "/surveys", SurveyAction.RESULTS),
             new Part("observations.nav", BASE + "/observations", ObservationAction.RECORD),
+            new Part("planning.nav", BASE + "/planning", PlanningDayAction.READ),
             new Part("a11y.nav", BASE + "/accessibility", AccessibilityFeedbackAction.ANSWER));
 
     static List<Part> parts(Actor actor) {

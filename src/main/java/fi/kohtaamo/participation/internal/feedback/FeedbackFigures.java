@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code feedback-positive}: answers with one of the two happiest faces).
  */
 @Component
-class FeedbackFigures implements ContributedFigures {
+public class FeedbackFigures implements ContributedFigures {
 
     static final String ANSWERS = "feedback-answers";
     static final String POSITIVE = "feedback-positive";
@@ -61,11 +61,11 @@ class FeedbackFigures implements ContributedFigures {
     }
 
     /** A place's protected figures of a period: each face's answers and all answers. */
-    record PlaceFaces(long placeId, Map<Integer, SmallNumbers.Sum> faces, SmallNumbers.Sum total) {
+    public record PlaceFaces(long placeId, Map<Integer, SmallNumbers.Sum> faces, SmallNumbers.Sum total) {
     }
 
     /** The protected counts of the places over the months from..to, by place id. */
-    Map<Long, PlaceFaces> faces(Collection<Long> placeIds, YearMonth from, YearMonth to) {
+    public Map<Long, PlaceFaces> faces(Collection<Long> placeIds, YearMonth from, YearMonth to) {
         Map<Long, PlaceFaces> out = new LinkedHashMap<>();
         for (Long p : placeIds) {
             Map<Integer, SmallNumbers.Sum> faces = new LinkedHashMap<>();

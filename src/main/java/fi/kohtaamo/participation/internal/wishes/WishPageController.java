@@ -43,25 +43,29 @@ class WishPageController {
     private final WishService service;
     private final Registry registry;
     private final MessageSource messages;
+    private final WishDecisions decisions;
 
-    WishPageController(WishService service, Registry registry, MessageSource messages) {
+    WishPageController(WishService service, Registry registry, MessageSource messages, WishDecisions decisions) {
         this.service = service;
         this.registry = registry;
         this.messages = messages;
+        this.decisions = decisions;
     }
 
     /** A published wish as a public page shows it. */
-    record WishView(Wish wish, LocalizedText place, LocalizedText activity, boolean supported) {
+    record WishView(Wish wish, LocalizedText place, LocalizedText activity, boolean supported,
+            WishDecisions.Answered decision) {
     }
 
     private List<WishView> views(List<Wish> wishes, Set<Long> supported) {
         Map<Long, LocalizedText> places = new HashMap<>();
         List<WishView> out = new ArrayList<>();
+        Map<Long, WishDecisions.Answered> answered = decisions.of(wishes.stream().map(Wish::id).toList());
         for (Wish w : wishes) {
             LocalizedText place = w.placeId() == null ? null : places.computeIfAbsent(w.placeId(),
                     p -> registry.place(p).map(Registry.Ref::name).orElse(LocalizedText.EMPTY));
             LocalizedText activity = service.activity(w.activityId()).map(a -> a.name()).orElse(null);
-            out.add(new WishView(w, place, activity, supported.contains(w.id())));
+            out.add(new WishView(w, place, activity, supported.contains(w.id()), answered.get(w.id())));
         }
         return out;
     }

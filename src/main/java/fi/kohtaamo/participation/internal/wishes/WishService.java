@@ -315,6 +315,21 @@ public class WishService {
         audit.record(actor, "WISH_ANSWER", "wish", id, target(before), before, queries.wish(id).orElseThrow());
     }
 
+    /**
+     * Answers a published wish by a planning day's decision: the state the decision gives and its text as the public
+     * answer (the activity that answers it stays). Checked as moderation of the wish; audited as an answer.
+     */
+    @Transactional
+    public void answerByDecision(Actor actor, long id, State state, String text) {
+        Wish before = moderated(actor, id);
+        if (before.status() != Status.PUBLISHED || !queries.answer(id, before.version(), state, text,
+                before.activityId(), actor.name(), clock.instant())) {
+            throw new KohtaamoException.Conflict("stale", "wish " + id);
+        }
+        audit.record(actor, "WISH_ANSWER_BY_DECISION", "wish", id, target(before), before,
+                queries.wish(id).orElseThrow());
+    }
+
     /** The published activities that may answer the wish: its place's, or those of its area's places. */
     public List<ActivityCalendar.ActivityRef> activities(Wish w) {
         List<Registry.Ref> places = w.placeId() != null
