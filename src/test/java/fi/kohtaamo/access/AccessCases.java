@@ -313,6 +313,10 @@ final class AccessCases {
         });
         add(MonitoringAction.REPORT_VIEW, "the place's row in the report", false, (web, where) -> read(
                 web.get("/admin/reports.csv?from=2026-10&to=2026-10&breakdown=PLACE"), nameOf(where)));
+        add(MonitoringAction.SERVICE_TYPE_MANAGE, "a service type of the county", true, (web, where) -> write(
+                () -> count("select count(*) from service_type where county_id = :p", w.county.get(where)),
+                () -> web.post("/admin/service-types", Map.of("county", "" + w.county.get(where), "code",
+                        "MATRIX_" + next.incrementAndGet(), "nameFi", "Matriisin palvelu", "active", "true"))));
     }
 
     // ---- outreach -------------------------------------------------------------------------------

@@ -2,7 +2,6 @@ package fi.kohtaamo.monitoring.internal;
 
 import fi.kohtaamo.calendar.ActivityCalendar;
 import fi.kohtaamo.monitoring.MonitoringAction;
-import fi.kohtaamo.monitoring.ReferralService;
 import fi.kohtaamo.registry.OrganisationType;
 import fi.kohtaamo.registry.PlaceKind;
 import fi.kohtaamo.registry.Registry;
@@ -113,10 +112,10 @@ public class ReportService implements org.springframework.beans.factory.Disposab
 
     public record Report(Period period, Period previous, Breakdown breakdown, List<Row> rows, Row total,
             Map<YearMonth, Long> byMonth, MonthlyPerPlace monthlyPerPlace, double openingDaysPerWeek,
-            Map<ReferralService, Long> referrals, Set<Cell> hidden, Set<Cell> hiddenPrevious,
+            Map<String, Long> referrals, Set<Cell> hidden, Set<Cell> hiddenPrevious,
             List<Figure> figures, int places, fi.kohtaamo.outreach.OutreachFigures.Visits outreach,
-            List<Outlier> outliers, Set<YearMonth> hiddenMonths, Set<ReferralService> hiddenReferrals,
-            ReportContributed.Table contributed)
+            List<Outlier> outliers, Set<YearMonth> hiddenMonths, Set<String> hiddenReferrals,
+            ReportContributed.Table contributed, List<Long> counties)
             implements fi.kohtaamo.shared.PublicDataCache.Sized {
 
         @Override
@@ -350,8 +349,8 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         int placesWithCounts = (int) current.values().stream().filter(v -> v.get(Figure.COUNTED_DAYS).value() > 0).count();
         double weeks = period.days() / 7.0;
         double openingDays = placesWithCounts == 0 ? 0 : countedDays / (double) placesWithCounts / weeks;
-        Map<ReferralService, Long> referrals = new EnumMap<>(ReferralService.class);
-        Set<ReferralService> hiddenReferrals = java.util.EnumSet.noneOf(ReferralService.class);
+        Map<String, Long> referrals = new java.util.TreeMap<>();
+        Set<String> hiddenReferrals = new java.util.TreeSet<>();
         now.referrals().forEach((k, v) -> {
             referrals.put(k, v.value());
             if (v.hidden()) {
@@ -362,7 +361,7 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         return new Report(period, previous, breakdown, rows, total, byMonth, mpp, openingDays, referrals,
                 Set.copyOf(hidden), Set.copyOf(hiddenPrevious), figures, places.size(), result(outreachQ),
                 ReportOutliers.find(queries, places, current, now.placeMonths(), period), Set.copyOf(hiddenMonths), Set.copyOf(hiddenReferrals),
-                contributedTable);
+                contributedTable, places.stream().map(Registry.ReportPlace::countyId).distinct().sorted().toList());
     }
 
     /**
