@@ -298,7 +298,8 @@ class ReportController {
     }
 
     /** Families guided onward by service type: sums of the types' protected place-months. */
-    record ReferralRow(String code, fi.kohtaamo.shared.LocalizedText name, long value, boolean hidden) {
+    record ReferralRow(String code, fi.kohtaamo.shared.LocalizedText name, long value, boolean hidden, long here,
+            boolean hereHidden) {
     }
 
     /**
@@ -314,18 +315,21 @@ class ReportController {
         }
         List<ReferralRow> out = new ArrayList<>();
         for (ServiceTypes.ServiceType t : known.values()) {
-            if (t.active() || report.referrals().containsKey(t.code())) {
-                out.add(new ReferralRow(t.code(), t.name(), report.referrals().getOrDefault(t.code(), 0L),
-                        report.hiddenReferrals().contains(t.code())));
+            if (t.active() || report.referrals().containsKey(t.code()) || report.guidedHere().containsKey(t.code())) {
+                out.add(row(report, t.code(), t.name()));
             }
         }
-        report.referrals().forEach((code, value) -> {
-            if (!known.containsKey(code)) {
-                out.add(new ReferralRow(code, fi.kohtaamo.shared.LocalizedText.of(code, null, null), value,
-                        report.hiddenReferrals().contains(code)));
-            }
-        });
+        java.util.Set<String> others = new java.util.TreeSet<>(report.referrals().keySet());
+        others.addAll(report.guidedHere().keySet());
+        others.removeAll(known.keySet());
+        others.forEach(code -> out.add(row(report, code, fi.kohtaamo.shared.LocalizedText.of(code, null, null))));
         return out;
+    }
+
+    private static ReferralRow row(ReportService.Report report, String code, fi.kohtaamo.shared.LocalizedText name) {
+        return new ReferralRow(code, name, report.referrals().getOrDefault(code, 0L),
+                report.hiddenReferrals().contains(code), report.guidedHere().getOrDefault(code, 0L),
+                report.hiddenGuidedHere().contains(code));
     }
 
     /** The breakdown table as rows for a download: suppressed cells as "<5", like the page. */
