@@ -43,4 +43,30 @@ public interface ActivityCalendar {
 
     /** The occurrence the rule gives on {@code originalDate}, wherever it was moved; empty when there is none. */
     Optional<OccurrenceRef> occurrence(long activityId, LocalDate originalDate);
+
+    /**
+     * What a family looks for in the public calendar; null or empty parts mean "any".
+     *
+     * @param childAgeMonths the child's age: activities whose ages do not include it are left out
+     * @param language a language of activity (ISO 639-1)
+     */
+    record SessionQuery(String municipalityCode, Integer childAgeMonths, String language,
+            Set<java.time.DayOfWeek> weekdays) {
+
+        public SessionQuery {
+            weekdays = weekdays == null ? Set.of() : Set.copyOf(weekdays);
+        }
+    }
+
+    /** A session as the public calendar shows it: a published activity at a published place, on one day. */
+    record PublicSession(long activityId, LocalizedText name, ActivityKind kind, List<String> languages,
+            fi.kohtaamo.registry.PlaceInfo place, ZonedDateTime start, ZonedDateTime end, boolean cancelled) {
+    }
+
+    /**
+     * The sessions the public calendar shows for the query in [from, to] (at most 92 days), in time order, planned
+     * exactly as there: pauses, public and school holidays and staff's changes applied, cancelled sessions included
+     * (flagged), the same filters.
+     */
+    List<PublicSession> publicSessions(SessionQuery query, LocalDate from, LocalDate to);
 }

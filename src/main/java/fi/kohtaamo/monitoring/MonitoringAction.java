@@ -19,7 +19,9 @@ public enum MonitoringAction implements Action {
     /** Record or correct the visit counts of a place. */
     COUNT_RECORD(ADMIN, COUNTY_COORDINATOR, AREA_COORDINATOR, PROVIDER_STAFF, VOLUNTEER),
     /** See reports of the places in scope (a national reporter: its organisation's places in every county). */
-    REPORT_VIEW(ADMIN, COUNTY_COORDINATOR, AREA_COORDINATOR, PROVIDER_STAFF, NATIONAL_REPORTER);
+    REPORT_VIEW(ADMIN, COUNTY_COORDINATOR, AREA_COORDINATOR, PROVIDER_STAFF, NATIONAL_REPORTER),
+    /** Keep the county's service types ({@link ServiceTypes}): add, rename, reorder, deactivate. Target: the county. */
+    SERVICE_TYPE_MANAGE(ADMIN, COUNTY_COORDINATOR);
 
     private final Set<Role> roles;
 

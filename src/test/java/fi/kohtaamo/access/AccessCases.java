@@ -314,6 +314,16 @@ final class AccessCases {
         });
         add(MonitoringAction.REPORT_VIEW, "the place's row in the report", false, (web, where) -> read(
                 web.get("/admin/reports.csv?from=2026-10&to=2026-10&breakdown=PLACE"), nameOf(where)));
+        // a handout lists the places of one county: whoever works in the county (its coordinators, the staff and
+        // partners of its organisations) finds them, so a sibling's county is the actor's own; another county only
+        // an administrator (the print is checked by the same rule, HandoutsTest)
+        add(fi.kohtaamo.guidance.HandoutAction.PRINT, "the handout page of the county", false, (web, where) -> read(
+                web.get("/admin/handouts?county=" + w.county.get(where)), "Testikunta " + w.municipality.get(where)),
+                (role, where) -> where != Where.OTHER_COUNTY || role == Role.ADMIN);
+        add(MonitoringAction.SERVICE_TYPE_MANAGE, "a service type of the county", true, (web, where) -> write(
+                () -> count("select count(*) from service_type where county_id = :p", w.county.get(where)),
+                () -> web.post("/admin/service-types", Map.of("county", "" + w.county.get(where), "code",
+                        "MATRIX_" + next.incrementAndGet(), "nameFi", "Matriisin palvelu", "active", "true"))));
     }
 
     // ---- outreach -------------------------------------------------------------------------------

@@ -192,7 +192,9 @@ class CountImportTest {
         WebClient.Response t = web.get(placePath + "/import/template.csv?month=2026-11");
         assertThat(t.body().lines().findFirst().orElse("")).endsWith(";staff;referral_child_health_clinic;referral_family_counselling;"
                 + "referral_family_social_work;referral_family_work;referral_oral_health;referral_speech_therapy;referral_ecec;"
-                + "referral_immigrant_services;referral_parish_diaconia;referral_mll_support_persons;referral_ngo_services;referral_other");
+                + "referral_immigrant_services;referral_parish_diaconia;referral_mll_support_persons;referral_ngo_services;referral_other;"
+                + "referral_child_welfare_open;referral_parent_mental_health;referral_parish_family_counselling;"
+                + "referral_helpline;referral_culture_leisure");
     }
 
     byte[] workbook(boolean formula) throws Exception {

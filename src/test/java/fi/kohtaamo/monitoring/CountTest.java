@@ -122,7 +122,7 @@ class CountTest {
         counts.save(staff, place, activity, TUESDAY, correction);
         CountQueries.Count corrected = queries.count(place, activity, TUESDAY).orElseThrow();
         assertThat(corrected.figures().adults()).isEqualTo(9);
-        assertThat(corrected.referrals()).containsEntry(ReferralService.CHILD_HEALTH_CLINIC, 2);
+        assertThat(corrected.referrals()).containsEntry("CHILD_HEALTH_CLINIC", 2);
         // the old version again: stale
         catchThrowableOfType(KohtaamoException.Conflict.class, () -> counts.save(staff, place, activity, TUESDAY, correction));
         assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'visit_count' and entity_id = :id")

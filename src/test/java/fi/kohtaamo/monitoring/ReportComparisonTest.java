@@ -88,7 +88,7 @@ class ReportComparisonTest {
         // October against that September: 40 adults → 50 adults is +25 %, 60 visitors → 60 is ±0 %; two families
         // guided onward (a figure under five)
         counts.insert(place, null, LocalDate.parse("2026-10-06"), new CountQueries.Figures(50, 0, 0, 10, 0, 0, 0, 0, 0),
-                Map.of(fi.kohtaamo.monitoring.ReferralService.CHILD_HEALTH_CLINIC, 2), false, Instant.now());
+                Map.of("CHILD_HEALTH_CLINIC", 2), false, Instant.now());
         Document november = report(web, "2026-10", "2026-10", "en");
         assertThat(change(november, "Adults")).isEqualTo("+25\u00a0%");
         assertThat(change(november, "Visits (adults and children)")).isEqualTo("±0\u00a0%");

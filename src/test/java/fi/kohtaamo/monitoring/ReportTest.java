@@ -96,7 +96,7 @@ class ReportTest {
         long tiny = fx.openPlace(area1, m1, mllA);
         placesA.add(tiny);
         counts.insert(tiny, null, LocalDate.of(2026, 10, 5), new CountQueries.Figures(2, 1, 0, 1, 0, 0, 1, 0, 1),
-                Map.of(fi.kohtaamo.monitoring.ReferralService.CHILD_HEALTH_CLINIC, 1), false, Instant.now());
+                Map.of("CHILD_HEALTH_CLINIC", 1), false, Instant.now());
     }
 
     long sql(String expression, List<Long> places, String from, String to) {

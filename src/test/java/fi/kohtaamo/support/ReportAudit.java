@@ -1,6 +1,5 @@
 package fi.kohtaamo.support;
 
-import fi.kohtaamo.monitoring.ReferralService;
 import fi.kohtaamo.monitoring.internal.ReportService;
 import fi.kohtaamo.monitoring.internal.ReportService.Breakdown;
 import fi.kohtaamo.monitoring.internal.ReportService.Figure;
@@ -61,6 +60,11 @@ public final class ReportAudit {
     private final JdbcClient jdbc;
 
     private final List<fi.kohtaamo.monitoring.ContributedFigures> contributed;
+
+    /** Every service code stored with referrals (the report's rows are by code, whatever the county's catalogue). */
+    private List<String> serviceCodes() {
+        return jdbc.sql("select distinct service from visit_referral_month order by service").query(String.class).list();
+    }
 
     public ReportAudit(ReportService reports, Registry registry, JdbcClient jdbc) {
         this(reports, registry, jdbc, List.of());
@@ -175,8 +179,8 @@ public final class ReportAudit {
             one.set(months.indexOf(m));
             cells.add(new Cell(Figure.VISITORS.name(), every, one, v, r.hiddenMonths().contains(m), where + " month " + m));
         });
-        for (ReferralService s : ReferralService.values()) {
-            cells.add(new Cell("REFERRAL_" + s.name(), every, now, r.referrals().getOrDefault(s, 0L),
+        for (String s : serviceCodes()) {
+            cells.add(new Cell("REFERRAL_" + s, every, now, r.referrals().getOrDefault(s, 0L),
                     r.hiddenReferrals().contains(s), where + " referrals " + s));
         }
         var c = r.contributed();
@@ -265,8 +269,8 @@ public final class ReportAudit {
                 figures.add(f.name());
             }
         }
-        for (ReferralService s : ReferralService.values()) {
-            figures.add("REFERRAL_" + s.name());
+        for (String s : serviceCodes()) {
+            figures.add("REFERRAL_" + s);
         }
         contributed.forEach(source -> source.keys().forEach(k -> {
             if (!figures.contains(k)) {

@@ -97,6 +97,26 @@ public class WebClient {
 
     /** Posts a form with the CSRF token of the last HTML page read (read one first). */
     public Response post(String path, List<Map.Entry<String, String>> fields) {
+        return send(formPost(path, fields));
+    }
+
+    /** Posts a form (as {@link #post}) whose answer is binary (a PDF): the body as bytes; fails unless 200. */
+    public byte[] postBytes(String path, List<Map.Entry<String, String>> fields) {
+        try {
+            HttpResponse<byte[]> r = http.send(formPost(path, fields), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("POST " + path + ": " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest formPost(String path, List<Map.Entry<String, String>> fields) {
         List<Map.Entry<String, String>> all = new ArrayList<>(fields);
         if (csrf != null) {
             all.add(Map.entry("_csrf", csrf));
@@ -109,9 +129,9 @@ public class WebClient {
             body.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8));
         }
-        return send(request(path)
+        return request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
     }
 
     public Response post(String path, Map<String, String> fields) {

@@ -27,6 +27,16 @@ class ActivityCalendarFacade implements ActivityCalendar {
         this.registry = registry;
     }
 
+    @Override
+    public List<PublicSession> publicSessions(SessionQuery q, LocalDate from, LocalDate to) {
+        CalendarFilter filter = new CalendarFilter(null, q.municipalityCode(), null, null, q.weekdays(), null,
+                q.childAgeMonths(), null, q.language(), Set.of(), false);
+        return calendar.occurrences(filter, from, to).stream().map(e -> new PublicSession(e.activity().id(),
+                e.activity().name(), e.activity().kind(), List.copyOf(e.activity().languages()), e.place(),
+                e.occurrence().start(), e.occurrence().end(),
+                e.occurrence().status() == Occurrence.Status.CANCELLED)).toList();
+    }
+
     static ActivityRef ref(ActivityQueries.Activity a) {
         return new ActivityRef(a.id(), a.placeId(), a.kind(), a.name(), Set.copyOf(a.organiserIds()),
                 List.copyOf(a.languages()), a.published(), a.schedule().seasonStart(), a.schedule().seasonEnd());

@@ -1,7 +1,6 @@
 package fi.kohtaamo.monitoring.internal;
 
 import fi.kohtaamo.monitoring.MonitoringAction;
-import fi.kohtaamo.monitoring.ReferralService;
 import fi.kohtaamo.monitoring.internal.CountQueries.Figures;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
@@ -115,7 +114,7 @@ class CountController {
             for (String f : Figures.FIELDS) {
                 values.put(f, String.valueOf(c.count().figures().get(f)));
             }
-            c.count().referrals().forEach((k, v) -> values.put("ref." + k.name(), String.valueOf(v)));
+            c.count().referrals().forEach((k, v) -> values.put("ref." + k, String.valueOf(v)));
             values.put("version", String.valueOf(c.count().version()));
         }
         return counterPage(pid, c, model, values, Map.of());
@@ -133,7 +132,12 @@ class CountController {
         model.addAttribute("place", place(placeId));
         model.addAttribute("countable", c);
         model.addAttribute("fields", Figures.FIELDS);
-        model.addAttribute("services", ReferralService.values());
+        List<fi.kohtaamo.monitoring.ServiceTypes.ServiceType> types = service.serviceTypes(placeId, c.count());
+        model.addAttribute("services", types);
+        // the error summary names a referral field by its type's name
+        Map<String, fi.kohtaamo.shared.LocalizedText> serviceNames = new LinkedHashMap<>();
+        types.forEach(t -> serviceNames.put(t.code(), t.name()));
+        model.addAttribute("serviceNames", serviceNames);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return "monitoring/counter";

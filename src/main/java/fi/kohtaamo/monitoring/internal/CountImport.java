@@ -60,15 +60,27 @@ public class CountImport {
         COLUMNS.put("first_time_families", "firstTimeFamilies");
         COLUMNS.put("volunteers", "volunteers");
         COLUMNS.put("staff", "staff");
-        // families guided onward, one column per service (optional; the counter's "ref." fields)
-        for (fi.kohtaamo.monitoring.ReferralService service : fi.kohtaamo.monitoring.ReferralService.values()) {
-            COLUMNS.put(referralColumn(service), "ref." + service.name());
-        }
     }
 
-    /** The column of families guided to a service: {@code referral_child_health_clinic} and so on. */
-    static String referralColumn(fi.kohtaamo.monitoring.ReferralService service) {
-        return "referral_" + service.name().toLowerCase(Locale.ROOT);
+    /**
+     * Families guided onward are optional columns, one per service type of the place's county: {@code referral_} and
+     * the type's code in lower case ({@code referral_child_health_clinic}, the counter's {@code ref.} fields). A
+     * column of a code the county does not offer is a row error wherever it has a figure.
+     */
+    static final String REFERRAL = "referral_";
+
+    /** At most this many referral columns are read from a file (a county's list is at most 60 types). */
+    static final int MAX_REFERRAL_COLUMNS = 100;
+
+    static String referralColumn(String code) {
+        return REFERRAL + code.toLowerCase(Locale.ROOT);
+    }
+
+    /** The header of a file for the county's types: the fixed columns, then one referral column per type. */
+    static List<String> columns(List<fi.kohtaamo.monitoring.ServiceTypes.ServiceType> types) {
+        List<String> out = new ArrayList<>(COLUMNS.keySet());
+        types.forEach(t -> out.add(referralColumn(t.code())));
+        return out;
     }
 
     /** A problem: a message key with arguments, for a row (0 = the file). */
@@ -77,7 +89,7 @@ public class CountImport {
 
     /** A checked row; {@code subject} is the activity id, 0 for an open day, -1 when it could not be found. */
     public record Line(int number, LocalDate date, String activity, long subject, Figures figures,
-            Map<fi.kohtaamo.monitoring.ReferralService, Integer> referrals, List<Problem> problems) {
+            Map<String, Integer> referrals, List<Problem> problems) {
 
         /** Families guided onward on this row, all services together. */
         public int referred() {
@@ -112,9 +124,10 @@ public class CountImport {
     }
 
     /** The template: the header and, for a month, one row per occurrence to count (figures left empty). */
-    static List<List<Object>> template(List<CountService.Countable> rows, fi.kohtaamo.shared.Lang lang) {
+    static List<List<Object>> template(List<CountService.Countable> rows, List<String> columns,
+            fi.kohtaamo.shared.Lang lang) {
         List<List<Object>> out = new ArrayList<>();
-        out.add(new ArrayList<>(COLUMNS.keySet()));
+        out.add(new ArrayList<>(columns));
         for (CountService.Countable c : rows) {
             if (c.count() == null) {
                 List<Object> row = new ArrayList<>();
@@ -174,12 +187,16 @@ public class CountImport {
                 file.add(new Problem("monitoring.import.header", new Object[] {String.join(";", COLUMNS.keySet())}));
                 return;
             }
+            List<String> read = readColumns(headers.keySet(), file);
+            if (read == null) {
+                return;
+            }
             for (CSVRecord r : parser) {
                 if (raw.size() > MAX_ROWS) {
                     break;
                 }
                 Map<String, Object> row = new HashMap<>();
-                for (String column : COLUMNS.keySet()) {
+                for (String column : read) {
                     String h = headers.get(column);
                     row.put(column, h != null && r.isMapped(h) && r.isSet(h) ? r.get(h) : null);
                 }
@@ -188,6 +205,20 @@ public class CountImport {
         } catch (IOException | RuntimeException e) {
             file.add(new Problem("monitoring.import.notReadable", new Object[0]));
         }
+    }
+
+    /**
+     * The columns read from a file: the fixed ones and every referral column it has (whatever its code: the rows say
+     * which codes the county does not offer); null, with a file problem, when it has too many referral columns.
+     */
+    private static List<String> readColumns(java.util.Collection<String> headers, List<Problem> file) {
+        List<String> out = new ArrayList<>(COLUMNS.keySet());
+        headers.stream().filter(h -> h.startsWith(REFERRAL) && h.length() > REFERRAL.length()).sorted().forEach(out::add);
+        if (out.size() - COLUMNS.size() > MAX_REFERRAL_COLUMNS) {
+            file.add(new Problem("monitoring.import.tooManyColumns", new Object[] {MAX_REFERRAL_COLUMNS}));
+            return null;
+        }
+        return out;
     }
 
     /** A formula cell, kept apart so that the row says "no formulas" rather than a value. */
@@ -214,6 +245,10 @@ public class CountImport {
                 file.add(new Problem("monitoring.import.header", new Object[] {String.join(";", COLUMNS.keySet())}));
                 return;
             }
+            List<String> read = readColumns(headers.keySet(), file);
+            if (read == null) {
+                return;
+            }
             for (int i = head.getRowNum() + 1; i <= sheet.getLastRowNum() && raw.size() <= MAX_ROWS; i++) {
                 Row r = sheet.getRow(i);
                 if (r == null) {
@@ -221,7 +256,7 @@ public class CountImport {
                 }
                 Map<String, Object> row = new HashMap<>();
                 boolean any = false;
-                for (String column : COLUMNS.keySet()) {
+                for (String column : read) {
                     Integer index = headers.get(column);
                     Object v = index == null ? null : value(r.getCell(index));
                     any |= v != null;
@@ -280,6 +315,8 @@ public class CountImport {
                 }
             }
         }
+        // the service types offered for new tallies at the place (a new count has none of its own)
+        Set<String> codes = CountService.codes(counts.serviceTypes(placeId, null));
         List<Line> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Map<LocalDate, Boolean> openDays = new HashMap<>();
@@ -287,12 +324,25 @@ public class CountImport {
             Map<String, Object> row = raw.get(i);
             List<Problem> problems = new ArrayList<>();
             Map<String, String> form = new HashMap<>();
-            for (Map.Entry<String, String> col : COLUMNS.entrySet()) {
-                Object v = row.get(col.getKey());
+            for (Map.Entry<String, Object> cell : new java.util.TreeMap<>(row).entrySet()) {
+                String column = cell.getKey();
+                Object v = cell.getValue();
+                String field = COLUMNS.get(column);
+                if (field == null && column.startsWith(REFERRAL)) {
+                    String code = column.substring(REFERRAL.length()).toUpperCase(Locale.ROOT);
+                    field = codes.contains(code) ? "ref." + code : null;
+                    if (field == null && v != null && !(v instanceof String s && s.isBlank())) {
+                        problems.add(new Problem("monitoring.import.unknownService", new Object[] {column}));
+                        continue;
+                    }
+                }
+                if (field == null) {
+                    continue;
+                }
                 if (v instanceof Formula || (v instanceof String s && s.startsWith("="))) {
-                    problems.add(new Problem("monitoring.import.formula", new Object[] {col.getKey()}));
+                    problems.add(new Problem("monitoring.import.formula", new Object[] {column}));
                 } else if (v != null) {
-                    form.put(col.getValue(), v.toString());
+                    form.put(field, v.toString());
                 }
             }
             LocalDate date = dates.get(i);
@@ -328,7 +378,7 @@ public class CountImport {
                 }
             }
             FieldErrors errors = new FieldErrors();
-            CountService.Checked checked = CountService.check(form, "", errors);
+            CountService.Checked checked = CountService.check(form, "", codes, errors);
             for (FieldErrors.FieldError e : errors.all()) {
                 problems.add(new Problem("monitoring.import.figure", new Object[] {e.field(), e.messageKey(), e.args()}));
             }
@@ -341,8 +391,9 @@ public class CountImport {
     static String text(Problem p, org.springframework.context.MessageSource messages, java.util.Locale locale) {
         if (p.key().equals("monitoring.import.figure")) {
             String field = (String) p.args()[0];
-            String column = COLUMNS.entrySet().stream().filter(e -> e.getValue().equals(field)).map(Map.Entry::getKey)
-                    .findFirst().orElse(field);
+            String column = field.startsWith("ref.") ? referralColumn(field.substring(4))
+                    : COLUMNS.entrySet().stream().filter(e -> e.getValue().equals(field)).map(Map.Entry::getKey)
+                            .findFirst().orElse(field);
             return column + ": " + messages.getMessage((String) p.args()[1], (Object[]) p.args()[2], locale);
         }
         return messages.getMessage(p.key(), p.args(), locale);

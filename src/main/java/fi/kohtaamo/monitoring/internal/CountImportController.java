@@ -67,8 +67,8 @@ class CountImportController {
         model.addAttribute("place", place(pid));
         model.addAttribute("month", YearMonth.from(counts.today()));
         model.addAttribute("errors", java.util.Map.of());
-        model.addAttribute("referralColumns", java.util.Arrays.stream(fi.kohtaamo.monitoring.ReferralService.values())
-                .map(CountImport::referralColumn).collect(java.util.stream.Collectors.joining(", ")));
+        model.addAttribute("referralColumns", counts.serviceTypes(pid, null).stream()
+                .map(t -> CountImport.referralColumn(t.code())).collect(java.util.stream.Collectors.joining(", ")));
         return "monitoring/import";
     }
 
@@ -86,7 +86,8 @@ class CountImportController {
         if (m.getYear() < 2000 || m.getYear() > 2100) {
             throw new KohtaamoException.BadParameter("month");
         }
-        return Csv.download("kohtaamo-counts-" + m + ".csv", CountImport.template(counts.month(actor, pid, m), lang));
+        return Csv.download("kohtaamo-counts-" + m + ".csv", CountImport.template(counts.month(actor, pid, m),
+                CountImport.columns(counts.serviceTypes(pid, null)), lang));
     }
 
     @PostMapping("/admin/counts/places/{placeId}/import/preview")

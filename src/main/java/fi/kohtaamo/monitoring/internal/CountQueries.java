@@ -1,6 +1,5 @@
 package fi.kohtaamo.monitoring.internal;
 
-import fi.kohtaamo.monitoring.ReferralService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +72,7 @@ public class CountQueries {
      * @param activityId null for an open day of the place
      */
     public record Count(long id, long placeId, Long activityId, LocalDate date, Figures figures,
-            Map<ReferralService, Integer> referrals, int version, Instant updatedAt) {
+            Map<String, Integer> referrals, int version, Instant updatedAt) {
     }
 
     private static final String COLUMNS = """
@@ -95,20 +93,20 @@ public class CountQueries {
         if (counts.isEmpty()) {
             return counts;
         }
-        Map<Long, Map<ReferralService, Integer>> refs = new HashMap<>();
+        Map<Long, Map<String, Integer>> refs = new HashMap<>();
         List<Long> ids = counts.stream().map(Count::id).toList();
         for (int i = 0; i < ids.size(); i += 1000) {
             jdbc.sql("select count_id, service, families from visit_count_referral where count_id in (:ids)")
                     .param("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
                     .query(rs -> {
-                        refs.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(ReferralService.class))
-                                .put(ReferralService.valueOf(rs.getString(2)), rs.getInt(3));
+                        refs.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>())
+                                .put(rs.getString(2), rs.getInt(3));
                     });
         }
         List<Count> out = new ArrayList<>(counts.size());
         for (Count c : counts) {
             out.add(new Count(c.id(), c.placeId(), c.activityId(), c.date(), c.figures(),
-                    Map.copyOf(refs.getOrDefault(c.id(), Map.of())), c.version(), c.updatedAt()));
+                    java.util.Collections.unmodifiableMap(refs.getOrDefault(c.id(), new java.util.TreeMap<>())), c.version(), c.updatedAt()));
         }
         return out;
     }
@@ -126,7 +124,7 @@ public class CountQueries {
                 .param("p", placeId).param("from", from).param("to", to).query(CountQueries::row).list());
     }
 
-    public long insert(long placeId, Long activityId, LocalDate date, Figures f, Map<ReferralService, Integer> referrals,
+    public long insert(long placeId, Long activityId, LocalDate date, Figures f, Map<String, Integer> referrals,
             boolean demo, Instant now) {
         lockWrites();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -143,7 +141,7 @@ public class CountQueries {
         return id;
     }
 
-    public boolean update(long id, int version, Figures f, Map<ReferralService, Integer> referrals, Instant now) {
+    public boolean update(long id, int version, Figures f, Map<String, Integer> referrals, Instant now) {
         lockWrites();
         boolean updated = bind(jdbc.sql("""
                 update visit_count set adults = :adults, children_under_1 = :c0, children_1_2 = :c1, children_3_6 = :c3,
@@ -164,11 +162,11 @@ public class CountQueries {
         return updated;
     }
 
-    private void saveReferrals(long id, Map<ReferralService, Integer> referrals) {
+    private void saveReferrals(long id, Map<String, Integer> referrals) {
         for (var e : referrals.entrySet()) {
             if (e.getValue() > 0) {
                 jdbc.sql("insert into visit_count_referral (count_id, service, families) values (:id, :s, :n)")
-                        .param("id", id).param("s", e.getKey().name()).param("n", e.getValue()).update();
+                        .param("id", id).param("s", e.getKey()).param("n", e.getValue()).update();
             }
         }
     }

@@ -3,7 +3,7 @@ package fi.kohtaamo.monitoring.internal;
 import fi.kohtaamo.audit.AuditLog;
 import fi.kohtaamo.calendar.ActivityCalendar;
 import fi.kohtaamo.monitoring.MonitoringAction;
-import fi.kohtaamo.monitoring.ReferralService;
+import fi.kohtaamo.monitoring.ServiceTypes;
 import fi.kohtaamo.monitoring.internal.CountQueries.Count;
 import fi.kohtaamo.monitoring.internal.CountQueries.Figures;
 import fi.kohtaamo.registry.Registry;
@@ -20,7 +20,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +46,43 @@ public class CountService {
     private final Registry registry;
     private final ActivityCalendar calendar;
     private final AuditLog audit;
+    private final ServiceTypes types;
     private final Clock clock;
 
-    public CountService(CountQueries queries, Registry registry, ActivityCalendar calendar, AuditLog audit, Clock clock) {
+    public CountService(CountQueries queries, Registry registry, ActivityCalendar calendar, AuditLog audit,
+            ServiceTypes types, Clock clock) {
         this.queries = queries;
         this.registry = registry;
         this.calendar = calendar;
         this.audit = audit;
+        this.types = types;
         this.clock = clock;
+    }
+
+    /**
+     * The service types a count at the place may tally: those of the place's county offered for new tallies, and the
+     * ones a count being corrected already has (a type deactivated since keeps its figures), in the county's order.
+     */
+    List<ServiceTypes.ServiceType> serviceTypes(long placeId, Count existing) {
+        return offered(typesOfCounty(placeId), existing);
+    }
+
+    /** Every service type of the place's county, active or not. */
+    List<ServiceTypes.ServiceType> typesOfCounty(long placeId) {
+        Long county = target(placeId).countyId();
+        return county == null ? List.of() : types.all(county);
+    }
+
+    static List<ServiceTypes.ServiceType> offered(List<ServiceTypes.ServiceType> all, Count existing) {
+        return all.stream().filter(t -> t.active() || (existing != null && existing.referrals().containsKey(t.code())))
+                .toList();
+    }
+
+    /** The codes of a list of types. */
+    static Set<String> codes(List<ServiceTypes.ServiceType> types) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        types.forEach(t -> out.add(t.code()));
+        return out;
     }
 
     LocalDate today() {
@@ -151,11 +179,12 @@ public class CountService {
                 .orElseThrow(() -> new KohtaamoException.NotFound("countable " + placeId + "/" + subject + "/" + date));
     }
 
-    /** The checked figures and referrals of a form (keys: the field names, {@code ref.<SERVICE>}). */
-    record Checked(Figures figures, Map<ReferralService, Integer> referrals) {
+    /** The checked figures and referrals of a form (keys: the field names, {@code ref.<CODE>}), by code. */
+    record Checked(Figures figures, Map<String, Integer> referrals) {
     }
 
-    static Checked check(Map<String, String> form, String prefix, FieldErrors errors) {
+    /** Checks a form's figures and its referrals to the service types of {@code codes} (other ref. fields are ignored). */
+    static Checked check(Map<String, String> form, String prefix, Set<String> codes, FieldErrors errors) {
         Input in = new Input(errors);
         int[] v = new int[Figures.FIELDS.size()];
         for (int i = 0; i < v.length; i++) {
@@ -168,10 +197,10 @@ public class CountService {
         if (!errors.has(prefix + "firstTimeFamilies") && !errors.has(prefix + "adults") && f.firstTimeFamilies() > f.adults()) {
             errors.add(prefix + "firstTimeFamilies", "monitoring.validation.firstTimeOverAdults");
         }
-        Map<ReferralService, Integer> referrals = new EnumMap<>(ReferralService.class);
+        Map<String, Integer> referrals = new java.util.TreeMap<>();
         int referred = 0;
-        for (ReferralService s : ReferralService.values()) {
-            String key = prefix + "ref." + s.name();
+        for (String s : codes) {
+            String key = prefix + "ref." + s;
             Integer n = in.integer(key, form.get(key), 0, MAX_HELPERS, 0);
             if (n != null && n > 0) {
                 referrals.put(s, n);
@@ -179,7 +208,7 @@ public class CountService {
             }
         }
         if (referred > f.adults() && !errors.has(prefix + "adults")) {
-            errors.add(prefix + "ref." + referrals.keySet().iterator().next().name(), "monitoring.validation.referralsOverAdults");
+            errors.add(prefix + "ref." + referrals.keySet().iterator().next(), "monitoring.validation.referralsOverAdults");
         }
         return new Checked(f, referrals);
     }
@@ -199,7 +228,7 @@ public class CountService {
             errors.add("date", "monitoring.validation.closed").throwIfAny();
         }
         Countable c = countable(actor, placeId, subject, date);
-        Checked checked = check(form, "", errors);
+        Checked checked = check(form, "", codes(serviceTypes(placeId, c.count())), errors);
         errors.throwIfAny();
         return store(actor, placeId, c, form.get("version"), checked);
     }
@@ -274,6 +303,7 @@ public class CountService {
         }
         List<Pending> pending = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        List<ServiceTypes.ServiceType> countyTypes = typesOfCounty(placeId);
         for (int i = 0; i < 400 && form.containsKey("r" + i + ".key"); i++) {
             String prefix = "r" + i + ".";
             Countable row = byKey.get(form.get(prefix + "key"));
@@ -285,7 +315,7 @@ public class CountService {
             if (blank && row.count() == null) {
                 continue;
             }
-            Checked checked = check(form, prefix, errors);
+            Checked checked = check(form, prefix, codes(offered(countyTypes, row.count())), errors);
             if (row.count() != null && form.keySet().stream().noneMatch(k -> k.startsWith(prefix + "ref."))) {
                 // the grid has no referral columns: a correction keeps the referrals counted at the door
                 checked = new Checked(checked.figures(), row.count().referrals());

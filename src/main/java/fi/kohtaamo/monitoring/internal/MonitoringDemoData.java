@@ -45,9 +45,11 @@ class MonitoringDemoData implements DemoData {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final fi.kohtaamo.monitoring.ServiceTypes types;
 
     MonitoringDemoData(CountQueries queries, Registry registry, ActivityCalendar calendar, JdbcClient jdbc, Clock clock,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, fi.kohtaamo.monitoring.ServiceTypes types) {
+        this.types = types;
         this.queries = queries;
         this.registry = registry;
         this.calendar = calendar;
@@ -69,22 +71,43 @@ class MonitoringDemoData implements DemoData {
             for (PlaceInfo place : places.values()) {
                 queries.insertBatch(counts(place, yesterday.minusYears(2).plusDays(1), yesterday, now));
             }
-            // about one count in twenty guided a family onward, to the services seed 002 names (the child health
-            // clinic most often), in shares of 40: 8 clinic, 5 counselling, 4 each social work, family work and ECEC,
-            // 3 each oral health, speech therapy and immigrant services, 2 diaconia, 2 MLL, 1 NGO, 1 other
-            jdbc.sql("""
-                    insert into visit_count_referral (count_id, service, families)
-                    select id, case when k < 8 then 'CHILD_HEALTH_CLINIC' when k < 13 then 'FAMILY_COUNSELLING'
-                                    when k < 17 then 'FAMILY_SOCIAL_WORK' when k < 21 then 'FAMILY_WORK'
-                                    when k < 25 then 'ECEC' when k < 28 then 'ORAL_HEALTH'
-                                    when k < 31 then 'SPEECH_THERAPY' when k < 34 then 'IMMIGRANT_SERVICES'
-                                    when k < 36 then 'PARISH_DIACONIA' when k < 38 then 'MLL_SUPPORT_PERSONS'
-                                    when k < 39 then 'NGO_SERVICES' else 'OTHER' end,
-                           case when mod(id / 20, 7) = 3 then 2 else 1 end
-                    from (select id, mod(id / 20, 40) k from visit_count
-                          where demo = true and mod(id, 20) = 0 and adults > 0) c""").update();
+            referrals(county.get());
             queries.refreshAllMonths();
         });
+    }
+
+    /**
+     * How often the demo guides families to each seeded service type, in shares: the child health clinic most often
+     * (seed 002 names these services); a type the county added later gets one share.
+     */
+    static final Map<String, Integer> REFERRAL_SHARES = Map.ofEntries(Map.entry("CHILD_HEALTH_CLINIC", 8),
+            Map.entry("FAMILY_COUNSELLING", 5), Map.entry("FAMILY_SOCIAL_WORK", 4), Map.entry("FAMILY_WORK", 4),
+            Map.entry("ECEC", 4), Map.entry("ORAL_HEALTH", 3), Map.entry("SPEECH_THERAPY", 3),
+            Map.entry("IMMIGRANT_SERVICES", 3), Map.entry("PARISH_DIACONIA", 2), Map.entry("MLL_SUPPORT_PERSONS", 2),
+            Map.entry("NGO_SERVICES", 1), Map.entry("OTHER", 1));
+
+    /**
+     * About one count in twenty guided a family onward (sometimes two), to the county's service types in use, read
+     * from its catalogue, in the shares of {@link #REFERRAL_SHARES}.
+     */
+    private void referrals(long county) {
+        List<fi.kohtaamo.monitoring.ServiceTypes.ServiceType> active = types.active(county);
+        if (active.isEmpty()) {
+            return;
+        }
+        StringBuilder cases = new StringBuilder("case");
+        Map<String, Object> params = new HashMap<>();
+        int bound = 0;
+        for (int i = 0; i < active.size(); i++) {
+            bound += REFERRAL_SHARES.getOrDefault(active.get(i).code(), 1);
+            cases.append(" when k < ").append(bound).append(" then :s").append(i);
+            params.put("s" + i, active.get(i).code());
+        }
+        cases.append(" end");
+        jdbc.sql("insert into visit_count_referral (count_id, service, families) select id, " + cases
+                + ", case when mod(id / 20, 7) = 3 then 2 else 1 end from (select id, mod(id / 20, :total) k "
+                + "from visit_count where demo = true and mod(id, 20) = 0 and adults > 0) c")
+                .params(params).param("total", bound).update();
     }
 
     List<Object[]> counts(PlaceInfo place, LocalDate from, LocalDate to, Timestamp now) {

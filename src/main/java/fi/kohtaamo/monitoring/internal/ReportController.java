@@ -1,7 +1,7 @@
 package fi.kohtaamo.monitoring.internal;
 
 import fi.kohtaamo.monitoring.MonitoringAction;
-import fi.kohtaamo.monitoring.ReferralService;
+import fi.kohtaamo.monitoring.ServiceTypes;
 import fi.kohtaamo.monitoring.internal.ReportService.Breakdown;
 import fi.kohtaamo.monitoring.internal.ReportService.Figure;
 import fi.kohtaamo.registry.PlaceKind;
@@ -44,10 +44,12 @@ class ReportController {
     private final fi.kohtaamo.shared.FragmentRenderer fragments;
     private final ReportWorkbook workbook;
     private final ReportPdf pdf;
+    private final ServiceTypes types;
 
     ReportController(ReportService reports, CountService counts, MessageSource messages,
             fi.kohtaamo.shared.PublicDataCache cache, fi.kohtaamo.shared.FragmentRenderer fragments, ReportWorkbook workbook,
-            ReportPdf pdf) {
+            ReportPdf pdf, ServiceTypes types) {
+        this.types = types;
         this.workbook = workbook;
         this.pdf = pdf;
         this.reports = reports;
@@ -295,17 +297,39 @@ class ReportController {
         return new AgeChart(bars, 60 + AGE_BANDS.size() * slot);
     }
 
-    /** Families guided onward by service: sums of the services' protected place-months. */
-    record ReferralRow(ReferralService service, long value, boolean hidden) {
+    /** Families guided onward by service type: sums of the types' protected place-months. */
+    record ReferralRow(String code, fi.kohtaamo.shared.LocalizedText name, long value, boolean hidden, long here,
+            boolean hereHidden) {
     }
 
+    /**
+     * The rows of the referral table: the service types of the report's counties in their coordinators' order (a
+     * report over several counties: the first county's list, then the codes only the others have; a code's name is
+     * that of the first county that has it); a type out of use only when the period has figures of it. Names are
+     * read now, not kept with the cached report, so a renamed type shows its new name at once.
+     */
     List<ReferralRow> referrals(ReportService.Report report) {
-        List<ReferralRow> out = new ArrayList<>();
-        for (ReferralService service : ReferralService.values()) {
-            out.add(new ReferralRow(service, report.referrals().getOrDefault(service, 0L),
-                    report.hiddenReferrals().contains(service)));
+        Map<String, ServiceTypes.ServiceType> known = new java.util.LinkedHashMap<>();
+        for (long county : report.counties()) {
+            types.all(county).forEach(t -> known.putIfAbsent(t.code(), t));
         }
+        List<ReferralRow> out = new ArrayList<>();
+        for (ServiceTypes.ServiceType t : known.values()) {
+            if (t.active() || report.referrals().containsKey(t.code()) || report.guidedHere().containsKey(t.code())) {
+                out.add(row(report, t.code(), t.name()));
+            }
+        }
+        java.util.Set<String> others = new java.util.TreeSet<>(report.referrals().keySet());
+        others.addAll(report.guidedHere().keySet());
+        others.removeAll(known.keySet());
+        others.forEach(code -> out.add(row(report, code, fi.kohtaamo.shared.LocalizedText.of(code, null, null))));
         return out;
+    }
+
+    private static ReferralRow row(ReportService.Report report, String code, fi.kohtaamo.shared.LocalizedText name) {
+        return new ReferralRow(code, name, report.referrals().getOrDefault(code, 0L),
+                report.hiddenReferrals().contains(code), report.guidedHere().getOrDefault(code, 0L),
+                report.hiddenGuidedHere().contains(code));
     }
 
     /** The breakdown table as rows for a download: suppressed cells as "<5", like the page. */

@@ -1,6 +1,5 @@
 package fi.kohtaamo.monitoring.internal;
 
-import fi.kohtaamo.monitoring.ReferralService;
 import fi.kohtaamo.monitoring.internal.ReportService.Figure;
 import fi.kohtaamo.shared.SmallNumbers;
 import java.time.YearMonth;
@@ -68,7 +67,7 @@ final class ReportFigures {
 
     /** What a report reads for a period, protected: per place, per month, per place-month, per service. */
     record Loaded(Map<Long, ReportFigures> places, Map<YearMonth, SmallNumbers.Sum> months, List<PlaceMonth> placeMonths,
-            Map<ReferralService, SmallNumbers.Sum> referrals) {
+            Map<String, SmallNumbers.Sum> referrals) {
     }
 
     /** The visitors of one place-month, with its largest single count (exact: used only to find unusual counts). */
@@ -103,9 +102,9 @@ final class ReportFigures {
             months.computeIfAbsent(YearMonth.of(ym / 100, ym % 100), k -> new SmallNumbers.Sum()).add(visitors);
             placeMonths.add(new PlaceMonth(place, ym, visitors, v[ReportQueries.LARGEST], v[ReportQueries.COUNTS]));
         });
-        Map<ReferralService, SmallNumbers.Sum> referrals = new EnumMap<>(ReferralService.class);
+        Map<String, SmallNumbers.Sum> referrals = new java.util.TreeMap<>();
         for (ReportQueries.Referral r : queries.referrals(placeIds, period.from(), period.to())) {
-            long share = small.share(r.families(), unit("REFERRAL_" + r.service().name(), r.place(), r.ym()));
+            long share = small.share(r.families(), unit("REFERRAL_" + r.service(), r.place(), r.ym()));
             places.computeIfAbsent(r.place(), k -> new ReportFigures()).get(Figure.REFERRALS).add(r.families(), share);
             referrals.computeIfAbsent(r.service(), k -> new SmallNumbers.Sum()).add(r.families(), share);
         }

@@ -1,10 +1,8 @@
 package fi.kohtaamo.monitoring.internal;
 
-import fi.kohtaamo.monitoring.ReferralService;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -85,7 +83,7 @@ public class ReportQueries {
     }
 
     /** Families guided onward in a place's month to one service. */
-    public record Referral(long place, int ym, ReferralService service, long families) {
+    public record Referral(long place, int ym, String service, long families) {
     }
 
     /** Families guided onward, by place, month and service, in the months of [from, to]. */
@@ -95,7 +93,7 @@ public class ReportQueries {
                 select place_id, ym, service, families from visit_referral_month
                 where ym between :fromYm and :toYm and place_id in (:places)""")
                 .param("fromYm", ym(from)).param("toYm", ym(to)).param("places", chunk)
-                .query((rs, n) -> new Referral(rs.getLong(1), rs.getInt(2), ReferralService.valueOf(rs.getString(3)),
+                .query((rs, n) -> new Referral(rs.getLong(1), rs.getInt(2), rs.getString(3),
                         rs.getLong(4))).list()));
         return out;
     }

@@ -2,7 +2,6 @@ package fi.kohtaamo.monitoring.internal;
 
 import fi.kohtaamo.calendar.ActivityCalendar;
 import fi.kohtaamo.monitoring.MonitoringAction;
-import fi.kohtaamo.monitoring.ReferralService;
 import fi.kohtaamo.registry.OrganisationType;
 import fi.kohtaamo.registry.PlaceKind;
 import fi.kohtaamo.registry.Registry;
@@ -113,10 +112,11 @@ public class ReportService implements org.springframework.beans.factory.Disposab
 
     public record Report(Period period, Period previous, Breakdown breakdown, List<Row> rows, Row total,
             Map<YearMonth, Long> byMonth, MonthlyPerPlace monthlyPerPlace, double openingDaysPerWeek,
-            Map<ReferralService, Long> referrals, Set<Cell> hidden, Set<Cell> hiddenPrevious,
+            Map<String, Long> referrals, Set<Cell> hidden, Set<Cell> hiddenPrevious,
             List<Figure> figures, int places, fi.kohtaamo.outreach.OutreachFigures.Visits outreach,
-            List<Outlier> outliers, Set<YearMonth> hiddenMonths, Set<ReferralService> hiddenReferrals,
-            ReportContributed.Table contributed)
+            List<Outlier> outliers, Set<YearMonth> hiddenMonths, Set<String> hiddenReferrals,
+            ReportContributed.Table contributed, List<Long> counties, Map<String, Long> guidedHere,
+            Set<String> hiddenGuidedHere)
             implements fi.kohtaamo.shared.PublicDataCache.Sized {
 
         @Override
@@ -146,13 +146,16 @@ public class ReportService implements org.springframework.beans.factory.Disposab
     private final CountQueries counts;
     private final fi.kohtaamo.shared.SmallNumbers small;
     private final List<fi.kohtaamo.monitoring.ContributedFigures> contributed;
+    private final List<fi.kohtaamo.monitoring.GuidedByServices> guided;
 
     public ReportService(ReportQueries queries, Registry registry, ActivityCalendar calendar,
             org.springframework.context.MessageSource messages, java.time.Clock clock,
             fi.kohtaamo.outreach.OutreachFigures outreach, fi.kohtaamo.shared.PublicDataCache cache,
             CountQueries counts, fi.kohtaamo.shared.SmallNumbers small,
-            List<fi.kohtaamo.monitoring.ContributedFigures> contributed) {
+            List<fi.kohtaamo.monitoring.ContributedFigures> contributed,
+            List<fi.kohtaamo.monitoring.GuidedByServices> guided) {
         this.contributed = contributed;
+        this.guided = guided;
         this.small = small;
         this.counts = counts;
         this.outreach = outreach;
@@ -350,19 +353,52 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         int placesWithCounts = (int) current.values().stream().filter(v -> v.get(Figure.COUNTED_DAYS).value() > 0).count();
         double weeks = period.days() / 7.0;
         double openingDays = placesWithCounts == 0 ? 0 : countedDays / (double) placesWithCounts / weeks;
-        Map<ReferralService, Long> referrals = new EnumMap<>(ReferralService.class);
-        Set<ReferralService> hiddenReferrals = java.util.EnumSet.noneOf(ReferralService.class);
+        Map<String, Long> referrals = new java.util.TreeMap<>();
+        Set<String> hiddenReferrals = new java.util.TreeSet<>();
         now.referrals().forEach((k, v) -> {
             referrals.put(k, v.value());
             if (v.hidden()) {
                 hiddenReferrals.add(k);
             }
         });
+        Map<String, Long> guidedHere = new java.util.TreeMap<>();
+        Set<String> hiddenGuidedHere = new java.util.TreeSet<>();
+        guidedByServices(placeIds, period).forEach((k, v) -> {
+            guidedHere.put(k, v.value());
+            if (v.hidden()) {
+                hiddenGuidedHere.add(k);
+            }
+        });
         List<Figure> figures = List.of(Figure.values());
         return new Report(period, previous, breakdown, rows, total, byMonth, mpp, openingDays, referrals,
                 Set.copyOf(hidden), Set.copyOf(hiddenPrevious), figures, places.size(), result(outreachQ),
                 ReportOutliers.find(queries, places, current, now.placeMonths(), period), Set.copyOf(hiddenMonths), Set.copyOf(hiddenReferrals),
-                contributedTable);
+                contributedTable, places.stream().map(Registry.ReportPlace::countyId).distinct().sorted().toList(),
+                guidedHere, Set.copyOf(hiddenGuidedHere));
+    }
+
+    /**
+     * Families the services sent to the places, by service type: each place-month-type a unit of
+     * {@code shared.SmallNumbers}, summed by type.
+     */
+    private Map<String, fi.kohtaamo.shared.SmallNumbers.Sum> guidedByServices(List<Long> placeIds, Period period) {
+        Map<String, fi.kohtaamo.shared.SmallNumbers.Sum> out = new java.util.TreeMap<>();
+        if (placeIds.isEmpty()) {
+            return out;
+        }
+        YearMonth from = YearMonth.from(period.from());
+        YearMonth to = YearMonth.from(period.to());
+        for (fi.kohtaamo.monitoring.GuidedByServices source : guided) {
+            for (var v : source.byServiceType(placeIds, from, to)) {
+                if (v.month().isBefore(from) || v.month().isAfter(to) || v.value() <= 0) {
+                    continue;
+                }
+                out.computeIfAbsent(v.key(), k -> new fi.kohtaamo.shared.SmallNumbers.Sum()).add(v.value(),
+                        small.share(v.value(), ReportFigures.unit("GUIDED_" + v.key(), v.placeId(),
+                                v.month().getYear() * 100 + v.month().getMonthValue())));
+            }
+        }
+        return out;
     }
 
     /**

@@ -162,9 +162,10 @@ class ReportWorkbook {
         }
 
         List<List<Object>> referrals = new ArrayList<>();
-        referrals.add(List.of(t("monitoring.report.service", lang), t("monitoring.report.families", lang)));
-        tables.referrals().forEach(r -> referrals.add(List.of(t("monitoring.referral." + r.service(), lang),
-                r.hidden() ? "<5" : r.value())));
+        referrals.add(List.of(t("monitoring.report.service", lang), t("monitoring.report.families", lang),
+                t("monitoring.report.guidedHere", lang)));
+        tables.referrals().forEach(r -> referrals.add(List.of(r.name().get(lang),
+                r.hidden() ? "<5" : r.value(), r.hereHidden() ? "<5" : r.here())));
         sheets.add(new Spreadsheet.Sheet(t("monitoring.referrals.title", lang), notes.apply(t("monitoring.referrals.title", lang)),
                 referrals));
         return sheets;
