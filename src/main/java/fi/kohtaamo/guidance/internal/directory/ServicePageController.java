@@ -79,7 +79,8 @@ class ServicePageController {
         long county = views.county(actor, params.get("county"));
         access.requireRead(actor, county);
         ServiceQueries.Filter filter = views.filter(county, params, service.uncheckedBefore());
-        int page = params.getOrDefault("page", "0").matches("^[0-9]{1,4}$") ? Integer.parseInt(params.get("page")) : 0;
+        String rawPage = params.getOrDefault("page", "0");
+        int page = rawPage.matches("^[0-9]{1,4}$") ? Integer.parseInt(rawPage) : 0;
         var rows = queries.rows(filter, PAGE + 1, page * PAGE);
         model.addAttribute("county", county);
         model.addAttribute("rows", rows.size() > PAGE ? rows.subList(0, PAGE) : rows);
