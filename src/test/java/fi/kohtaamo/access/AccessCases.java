@@ -100,6 +100,7 @@ final class AccessCases {
         surveys();
         participation();
         planningDays();
+        guidance();
     }
 
     List<Case> all() {
@@ -738,12 +739,10 @@ final class AccessCases {
     }
 
     // ---- participation: joint planning days -----------------------------------------------------
-
     private Map<String, String> planningForm(long place, String date, String description) {
         return new java.util.HashMap<>(Map.of("placeId", "" + place, "planningDate", date, "planningStart", "17:00",
                 "planningEnd", "19:00", "descriptionFi", description));
     }
-
     private void planningDays() {
         var planning = w.bean(fi.kohtaamo.participation.internal.planning.PlanningService.class);
         Map<Where, Long> day = new EnumMap<>(Where.class);
@@ -770,5 +769,65 @@ final class AccessCases {
                 (web, where) -> write(() -> count("select count(*) from planning_decision where planning_day_id = :p",
                         day.get(where)), () -> web.post(base + "/" + day.get(where) + "/decisions", Map.of("decision",
                         "Kokeillaan iltaryhmää", "wishState", "CONSIDERING"))));
+    // ---- guidance: the directory of services ----------------------------------------------------
+    /** A service of each record's county and organisation; the provider's staff member owns the one of their own. */
+    private void guidance() {
+        var directory = w.bean(fi.kohtaamo.guidance.internal.directory.DirectoryService.class);
+        Map<Where, Long> service = new EnumMap<>(Where.class);
+        Map<Where, String> serviceName = new EnumMap<>(Where.class);
+        for (Where where : Where.values()) {
+            String name = Fixtures.unique("Matriisin palvelu " + where);
+            service.put(where, directory.create(w.system, w.county.get(where), serviceForm(where, name,
+                    where == Where.OWN ? w.userIds.get(Role.PROVIDER_STAFF) : null)));
+            serviceName.put(where, name);
+        }
+        // the staff of the county read; coordinators edit every service of the county, the owner their own
+        add(fi.kohtaamo.guidance.ServiceAction.READ, "a service's page", false,
+                (web, where) -> read(web.get("/admin/services/" + service.get(where)), serviceName.get(where)),
+                (role, where) -> where != Where.OTHER_COUNTY || role == Role.ADMIN);
+        AccessCases.Expectation coordinatorsOrOwner = (role, where) -> role == Role.ADMIN
+                || (role == Role.COUNTY_COORDINATOR && where != Where.OTHER_COUNTY)
+                || (role == Role.PROVIDER_STAFF && where == Where.OWN);
+        add(fi.kohtaamo.guidance.ServiceAction.EDIT, "a service's name (its owner's own)", true, (web, where) -> {
+            long id = service.get(where);
+            return write(() -> row("select name_fi, version from guidance_service where id = :p", id),
+                    () -> web.post("/admin/services/" + id, with(formFields(w.admin().get("/admin/services/" + id)
+                            .html(), "main form[method=post]:has(input[name=nameFi])"), "nameFi",
+                            Fixtures.unique("Matriisin palvelu " + where))));
+        }, coordinatorsOrOwner);
+        add(fi.kohtaamo.guidance.ServiceAction.EDIT, "a service marked checked", true, (web, where) -> {
+            long id = service.get(where);
+            return write(() -> row("select version from guidance_service where id = :p", id), () -> web.post(
+                    "/admin/services/" + id + "/checked", Map.of("version", "" + count(
+                            "select version from guidance_service where id = :p", id))));
+        }, coordinatorsOrOwner);
+        add(fi.kohtaamo.guidance.ServiceAction.MANAGE, "a new service of the county", true, (web, where) -> write(
+                () -> count("select count(*) from guidance_service where county_id = :p", w.county.get(where)),
+                () -> web.post("/admin/services", with2(adminForm("/admin/services/new?county=" + w.county.get(where)),
+                        "nameFi", Fixtures.unique("Uusi palvelu"), "serviceType", "OTHER", "organisationId",
+                        "" + w.organisation.get(where), "channels[0].kind", "PHONE", "channels[0].phone",
+                        "09 123 4567"))));
+        add(fi.kohtaamo.guidance.ServiceAction.MANAGE, "a service deleted", true, (web, where) -> {
+            long id = directory.create(w.system, w.county.get(where), serviceForm(where, "Poistettava", null));
+            return write(() -> count("select count(*) from guidance_service where id = :p", id),
+                    () -> web.post("/admin/services/" + id + "/delete?version=0", List.of()));
+        });
+        add(fi.kohtaamo.guidance.ServiceAction.NEED_MANAGE, "a need of the county's catalogue", true,
+                (web, where) -> write(() -> count("select count(*) from guidance_need where county_id = :p",
+                        w.county.get(where)), () -> web.post("/admin/services/needs", Map.of("county",
+                        "" + w.county.get(where), "code", "n" + next.incrementAndGet(), "nameFi", "Tarve"))));
+    }
+    private org.springframework.util.MultiValueMap<String, String> serviceForm(Where where, String name, Long owner) {
+        var f = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        f.add("nameFi", name);
+        f.add("serviceType", "OTHER");
+        f.add("organisationId", "" + w.organisation.get(where));
+        f.add("accessMode", "SELF_REFERRAL");
+        f.add("cost", "FREE");
+        f.add("serviceStatus", "ACTIVE");
+        f.add("ownerUserId", owner == null ? "" : "" + owner);
+        f.add("channels[0].kind", "PHONE");
+        f.add("channels[0].phone", "09 123 4567");
+        return f;
     }
 }

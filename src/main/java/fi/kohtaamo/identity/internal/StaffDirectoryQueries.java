@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 class StaffDirectoryQueries implements StaffDirectory {
 
     private final JdbcClient jdbc;
+    private final fi.kohtaamo.registry.Registry registry;
 
-    StaffDirectoryQueries(JdbcClient jdbc) {
+    StaffDirectoryQueries(JdbcClient jdbc, fi.kohtaamo.registry.Registry registry) {
         this.jdbc = jdbc;
+        this.registry = registry;
     }
 
     private static final String COLUMNS = "id, display_name, email, role, organisation_id, preferred_language";
@@ -48,6 +50,19 @@ class StaffDirectoryQueries implements StaffDirectory {
         return jdbc.sql("select " + COLUMNS + " from app_user where enabled = true and role = 'COUNTY_COORDINATOR' "
                         + "and county_id = :county order by display_name, id")
                 .param("county", countyId).query(StaffDirectoryQueries::person).list();
+    }
+
+    @Override
+    public List<Person> staffOf(long countyId) {
+        List<Long> orgs = new java.util.ArrayList<>(List.of(-1L));
+        registry.organisations(countyId).forEach(o -> orgs.add(o.id()));
+        List<Long> areas = new java.util.ArrayList<>(List.of(-1L));
+        registry.areas(countyId).forEach(a -> areas.add(a.id()));
+        return jdbc.sql("select " + COLUMNS + " from app_user u where enabled = true "
+                        + "and role not in ('VOLUNTEER', 'NATIONAL_REPORTER') and (county_id = :county "
+                        + "or area_id in (:areas) or organisation_id in (:orgs)) "
+                        + "order by display_name, id")
+                .param("county", countyId).param("areas", areas).param("orgs", orgs).query(StaffDirectoryQueries::person).list();
     }
 
     @Override
