@@ -24,9 +24,12 @@ final class FindModel {
             return "REGULAR".equals(kind);
         }
 
-        /** Regular hours that close at or before they open run over midnight into the next day. */
+        /**
+         * Hours that close at or before they open run over midnight into the next day; closing at 00.00 is the end
+         * of the same day (10.00–24.00), not over midnight.
+         */
         public boolean overMidnight() {
-            return opens != null && closes != null && !closes.isAfter(opens);
+            return opens != null && closes != null && !closes.isAfter(opens) && !closes.equals(LocalTime.MIDNIGHT);
         }
 
         boolean validOn(LocalDate day) {

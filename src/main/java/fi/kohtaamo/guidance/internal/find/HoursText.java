@@ -48,7 +48,8 @@ class HoursText {
         LocalDate today = at.toLocalDate();
         LocalTime t = at.toLocalTime();
         for (Hours h : openingsOn(hours, today)) {
-            boolean in = h.overMidnight() ? !t.isBefore(h.opens()) : !t.isBefore(h.opens()) && t.isBefore(h.closes());
+            boolean in = !t.isBefore(h.opens())
+                    && (h.overMidnight() || h.closes().equals(LocalTime.MIDNIGHT) || t.isBefore(h.closes()));
             if (in) {
                 return h.byReservation() ? Now.BY_APPOINTMENT : Now.OPEN;
             }

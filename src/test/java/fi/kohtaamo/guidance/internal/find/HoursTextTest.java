@@ -110,5 +110,9 @@ class HoursTextTest {
         List<Hours> appointment = List.of(new Hours("REGULAR", 1, LocalTime.of(9, 0), LocalTime.of(12, 0), null, null,
                 true, LocalizedText.EMPTY));
         assertThat(TEXT.now("ACTIVE", appointment, at("2026-12-07T10:00"))).isEqualTo(Now.BY_APPOINTMENT);
+        // closing at midnight is the end of the day, open until then
+        List<Hours> late = List.of(regular(1, "18:00", "00:00"));
+        assertThat(TEXT.now("ACTIVE", late, at("2026-12-07T23:59"))).isEqualTo(Now.OPEN);
+        assertThat(TEXT.now("ACTIVE", late, at("2026-12-08T00:30"))).isEqualTo(Now.CLOSED);
     }
 }
