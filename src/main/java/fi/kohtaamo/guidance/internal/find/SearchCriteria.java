@@ -26,7 +26,7 @@ record SearchCriteria(String text, List<String> words, String need, String munic
     static final int MAX_PARAMETERS = 12;
     static final SearchCriteria NONE = new SearchCriteria(null, List.of(), null, null, null, null, 0);
 
-    /** The characters folded away on both sides of a match (the SQL's {@code translate} uses the same two lists). */
+    /** The characters folded away on both sides of a match (migration V26's {@code translate} has the same lists). */
     static final String FOLD_FROM = "áàâãäåéèêëíìîïóòôõöúùûüýÿçñšžÁÀÂÃÄÅÉÈÊËÍÌÎÏÓÒÔÕÖÚÙÛÜÝŸÇÑŠŽ";
     static final String FOLD_TO = "aaaaaaeeeeiiiiooooouuuuyycnszaaaaaaeeeeiiiiooooouuuuyycnsz";
 

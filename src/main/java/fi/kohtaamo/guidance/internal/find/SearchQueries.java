@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * The directory search: one query, the same on H2 and PostgreSQL, over the public services of every county of
  * the instance. Words match any part of a word (so "neuvo" finds Neuvola and Perheneuvola) of the names and
  * summaries in fi/sv/en and of the names of the service's needs, each word required, case and accents folded
- * ({@link SearchCriteria#fold}, SQL {@code translate}); the filters are the need's code, a municipality the
+ * ({@link SearchCriteria#fold}; the texts folded by the database in V26's generated columns); the filters are the need's code, a municipality the
  * service serves, a language it is given in and the child's age (or expecting). Ordered: a name that matches the
  * first word, a location in the chosen municipality, active before temporarily closed, then the name in the
  * language. The total comes with the page ({@code count(*) over ()}).
@@ -26,9 +26,6 @@ class SearchQueries {
 
     static final int PAGE_SIZE = 20;
 
-    private static final String FOLD_FROM = SearchCriteria.FOLD_FROM;
-    private static final String FOLD_TO = SearchCriteria.FOLD_TO;
-
     private final JdbcClient jdbc;
     private final ServiceQueries services;
 
@@ -37,17 +34,10 @@ class SearchQueries {
         this.services = services;
     }
 
-    private static String fold(String expression) {
-        return "translate(lower(" + expression + "), '" + FOLD_FROM + "', '" + FOLD_TO + "')";
-    }
-
-    private static final String SERVICE_TEXT = fold("s.name_fi || ' ' || coalesce(s.name_sv, '') || ' '"
-            + " || coalesce(s.name_en, '') || ' ' || coalesce(s.summary_fi, '') || ' ' || coalesce(s.summary_sv, '')"
-            + " || ' ' || coalesce(s.summary_en, '')");
-    private static final String SERVICE_NAME = fold("s.name_fi || ' ' || coalesce(s.name_sv, '') || ' '"
-            + " || coalesce(s.name_en, '')");
-    private static final String NEED_TEXT = fold("g.name_fi || ' ' || coalesce(g.name_sv, '') || ' '"
-            + " || coalesce(g.name_en, '')");
+    /** The folded texts are generated columns (migration V26), kept by the database on every write. */
+    private static final String SERVICE_TEXT = "s.search_text";
+    private static final String SERVICE_NAME = "s.search_name";
+    private static final String NEED_TEXT = "g.search_text";
 
     Page search(SearchCriteria c, Lang lang) {
         StringBuilder where = new StringBuilder(" where s.status in ('ACTIVE', 'TEMPORARILY_CLOSED')");

@@ -66,7 +66,7 @@ class ServiceCards {
         }
     }
 
-    private record Line(String text, boolean bold, float size, String lang) {
+    private record Line(String text, boolean bold, float size) {
     }
 
     private final ServiceViews views;
@@ -95,16 +95,16 @@ class ServiceCards {
         String url = urls.of("/services/" + d.id() + "?lang=" + lang.code());
         List<Line> lines = new ArrayList<>();
         String name = d.summary().name().get(lang);
-        lines.add(new Line(name, true, size.title, lang.code()));
+        lines.add(new Line(name, true, size.title));
         if (family != null) {
-            lines.add(new Line(family.name(), true, size.title * 0.8f, familyLang));
+            lines.add(new Line(family.name(), true, size.title * 0.8f));
         }
-        lines.add(new Line(v.type(), false, size.body, lang.code()));
-        lines.add(new Line(views.message("find.card.howToGetThere", lang), true, size.body * 1.2f, lang.code()));
+        lines.add(new Line(v.type(), false, size.body));
+        lines.add(new Line(views.message("find.card.howToGetThere", lang), true, size.body * 1.2f));
         if (v.professionalOnly()) {
-            lines.add(new Line(views.message("find.access.professionalOnly", lang), true, size.body, lang.code()));
+            lines.add(new Line(views.message("find.access.professionalOnly", lang), true, size.body));
             if (!v.referral().isEmpty()) {
-                lines.add(new Line(v.referral(), false, size.body, lang.code()));
+                lines.add(new Line(v.referral(), false, size.body));
             }
         }
         for (Way w : v.ways()) {
@@ -115,19 +115,19 @@ class ServiceCards {
                 default -> views.message("find.channel." + w.kind(), lang) + ": "
                         + w.url().replaceFirst("^https?://", "");
             };
-            lines.add(new Line(w.label() == null ? head : w.label() + " – " + head, true, size.body, lang.code()));
-            w.hours().forEach(h -> lines.add(new Line(h, false, size.body, lang.code())));
-            w.exceptions().stream().limit(2).forEach(h -> lines.add(new Line(h, false, size.body, lang.code())));
+            lines.add(new Line(w.label() == null ? head : w.label() + " – " + head, true, size.body));
+            w.hours().forEach(h -> lines.add(new Line(h, false, size.body)));
+            w.exceptions().stream().limit(2).forEach(h -> lines.add(new Line(h, false, size.body)));
         }
         if (family != null) {
             if (family.summary() != null) {
-                lines.add(new Line(family.summary(), false, size.body, familyLang));
+                lines.add(new Line(family.summary(), false, size.body));
             }
             if (family.referral() != null) {
-                lines.add(new Line(family.referral(), false, size.body, familyLang));
+                lines.add(new Line(family.referral(), false, size.body));
             }
         } else if (!d.summary().summary().isEmpty()) {
-            lines.add(new Line(d.summary().summary().get(lang), false, size.body, lang.code()));
+            lines.add(new Line(d.summary().summary().get(lang), false, size.body));
         }
         return draw(lines, size, lang, name, url);
     }
