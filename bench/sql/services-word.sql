@@ -8,9 +8,9 @@ from guidance_service s
 where s.status in ('ACTIVE', 'TEMPORARILY_CLOSED')
   and (s.search_text like (array['%neuvo%','%puhe%','%perhe%','%radgivn%','%speech%','%diakon%','%vertais%','%suun%',
                    '%varhaiskasv%','%mielenterv%','%tampere%','%helpline%'])[:w] escape '\'
-    or exists (select 1 from guidance_service_need sn join guidance_need g on g.county_id = s.county_id
-               and g.code = sn.need_code where sn.service_id = s.id
-               and g.search_text like (array['%neuvo%','%puhe%','%perhe%','%radgivn%','%speech%','%diakon%','%vertais%',
+    or (s.county_id, s.id) in (select g.county_id, sn.service_id from guidance_need g
+               join guidance_service_need sn on sn.need_code = g.code
+               where g.search_text like (array['%neuvo%','%puhe%','%perhe%','%radgivn%','%speech%','%diakon%','%vertais%',
                    '%suun%','%varhaiskasv%','%mielenterv%','%tampere%','%helpline%'])[:w] escape '\'))
 order by case when s.search_name like (array['%neuvo%','%puhe%','%perhe%','%radgivn%','%speech%','%diakon%',
                    '%vertais%','%suun%','%varhaiskasv%','%mielenterv%','%tampere%','%helpline%'])[:w] escape '\'

@@ -61,9 +61,10 @@ class SearchQueries {
                     .append(" and (s.age_max_months is null or s.age_max_months >= :ageFrom)");
         }
         for (int i = 0; i < c.words().size(); i++) {
+            // the needs matching the word are found once (not per service): the pairs (county, service) of them
             where.append(" and (").append(SERVICE_TEXT).append(" like :w").append(i).append(" escape '\\'")
-                    .append(" or exists (select 1 from guidance_service_need sn join guidance_need g")
-                    .append(" on g.county_id = s.county_id and g.code = sn.need_code where sn.service_id = s.id and ")
+                    .append(" or (s.county_id, s.id) in (select g.county_id, sn.service_id from guidance_need g")
+                    .append(" join guidance_service_need sn on sn.need_code = g.code where ")
                     .append(NEED_TEXT).append(" like :w").append(i).append(" escape '\\'))");
         }
         StringBuilder order = new StringBuilder(" order by ");
