@@ -32,7 +32,7 @@ class NationalDataTest {
         try (var ctx = start("national_a")) {
             List<String> summaries = ctx.getBean(NationalDataCommand.class)
                     .generate(new NationalData.Spec(7, 0.05, TODAY));
-            assertThat(summaries).hasSize(4);
+            assertThat(summaries).hasSize(5);
             first = digest(ctx);
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from county").query(Integer.class).single()).isEqualTo(22);
@@ -134,7 +134,9 @@ class NationalDataTest {
                 "select id, activity_id, place_id, original_date, starts_at, format, capacity, language from visit_slot order by id",
                 "select id, slot_id, partner_org_id, profession_id, topic_id, status, happened, families_reached from visit order by id",
                 "select county_id, code, name_fi from outreach_topic order by county_id, code",
-                "select place_id, ym, counts, visitors, children_3_6 from visit_count_month order by place_id, ym")) {
+                "select place_id, ym, counts, visitors, children_3_6 from visit_count_month order by place_id, ym",
+                "select id, county_id, service_type, name_fi, status, access_mode, age_min_months from guidance_service order by id",
+                "select service_id, need_code from guidance_service_need order by 1, 2")) {
             jdbc.sql(sql).query(rs -> {
                 int n = rs.getMetaData().getColumnCount();
                 for (int i = 1; i <= n; i++) {
