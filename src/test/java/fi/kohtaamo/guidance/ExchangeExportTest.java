@@ -120,7 +120,7 @@ class ExchangeExportTest {
                     + x.path("opens_at").asString("-") + "-" + x.path("closes_at").asString("-") + " "
                     + x.path("valid_from").asString("-"));
         }
-        assertThat(rules).contains("WEEKLY MO 09:00-12:00 -", "WEEKLY FR 09:00-11:00 -", "- - ---- 2026-12-24",
+        assertThat(rules).contains("WEEKLY MO 09:00-12:00 -", "WEEKLY FR 09:00-11:00 -", "- - --- 2026-12-24",
                 "WEEKLY FR 20:00-02:00 -");
         JsonNode closed = find(s.get("schedules"), "valid_from", "2026-12-24");
         assertThat(closed.get("valid_to").asString()).isEqualTo("2026-12-26");
