@@ -6,10 +6,6 @@ import fi.kohtaamo.guidance.internal.exchange.PtvModel.Msg;
 import fi.kohtaamo.guidance.internal.exchange.PtvModel.Row;
 import fi.kohtaamo.guidance.internal.exchange.PtvModel.Service;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -143,7 +139,7 @@ final class PtvMapper {
         String fi = cut(names.get("fi"), 200);
         String sv = cut(names.get("sv"), 200);
         String en = cut(names.get("en"), 200);
-        List<Hours> hours = hours(c.path("serviceHours"), where, problems);
+        List<Hours> hours = PtvHours.read(c.path("serviceHours"), where, problems);
         List<Channel> out = new ArrayList<>();
         switch (type) {
             case "Phone" -> phones(c, id, fi, sv, en, hours, out, notes);
@@ -271,101 +267,6 @@ final class PtvMapper {
         return null;
     }
 
-    /**
-     * PTV's service hours: regular hours on weekdays (v11 {@code DaysOfTheWeek}, v7 {@code Standard}), over midnight
-     * ({@code OverMidnight}/{@code Special}: from one day's time to the next day's), and exceptional dates
-     * ({@code Exceptional}/{@code Exception}), closed or with their own hours.
-     */
-    private List<Hours> hours(JsonNode list, String where, List<Msg> problems) {
-        List<Hours> out = new ArrayList<>();
-        for (JsonNode h : list.values()) {
-            String type = h.path("serviceHourType").asString("");
-            boolean reservation = h.path("isReservation").asBoolean(false);
-            Map<String, String> info = langItems(h.path("additionalInformation"));
-            String nFi = cut(info.get("fi"), 200);
-            String nSv = cut(info.get("sv"), 200);
-            String nEn = cut(info.get("en"), 200);
-            LocalDate from;
-            LocalDate to;
-            try {
-                from = date(h.path("validFrom").asString(""));
-                to = date(h.path("validTo").asString(""));
-            } catch (DateTimeParseException e) {
-                problems.add(new Msg("ptv.row.hours", where));
-                continue;
-            }
-            if (h.path("validForNow").asBoolean(false)) {
-                to = null;
-            }
-            if (from != null && to != null && to.isBefore(from)) {
-                problems.add(new Msg("ptv.row.hours", where));
-                continue;
-            }
-            try {
-                switch (type) {
-                    case "DaysOfTheWeek", "Standard", "OverMidnight", "Special" -> {
-                        if (h.path("isAlwaysOpen").asBoolean(false)) {
-                            for (int d = 1; d <= 7; d++) {
-                                out.add(new Hours("REGULAR", d, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, from, to,
-                                        reservation, nFi, nSv, nEn));
-                            }
-                            continue;
-                        }
-                        boolean overMidnight = type.equals("OverMidnight") || type.equals("Special");
-                        for (JsonNode o : h.path("openingHour").values()) {
-                            int dayFrom = day(o.path("dayFrom").asString(""));
-                            int dayTo = o.path("dayTo").asString("").isEmpty() ? dayFrom
-                                    : day(o.path("dayTo").asString(""));
-                            LocalTime opens = time(o.path("from").asString(""));
-                            LocalTime closes = time(o.path("to").asString(""));
-                            // over midnight: one span from dayFrom's time to dayTo's time; else each day dayFrom..dayTo
-                            int last = overMidnight ? dayFrom : dayTo < dayFrom ? dayTo + 7 : dayTo;
-                            for (int d = dayFrom; d <= last; d++) {
-                                out.add(new Hours("REGULAR", (d - 1) % 7 + 1, opens, closes, from, to, reservation,
-                                        nFi, nSv, nEn));
-                            }
-                        }
-                    }
-                    case "Exceptional", "Exception" -> {
-                        if (from == null) {
-                            problems.add(new Msg("ptv.row.hours", where));
-                            continue;
-                        }
-                        if (h.path("isClosed").asBoolean(false) || h.path("openingHour").size() == 0) {
-                            out.add(new Hours("CLOSED", null, null, null, from, to, false, nFi, nSv, nEn));
-                        } else {
-                            for (JsonNode o : h.path("openingHour").values()) {
-                                out.add(new Hours("EXCEPTIONAL", null, time(o.path("from").asString("")),
-                                        time(o.path("to").asString("")), from, to, reservation, nFi, nSv, nEn));
-                            }
-                        }
-                    }
-                    default -> problems.add(new Msg("ptv.row.hoursType", cut(type.isEmpty() ? "?" : type, 40)));
-                }
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                problems.add(new Msg("ptv.row.hours", where));
-            }
-        }
-        return out;
-    }
-
-    private static int day(String name) {
-        return DayOfWeek.valueOf(name.strip().toUpperCase(Locale.ROOT)).getValue();
-    }
-
-    private static LocalTime time(String raw) {
-        String t = raw.strip();
-        if (t.equals("24:00") || t.equals("24:00:00")) {
-            return LocalTime.MIDNIGHT;
-        }
-        return LocalTime.parse(t.length() == 5 ? t : t.substring(0, Math.min(8, t.length())));
-    }
-
-    private static LocalDate date(String raw) {
-        String d = raw.strip();
-        return d.isEmpty() ? null : LocalDate.parse(d.length() >= 10 ? d.substring(0, 10) : d);
-    }
-
     /** {@code [{"language": "fi", "value": ..., "type": ...}]}: the values of one type by language (fi/sv/en). */
     static Map<String, String> localized(JsonNode list, String type) {
         Map<String, String> out = new HashMap<>();
@@ -410,7 +311,7 @@ final class PtvMapper {
         }
     }
 
-    private static String cut(String s, int max) {
+    static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }
