@@ -60,7 +60,12 @@ class PtvImportBrowserTest {
     }
 
     void waitFor(String css) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + ": "
+                    + driver.findElement(By.tagName("main")).getText(), e);
+        }
     }
 
     @Test
