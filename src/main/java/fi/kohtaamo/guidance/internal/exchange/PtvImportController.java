@@ -254,7 +254,9 @@ class PtvImportController {
             Map<String, String> errors, Lang lang, Model model) {
         model.addAttribute("countyId", countyId);
         model.addAttribute("countyName", registry.county(countyId).map(c -> c.name().get(lang)).orElse(""));
+        // only the organisations the check accepts (the registry's list also has national ones)
         model.addAttribute("organisations", registry.organisations(countyId).stream()
+                .filter(o -> imports.organisationInCounty(o.id(), countyId))
                 .map(o -> Option.of(String.valueOf(o.id()), o.name(), lang)).toList());
         model.addAttribute("serviceTypes", PtvImport.serviceTypes().stream()
                 .map(e -> Option.of(e.code(), e.name(), lang)).toList());
