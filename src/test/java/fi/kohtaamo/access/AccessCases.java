@@ -101,6 +101,7 @@ final class AccessCases {
         participation();
         planningDays();
         guidance();
+        guidanceExchange();
     }
 
     List<Case> all() {
@@ -676,6 +677,38 @@ final class AccessCases {
         add(fi.kohtaamo.participation.SurveyAction.RESULTS, "the results of a survey at the place", false,
                 (web, where) -> read(web.get(base + "/" + survey(where) + "/results.csv"), null));
     }
+    // ---- guidance: the PTV import and the PTV export of the places ---------------------------------
+
+    private void guidanceExchange() {
+        add(fi.kohtaamo.guidance.GuidanceExchangeAction.IMPORT_PTV, "a PTV file imported into the county", true,
+                (web, where) -> {
+                    long county = w.county.get(where);
+                    String id = java.util.UUID.randomUUID().toString();
+                    String json = "{\"services\": [{\"id\": \"" + id + "\", \"serviceNames\": [{\"language\": \"fi\", "
+                            + "\"value\": \"Matriisin palvelu\", \"type\": \"Name\"}], \"serviceChannels\": "
+                            + "[{\"serviceChannel\": {\"id\": \"" + id + "\"}}]}], \"serviceChannels\": [{\"id\": \"" + id
+                            + "\", \"serviceChannelType\": \"WebPage\", \"webPages\": [{\"url\": \"https://example.fi/\"}]}]}";
+                    return write(() -> count("select count(*) from guidance_service where county_id = :p", county),
+                            () -> {
+                                web.get("/admin/services/import?county=" + county);
+                                WebClient.Response preview = web.postMultipart("/admin/services/import/preview",
+                                        List.of(Map.entry("county", "" + county),
+                                                Map.entry("ptvOrganisation", "" + w.organisation.get(where)),
+                                                Map.entry("ptvServiceType", "OTHER")),
+                                        List.of(new WebClient.FilePart("ptvFile", "ptv.json", "application/json",
+                                                json.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                                if (preview.status() != 200) {
+                                    return preview;
+                                }
+                                return web.post("/admin/services/import/confirm", Map.of("token",
+                                        preview.html().select("input[name=token]").attr("value")));
+                            });
+                });
+        add(fi.kohtaamo.guidance.GuidanceExchangeAction.EXPORT_PLACES_PTV, "the county's places as PTV locations", false,
+                (web, where) -> read(web.get("/admin/services/ptv-places.json?county=" + w.county.get(where)),
+                        "serviceChannels"));
+    }
+
     // ---- participation: wishes, Huomaa minut! observations, accessibility feedback ------------------
 
     private void participation() {

@@ -5,6 +5,7 @@ import fi.kohtaamo.calendar.internal.rules.RuleText;
 import fi.kohtaamo.calendar.ActivityKind;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.HeavyWork;
+import fi.kohtaamo.shared.ImportFetcher;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.FieldErrors;
 import fi.kohtaamo.shared.Input;
@@ -51,6 +52,8 @@ class ActivityImportController {
 
     static final String SESSION_KEY = "fi.kohtaamo.calendar.import";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ImportFetcher.Limits FETCH_LIMITS = new ImportFetcher.Limits(ActivityImport.MAX_BYTES,
+            List.of("text/calendar", "text/csv", "text/plain"), "calendar import");
 
     private final ActivityImport imports;
     private final ImportFetcher fetcher;
@@ -155,9 +158,9 @@ class ActivityImportController {
                 }
             } else {
                 try {
-                    bytes = fetcher.fetch(form.importUrl);
+                    bytes = fetcher.fetch(form.importUrl, FETCH_LIMITS);
                 } catch (ImportFetcher.FetchFailed e) {
-                    errors.add("importUrl", e.key, e.args);
+                    errors.add("importUrl", e.key(), e.args());
                 }
             }
             if (bytes != null) {

@@ -1,5 +1,6 @@
 package fi.kohtaamo.calendar.internal.imports;
 
+import fi.kohtaamo.shared.ImportFetcher;
 import fi.kohtaamo.calendar.internal.rules.Schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;

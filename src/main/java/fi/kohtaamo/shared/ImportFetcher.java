@@ -1,4 +1,4 @@
-package fi.kohtaamo.calendar.internal.imports;
+package fi.kohtaamo.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,42 +23,61 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Fetches a calendar (iCalendar or CSV) from an address staff give, without letting the address
+ * The one way to fetch a file that staff import from an address they give (the calendar's activities, the
+ * guidance directory's PTV services), without letting the address
  * reach into the server's own network (SSRF): only https (webcal:// is read as https); the host is
  * resolved once and refused when any of its addresses is loopback, private, link-local, multicast,
  * unique-local or otherwise not public (IPv4 and IPv6, also IPv4 inside IPv6); the connection goes
  * to exactly the address that was checked (so a second DNS answer cannot differ), with the host
  * name for TLS verification; at most {@value #MAX_REDIRECTS} redirects, each checked again; 10
- * seconds in all; at most {@link ActivityImport#MAX_BYTES}; text/calendar, text/csv or text/plain.
+ * seconds in all; at most the caller's {@link Limits#maxBytes()} of one of its {@link Limits#types()}.
  *
  * <p>The property {@code kohtaamo.import.allow-private-addresses} (default false, read on every
  * fetch) lets tests fetch from the test server itself on localhost over plain http. Production
  * never sets it.
  */
 @Component
-class ImportFetcher {
+public class ImportFetcher {
 
-    static final String ALLOW_PRIVATE = "kohtaamo.import.allow-private-addresses";
-    static final int MAX_REDIRECTS = 3;
-    static final long TIMEOUT_MILLIS = 10_000;
+    public static final String ALLOW_PRIVATE = "kohtaamo.import.allow-private-addresses";
+    public static final int MAX_REDIRECTS = 3;
+    public static final long TIMEOUT_MILLIS = 10_000;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
-    private static final List<String> TYPES = List.of("text/calendar", "text/csv", "text/plain");
+
+    /**
+     * What one importer accepts: at most {@code maxBytes}, of one of the content {@code types} (lower case, without
+     * parameters); {@code who} names the importer in the User-Agent header.
+     */
+    public record Limits(long maxBytes, List<String> types, String who) {
+
+        public Limits {
+            types = List.copyOf(types);
+        }
+    }
 
     /** A refusal or failure with a message key for the user. */
-    static final class FetchFailed extends Exception {
-        final String key;
-        final transient Object[] args;
+    public static final class FetchFailed extends Exception {
+        private final String key;
+        private final transient Object[] args;
 
         FetchFailed(String key, Object... args) {
             super(key, null, false, false);
             this.key = key;
             this.args = args;
         }
+
+        public String key() {
+            return key;
+        }
+
+        public Object[] args() {
+            return args;
+        }
     }
 
     private final Environment environment;
 
-    ImportFetcher(Environment environment) {
+    public ImportFetcher(Environment environment) {
         this.environment = environment;
     }
 
@@ -67,7 +86,7 @@ class ImportFetcher {
     }
 
     /** The address as it will be fetched, or a refusal: https only (webcal → https), no user info. */
-    URI check(String raw) throws FetchFailed {
+    public URI check(String raw) throws FetchFailed {
         String s = raw == null ? "" : raw.strip();
         if (s.isEmpty() || s.length() > 2000) {
             throw new FetchFailed("import.url.invalid");
@@ -96,12 +115,12 @@ class ImportFetcher {
         return uri;
     }
 
-    /** Fetches the address; the body as bytes (at most {@link ActivityImport#MAX_BYTES}). */
-    byte[] fetch(String raw) throws FetchFailed {
+    /** Fetches the address; the body as bytes (at most {@code limits.maxBytes()}). */
+    public byte[] fetch(String raw, Limits limits) throws FetchFailed {
         URI uri = check(raw);
         long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         for (int hop = 0;; hop++) {
-            Response r = get(uri, deadline);
+            Response r = get(uri, deadline, limits);
             if (r.status == 301 || r.status == 302 || r.status == 303 || r.status == 307 || r.status == 308) {
                 if (hop >= MAX_REDIRECTS || r.location == null) {
                     throw new FetchFailed("import.url.redirects", MAX_REDIRECTS);
@@ -117,7 +136,7 @@ class ImportFetcher {
                 throw new FetchFailed("import.url.status", String.valueOf(r.status));
             }
             String type = r.contentType == null ? "" : r.contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
-            if (!TYPES.contains(type)) {
+            if (!limits.types().contains(type)) {
                 throw new FetchFailed("import.url.contentType", type.isEmpty() ? "?" : type);
             }
             return r.body;
@@ -135,7 +154,7 @@ class ImportFetcher {
         return (int) left;
     }
 
-    private Response get(URI uri, long deadline) throws FetchFailed {
+    private Response get(URI uri, long deadline, Limits limits) throws FetchFailed {
         boolean https = uri.getScheme().equalsIgnoreCase("https");
         String host = uri.getHost();
         String bareHost = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
@@ -175,12 +194,12 @@ class ImportFetcher {
             String hostHeader = host + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
             // HTTP/1.0: no chunked responses, the body ends when the server closes the connection
             String request = "GET " + path + " HTTP/1.0\r\nHost: " + hostHeader + "\r\n"
-                    + "User-Agent: Kohtaamo calendar import\r\nAccept: text/calendar, text/csv, text/plain\r\n"
+                    + "User-Agent: Kohtaamo " + limits.who() + "\r\nAccept: " + String.join(", ", limits.types()) + "\r\n"
                     + "Connection: close\r\n\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return read(socket, deadline);
+            return read(socket, deadline, limits.maxBytes());
         } catch (SocketTimeoutException e) {
             throw new FetchFailed("import.url.timeout", TIMEOUT_MILLIS / 1000);
         } catch (SSLException e) {
@@ -190,7 +209,7 @@ class ImportFetcher {
         }
     }
 
-    private static Response read(Socket socket, long deadline) throws IOException, FetchFailed {
+    private static Response read(Socket socket, long deadline, long maxBytes) throws IOException, FetchFailed {
         InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int state = 0;
@@ -250,8 +269,8 @@ class ImportFetcher {
         if (status != 200) {
             return new Response(status, location, type, new byte[0]);
         }
-        if (length > ActivityImport.MAX_BYTES) {
-            throw new FetchFailed("import.file.tooLarge", ActivityImport.MAX_BYTES / 1024 / 1024);
+        if (length > maxBytes) {
+            throw new FetchFailed("import.url.tooLarge", Math.max(1, maxBytes / 1024 / 1024));
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
@@ -262,8 +281,8 @@ class ImportFetcher {
                 break;
             }
             body.write(buffer, 0, n);
-            if (body.size() > ActivityImport.MAX_BYTES) {
-                throw new FetchFailed("import.file.tooLarge", ActivityImport.MAX_BYTES / 1024 / 1024);
+            if (body.size() > maxBytes) {
+                throw new FetchFailed("import.url.tooLarge", Math.max(1, maxBytes / 1024 / 1024));
             }
         }
         return new Response(status, location, type, body.toByteArray());
@@ -274,7 +293,7 @@ class ImportFetcher {
      * NAT, link-local, multicast, unspecified, reserved, unique-local (fc00::/7) or site-local IPv6,
      * nor an IPv4 address of these kinds inside IPv6 (IPv4-compatible, NAT64, 6to4; Teredo refused).
      */
-    static boolean isPublic(InetAddress a) {
+    public static boolean isPublic(InetAddress a) {
         if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return false;
