@@ -24,14 +24,14 @@ class DirectoryDemoData implements DemoData {
 
     static final String DOMAIN = "@demo.kohtaamo.fi";
 
-    private final ServiceQueries queries;
+    private final DirectoryQueries queries;
     private final Registry registry;
     private final StaffDirectory staff;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    DirectoryDemoData(ServiceQueries queries, Registry registry, StaffDirectory staff, JdbcClient jdbc, Clock clock,
+    DirectoryDemoData(DirectoryQueries queries, Registry registry, StaffDirectory staff, JdbcClient jdbc, Clock clock,
             TransactionTemplate tx) {
         this.queries = queries;
         this.registry = registry;

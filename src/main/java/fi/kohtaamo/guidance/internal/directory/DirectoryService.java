@@ -7,6 +7,7 @@ import fi.kohtaamo.guidance.internal.directory.DirectoryModel.Details;
 import fi.kohtaamo.guidance.internal.directory.DirectoryModel.Need;
 import fi.kohtaamo.guidance.internal.directory.DirectoryModel.Service;
 import fi.kohtaamo.identity.StaffDirectory;
+import fi.kohtaamo.monitoring.ServiceTypes;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.FieldErrors;
@@ -34,7 +35,7 @@ public class DirectoryService {
 
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
-    private final ServiceQueries queries;
+    private final DirectoryQueries queries;
     private final NeedQueries needs;
     private final ServiceTypes types;
     private final ServiceAccess access;
@@ -43,7 +44,7 @@ public class DirectoryService {
     private final AuditLog audit;
     private final Clock clock;
 
-    DirectoryService(ServiceQueries queries, NeedQueries needs, ServiceTypes types, ServiceAccess access,
+    DirectoryService(DirectoryQueries queries, NeedQueries needs, ServiceTypes types, ServiceAccess access,
             Registry registry, StaffDirectory staff, AuditLog audit, Clock clock) {
         this.queries = queries;
         this.needs = needs;
@@ -138,7 +139,7 @@ public class DirectoryService {
         if (!orgs.contains(c.organisationId()) && (s == null || s.organisationId() != c.organisationId())) {
             errors.add("organisationId", "validation.choice");
         }
-        if (!types.known(countyId, c.serviceType()) && (s == null || !s.serviceType().equals(c.serviceType()))) {
+        if (types.type(countyId, c.serviceType()).filter(ServiceTypes.ServiceType::active).isEmpty() && (s == null || !s.serviceType().equals(c.serviceType()))) {
             errors.add("serviceType", "validation.choice");
         }
         Set<String> needCodes = needs.needs(countyId).stream().filter(Need::active).map(Need::code)

@@ -4,6 +4,7 @@ import fi.kohtaamo.audit.AuditLog;
 import fi.kohtaamo.guidance.GuidanceExchangeAction;
 import fi.kohtaamo.guidance.internal.exchange.PtvImportQueries.Existing;
 import fi.kohtaamo.guidance.internal.exchange.PtvModel.Row;
+import fi.kohtaamo.monitoring.ServiceTypes;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
@@ -61,14 +62,14 @@ public class PtvImport {
     record Applied(int created, int updated, int kept) {
     }
 
-    static final String SERVICE_TYPES = "/fi/kohtaamo/monitoring/service-types.txt";
-
     private final PtvImportQueries queries;
     private final Registry registry;
     private final AuditLog audit;
     private final Clock clock;
+    private final ServiceTypes types;
 
-    PtvImport(PtvImportQueries queries, Registry registry, AuditLog audit, Clock clock) {
+    PtvImport(PtvImportQueries queries, Registry registry, AuditLog audit, Clock clock, ServiceTypes types) {
+        this.types = types;
         this.queries = queries;
         this.registry = registry;
         this.audit = audit;
@@ -85,12 +86,9 @@ public class PtvImport {
         return target;
     }
 
-    /**
-     * The service types a new service can get: codes of monitoring's catalogue of service types (read from its seed
-     * list until the county's catalogue has an API).
-     */
-    static List<SeededCatalogue.Entry> serviceTypes() {
-        return SeededCatalogue.read(SERVICE_TYPES);
+    /** The service types a new service can get: the county's active types (monitoring's catalogue). */
+    List<ServiceTypes.ServiceType> serviceTypes(long countyId) {
+        return types.active(countyId);
     }
 
     Preview preview(long countyId, byte[] bytes) throws PtvFile.Refused {
@@ -129,8 +127,8 @@ public class PtvImport {
         return registry.countyOfOrganisation(organisationId).map(c -> c == countyId).orElse(false);
     }
 
-    static boolean serviceTypeExists(String code) {
-        return code != null && serviceTypes().stream().anyMatch(e -> e.code().equals(code));
+    boolean serviceTypeExists(long countyId, String code) {
+        return code != null && types.type(countyId, code).filter(ServiceTypes.ServiceType::active).isPresent();
     }
 
     /**

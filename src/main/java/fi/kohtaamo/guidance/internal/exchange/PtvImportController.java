@@ -244,7 +244,7 @@ class PtvImportController {
         }
         if (serviceType == null || serviceType.isBlank()) {
             errors.add("ptvServiceType", "validation.required");
-        } else if (!PtvImport.serviceTypeExists(serviceType)) {
+        } else if (!imports.serviceTypeExists(countyId, serviceType)) {
             errors.add("ptvServiceType", "validation.choice");
         }
         return organisationId;
@@ -258,7 +258,7 @@ class PtvImportController {
         model.addAttribute("organisations", registry.organisations(countyId).stream()
                 .filter(o -> imports.organisationInCounty(o.id(), countyId))
                 .map(o -> Option.of(String.valueOf(o.id()), o.name(), lang)).toList());
-        model.addAttribute("serviceTypes", PtvImport.serviceTypes().stream()
+        model.addAttribute("serviceTypes", imports.serviceTypes(countyId).stream()
                 .map(e -> Option.of(e.code(), e.name(), lang)).toList());
         model.addAttribute("organisation", organisation);
         model.addAttribute("serviceType", serviceType);

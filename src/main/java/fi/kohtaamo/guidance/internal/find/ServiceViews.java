@@ -3,6 +3,7 @@ package fi.kohtaamo.guidance.internal.find;
 import fi.kohtaamo.guidance.internal.find.FindModel.Channel;
 import fi.kohtaamo.guidance.internal.find.FindModel.Summary;
 import fi.kohtaamo.guidance.internal.find.HoursText.Now;
+import fi.kohtaamo.monitoring.ServiceTypes;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.ClockConfig;
 import fi.kohtaamo.shared.Lang;

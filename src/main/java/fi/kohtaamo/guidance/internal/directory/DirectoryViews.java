@@ -3,6 +3,7 @@ package fi.kohtaamo.guidance.internal.directory;
 import fi.kohtaamo.guidance.internal.directory.DirectoryModel.Details;
 import fi.kohtaamo.guidance.internal.directory.DirectoryModel.Status;
 import fi.kohtaamo.identity.StaffDirectory;
+import fi.kohtaamo.monitoring.ServiceTypes;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.KohtaamoException;
@@ -19,7 +20,7 @@ import org.springframework.ui.Model;
 
 /** What the directory's staff pages show beside a service: the county's choices and their names, and the list's filter. */
 @Component
-class ServiceViews {
+class DirectoryViews {
 
     private final Registry registry;
     private final ServiceTypes types;
@@ -27,7 +28,7 @@ class ServiceViews {
     private final ServiceAccess access;
     private final StaffDirectory staff;
 
-    ServiceViews(Registry registry, ServiceTypes types, NeedQueries needs, ServiceAccess access, StaffDirectory staff) {
+    DirectoryViews(Registry registry, ServiceTypes types, NeedQueries needs, ServiceAccess access, StaffDirectory staff) {
         this.registry = registry;
         this.types = types;
         this.needs = needs;
@@ -48,7 +49,7 @@ class ServiceViews {
                 .orElseThrow(() -> new KohtaamoException.NotFound("county"));
     }
 
-    ServiceQueries.Filter filter(long county, Map<String, String> p, LocalDate uncheckedBefore) {
+    DirectoryQueries.Filter filter(long county, Map<String, String> p, LocalDate uncheckedBefore) {
         String type = p.get("type");
         String muni = p.get("municipality");
         Status status = null;
@@ -65,7 +66,7 @@ class ServiceViews {
         if (muni != null && !muni.isBlank() && !muni.matches("^[0-9]{3}$")) {
             throw new KohtaamoException.BadParameter("municipality");
         }
-        return new ServiceQueries.Filter(county, type == null || type.isBlank() ? null : type,
+        return new DirectoryQueries.Filter(county, type == null || type.isBlank() ? null : type,
                 muni == null || muni.isBlank() ? null : muni, id(p.get("organisation"), "organisation"),
                 id(p.get("owner"), "owner"), status, "true".equals(p.get("unchecked")) ? uncheckedBefore : null);
     }
@@ -82,9 +83,9 @@ class ServiceViews {
 
     /** Pick lists and names: types, needs, organisations, municipalities, owners of the county. */
     void options(long county, Lang lang, Model model, Details d) {
-        model.addAttribute("types", types.of(county).stream().map(e -> Option.of(e.code(), e.name(), lang)).toList());
+        model.addAttribute("types", types.active(county).stream().map(e -> Option.of(e.code(), e.name(), lang)).toList());
         Map<String, LocalizedText> typeNames = new HashMap<>();
-        types.of(county).forEach(e -> typeNames.put(e.code(), e.name()));
+        types.all(county).forEach(e -> typeNames.put(e.code(), e.name()));
         model.addAttribute("typeNames", typeNames);
         var allNeeds = needs.needs(county);
         model.addAttribute("needs", allNeeds.stream()

@@ -42,19 +42,19 @@ import org.springframework.web.bind.annotation.RequestParam;
  * reader's view, marking a service checked, and deleting after a confirmation page.
  */
 @Controller
-class ServicePageController {
+class ServiceAdminController {
 
     static final String BASE = "/admin/services";
     static final int PAGE = 100;
     private static final Pattern CHANNEL_KEY = Pattern.compile("^channels\\[([0-9]{1,4})\\]\\.(?:hours\\[([0-9]{1,4})\\]\\.)?.*$");
 
     private final DirectoryService service;
-    private final ServiceQueries queries;
-    private final ServiceViews views;
+    private final DirectoryQueries queries;
+    private final DirectoryViews views;
     private final ServiceAccess access;
     private final MessageSource messages;
 
-    ServicePageController(DirectoryService service, ServiceQueries queries, ServiceViews views, ServiceAccess access,
+    ServiceAdminController(DirectoryService service, DirectoryQueries queries, DirectoryViews views, ServiceAccess access,
             MessageSource messages) {
         this.service = service;
         this.queries = queries;
@@ -78,7 +78,7 @@ class ServicePageController {
     String list(@RequestParam Map<String, String> params, Actor actor, Lang lang, Model model) {
         long county = views.county(actor, params.get("county"));
         access.requireRead(actor, county);
-        ServiceQueries.Filter filter = views.filter(county, params, service.uncheckedBefore());
+        DirectoryQueries.Filter filter = views.filter(county, params, service.uncheckedBefore());
         String rawPage = params.getOrDefault("page", "0");
         int page = rawPage.matches("^[0-9]{1,4}$") ? Integer.parseInt(rawPage) : 0;
         var rows = queries.rows(filter, PAGE + 1, page * PAGE);
@@ -93,7 +93,7 @@ class ServicePageController {
         model.addAttribute("mayManageNeeds", AccessControl.allows(actor, ServiceAction.NEED_MANAGE,
                 fi.kohtaamo.shared.Target.county(county)));
         views.options(county, lang, model, null);
-        return "guidance/services";
+        return "guidance/admin-services";
     }
 
     // ---- new and edit -----------------------------------------------------------------------------
@@ -132,7 +132,7 @@ class ServicePageController {
         if (!access.mayEdit(actor, d.service())) {
             model.addAttribute("d", d);
             views.options(d.service().countyId(), lang, model, d);
-            return "guidance/service";
+            return "guidance/admin-service";
         }
         return form(d.service().countyId(), d, actor, lang, model, ServiceForm.values(d), Map.of(), null);
     }
