@@ -100,8 +100,8 @@ final class AccessCases {
         surveys();
         participation();
         planningDays();
-        guidance();
         guidanceExchange();
+        guidance();
     }
 
     List<Case> all() {
@@ -677,38 +677,6 @@ final class AccessCases {
         add(fi.kohtaamo.participation.SurveyAction.RESULTS, "the results of a survey at the place", false,
                 (web, where) -> read(web.get(base + "/" + survey(where) + "/results.csv"), null));
     }
-    // ---- guidance: the PTV import and the PTV export of the places ---------------------------------
-
-    private void guidanceExchange() {
-        add(fi.kohtaamo.guidance.GuidanceExchangeAction.IMPORT_PTV, "a PTV file imported into the county", true,
-                (web, where) -> {
-                    long county = w.county.get(where);
-                    String id = java.util.UUID.randomUUID().toString();
-                    String json = "{\"services\": [{\"id\": \"" + id + "\", \"serviceNames\": [{\"language\": \"fi\", "
-                            + "\"value\": \"Matriisin palvelu\", \"type\": \"Name\"}], \"serviceChannels\": "
-                            + "[{\"serviceChannel\": {\"id\": \"" + id + "\"}}]}], \"serviceChannels\": [{\"id\": \"" + id
-                            + "\", \"serviceChannelType\": \"WebPage\", \"webPages\": [{\"url\": \"https://example.fi/\"}]}]}";
-                    return write(() -> count("select count(*) from guidance_service where county_id = :p", county),
-                            () -> {
-                                web.get("/admin/services/import?county=" + county);
-                                WebClient.Response preview = web.postMultipart("/admin/services/import/preview",
-                                        List.of(Map.entry("county", "" + county),
-                                                Map.entry("ptvOrganisation", "" + w.organisation.get(where)),
-                                                Map.entry("ptvServiceType", "OTHER")),
-                                        List.of(new WebClient.FilePart("ptvFile", "ptv.json", "application/json",
-                                                json.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-                                if (preview.status() != 200) {
-                                    return preview;
-                                }
-                                return web.post("/admin/services/import/confirm", Map.of("token",
-                                        preview.html().select("input[name=token]").attr("value")));
-                            });
-                });
-        add(fi.kohtaamo.guidance.GuidanceExchangeAction.EXPORT_PLACES_PTV, "the county's places as PTV locations", false,
-                (web, where) -> read(web.get("/admin/services/ptv-places.json?county=" + w.county.get(where)),
-                        "serviceChannels"));
-    }
-
     // ---- participation: wishes, Huomaa minut! observations, accessibility feedback ------------------
 
     private void participation() {
@@ -772,10 +740,12 @@ final class AccessCases {
     }
 
     // ---- participation: joint planning days -----------------------------------------------------
+
     private Map<String, String> planningForm(long place, String date, String description) {
         return new java.util.HashMap<>(Map.of("placeId", "" + place, "planningDate", date, "planningStart", "17:00",
                 "planningEnd", "19:00", "descriptionFi", description));
     }
+
     private void planningDays() {
         var planning = w.bean(fi.kohtaamo.participation.internal.planning.PlanningService.class);
         Map<Where, Long> day = new EnumMap<>(Where.class);
@@ -802,7 +772,10 @@ final class AccessCases {
                 (web, where) -> write(() -> count("select count(*) from planning_decision where planning_day_id = :p",
                         day.get(where)), () -> web.post(base + "/" + day.get(where) + "/decisions", Map.of("decision",
                         "Kokeillaan iltaryhmää", "wishState", "CONSIDERING"))));
+    }
+
     // ---- guidance: the directory of services ----------------------------------------------------
+
     /** A service of each record's county and organisation; the provider's staff member owns the one of their own. */
     private void guidance() {
         var directory = w.bean(fi.kohtaamo.guidance.internal.directory.DirectoryService.class);
@@ -850,6 +823,7 @@ final class AccessCases {
                         w.county.get(where)), () -> web.post("/admin/services/needs", Map.of("county",
                         "" + w.county.get(where), "code", "n" + next.incrementAndGet(), "nameFi", "Tarve"))));
     }
+
     private org.springframework.util.MultiValueMap<String, String> serviceForm(Where where, String name, Long owner) {
         var f = new org.springframework.util.LinkedMultiValueMap<String, String>();
         f.add("nameFi", name);
@@ -862,5 +836,36 @@ final class AccessCases {
         f.add("channels[0].kind", "PHONE");
         f.add("channels[0].phone", "09 123 4567");
         return f;
+    }
+    // ---- guidance: the PTV import and the PTV export of the places ---------------------------------
+
+    private void guidanceExchange() {
+        add(fi.kohtaamo.guidance.GuidanceExchangeAction.IMPORT_PTV, "a PTV file imported into the county", true,
+                (web, where) -> {
+                    long county = w.county.get(where);
+                    String id = java.util.UUID.randomUUID().toString();
+                    String json = "{\"services\": [{\"id\": \"" + id + "\", \"serviceNames\": [{\"language\": \"fi\", "
+                            + "\"value\": \"Matriisin palvelu\", \"type\": \"Name\"}], \"serviceChannels\": "
+                            + "[{\"serviceChannel\": {\"id\": \"" + id + "\"}}]}], \"serviceChannels\": [{\"id\": \"" + id
+                            + "\", \"serviceChannelType\": \"WebPage\", \"webPages\": [{\"url\": \"https://example.fi/\"}]}]}";
+                    return write(() -> count("select count(*) from guidance_service where county_id = :p", county),
+                            () -> {
+                                web.get("/admin/services/import?county=" + county);
+                                WebClient.Response preview = web.postMultipart("/admin/services/import/preview",
+                                        List.of(Map.entry("county", "" + county),
+                                                Map.entry("ptvOrganisation", "" + w.organisation.get(where)),
+                                                Map.entry("ptvServiceType", "OTHER")),
+                                        List.of(new WebClient.FilePart("ptvFile", "ptv.json", "application/json",
+                                                json.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                                if (preview.status() != 200) {
+                                    return preview;
+                                }
+                                return web.post("/admin/services/import/confirm", Map.of("token",
+                                        preview.html().select("input[name=token]").attr("value")));
+                            });
+                });
+        add(fi.kohtaamo.guidance.GuidanceExchangeAction.EXPORT_PLACES_PTV, "the county's places as PTV locations", false,
+                (web, where) -> read(web.get("/admin/services/ptv-places.json?county=" + w.county.get(where)),
+                        "serviceChannels"));
     }
 }
