@@ -34,21 +34,21 @@ public class ChannelQueries {
                  order by h.channel_id, case h.kind when 'REGULAR' then 0 else 1 end, h.weekday, h.valid_from, h.opens, h.id""")
                 .param("s", serviceId).query((rs, n) -> {
                     hours.computeIfAbsent(rs.getLong("channel_id"), k -> new ArrayList<>()).add(new Hours(
-                            HoursKind.valueOf(rs.getString("kind")), DirectoryQueries.integer(rs, "weekday"),
+                            HoursKind.valueOf(rs.getString("kind")), ServiceEditQueries.integer(rs, "weekday"),
                             rs.getObject("opens", LocalTime.class), rs.getObject("closes", LocalTime.class),
                             rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-                            rs.getBoolean("by_reservation"), DirectoryQueries.text(rs, "note")));
+                            rs.getBoolean("by_reservation"), ServiceEditQueries.text(rs, "note")));
                     return 0;
                 }).list();
         return jdbc.sql("select * from guidance_channel where service_id = :s order by position, id")
                 .param("s", serviceId).query((rs, n) -> {
                     String charge = rs.getString("phone_charge");
-                    return new Channel(ChannelKind.valueOf(rs.getString("kind")), DirectoryQueries.text(rs, "label"),
+                    return new Channel(ChannelKind.valueOf(rs.getString("kind")), ServiceEditQueries.text(rs, "label"),
                             rs.getString("phone"), charge == null ? null : PhoneCharge.valueOf(charge),
                             rs.getString("url"), rs.getString("email"), rs.getString("street_address"),
                             rs.getString("postal_code"), rs.getString("municipality_code"),
                             rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"),
-                            DirectoryQueries.text(rs, "accessibility"), rs.getString("ptv_id"),
+                            ServiceEditQueries.text(rs, "accessibility"), rs.getString("ptv_id"),
                             hours.getOrDefault(rs.getLong("id"), List.of()));
                 }).list();
     }

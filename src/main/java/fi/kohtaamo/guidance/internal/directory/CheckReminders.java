@@ -28,7 +28,7 @@ public class CheckReminders {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
 
-    private final DirectoryQueries queries;
+    private final ServiceEditQueries queries;
     private final StaffDirectory staff;
     private final Mail mail;
     private final MessageSource messages;
@@ -37,7 +37,7 @@ public class CheckReminders {
     private final TransactionTemplate tx;
     private final boolean jobs;
 
-    CheckReminders(DirectoryQueries queries, StaffDirectory staff, Mail mail, MessageSource messages, PublicUrls urls,
+    CheckReminders(ServiceEditQueries queries, StaffDirectory staff, Mail mail, MessageSource messages, PublicUrls urls,
             Clock clock, TransactionTemplate tx, @Value("${kohtaamo.jobs.enabled:true}") boolean jobs) {
         this.queries = queries;
         this.staff = staff;
@@ -60,20 +60,20 @@ public class CheckReminders {
     public int run() {
         LocalDate today = LocalDate.now(clock.withZone(DirectoryService.HELSINKI));
         LocalDate monthAgo = today.minusMonths(1);
-        Map<Long, List<DirectoryQueries.Unchecked>> byOwner = new LinkedHashMap<>();
+        Map<Long, List<ServiceEditQueries.Unchecked>> byOwner = new LinkedHashMap<>();
         for (var u : queries.uncheckedWithOwner(today.minusMonths(6))) {
             byOwner.computeIfAbsent(u.ownerUserId(), k -> new ArrayList<>()).add(u);
         }
         int n = 0;
         for (var entry : byOwner.entrySet()) {
-            List<DirectoryQueries.Unchecked> list = entry.getValue();
+            List<ServiceEditQueries.Unchecked> list = entry.getValue();
             boolean due = list.stream().anyMatch(u -> u.lastRemindedOn() == null || !u.lastRemindedOn().isAfter(monthAgo));
             var person = staff.person(entry.getKey());
             if (!due || person.isEmpty()) {
                 continue;
             }
             Boolean sent = tx.execute(s -> {
-                if (!queries.claimReminder(list.stream().map(DirectoryQueries.Unchecked::id).toList(), today, monthAgo)) {
+                if (!queries.claimReminder(list.stream().map(ServiceEditQueries.Unchecked::id).toList(), today, monthAgo)) {
                     return false;
                 }
                 mail.queue(message(person.get(), list));
@@ -86,7 +86,7 @@ public class CheckReminders {
         return n;
     }
 
-    private Mail.Message message(StaffDirectory.Person p, List<DirectoryQueries.Unchecked> list) {
+    private Mail.Message message(StaffDirectory.Person p, List<ServiceEditQueries.Unchecked> list) {
         var locale = p.language().locale();
         List<String> lines = new ArrayList<>();
         lines.add(messages.getMessage("guidance.reminder.intro", new Object[] {p.name()}, locale));

@@ -24,14 +24,14 @@ class DirectoryDemoData implements DemoData {
 
     static final String DOMAIN = "@demo.kohtaamo.fi";
 
-    private final DirectoryQueries queries;
+    private final ServiceEditQueries queries;
     private final Registry registry;
     private final StaffDirectory staff;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    DirectoryDemoData(DirectoryQueries queries, Registry registry, StaffDirectory staff, JdbcClient jdbc, Clock clock,
+    DirectoryDemoData(ServiceEditQueries queries, Registry registry, StaffDirectory staff, JdbcClient jdbc, Clock clock,
             TransactionTemplate tx) {
         this.queries = queries;
         this.registry = registry;

@@ -35,7 +35,7 @@ public class DirectoryService {
 
     static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
-    private final DirectoryQueries queries;
+    private final ServiceEditQueries queries;
     private final NeedQueries needs;
     private final ServiceTypes types;
     private final ServiceAccess access;
@@ -44,7 +44,7 @@ public class DirectoryService {
     private final AuditLog audit;
     private final Clock clock;
 
-    DirectoryService(DirectoryQueries queries, NeedQueries needs, ServiceTypes types, ServiceAccess access,
+    DirectoryService(ServiceEditQueries queries, NeedQueries needs, ServiceTypes types, ServiceAccess access,
             Registry registry, StaffDirectory staff, AuditLog audit, Clock clock) {
         this.queries = queries;
         this.needs = needs;

@@ -24,11 +24,11 @@ class NeedPageController {
     static final String BASE = "/admin/services/needs";
 
     private final NeedService service;
-    private final DirectoryViews views;
+    private final ServiceEditViews views;
     private final Registry registry;
     private final MessageSource messages;
 
-    NeedPageController(NeedService service, DirectoryViews views, Registry registry, MessageSource messages) {
+    NeedPageController(NeedService service, ServiceEditViews views, Registry registry, MessageSource messages) {
         this.service = service;
         this.views = views;
         this.registry = registry;

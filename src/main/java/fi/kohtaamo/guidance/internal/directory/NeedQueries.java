@@ -20,7 +20,7 @@ public class NeedQueries {
     }
 
     private static Need need(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Need(rs.getLong("id"), rs.getLong("county_id"), rs.getString("code"), DirectoryQueries.text(rs, "name"),
+        return new Need(rs.getLong("id"), rs.getLong("county_id"), rs.getString("code"), ServiceEditQueries.text(rs, "name"),
                 rs.getInt("position"), rs.getBoolean("active"), rs.getInt("version"));
     }
 
@@ -44,7 +44,7 @@ public class NeedQueries {
         jdbc.sql("insert into guidance_need (county_id, code, name_fi, name_sv, name_en, position, active, updated_at) "
                         + "values (:c, :code, :fi, :sv, :en, :position, true, :now)")
                 .param("c", countyId).param("code", code).param("fi", name.fi()).param("sv", name.sv())
-                .param("en", name.en()).param("position", position).param("now", DirectoryQueries.utc(now))
+                .param("en", name.en()).param("position", position).param("now", ServiceEditQueries.utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -53,12 +53,12 @@ public class NeedQueries {
         return jdbc.sql("update guidance_need set name_fi = :fi, name_sv = :sv, name_en = :en, active = :active, "
                         + "version = version + 1, updated_at = :now where id = :id and version = :v")
                 .param("fi", name.fi()).param("sv", name.sv()).param("en", name.en()).param("active", active)
-                .param("now", DirectoryQueries.utc(now)).param("id", id).param("v", version).update() == 1;
+                .param("now", ServiceEditQueries.utc(now)).param("id", id).param("v", version).update() == 1;
     }
 
     public void position(long id, int position, Instant now) {
         jdbc.sql("update guidance_need set position = :p, version = version + 1, updated_at = :now where id = :id")
-                .param("p", position).param("now", DirectoryQueries.utc(now)).param("id", id).update();
+                .param("p", position).param("now", ServiceEditQueries.utc(now)).param("id", id).update();
     }
 
     public boolean delete(long id, int version) {

@@ -35,12 +35,12 @@ public class NeedService {
     static final int MAX_NEEDS = 200;
 
     private final NeedQueries queries;
-    private final DirectoryQueries services;
+    private final ServiceEditQueries services;
     private final Registry registry;
     private final AuditLog audit;
     private final Clock clock;
 
-    NeedService(NeedQueries queries, DirectoryQueries services, Registry registry, AuditLog audit, Clock clock) {
+    NeedService(NeedQueries queries, ServiceEditQueries services, Registry registry, AuditLog audit, Clock clock) {
         this.queries = queries;
         this.services = services;
         this.registry = registry;

@@ -49,12 +49,12 @@ class ServiceAdminController {
     private static final Pattern CHANNEL_KEY = Pattern.compile("^channels\\[([0-9]{1,4})\\]\\.(?:hours\\[([0-9]{1,4})\\]\\.)?.*$");
 
     private final DirectoryService service;
-    private final DirectoryQueries queries;
-    private final DirectoryViews views;
+    private final ServiceEditQueries queries;
+    private final ServiceEditViews views;
     private final ServiceAccess access;
     private final MessageSource messages;
 
-    ServiceAdminController(DirectoryService service, DirectoryQueries queries, DirectoryViews views, ServiceAccess access,
+    ServiceAdminController(DirectoryService service, ServiceEditQueries queries, ServiceEditViews views, ServiceAccess access,
             MessageSource messages) {
         this.service = service;
         this.queries = queries;
@@ -78,7 +78,7 @@ class ServiceAdminController {
     String list(@RequestParam Map<String, String> params, Actor actor, Lang lang, Model model) {
         long county = views.county(actor, params.get("county"));
         access.requireRead(actor, county);
-        DirectoryQueries.Filter filter = views.filter(county, params, service.uncheckedBefore());
+        ServiceEditQueries.Filter filter = views.filter(county, params, service.uncheckedBefore());
         String rawPage = params.getOrDefault("page", "0");
         int page = rawPage.matches("^[0-9]{1,4}$") ? Integer.parseInt(rawPage) : 0;
         var rows = queries.rows(filter, PAGE + 1, page * PAGE);

@@ -20,7 +20,7 @@ import org.springframework.ui.Model;
 
 /** What the directory's staff pages show beside a service: the county's choices and their names, and the list's filter. */
 @Component
-class DirectoryViews {
+class ServiceEditViews {
 
     private final Registry registry;
     private final ServiceTypes types;
@@ -28,7 +28,7 @@ class DirectoryViews {
     private final ServiceAccess access;
     private final StaffDirectory staff;
 
-    DirectoryViews(Registry registry, ServiceTypes types, NeedQueries needs, ServiceAccess access, StaffDirectory staff) {
+    ServiceEditViews(Registry registry, ServiceTypes types, NeedQueries needs, ServiceAccess access, StaffDirectory staff) {
         this.registry = registry;
         this.types = types;
         this.needs = needs;
@@ -49,7 +49,7 @@ class DirectoryViews {
                 .orElseThrow(() -> new KohtaamoException.NotFound("county"));
     }
 
-    DirectoryQueries.Filter filter(long county, Map<String, String> p, LocalDate uncheckedBefore) {
+    ServiceEditQueries.Filter filter(long county, Map<String, String> p, LocalDate uncheckedBefore) {
         String type = p.get("type");
         String muni = p.get("municipality");
         Status status = null;
@@ -66,7 +66,7 @@ class DirectoryViews {
         if (muni != null && !muni.isBlank() && !muni.matches("^[0-9]{3}$")) {
             throw new KohtaamoException.BadParameter("municipality");
         }
-        return new DirectoryQueries.Filter(county, type == null || type.isBlank() ? null : type,
+        return new ServiceEditQueries.Filter(county, type == null || type.isBlank() ? null : type,
                 muni == null || muni.isBlank() ? null : muni, id(p.get("organisation"), "organisation"),
                 id(p.get("owner"), "owner"), status, "true".equals(p.get("unchecked")) ? uncheckedBefore : null);
     }

@@ -22,12 +22,12 @@ import org.springframework.stereotype.Repository;
 
 /** The SQL of a service's own row and its lists (needs, languages, municipalities, texts); channels are in {@link ChannelQueries}. */
 @Repository
-public class DirectoryQueries {
+public class ServiceEditQueries {
 
     private final JdbcClient jdbc;
     private final ChannelQueries channels;
 
-    public DirectoryQueries(JdbcClient jdbc, ChannelQueries channels) {
+    public ServiceEditQueries(JdbcClient jdbc, ChannelQueries channels) {
         this.jdbc = jdbc;
         this.channels = channels;
     }
@@ -68,7 +68,7 @@ public class DirectoryQueries {
     }
 
     public Optional<Service> service(long id) {
-        return jdbc.sql("select * from guidance_service where id = :id").param("id", id).query(DirectoryQueries::service)
+        return jdbc.sql("select * from guidance_service where id = :id").param("id", id).query(ServiceEditQueries::service)
                 .optional();
     }
 
