@@ -141,4 +141,23 @@ public final class PdfText {
             }
         });
     }
+
+    /** The text in lines no wider than {@code width} at this size, broken between words (a longer word keeps a line). */
+    public java.util.List<String> wrap(String text, PDType0Font font, float size, float width) throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split("\\s+")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && width(printable(candidate, font), font, size) > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
 }

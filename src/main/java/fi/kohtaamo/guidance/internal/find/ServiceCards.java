@@ -152,7 +152,7 @@ class ServiceCards {
                 outer:
                 for (Line line : lines) {
                     PDType0Font font = line.bold() ? bold : regular;
-                    for (String l : wrap(glyphs, line.text(), font, line.size(), width)) {
+                    for (String l : glyphs.wrap(line.text(), font, line.size(), width)) {
                         if (y - line.size() < bottom) {
                             break outer;
                         }
@@ -183,24 +183,5 @@ class ServiceCards {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<String> wrap(PdfText glyphs, String text, PDType0Font font, float size, float width)
-            throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split("\\s+")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && glyphs.width(glyphs.printable(candidate, font), font, size) > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
     }
 }

@@ -48,12 +48,12 @@ final class HandoutPdf {
             float textWidth = width - QR - 12;
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 float y = A5.getHeight() - MARGIN;
-                for (String l : wrap(glyphs, title, bold, 18, width)) {
+                for (String l : glyphs.wrap(title, bold, 18, width)) {
                     y -= 18;
                     line(cs, glyphs, l, bold, 18, MARGIN, y);
                     y -= 4;
                 }
-                for (String l : wrap(glyphs, lead, regular, 10, width)) {
+                for (String l : glyphs.wrap(lead, regular, 10, width)) {
                     y -= 10;
                     line(cs, glyphs, l, regular, 10, MARGIN, y);
                     y -= 3;
@@ -61,7 +61,7 @@ final class HandoutPdf {
                 y -= 6;
                 for (Block b : blocks) {
                     float top = y;
-                    for (String l : wrap(glyphs, b.name(), bold, 12, textWidth)) {
+                    for (String l : glyphs.wrap(b.name(), bold, 12, textWidth)) {
                         y -= 12;
                         line(cs, glyphs, l, bold, 12, MARGIN, y);
                         y -= 2;
@@ -75,7 +75,7 @@ final class HandoutPdf {
                         lines.add(b.languages());
                     }
                     for (String text : lines) {
-                        for (String l : wrap(glyphs, text, regular, 9, textWidth)) {
+                        for (String l : glyphs.wrap(text, regular, 9, textWidth)) {
                             y -= 9;
                             line(cs, glyphs, l, regular, 9, MARGIN, y);
                             y -= 2.5f;
@@ -84,7 +84,7 @@ final class HandoutPdf {
                     QrCode.of(b.url()).draw(cs, MARGIN + width - QR, top - QR - 2, QR);
                     y = Math.min(y, top - QR - 4) - 12;
                 }
-                for (String l : wrap(glyphs, footer, regular, 8, width)) {
+                for (String l : glyphs.wrap(footer, regular, 8, width)) {
                     y -= 8;
                     line(cs, glyphs, l, regular, 8, MARGIN, Math.max(y, MARGIN / 2));
                     y -= 2;
@@ -106,24 +106,5 @@ final class HandoutPdf {
         cs.newLineAtOffset(x, baseline);
         glyphs.show(cs, t, font, size);
         cs.endText();
-    }
-
-    private static List<String> wrap(PdfText glyphs, String text, PDType0Font font, float size, float width)
-            throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split("\\s+")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && glyphs.width(glyphs.printable(candidate, font), font, size) > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
     }
 }

@@ -5,7 +5,6 @@ import fi.kohtaamo.shared.QrCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -50,21 +49,21 @@ final class FeedbackCardPdf {
                 for (int i = 0; i < sides.size(); i++) {
                     Side s = sides.get(i);
                     float size = i == 0 ? 28 : 20;
-                    for (String l : wrap(glyphs, s.title(), bold, size, width)) {
+                    for (String l : glyphs.wrap(s.title(), bold, size, width)) {
                         y -= size;
                         centred(cs, glyphs, l, bold, size, y, width);
                         y -= size * 0.3f;
                     }
                 }
                 y -= 6;
-                for (String l : wrap(glyphs, place, bold, 16, width)) {
+                for (String l : glyphs.wrap(place, bold, 16, width)) {
                     y -= 16;
                     centred(cs, glyphs, l, bold, 16, y, width);
                     y -= 5;
                 }
                 y -= 4;
                 for (Side s : sides) {
-                    for (String l : wrap(glyphs, s.text(), regular, 12, width)) {
+                    for (String l : glyphs.wrap(s.text(), regular, 12, width)) {
                         y -= 12;
                         centred(cs, glyphs, l, regular, 12, y, width);
                         y -= 4;
@@ -75,7 +74,7 @@ final class FeedbackCardPdf {
                 QrCode.of(url).draw(cs, (A5.getWidth() - qrSize) / 2, y - qrSize - 6, qrSize);
                 y -= qrSize + 24;
                 String shown = url.replaceFirst("^https?://", "");
-                for (String l : wrap(glyphs, shown, bold, 16, width)) {
+                for (String l : glyphs.wrap(shown, bold, 16, width)) {
                     y -= 16;
                     centred(cs, glyphs, l, bold, 16, y, width);
                 }
@@ -97,24 +96,5 @@ final class FeedbackCardPdf {
         cs.newLineAtOffset(MARGIN + Math.max(0, (width - w) / 2), baseline);
         glyphs.show(cs, t, font, size);
         cs.endText();
-    }
-
-    private static List<String> wrap(PdfText glyphs, String text, PDType0Font font, float size, float width)
-            throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split("\\s+")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && glyphs.width(glyphs.printable(candidate, font), font, size) > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
     }
 }
