@@ -5,16 +5,20 @@
 # 429 before anything is read or stored). A busy county has about 100 places with about 100 visits a day: even if
 # every visitor answered, that is ~10 000 answers a day, ~0.1 a second (~1 a second at the busiest hour); the flood
 # sends hundreds a second.
+# A last phase floods ALL the anonymous forms at once (quick feedback and its kiosk, survey answers, wishes for a place
+# and for an area, wish supports, accessibility feedback: every post of shared.AnonymousPosts) while the calendar is
+# read, and counts what each form stored: the limits per sender, place, board and county bound them all.
 # Usage: bench/feedback.sh [--duration SECONDS]. Needs what bench/run.sh needs (wrk, PostgreSQL on 127.0.0.1:5432).
 # Database kohtaamo_bench_feedback (demo data loaded by the application; the feedback table emptied first).
+# KOHTAAMO_BENCH_DB and KOHTAAMO_BENCH_PORT choose another database and port (default 8098).
 # KOHTAAMO_BENCH_JAR=path runs another build (to compare two back to back). Besides the rates it prints the CPU time
 # the server spent per flood request (from /proc), which the load of other processes on the machine changes far less.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=10
 [ "${1:-}" = "--duration" ] && duration=$2
-db=kohtaamo_bench_feedback
-port=8098
+db=${KOHTAAMO_BENCH_DB:-kohtaamo_bench_feedback}
+port=${KOHTAAMO_BENCH_PORT:-8098}
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
 work=$(mktemp -d /tmp/kohtaamo-feedback-bench.XXXXXX)
 app_pid=""
@@ -113,4 +117,72 @@ grep -E "Requests/sec|50%|99%|Non-2xx" "$work/flood.txt" | sed 's/^/flood: /'
 echo "server CPU in the flood phase: $(( (cpu1 - cpu0) * 10 )) ms (the calendar's requests included)"
 echo "flood: $((after - before)) answers stored in ${duration}s ($(( (after - before) / duration ))/s); the rest refused (429, per place) "
 echo "== calendar after the flood"
+wrk -t1 -c16 -d${duration}s -s "$work/status.lua" "$calendar" | tail -1
+
+# ---- every anonymous form at once ---------------------------------------------------------------------------------
+areas=$("${PSQL[@]}" -d $db -c "select string_agg(distinct area_id::text, ',') from place where published")
+wishes=$("${PSQL[@]}" -d $db -c "select coalesce(string_agg(id::text, ','), '') from wish where status = 'PUBLISHED'")
+counties=$("${PSQL[@]}" -d $db -c "select string_agg(id::text, ',') from county")
+# each open survey at each of its places, with a valid answer to its required questions that need no other answer
+surveys=$("${PSQL[@]}" -d $db -c "
+  select coalesce(string_agg('{' || s.id || ',' || sp.place_id || ',\"' || coalesce((
+    select string_agg('q' || q.id || '=' || case q.kind when 'SCALE' then '4' when 'YES_NO' then 'yes'
+             else (select min(o.code) from survey_option o where o.question_id = q.id) end, '&')
+    from survey_question q where q.survey_id = s.id and q.required and not q.retired and q.cond_question_id is null
+      and q.kind <> 'TEXT'), '') || '\"}', ','), '')
+  from survey s join survey_place sp on sp.survey_id = s.id
+  where s.opens_on <= current_date and s.closes_on >= current_date")
+cat >"$work/mixed.lua" <<LUA
+local places = {$places}
+local areas = {$areas}
+local wishes = {$wishes}
+local counties = {$counties}
+local surveys = {$surveys}
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+local function pick(t) return t[math.random(#t)] end
+request = function()
+  wrk.headers["X-Forwarded-For"] = "10." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
+  local k = math.random(7)
+  if k == 1 then
+    return wrk.format(nil, "/places/" .. pick(places) .. "/feedback?lang=fi", nil, "face=" .. math.random(1, 5))
+  elseif k == 2 then
+    return wrk.format(nil, "/places/" .. pick(places) .. "/feedback/kiosk?lang=sv", nil, "face=4&best=Sagostund")
+  elseif k == 3 and #surveys > 0 then
+    local s = pick(surveys)
+    return wrk.format(nil, "/surveys/" .. s[1] .. "?lang=fi", nil,
+      "place=" .. s[2] .. "&js=1&action=send&" .. s[3])
+  elseif k == 4 then
+    return wrk.format(nil, "/places/" .. pick(places) .. "/wishes?lang=fi", nil, "wish=Lis%C3%A4%C3%A4+iltaryhmi%C3%A4")
+  elseif k == 5 then
+    return wrk.format(nil, "/wishes/areas/" .. pick(areas) .. "?lang=en", nil, "wish=A+summer+trip")
+  elseif k == 6 and #wishes > 0 then
+    return wrk.format(nil, "/wishes/" .. pick(wishes) .. "/support?lang=fi", nil, "")
+  else
+    return wrk.format(nil, "/accessibility/feedback?lang=fi", nil,
+      "feedbackCounty=" .. pick(counties) .. "&feedback=Kontrasti+on+heikko")
+  end
+end
+local counts = {}
+response = function(status) counts[status] = (counts[status] or 0) + 1 end
+done = function(summary, latency, requests)
+  io.write(string.format("mixed flood: %.0f req/s, p50 %.1f ms, p99 %.1f ms\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+LUA
+stored() {
+  "${PSQL[@]}" -d $db -c "select (select count(*) from feedback) || ' feedback, ' || (select count(*) from survey_response)
+    || ' survey answers, ' || (select count(*) from wish) || ' wishes, ' || (select coalesce(sum(supports), 0) from wish)
+    || ' supports, ' || (select count(*) from accessibility_feedback) || ' accessibility feedback'"
+}
+echo "== calendar while every anonymous form is flooded (flood: 64 connections; $(echo "$surveys" | grep -o '{' | wc -l) open survey places)"
+echo "stored before: $(stored)"
+wrk -t1 -c64 -d${duration}s -s "$work/mixed.lua" "http://127.0.0.1:$port/" >"$work/mixed.txt" &
+flood=$!
+sleep 1
+wrk -t1 -c16 -d$((duration - 2))s -s "$work/status.lua" "$calendar" | tail -1
+wait $flood
+grep -E "mixed flood|Non-2xx" "$work/mixed.txt" | sed 's/^/  /'
+echo "stored after:  $(stored)"
+echo "== calendar after the mixed flood"
 wrk -t1 -c16 -d${duration}s -s "$work/status.lua" "$calendar" | tail -1

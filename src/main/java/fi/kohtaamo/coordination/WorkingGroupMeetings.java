@@ -31,4 +31,14 @@ public interface WorkingGroupMeetings {
     long createPlanningDay(Actor actor, long groupId, String title, Instant startsAt, Instant endsAt, String location);
 
     Optional<MeetingRef> meeting(long id);
+
+    /**
+     * Records a planning day's decision in the minutes of its PLANNING_DAY meeting: an agenda item linked to the
+     * decision (linked type {@code PLANNING_DECISION}, the decision's id in the caller's module) with the text as a
+     * decision of the meeting, added the first time (the minutes become a draft) and its title and text replaced when
+     * the decision is edited later. Checked as a write of the meeting ({@link CoordinationAction#MEETING_MANAGE} at
+     * the group) and audited; once the minutes are approved they are a record and a change is refused (409
+     * {@code minutes-approved}), which rolls the caller's transaction back.
+     */
+    void recordPlanningDecision(Actor actor, long meetingId, long decisionId, String title, String text);
 }

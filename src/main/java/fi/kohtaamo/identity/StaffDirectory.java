@@ -21,6 +21,9 @@ public interface StaffDirectory {
     /** The enabled county coordinators of a county (who to tell about the county's coordination). */
     List<Person> coordinatorsOf(long countyId);
 
+    /** The enabled area coordinators of an area (who to tell about something of the whole area). */
+    List<Person> areaCoordinatorsOf(long areaId);
+
     /**
      * The enabled staff accounts of a county: placed in the county or one of its areas (coordinators) or working for
      * one of its organisations; not volunteers or national reporters (e.g. who may own a service of the county).

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one way to limit how often anonymous input is accepted (feedback, survey answers, wishes and their
- * support, accessibility feedback): token buckets (Bucket4j), kept in memory per instance, one bucket per
+ * support, accessibility feedback; taken through {@link AnonymousPosts}): token buckets (Bucket4j), kept in memory per instance, one bucket per
  * {@link Limit} and key (a sender's address, a place, a browser token). A refused take throws
  * {@link KohtaamoException.TooMany} (429, translated page or problem, Retry-After) before anything is stored.
  *
@@ -48,8 +48,11 @@ public class RateLimits {
             .expireAfterAccess(Duration.ofHours(25))
             .build();
 
-    /** Takes one token from the limit's bucket for the key, or throws {@link KohtaamoException.TooMany}. */
-    public void take(Limit limit, String key) {
+    /**
+     * Takes one token from the limit's bucket for the key, or throws {@link KohtaamoException.TooMany}. Package
+     * private: anonymous posts take their limits through {@link AnonymousPosts}, the one way.
+     */
+    void take(Limit limit, String key) {
         if (!tryTake(limit, key)) {
             throw new KohtaamoException.TooMany(limit.name());
         }

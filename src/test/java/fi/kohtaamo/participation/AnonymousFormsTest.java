@@ -217,4 +217,74 @@ class AnonymousFormsTest {
         assertThat(jdbc.sql("select version from wish where id = :id").param("id", wish).query(Integer.class).single())
                 .isEqualTo(version);
     }
+
+    /** Each anonymous post's limit per sender address (its constant in the module's service). */
+    static final List<Integer> PER_SENDER = List.of(60, 60, 10, 5, 5, 60, 5);
+
+    /**
+     * The one way of anonymous posts (shared.AnonymousPosts): a flood from one address is accepted up to the sender's
+     * limit of each form, then refused with 429, and a refused post stores nothing. The limits are taken before
+     * anything is read: an exhausted sender's post about a place, wish or county that does not exist is a 429 too,
+     * not a 404 or a 400 (the survey reads its own survey from the public cache to know whether it is a step).
+     */
+    @Test
+    void aFloodFromOneAddressIsRefusedWith429PastEachFormsLimitAndStoresNothingMore() {
+        List<Post> posts = posts();
+        for (int i = 0; i < posts.size(); i++) {
+            Post p = posts.get(i);
+            WebClient sender = family();
+            int accepted = 0;
+            WebClient.Response r = null;
+            for (int n = 0; n < 100; n++) {
+                r = sender.post(p.path(), p.form());
+                if (r.status() != 302) {
+                    break;
+                }
+                accepted++;
+            }
+            assertThat(r.status()).as(p.path() + " " + r.body()).isEqualTo(429);
+            assertThat(r.header("Retry-After")).as(p.path()).isNotNull();
+            assertThat(accepted).as(p.path()).isEqualTo(PER_SENDER.get(i));
+            long stored = stored();
+            for (int n = 0; n < 3; n++) {
+                assertThat(sender.post(p.path(), p.form()).status()).as(p.path()).isEqualTo(429);
+            }
+            assertThat(stored()).as(p.path()).isEqualTo(stored);
+        }
+        // limits first: the exhausted senders are refused before the place, wish or county is looked up
+        List<Post> nowhere = List.of(new Post("/places/999999999/feedback", List.of(Map.entry("face", "3"))),
+                new Post("/places/999999999/wishes", List.of(Map.entry("wish", "Toive"))),
+                new Post("/wishes/999999999/support", List.of()),
+                new Post("/accessibility/feedback", List.of(Map.entry("feedbackCounty", "999999999"))));
+        for (Post p : nowhere) {
+            WebClient sender = family();
+            while (sender.post(p.path().replace("999999999", p.path().contains("support") ? "" + wish : "" + place),
+                    p.path().contains("accessibility") ? List.of(Map.entry("feedbackCounty", "" + county),
+                            Map.entry("feedback", "Kontrasti")) : p.form()).status() == 302) {
+                // use up the sender's limit on the real place, wish or county
+            }
+            assertThat(sender.post(p.path(), p.form()).status()).as(p.path()).isEqualTo(429);
+        }
+    }
+
+    /** A flood from many addresses stops at the board's or the county's own limit, whatever its addresses. */
+    @Test
+    void aFloodFromManyAddressesStopsAtTheBoardsAndTheCountysLimit() {
+        long before = stored();
+        // the place's board took one wish already (the one published for supporting); its limit is 30 an hour
+        int wishes = 0;
+        while (family().post("/places/" + place + "/wishes", Map.of("wish", "Toive " + wishes)).status() == 302) {
+            wishes++;
+        }
+        assertThat(wishes).isEqualTo(29);
+        int feedback = 0;
+        while (family().post("/accessibility/feedback", Map.of("feedbackCounty", "" + county, "feedback",
+                "Palaute " + feedback)).status() == 302) {
+            feedback++;
+        }
+        assertThat(feedback).isEqualTo(100);
+        assertThat(stored()).isEqualTo(before + 129);
+        // another board and another county are not held up
+        assertThat(family().post("/wishes/areas/" + area, Map.of("wish", "Koko alueen toive")).status()).isEqualTo(302);
+    }
 }

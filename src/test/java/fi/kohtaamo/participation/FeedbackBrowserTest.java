@@ -67,8 +67,13 @@ class FeedbackBrowserTest extends BrowserPageTest {
         login("mll@demo.kohtaamo.fi");
         check("/admin/participation/feedback");
         String texts = driver.findElements(By.cssSelector("a[href*='/admin/participation/feedback/places/']")).stream()
-                .map(a -> a.getAttribute("href")).filter(h -> !h.contains("card.pdf")).findFirst().orElseThrow();
+                .map(a -> a.getAttribute("href")).filter(h -> !h.contains("card.pdf") && !h.contains("/sessions"))
+                .findFirst().orElseThrow();
         check(path(texts));
+        // the answers per session (demo feedback falls in sessions and outside them)
+        String sessions = driver.findElements(By.cssSelector("a[href*='/sessions']")).stream()
+                .map(a -> a.getAttribute("href")).findFirst().orElseThrow();
+        check(path(sessions));
     }
 
     @Test

@@ -351,4 +351,57 @@ class FeedbackTest {
         assertThat(row.get("occurrence_date").toString()).isEqualTo("2026-11-25");
         assertThat(row.get("answer_lang")).isEqualTo("ar");
     }
+
+    void answers(Long activity, String occurrence, String day, int face, int times) {
+        for (int i = 0; i < times; i++) {
+            jdbc.sql("""
+                    insert into feedback (place_id, answered_on, activity_id, occurrence_date, face)
+                    values (:p, :d, :a, :o, :f)""").param("p", place).param("d", java.time.LocalDate.parse(day))
+                    .param("a", activity).param("o", occurrence == null ? null : java.time.LocalDate.parse(occurrence))
+                    .param("f", face).update();
+        }
+    }
+
+    @Test
+    void staffSeeTheAnswersPerSessionUnderTheSmallNumberRule() {
+        var form = new fi.kohtaamo.calendar.internal.ActivityForm();
+        form.placeId = String.valueOf(place);
+        form.kind = "FAMILY_CAFE";
+        form.nameFi = Fixtures.unique("Kerroittainen kahvila");
+        form.weekdays.add("WEDNESDAY");
+        form.seasonStart = "2026-08-01";
+        form.seasonEnd = "2026-12-31";
+        form.startTime = "09:30";
+        form.endTime = "11:30";
+        form.organiserIds.add(String.valueOf(org));
+        long activity = activities.create(new fi.kohtaamo.shared.Actor(9_300_000L, "System", Role.ADMIN, null,
+                java.util.Set.of(), null, null, null), form);
+        answers(activity, "2026-11-25", "2026-11-25", 5, 7);
+        answers(activity, "2026-11-25", "2026-11-25", 3, 2);
+        answers(activity, "2026-11-18", "2026-11-18", 4, 6);
+        answers(null, null, "2026-11-20", 2, 1);
+        WebClient staff = login(Role.PROVIDER_STAFF, org, county, null);
+        assertThat(staff.get("/admin/participation/feedback?from=2026-11&to=2026-11").html()
+                .select("a[href=/admin/participation/feedback/places/" + place + "/sessions?from=2026-11&to=2026-11]"))
+                .hasSize(1);
+        var page = staff.get("/admin/participation/feedback/places/" + place + "/sessions?from=2026-11&to=2026-11");
+        assertThat(page.status()).isEqualTo(200);
+        var rows = page.html().select("tbody tr");
+        assertThat(rows).hasSize(3);
+        // newest session first: 7 very happy, 2 neutral shown as <5, 9 in all
+        assertThat(rows.get(0).selectFirst("th").text()).contains("25.11.2026").contains(form.nameFi);
+        assertThat(rows.get(0).select("td.num").eachText()).containsExactly("7", "0", "<5", "0", "0", "9");
+        assertThat(rows.get(1).selectFirst("th").text()).contains("18.11.2026");
+        assertThat(rows.get(1).select("td.num").eachText()).containsExactly("0", "6", "0", "0", "0", "6");
+        // one answer outside any session: its own row, hidden
+        assertThat(rows.get(2).selectFirst("th").text()).isEqualTo("Muulloin kuin toiminnan aikana");
+        assertThat(rows.get(2).select("td.num").eachText()).containsExactly("0", "0", "0", "<5", "0", "<5");
+        // coordinators of the county see it too; another county's do not
+        assertThat(login(Role.COUNTY_COORDINATOR, null, county, null)
+                .get("/admin/participation/feedback/places/" + place + "/sessions").status()).isEqualTo(200);
+        assertThat(login(Role.COUNTY_COORDINATOR, null, otherCounty, null)
+                .get("/admin/participation/feedback/places/" + place + "/sessions").status()).isEqualTo(403);
+        assertThat(staff.get("/admin/participation/feedback/places/" + place + "/sessions?from=x").status())
+                .isEqualTo(400);
+    }
 }

@@ -51,6 +51,9 @@ class PlanningBrowserTest extends BrowserPageTest {
         assertThat(driver.findElements(By.cssSelector(".wish-decision"))).as("answered by the planning day")
                 .isNotEmpty();
         check("/calendar/activities/" + event);
+        long decision = jdbc.sql("select min(id) from planning_decision where planning_day_id = :d").param("d", held)
+                .query(Long.class).single();
+        check("/admin/participation/planning/" + held + "/decisions/" + decision);
 
         // the arranging form sent empty: the error summary is accessible too
         for (String lang : LANGS) {

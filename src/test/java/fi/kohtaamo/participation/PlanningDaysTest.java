@@ -442,4 +442,72 @@ class PlanningDaysTest {
         assertThat(countyCoordinator.post(path, decision).status()).isEqualTo(302);
         assertThat(wishes.wish(w1).orElseThrow().state()).isEqualTo(WishQueries.State.DONE);
     }
+
+    /** The decisions in the minutes of the planning day's meeting: agenda item title and decision text. */
+    List<String> minutes(long dayId) {
+        return jdbc.sql("""
+                select i.linked_type || '|' || i.title || '|' || d.text from coord_decision d
+                join coord_agenda_item i on i.id = d.agenda_item_id
+                join planning_day p on p.meeting_id = d.meeting_id
+                where p.id = :p order by d.id""").param("p", dayId).query(String.class).list();
+    }
+
+    @Test
+    void aDecisionIsEditedAfterTheDayWithOptimisticLockingAuditedAndCopiedIntoTheMeetingsMinutes() {
+        long id = arrange(areaCoordinator, form(place, "2026-12-15"));
+        long w1 = publishedWish(place, area, Fixtures.unique("Iltaryhmä"));
+        long w2 = publishedWish(null, area, Fixtures.unique("Kesäretki"));
+        String text = "Kokeilemme iltaryhmää tiistaisin.";
+        assertThat(areaCoordinator.post(BASE + "/" + id + "/decisions", List.of(Map.entry("decision", text),
+                Map.entry("wishState", "PLANNED"), Map.entry("wishIds", "" + w1))).status()).isEqualTo(302);
+        long decision = jdbc.sql("select id from planning_decision where planning_day_id = :d").param("d", id)
+                .query(Long.class).single();
+        // the decision is in the working group's minutes of the planning day, which become a draft
+        assertThat(minutes(id)).containsExactly("PLANNING_DECISION|Suunnittelupäivän päätös: " + text + "|" + text);
+        assertThat(jdbc.sql("select minutes_status from coord_meeting where id = (select meeting_id from planning_day "
+                + "where id = :p)").param("p", id).query(String.class).single()).isEqualTo("DRAFT");
+
+        String path = BASE + "/" + id + "/decisions/" + decision;
+        var page = areaCoordinator.get(path);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().selectFirst("textarea[name=decision]").text()).isEqualTo(text);
+        assertThat(page.html().selectFirst("input[name=version]").val()).isEqualTo("0");
+        assertThat(page.html().select("input[name=wishIds][value=" + w1 + "][checked]")).hasSize(1);
+        assertThat(areaCoordinator.get(BASE + "/" + id).html().select("a[href=" + path + "]")).hasSize(1);
+        // the area's providers read the day but do not edit its decisions
+        assertThat(staff.get(path).status()).isEqualTo(403);
+        String edited = "Iltaryhmä aloitetaan tiistaisin tammikuussa, ja kesäretki tehdään kesäkuussa.";
+        List<Map.Entry<String, String>> form = List.of(Map.entry("decision", edited), Map.entry("wishState", "DONE"),
+                Map.entry("wishIds", "" + w2), Map.entry("version", "0"));
+        assertThat(staff.post(path, form).status()).isEqualTo(403);
+        assertThat(areaCoordinator.post(path, List.of(Map.entry("decision", " "), Map.entry("wishState", "DONE"),
+                Map.entry("version", "0"))).status()).isEqualTo(400);
+        var r = areaCoordinator.post(path, form);
+        assertThat(r.status()).as(r.body()).isEqualTo(302);
+        assertThat(jdbc.sql("select text from planning_decision where id = :d").param("d", decision)
+                .query(String.class).single()).isEqualTo(edited);
+        // the wish it now answers has the new text and state; the one it no longer links keeps its answer
+        assertThat(wishes.wish(w2).orElseThrow().answer()).isEqualTo(edited);
+        assertThat(wishes.wish(w2).orElseThrow().state()).isEqualTo(WishQueries.State.DONE);
+        assertThat(wishes.wish(w1).orElseThrow().answer()).isEqualTo(text);
+        assertThat(audits("PLANNING_DECISION_UPDATE", "planning_decision", decision)).isEqualTo(1);
+        // the minutes' copy is replaced, not added to
+        assertThat(minutes(id)).containsExactly("PLANNING_DECISION|Suunnittelupäivän päätös: " + edited + "|" + edited);
+        // a stale form changes nothing
+        var stale = areaCoordinator.post(path, List.of(Map.entry("decision", "Vanha lomake"),
+                Map.entry("wishState", "PLANNED"), Map.entry("version", "0")));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(jdbc.sql("select text from planning_decision where id = :d").param("d", decision)
+                .query(String.class).single()).isEqualTo(edited);
+        // approved minutes are a record: the decision no longer changes, and nothing else does
+        jdbc.sql("update coord_meeting set minutes_status = 'APPROVED' where id = (select meeting_id from planning_day "
+                + "where id = :p)").param("p", id).update();
+        var approved = areaCoordinator.post(path, List.of(Map.entry("decision", "Myöhäinen muutos"),
+                Map.entry("wishState", "PLANNED"), Map.entry("wishIds", "" + w2), Map.entry("version", "1")));
+        assertThat(approved.status()).isEqualTo(409);
+        assertThat(jdbc.sql("select text from planning_decision where id = :d").param("d", decision)
+                .query(String.class).single()).isEqualTo(edited);
+        assertThat(wishes.wish(w2).orElseThrow().answer()).isEqualTo(edited);
+        assertThat(minutes(id)).hasSize(1);
+    }
 }

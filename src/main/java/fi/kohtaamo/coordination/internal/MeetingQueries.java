@@ -204,7 +204,22 @@ public class MeetingQueries {
                 .param("m", meetingId).param("t", type).param("id", id).query(Long.class).single() > 0;
     }
 
+    /** The meeting's agenda item that links the record, if any. */
+    public Optional<AgendaItem> linkedItem(long meetingId, String type, long id) {
+        return jdbc.sql("select " + ITEM_COLUMNS + " from coord_agenda_item where meeting_id = :m and linked_type = :t "
+                        + "and linked_id = :id order by id fetch first 1 rows only")
+                .param("m", meetingId).param("t", type).param("id", id).query(MeetingQueries::item).optional();
+    }
+
     // ---- decisions --------------------------------------------------------------------------------
+
+    /** Replaces the title of an agenda item and the text of its decisions (a decision recorded from another module). */
+    public void replaceLinkedDecision(long agendaItemId, String title, String text, Instant now) {
+        jdbc.sql("update coord_agenda_item set title = :title, version = version + 1, updated_at = :now where id = :id")
+                .param("title", title).param("now", utc(now)).param("id", agendaItemId).update();
+        jdbc.sql("update coord_decision set text = :t, version = version + 1, updated_at = :now where agenda_item_id = :a")
+                .param("t", text).param("now", utc(now)).param("a", agendaItemId).update();
+    }
 
     public List<Decision> decisions(long meetingId) {
         return jdbc.sql("select id, agenda_item_id, meeting_id, text from coord_decision where meeting_id = :m order by id")

@@ -53,6 +53,13 @@ class StaffDirectoryQueries implements StaffDirectory {
     }
 
     @Override
+    public List<Person> areaCoordinatorsOf(long areaId) {
+        return jdbc.sql("select " + COLUMNS + " from app_user where enabled = true and role = 'AREA_COORDINATOR' "
+                        + "and area_id = :area order by display_name, id")
+                .param("area", areaId).query(StaffDirectoryQueries::person).list();
+    }
+
+    @Override
     public List<Person> staffOf(long countyId) {
         List<Long> orgs = new java.util.ArrayList<>(List.of(-1L));
         registry.organisations(countyId).forEach(o -> orgs.add(o.id()));

@@ -6,11 +6,14 @@ import fi.kohtaamo.participation.internal.accessibility.AccessibilityQueries.Fee
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.AnonymousPosts;
+import fi.kohtaamo.shared.AnonymousPosts.Take;
 import fi.kohtaamo.shared.ClockConfig;
 import fi.kohtaamo.shared.FieldErrors;
 import fi.kohtaamo.shared.Input;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Mail;
+import fi.kohtaamo.shared.PublicDataCache;
 import fi.kohtaamo.shared.RateLimits;
 import fi.kohtaamo.shared.Scope;
 import fi.kohtaamo.shared.Target;
@@ -47,14 +50,15 @@ public class AccessibilityService {
     private final Registry registry;
     private final Mail mail;
     private final MessageSource messages;
-    private final RateLimits limits;
+    private final AnonymousPosts posts;
+    private final PublicDataCache cache;
     private final AuditLog audit;
     private final Clock clock;
     private final fi.kohtaamo.identity.StaffDirectory staff;
     private final fi.kohtaamo.shared.PublicUrls urls;
 
     AccessibilityService(AccessibilityQueries queries, Registry registry, Mail mail, MessageSource messages,
-            RateLimits limits, AuditLog audit, Clock clock, fi.kohtaamo.identity.StaffDirectory staff,
+            AnonymousPosts posts, PublicDataCache cache, AuditLog audit, Clock clock, fi.kohtaamo.identity.StaffDirectory staff,
             fi.kohtaamo.shared.PublicUrls urls) {
         this.staff = staff;
         this.urls = urls;
@@ -62,7 +66,8 @@ public class AccessibilityService {
         this.registry = registry;
         this.mail = mail;
         this.messages = messages;
-        this.limits = limits;
+        this.posts = posts;
+        this.cache = cache;
         this.audit = audit;
         this.clock = clock;
     }
@@ -71,17 +76,33 @@ public class AccessibilityService {
         return raw == null ? null : STRIPPED.matcher(raw).replaceAll("");
     }
 
+    /** The counties a feedback may be about, from the public data cache. */
     public List<Registry.Ref> counties() {
-        return registry.counties();
+        return cache.get(List.of("accessibilityCounties"), registry::counties);
     }
 
-    /** Stores feedback: a county of the list, what was hard (required), the page, an optional address to answer to. */
-    @Transactional
+    /** What a sender's feedback holds once checked. */
+    private record NewFeedback(long county, String page, String body, String replyTo) {
+    }
+
+    /**
+     * Stores feedback, the one way of anonymous posts ({@link AnonymousPosts}): the sender's and the county's limits
+     * first; then the checks (a county of the list, read from the public data cache; what was hard, required; the
+     * page; an optional address to answer to); then the row, its audit entry and the coordinators' mail in one
+     * transaction.
+     */
     public long submit(Map<String, String> form, String sender) {
+        String rawCounty = form.get("feedbackCounty");
+        String countyKey = rawCounty != null && rawCounty.strip().matches("^[0-9]{1,18}$") ? rawCounty.strip() : "?";
+        return posts.post(List.of(new Take(PER_SENDER, sender), new Take(PER_COUNTY, "county:" + countyKey)),
+                () -> checked(form), this::store);
+    }
+
+    private NewFeedback checked(Map<String, String> form) {
         FieldErrors errors = new FieldErrors();
         Input in = new Input(errors);
         Long county = in.id("feedbackCounty", form.get("feedbackCounty"), true);
-        if (county != null && registry.county(county).isEmpty()) {
+        if (county != null && counties().stream().noneMatch(c -> c.id() == county)) {
             errors.add("feedbackCounty", "validation.choice");
         }
         String page = in.line("pageAddress", strip(form.get("pageAddress")), 500);
@@ -91,11 +112,14 @@ public class AccessibilityService {
         }
         String replyTo = in.email("replyTo", form.get("replyTo"), false);
         errors.throwIfAny();
-        limits.take(PER_SENDER, sender);
-        limits.take(PER_COUNTY, "county:" + county);
+        return new NewFeedback(county, page, body, replyTo);
+    }
+
+    private long store(NewFeedback f) {
+        long county = f.county();
         Instant now = clock.instant();
         LocalDate due = LocalDate.ofInstant(now, ClockConfig.ZONE).plusDays(ANSWER_DAYS);
-        long id = queries.insert(county, page, body, replyTo, now, due);
+        long id = queries.insert(county, f.page(), f.body(), f.replyTo(), now, due);
         audit.recordNonPublic(null, "ACCESSIBILITY_FEEDBACK_CREATE", "accessibility_feedback", id,
                 Target.county(county), null, Map.of("county", county, "due", due.toString()));
         // the county's coordinators are told (a link and the due day, not the text)

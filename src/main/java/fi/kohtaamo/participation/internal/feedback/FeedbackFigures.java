@@ -93,4 +93,56 @@ public class FeedbackFigures implements ContributedFigures {
     static String unit(String key, long placeId, YearMonth month) {
         return key + "|" + placeId + "|" + (month.getYear() * 100 + month.getMonthValue());
     }
+
+    /**
+     * A session's protected figures: the activity (null for answers given outside any session, summed over the
+     * period), the occurrence's date, each face's answers and all of them.
+     */
+    public record SessionFaces(Long activityId, java.time.LocalDate occurrenceDate, Map<Integer, SmallNumbers.Sum> faces,
+            SmallNumbers.Sum total) {
+    }
+
+    /**
+     * A place's answers per session of the period, newest session first, then the answers outside sessions. Each
+     * unit (face × place × session; outside sessions face × place × day) is protected by {@code shared.SmallNumbers}
+     * as the per-place figures are, so a session with 1–4 answers of a face shows "<5" and a total made of such
+     * units never tells what they are.
+     */
+    public List<SessionFaces> sessions(long placeId, java.time.LocalDate from, java.time.LocalDate to) {
+        Map<String, SessionFaces> out = new LinkedHashMap<>();
+        Map<String, Long> totals = new LinkedHashMap<>();
+        SessionFaces outside = null;
+        for (FeedbackQueries.FaceSession f : queries.faceSessions(placeId, from, to)) {
+            String session = f.activityId() == null ? "-" : f.activityId() + "|" + f.occurrenceDate();
+            SessionFaces sf = out.computeIfAbsent(session, k -> newSession(f.activityId(), f.occurrenceDate()));
+            String unit = f.activityId() == null ? placeId + "|day " + f.day() : placeId + "|" + session;
+            sf.faces().get(f.face()).add(f.count(), small.share(f.count(), "feedback-session-face-" + f.face() + "|"
+                    + unit));
+            totals.merge(session + "#" + unit, f.count(), Long::sum);
+        }
+        totals.forEach((k, v) -> {
+            String session = k.substring(0, k.indexOf('#'));
+            out.get(session).total().add(v, small.share(v, "feedback-session|" + k.substring(k.indexOf('#') + 1)));
+        });
+        List<SessionFaces> list = new ArrayList<>();
+        for (Map.Entry<String, SessionFaces> e : out.entrySet()) {
+            if (e.getKey().equals("-")) {
+                outside = e.getValue();
+            } else {
+                list.add(e.getValue());
+            }
+        }
+        if (outside != null) {
+            list.add(outside);
+        }
+        return list;
+    }
+
+    private static SessionFaces newSession(Long activityId, java.time.LocalDate date) {
+        Map<Integer, SmallNumbers.Sum> faces = new LinkedHashMap<>();
+        for (int face = 5; face >= 1; face--) {
+            faces.put(face, new SmallNumbers.Sum());
+        }
+        return new SessionFaces(activityId, date, faces, new SmallNumbers.Sum());
+    }
 }

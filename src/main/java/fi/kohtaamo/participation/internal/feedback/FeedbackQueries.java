@@ -65,6 +65,29 @@ public class FeedbackQueries {
                 .list();
     }
 
+    /** Answers of one face in one session (activity and occurrence date; both null outside sessions) on a day. */
+    public record FaceSession(Long activityId, LocalDate occurrenceDate, LocalDate day, int face, long count) {
+    }
+
+    /** A place's answers over the days from..to counted per session (or day outside sessions) and face. */
+    public List<FaceSession> faceSessions(long placeId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select activity_id, occurrence_date, case when activity_id is null then answered_on end as day_out,
+                       face, count(*) as n
+                from feedback
+                where place_id = :place and answered_on >= :from and answered_on <= :to
+                group by activity_id, occurrence_date, case when activity_id is null then answered_on end, face
+                order by occurrence_date desc, activity_id, face desc""")
+                .param("place", placeId).param("from", from).param("to", to)
+                .query((rs, i) -> {
+                    long a = rs.getLong("activity_id");
+                    Long activity = rs.wasNull() ? null : a;
+                    return new FaceSession(activity, rs.getObject("occurrence_date", LocalDate.class),
+                            rs.getObject("day_out", LocalDate.class), rs.getInt("face"), rs.getLong("n"));
+                })
+                .list();
+    }
+
     /**
      * A place's free texts of a period, newest first, at most {@code limit}: all of them, or only those the
      * place's staff have seen.

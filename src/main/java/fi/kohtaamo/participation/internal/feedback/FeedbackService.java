@@ -10,6 +10,7 @@ import fi.kohtaamo.participation.internal.feedback.FeedbackQueries.Text;
 import fi.kohtaamo.registry.PlaceDeleted;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
+import fi.kohtaamo.shared.AnonymousPosts;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.ClockConfig;
 import fi.kohtaamo.shared.FieldErrors;
@@ -56,18 +57,18 @@ public class FeedbackService {
     private final FeedbackQueries queries;
     private final Registry registry;
     private final ActivityCalendar calendar;
-    private final RateLimits limits;
+    private final AnonymousPosts posts;
     private final AuditLog audit;
     private final Clock clock;
     private final fi.kohtaamo.shared.PublicDataCache cache;
 
-    FeedbackService(FeedbackQueries queries, Registry registry, ActivityCalendar calendar, RateLimits limits,
+    FeedbackService(FeedbackQueries queries, Registry registry, ActivityCalendar calendar, AnonymousPosts posts,
             AuditLog audit, Clock clock, fi.kohtaamo.shared.PublicDataCache cache) {
         this.cache = cache;
         this.queries = queries;
         this.registry = registry;
         this.calendar = calendar;
-        this.limits = limits;
+        this.posts = posts;
         this.audit = audit;
         this.clock = clock;
     }
@@ -108,19 +109,21 @@ public class FeedbackService {
     }
 
     /**
-     * Stores an answer. The limits are taken first (a refused answer stores nothing); a personal identity code,
-     * phone number or e-mail address in a text is refused with a message asking to leave it out.
-     *
-     * <p>Not a transaction: the answer is one insert, and inside a transaction the public data cache reads through
-     * (it keeps nothing uncommitted), so the place's day would be read anew for every answer of a flood. Outside
-     * one, a refused answer takes no connection and an accepted one reads nothing but its insert.
+     * Stores an answer, the one way of anonymous posts ({@link AnonymousPosts}): the limits first (a refused answer
+     * costs no query at all), then the place's day from the public data cache and the checks (a personal identity
+     * code, phone number or e-mail address in a text is refused with a message asking to leave it out), then the
+     * insert alone in its transaction. Outside a transaction the cache serves the place's day, so a flood of answers
+     * reads nothing the calendar reads.
      *
      * @return the new answer's id
      */
     public long answer(long placeId, String sender, Answer a) {
-        // the limits first: a refused answer (a flood) costs no query at all
-        limits.take(PER_ADDRESS, sender);
-        limits.take(PER_PLACE, String.valueOf(placeId));
+        return posts.post(List.of(new AnonymousPosts.Take(PER_ADDRESS, sender),
+                new AnonymousPosts.Take(PER_PLACE, String.valueOf(placeId))), () -> checked(placeId, a),
+                queries::insert);
+    }
+
+    private NewFeedback checked(long placeId, Answer a) {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(ClockConfig.ZONE));
         PlaceDay placeDay = placeDay(placeId, now.toLocalDate());
         if (!placeDay.published()) {
@@ -144,8 +147,8 @@ public class FeedbackService {
             throw new KohtaamoException.Invalid(errors);
         }
         OccurrenceRef on = sessionOn(placeDay.occurrences(), now);
-        return queries.insert(new NewFeedback(placeId, now.toLocalDate(), on == null ? null : on.activityId(),
-                on == null ? null : on.originalDate(), face, lang, a.childMode(), a.kiosk(), best, wish));
+        return new NewFeedback(placeId, now.toLocalDate(), on == null ? null : on.activityId(),
+                on == null ? null : on.originalDate(), face, lang, a.childMode(), a.kiosk(), best, wish);
     }
 
     /** Whether a place is published, and its sessions around a day (cancelled ones too), as answers need them. */

@@ -2,6 +2,7 @@ package fi.kohtaamo.participation.internal.feedback;
 
 import fi.kohtaamo.participation.FeedbackAction;
 import fi.kohtaamo.participation.internal.feedback.FeedbackFigures.PlaceFaces;
+import fi.kohtaamo.calendar.ActivityCalendar;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
@@ -31,7 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Staff pages of quick feedback under {@code /admin/participation/feedback}: the answers per face, place and
- * period under the small-number rule (page, CSV, Excel), and a place's free texts — all of them for the place's
+ * period under the small-number rule (page, CSV, Excel), a place's answers per session under the same rule, and a
+ * place's free texts — all of them for the place's
  * staff, who mark them seen; only those seen for coordinators.
  */
 @Controller
@@ -43,10 +45,12 @@ class FeedbackStaffController {
     private final MessageSource messages;
     private final Clock clock;
     private final fi.kohtaamo.shared.PublicUrls urls;
+    private final ActivityCalendar calendar;
 
     FeedbackStaffController(FeedbackService service, FeedbackFigures figures, Registry registry, MessageSource messages,
-            Clock clock, fi.kohtaamo.shared.PublicUrls urls) {
+            Clock clock, fi.kohtaamo.shared.PublicUrls urls, ActivityCalendar calendar) {
         this.urls = urls;
+        this.calendar = calendar;
         this.service = service;
         this.figures = figures;
         this.registry = registry;
@@ -183,6 +187,29 @@ class FeedbackStaffController {
         model.addAttribute("texts", service.texts(actor, placeId, period.firstDay(), period.lastDay()));
         model.addAttribute("maySee", AccessControl.allows(actor, FeedbackAction.MARK_SEEN, target));
         return "participation/feedback/texts";
+    }
+
+    /** A session's row: its activity's name (null outside sessions or for a removed activity) and its figures. */
+    record SessionRow(fi.kohtaamo.shared.LocalizedText name, FeedbackFigures.SessionFaces figures) {
+    }
+
+    /** A place's answers per session of the period, under the small-number rule (the counts' own action). */
+    @GetMapping("/admin/participation/feedback/places/{id}/sessions")
+    String sessions(@PathVariable String id, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Actor actor, Model model) {
+        long placeId = PathIds.orNotFound(id);
+        service.require(actor, FeedbackAction.VIEW, placeId);
+        Period period = period(from, to);
+        Map<Long, fi.kohtaamo.shared.LocalizedText> names = new java.util.HashMap<>();
+        List<SessionRow> rows = figures.sessions(placeId, period.firstDay(), period.lastDay()).stream()
+                .map(s -> new SessionRow(s.activityId() == null ? null : names.computeIfAbsent(s.activityId(),
+                        a -> calendar.activity(a).map(ActivityCalendar.ActivityRef::name).orElse(null)), s))
+                .toList();
+        model.addAttribute("place", registry.staffPlace(placeId).orElseThrow(() -> new KohtaamoException.NotFound("place")));
+        model.addAttribute("period", period);
+        model.addAttribute("sessions", rows);
+        model.addAttribute("faces", FeedbackPageController.FACES);
+        return "participation/feedback/sessions";
     }
 
     @PostMapping("/admin/participation/feedback/places/{id}/seen")

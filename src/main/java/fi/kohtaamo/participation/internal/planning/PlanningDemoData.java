@@ -32,15 +32,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PlanningDemoData implements DemoData {
 
     private final PlanningService service;
+    private final PlanningDecisionService decisions;
     private final Registry registry;
     private final StaffDirectory staff;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    PlanningDemoData(PlanningService service, Registry registry, StaffDirectory staff, JdbcClient jdbc, Clock clock,
-            TransactionTemplate tx) {
+    PlanningDemoData(PlanningService service, PlanningDecisionService decisions, Registry registry,
+            StaffDirectory staff, JdbcClient jdbc, Clock clock, TransactionTemplate tx) {
         this.service = service;
+        this.decisions = decisions;
         this.registry = registry;
         this.staff = staff;
         this.jdbc = jdbc;
@@ -79,11 +81,11 @@ class PlanningDemoData implements DemoData {
         List<Wish> wishes = service.linkable(service.readable(actor, held));
         List<String> dads = ids(wishes, w -> w.placeId() != null && w.body().startsWith("Isä"));
         List<String> area = ids(wishes, w -> w.placeId() == null);
-        service.decide(actor, held, Map.of("decision", "Isä–lapsi-aamu aloitetaan lauantaisin kerran kuussa "
+        decisions.decide(actor, held, Map.of("decision", "Isä–lapsi-aamu aloitetaan lauantaisin kerran kuussa "
                 + "vapaaehtoisten isien kanssa; ensimmäinen kerta maaliskuussa.", "wishState", "PLANNED"), dads);
-        service.decide(actor, held, Map.of("decision", "Alueen kohtaamispaikat tekevät yhteisen kesäretken "
+        decisions.decide(actor, held, Map.of("decision", "Alueen kohtaamispaikat tekevät yhteisen kesäretken "
                 + "kesäkuussa; MLL ja seurakunta hoitavat kuljetuksen.", "wishState", "PLANNED"), area);
-        service.decide(actor, held, Map.of("decision", "Kävijäkysely toistetaan keväällä samoilla kysymyksillä, "
+        decisions.decide(actor, held, Map.of("decision", "Kävijäkysely toistetaan keväällä samoilla kysymyksillä, "
                 + "jotta tuloksia voi verrata.", "wishState", "CONSIDERING"), List.of());
         LocalDate coming = today.plusWeeks(3).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
         service.create(actor, form(place, coming, "Tule suunnittelemaan alueen kohtaamispaikkojen kesää ja syksyä! "

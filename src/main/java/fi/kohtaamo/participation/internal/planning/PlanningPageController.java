@@ -39,15 +39,17 @@ class PlanningPageController {
     static final String BASE = "/admin/participation/planning";
 
     private final PlanningService service;
+    private final PlanningDecisionService decisions;
     private final PlanningGathering gathering;
     private final PlanningQueries queries;
     private final WorkingGroupMeetings meetings;
     private final Registry registry;
     private final MessageSource messages;
 
-    PlanningPageController(PlanningService service, PlanningGathering gathering, PlanningQueries queries,
-            WorkingGroupMeetings meetings, Registry registry, MessageSource messages) {
+    PlanningPageController(PlanningService service, PlanningDecisionService decisions, PlanningGathering gathering,
+            PlanningQueries queries, WorkingGroupMeetings meetings, Registry registry, MessageSource messages) {
         this.service = service;
+        this.decisions = decisions;
         this.gathering = gathering;
         this.queries = queries;
         this.meetings = meetings;
@@ -145,7 +147,7 @@ class PlanningPageController {
         long dayId = PathIds.orNotFound(id);
         List<String> wishIds = form.get("wishIds");
         try {
-            service.decide(actor, dayId, form.toSingleValueMap(), wishIds);
+            decisions.decide(actor, dayId, form.toSingleValueMap(), wishIds);
             return "redirect:" + BASE + "/" + dayId + "?decided#decisions";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
@@ -153,5 +155,46 @@ class PlanningPageController {
             return page(actor, d, service.period(d, null, null), model, form.toSingleValueMap(),
                     e.errors().messages(messages, lang.locale()), wishIds == null ? List.of() : wishIds);
         }
+    }
+
+    // ---- editing a decision after the day ------------------------------------------------------------
+
+    @GetMapping(BASE + "/{id}/decisions/{decisionId}")
+    String decision(@PathVariable String id, @PathVariable String decisionId, Actor actor, Model model) {
+        long dayId = PathIds.orNotFound(id);
+        PlanningQueries.Decision x = decisions.editable(actor, dayId, PathIds.orNotFound(decisionId));
+        return decisionPage(actor, dayId, x, model, Map.of("decision", x.text(), "wishState", x.wishState().name(),
+                "version", String.valueOf(x.version())), Map.of(), x.wishIds().stream().map(String::valueOf).toList());
+    }
+
+    @PostMapping(BASE + "/{id}/decisions/{decisionId}")
+    String editDecision(@PathVariable String id, @PathVariable String decisionId,
+            @RequestParam MultiValueMap<String, String> form, Actor actor, Lang lang, Model model,
+            HttpServletResponse response) {
+        long dayId = PathIds.orNotFound(id);
+        long xid = PathIds.orNotFound(decisionId);
+        List<String> wishIds = form.get("wishIds");
+        try {
+            decisions.edit(actor, dayId, xid, form.toSingleValueMap(), wishIds);
+            return "redirect:" + BASE + "/" + dayId + "?decisionSaved#decisions";
+        } catch (KohtaamoException.Invalid e) {
+            response.setStatus(400);
+            return decisionPage(actor, dayId, decisions.editable(actor, dayId, xid), model, form.toSingleValueMap(),
+                    e.errors().messages(messages, lang.locale()), wishIds == null ? List.of() : wishIds);
+        }
+    }
+
+    private String decisionPage(Actor actor, long dayId, PlanningQueries.Decision x, Model model,
+            Map<String, String> values, Map<String, String> errors, List<String> chosen) {
+        Day d = service.readable(actor, dayId);
+        model.addAttribute("view", view(d));
+        model.addAttribute("decision", x);
+        model.addAttribute("linkable", service.linkable(d));
+        model.addAttribute("states", Arrays.stream(State.values()).filter(s -> s != State.NEW).toList());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("maxDecision", PlanningService.MAX_DECISION);
+        return "participation/planning/decision";
     }
 }

@@ -31,7 +31,7 @@ class PlanningQueries {
     }
 
     record Decision(long id, long dayId, String text, State wishState, String decidedBy, Instant createdAt,
-            List<Long> wishIds) {
+            List<Long> wishIds, int version) {
     }
 
     /** A decision that answers a wish, with its planning day's date and calendar event (the wishes board shows it). */
@@ -117,11 +117,25 @@ class PlanningQueries {
     long insertDecision(long dayId, String text, State wishState, String by, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into planning_decision (planning_day_id, text, wish_state, decided_by, created_at)
-                values (:d, :t, :s, :by, :now)""")
+                insert into planning_decision (planning_day_id, text, wish_state, decided_by, created_at, updated_at)
+                values (:d, :t, :s, :by, :now, :now)""")
                 .param("d", dayId).param("t", text).param("s", wishState.name()).param("by", by)
                 .param("now", utc(now)).update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** Changes a decision if it is still at the version the form was read at (false: stale, nothing changed). */
+    boolean updateDecision(long id, int version, String text, State wishState, String by, Instant now) {
+        return jdbc.sql("""
+                update planning_decision set text = :t, wish_state = :s, decided_by = :by, version = version + 1,
+                       updated_at = :now
+                where id = :id and version = :v""")
+                .param("t", text).param("s", wishState.name()).param("by", by).param("now", utc(now))
+                .param("id", id).param("v", version).update() == 1;
+    }
+
+    void unlinkWishes(long decisionId) {
+        jdbc.sql("delete from planning_decision_wish where decision_id = :d").param("d", decisionId).update();
     }
 
     void linkWish(long decisionId, long wishId) {
@@ -139,7 +153,7 @@ class PlanningQueries {
         return jdbc.sql("select * from planning_decision where planning_day_id = :d order by id").param("d", dayId)
                 .query((rs, n) -> new Decision(rs.getLong("id"), rs.getLong("planning_day_id"), rs.getString("text"),
                         State.valueOf(rs.getString("wish_state")), rs.getString("decided_by"), instant(rs, "created_at"),
-                        List.copyOf(wishes.getOrDefault(rs.getLong("id"), List.of()))))
+                        List.copyOf(wishes.getOrDefault(rs.getLong("id"), List.of())), rs.getInt("version")))
                 .list();
     }
 

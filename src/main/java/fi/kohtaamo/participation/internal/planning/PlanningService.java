@@ -39,8 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Joint planning days: arranging one (the family calendar's event at a published place of the area and the area's
- * working group's meeting of kind PLANNING_DAY, in one transaction), reading them, and recording their decisions,
- * each answering the area's published wishes it links. Every check is on the stored planning day's area (or, when
+ * working group's meeting of kind PLANNING_DAY, in one transaction) and reading them; their decisions are
+ * {@link PlanningDecisionService}'s. Every check is on the stored planning day's area (or, when
  * arranging, on the chosen place's stored area), never on a form's area.
  */
 @Service
@@ -303,57 +303,11 @@ public class PlanningService {
         return LocalizedText.of(out.get(0), out.get(1), out.get(2));
     }
 
-    // ---- decisions ------------------------------------------------------------------------------
+    // ---- decisions: PlanningDecisionService ---------------------------------------------------------
 
     /** The published wishes of the area a decision may answer. */
     List<Wish> linkable(Day d) {
         return wishes.publishedOfArea(d.areaId());
-    }
-
-    /**
-     * Records a decision of the planning day: its text (public: it becomes the answer of the wishes it links), the
-     * state those wishes get, and the area's published wishes it answers; each linked wish is answered (state and
-     * public answer) and audited on its own through the wishes board's moderation.
-     */
-    @Transactional
-    public long decide(Actor actor, long dayId, Map<String, String> form, List<String> wishIds) {
-        Day d = queries.day(dayId).orElseThrow(() -> new KohtaamoException.NotFound("planning day " + dayId));
-        AccessControl.require(actor, PlanningDayAction.MANAGE, target(d));
-        FieldErrors errors = new FieldErrors();
-        Input in = new Input(errors);
-        String text = in.paragraph("decision", form.get("decision"), MAX_DECISION);
-        if (text == null && !errors.has("decision")) {
-            errors.add("decision", "validation.required");
-        }
-        PersonalData.check(errors, "decision", text);
-        State state = in.choice("wishState", form.get("wishState"), State.class, true);
-        if (state == State.NEW) {
-            errors.add("wishState", "validation.choice");
-        }
-        List<String> raw = wishIds == null ? List.of() : wishIds;
-        if (raw.size() > MAX_LINKED) {
-            errors.add("wishIds", "validation.tooMany", MAX_LINKED);
-        }
-        Set<Long> ids = new LinkedHashSet<>();
-        for (String r : raw.stream().limit(MAX_LINKED).toList()) {
-            Long id = in.id("wishIds", r, false);
-            if (id != null) {
-                ids.add(id);
-            }
-        }
-        Set<Long> allowed = new HashSet<>(linkable(d).stream().map(Wish::id).toList());
-        if (!allowed.containsAll(ids)) {
-            errors.add("wishIds", "validation.choice");
-        }
-        errors.throwIfAny();
-        long id = queries.insertDecision(dayId, text, state, actor.name(), clock.instant());
-        for (long w : ids) {
-            queries.linkWish(id, w);
-            wishes.answerByDecision(actor, w, state, text);
-        }
-        audit.record(actor, "PLANNING_DECISION_CREATE", "planning_decision", id, target(d), null,
-                Map.of("planningDay", dayId, "text", text, "wishState", state.name(), "wishes", List.copyOf(ids)));
-        return id;
     }
 
     /** Whether the planning day is still to come. */

@@ -4,11 +4,14 @@ import fi.kohtaamo.participation.internal.surveys.SurveyModel.Answers;
 import fi.kohtaamo.participation.internal.surveys.SurveyModel.Kind;
 import fi.kohtaamo.participation.internal.surveys.SurveyModel.Question;
 import fi.kohtaamo.participation.internal.surveys.SurveyModel.Survey;
+import fi.kohtaamo.shared.AnonymousPosts;
+import fi.kohtaamo.shared.AnonymousPosts.Take;
 import fi.kohtaamo.shared.ClockConfig;
 import fi.kohtaamo.shared.FieldErrors;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.PersonalData;
+import fi.kohtaamo.shared.PublicDataCache;
 import fi.kohtaamo.shared.RateLimits;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -20,10 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -47,13 +50,15 @@ class AnswerService {
             "[\\p{Cc}&&[^\\n\\t]]|[\\uFFFE\\uFFFF]|[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
     private final SurveyQueries queries;
-    private final RateLimits limits;
+    private final AnonymousPosts posts;
+    private final PublicDataCache cache;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AnswerService(SurveyQueries queries, RateLimits limits, Clock clock) {
+    AnswerService(SurveyQueries queries, AnonymousPosts posts, PublicDataCache cache, Clock clock) {
         this.queries = queries;
-        this.limits = limits;
+        this.posts = posts;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -61,9 +66,13 @@ class AnswerService {
         return LocalDate.now(clock.withZone(ClockConfig.ZONE));
     }
 
-    /** The survey open today at the place, or 404 (unknown, not open now, not at that place). */
+    /**
+     * The survey open today at the place, or 404 (unknown, not open now, not at that place). From the public data
+     * cache: a survey and its questions are public (their edits are audited writes that move its version).
+     */
     Survey open(long surveyId, long placeId) {
-        Survey s = queries.survey(surveyId).orElseThrow(() -> new KohtaamoException.NotFound("survey"));
+        Optional<Survey> found = cache.get(List.of("openSurvey", surveyId), () -> queries.survey(surveyId));
+        Survey s = found.orElseThrow(() -> new KohtaamoException.NotFound("survey"));
         if (!s.openOn(today()) || !s.placeIds().contains(placeId)) {
             throw new KohtaamoException.NotFound("survey");
         }
@@ -72,7 +81,8 @@ class AnswerService {
 
     /** The questions a family is asked (retired ones left out). */
     List<Question> questions(long surveyId) {
-        return queries.questions(surveyId).stream().filter(q -> !q.retired()).toList();
+        return cache.get(List.of("surveyQuestions", surveyId),
+                () -> queries.questions(surveyId).stream().filter(q -> !q.retired()).toList());
     }
 
     String newToken() {
@@ -137,37 +147,39 @@ class AnswerService {
     }
 
     /**
-     * Stores the kept answers once: the token must be new; the sender's address and the place must be under
-     * their limits (checked before anything is stored). Returns false when the token was used already.
+     * Stores the kept answers once, the one way of anonymous posts ({@link AnonymousPosts}): the sender's address
+     * and the place must be under their limits (taken first, before anything is read or stored), the survey still
+     * open at the place (from the cache), the token new; then the response and its answers in one transaction.
+     * Returns false when the token was used already.
      */
-    @Transactional
-    public boolean store(Survey s, long placeId, List<Question> questions, Answers kept, Lang lang, String token,
+    public boolean store(long surveyId, long placeId, List<Question> questions, Answers kept, Lang lang, String token,
             String sender) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw new KohtaamoException.BadParameter("token");
         }
-        if (queries.tokenUsed(token)) {
-            return false;
-        }
-        limits.take(PER_ADDRESS, sender);
-        limits.take(PER_PLACE, "survey-place|" + placeId);
-        long response;
         try {
-            response = queries.insertResponse(s.id(), placeId, today(), lang.code(), token);
+            return posts.post(List.of(new Take(PER_ADDRESS, sender), new Take(PER_PLACE, "survey-place|" + placeId)),
+                    () -> open(surveyId, placeId), s -> {
+                        if (queries.tokenUsed(token)) {
+                            return false;
+                        }
+                        long response = queries.insertResponse(s.id(), placeId, today(), lang.code(), token);
+                        Map<Long, Question> byId = SurveyRules.byId(questions);
+                        kept.byQuestion().forEach((qid, values) -> {
+                            Question q = byId.get(qid);
+                            for (String v : values) {
+                                if (q.kind() == Kind.TEXT) {
+                                    queries.insertAnswer(response, qid, null, v);
+                                } else {
+                                    queries.insertAnswer(response, qid, v, null);
+                                }
+                            }
+                        });
+                        return true;
+                    });
         } catch (DuplicateKeyException e) {
+            // the same token sent twice at once: the other one stored it (this transaction rolled back)
             return false;
         }
-        Map<Long, Question> byId = SurveyRules.byId(questions);
-        kept.byQuestion().forEach((qid, values) -> {
-            Question q = byId.get(qid);
-            for (String v : values) {
-                if (q.kind() == Kind.TEXT) {
-                    queries.insertAnswer(response, qid, null, v);
-                } else {
-                    queries.insertAnswer(response, qid, v, null);
-                }
-            }
-        });
-        return true;
     }
 }

@@ -108,7 +108,7 @@ class PublicSurveyController {
             response.setStatus(400);
             return page(model, lang, s, placeId, questions, kept, visible, messagesOf(errors, lang), token, false);
         }
-        boolean stored = answers.store(s, placeId, questions, kept, lang, token, RateLimits.sender(request));
+        boolean stored = answers.store(s.id(), placeId, questions, kept, lang, token, RateLimits.sender(request));
         return "redirect:/surveys/" + s.id() + "/thanks?place=" + placeId + "&lang=" + lang.code()
                 + (stored ? "" : "&again");
     }

@@ -146,7 +146,7 @@ public class QuestionService {
                 q.condQuestionId(), q.condOp(), q.condValue());
         queries.replaceOptions(id, q.options());
         queries.touch(surveyId, clock.instant());
-        audit.recordNonPublic(actor, "SURVEY_QUESTION_CREATE", "survey_question", id, surveys.placeTarget(s.placeIds().get(0)),
+        audit.record(actor, "SURVEY_QUESTION_CREATE", "survey_question", id, surveys.placeTarget(s.placeIds().get(0)),
                 null, q);
         return id;
     }
@@ -196,7 +196,7 @@ public class QuestionService {
             queries.replaceOptions(questionId, q.options());
         }
         queries.touch(surveyId, clock.instant());
-        audit.recordNonPublic(actor, "SURVEY_QUESTION_UPDATE", "survey_question", questionId,
+        audit.record(actor, "SURVEY_QUESTION_UPDATE", "survey_question", questionId,
                 surveys.placeTarget(s.placeIds().get(0)), before, q);
     }
 
@@ -224,7 +224,7 @@ public class QuestionService {
             queries.setPosition(questions.get(k).id(), k);
         }
         queries.touch(surveyId, clock.instant());
-        audit.recordNonPublic(actor, "SURVEY_QUESTION_MOVE", "survey_question", questionId,
+        audit.record(actor, "SURVEY_QUESTION_MOVE", "survey_question", questionId,
                 surveys.placeTarget(s.placeIds().get(0)), i, j);
     }
 
@@ -252,7 +252,7 @@ public class QuestionService {
             }
         }
         queries.touch(surveyId, clock.instant());
-        audit.recordNonPublic(actor, locked ? "SURVEY_QUESTION_RETIRE" : "SURVEY_QUESTION_DELETE", "survey_question",
+        audit.record(actor, locked ? "SURVEY_QUESTION_RETIRE" : "SURVEY_QUESTION_DELETE", "survey_question",
                 questionId, surveys.placeTarget(s.placeIds().get(0)), q, gone);
     }
 }

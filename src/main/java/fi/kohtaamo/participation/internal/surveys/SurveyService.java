@@ -207,7 +207,7 @@ public class SurveyService {
             }
         }
         Survey s = queries.survey(id).orElseThrow();
-        audit.recordNonPublic(actor, "SURVEY_CREATE", "survey", id, placeTarget(d.places().get(0)), null, s);
+        audit.record(actor, "SURVEY_CREATE", "survey", id, placeTarget(d.places().get(0)), null, s);
         return id;
     }
 
@@ -224,7 +224,7 @@ public class SurveyService {
             throw new KohtaamoException.Conflict("stale", "survey");
         }
         queries.setPlaces(id, d.places());
-        audit.recordNonPublic(actor, "SURVEY_UPDATE", "survey", id, placeTarget(d.places().get(0)), before,
+        audit.record(actor, "SURVEY_UPDATE", "survey", id, placeTarget(d.places().get(0)), before,
                 queries.survey(id).orElseThrow());
     }
 
@@ -262,7 +262,7 @@ public class SurveyService {
             queries.replaceOptions(nq, q.options());
             ids.put(q.id(), nq);
         }
-        audit.recordNonPublic(actor, "SURVEY_CREATE", "survey", copy, placeTarget(from.placeIds().get(0)), from,
+        audit.record(actor, "SURVEY_CREATE", "survey", copy, placeTarget(from.placeIds().get(0)), from,
                 queries.survey(copy).orElseThrow());
         return copy;
     }
@@ -274,6 +274,6 @@ public class SurveyService {
             throw new KohtaamoException.Conflict("survey-has-answers", "survey");
         }
         queries.deleteSurvey(id);
-        audit.recordNonPublic(actor, "SURVEY_DELETE", "survey", id, placeTarget(s.placeIds().get(0)), s, null);
+        audit.record(actor, "SURVEY_DELETE", "survey", id, placeTarget(s.placeIds().get(0)), s, null);
     }
 }

@@ -41,12 +41,15 @@ class WishPageController {
     private static final int MAX_REMEMBERED = 200;
 
     private final WishService service;
+    private final WishPostService posts;
     private final Registry registry;
     private final MessageSource messages;
     private final WishDecisions decisions;
 
-    WishPageController(WishService service, Registry registry, MessageSource messages, WishDecisions decisions) {
+    WishPageController(WishService service, WishPostService posts, Registry registry, MessageSource messages,
+            WishDecisions decisions) {
         this.service = service;
+        this.posts = posts;
         this.registry = registry;
         this.messages = messages;
         this.decisions = decisions;
@@ -140,7 +143,7 @@ class WishPageController {
             HttpServletResponse response, Lang lang, Model model) {
         long areaId = PathIds.orNotFound(id);
         try {
-            service.post(null, areaId, body, RateLimits.sender(request));
+            posts.post(null, areaId, body, lang, RateLimits.sender(request));
             return "redirect:/wishes/areas/" + areaId + "?sent&lang=" + lang.code();
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
@@ -177,7 +180,7 @@ class WishPageController {
             HttpServletResponse response, Lang lang, Model model) {
         long placeId = PathIds.orNotFound(id);
         try {
-            service.post(placeId, -1, body, RateLimits.sender(request));
+            posts.post(placeId, -1, body, lang, RateLimits.sender(request));
             return "redirect:/places/" + placeId + "/wishes?sent&lang=" + lang.code();
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
@@ -196,9 +199,10 @@ class WishPageController {
     String support(@PathVariable String id, @RequestParam(required = false) String back, HttpServletRequest request,
             HttpServletResponse response, Lang lang) {
         long wishId = PathIds.orNotFound(id);
-        Wish w = service.published(wishId);
         Set<Long> supported = supported(request);
-        if (!supported.contains(wishId) && service.support(wishId, RateLimits.sender(request))) {
+        WishPostService.Supported outcome = posts.support(wishId, supported.contains(wishId), RateLimits.sender(request));
+        WishPostService.PublicWish w = outcome.wish();
+        if (outcome.counted()) {
             supported.add(wishId);
             List<Long> kept = new ArrayList<>(supported);
             if (kept.size() > MAX_REMEMBERED) {

@@ -30,7 +30,8 @@ public class WishQueries {
 
     public record Wish(long id, long countyId, long areaId, Long placeId, String body, Status status, State state,
             String declineReason, Long mergedInto, String answer, String answeredBy, Instant answeredAt,
-            Long activityId, int supports, Instant createdAt, Instant publishedAt, String moderatedBy, int version) {
+            Long activityId, int supports, Instant createdAt, Instant publishedAt, String moderatedBy, int version,
+            String lang) {
     }
 
     /** Published wishes counted per area (for the /wishes index). */
@@ -63,16 +64,22 @@ public class WishQueries {
                 rs.getString("decline_reason"), nullableLong(rs, "merged_into"), rs.getString("answer"),
                 rs.getString("answered_by"), instant(rs, "answered_at"), nullableLong(rs, "activity_id"),
                 rs.getInt("supports"), instant(rs, "created_at"), instant(rs, "published_at"),
-                rs.getString("moderated_by"), rs.getInt("version"));
+                rs.getString("moderated_by"), rs.getInt("version"), rs.getString("lang"));
     }
 
+    /** A wish written in Finnish (the demo's). */
     public long insert(long countyId, long areaId, Long placeId, String body, Instant now) {
+        return insert(countyId, areaId, placeId, body, "fi", now);
+    }
+
+    /** A new wish waiting for moderation, with the language it was written in (the page's: fi, sv or en). */
+    public long insert(long countyId, long areaId, Long placeId, String body, String lang, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into wish (county_id, area_id, place_id, body, status, state, created_at, updated_at)
-                values (:county, :area, :place, :body, 'PENDING', 'NEW', :now, :now)""")
+                insert into wish (county_id, area_id, place_id, body, lang, status, state, created_at, updated_at)
+                values (:county, :area, :place, :body, :lang, 'PENDING', 'NEW', :now, :now)""")
                 .param("county", countyId).param("area", areaId).param("place", placeId).param("body", body)
-                .param("now", utc(now)).update(keys, "id");
+                .param("lang", lang).param("now", utc(now)).update(keys, "id");
         return keys.getKey().longValue();
     }
 

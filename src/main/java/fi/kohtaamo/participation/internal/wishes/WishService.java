@@ -2,7 +2,6 @@ package fi.kohtaamo.participation.internal.wishes;
 
 import fi.kohtaamo.audit.AuditLog;
 import fi.kohtaamo.calendar.ActivityCalendar;
-import fi.kohtaamo.identity.StaffDirectory;
 import fi.kohtaamo.participation.WishAction;
 import fi.kohtaamo.participation.internal.wishes.WishQueries.State;
 import fi.kohtaamo.participation.internal.wishes.WishQueries.Status;
@@ -14,29 +13,21 @@ import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.FieldErrors;
 import fi.kohtaamo.shared.Input;
 import fi.kohtaamo.shared.KohtaamoException;
-import fi.kohtaamo.shared.Lang;
-import fi.kohtaamo.shared.Mail;
 import fi.kohtaamo.shared.PersonalData;
-import fi.kohtaamo.shared.PublicUrls;
-import fi.kohtaamo.shared.RateLimits;
-import fi.kohtaamo.shared.Role;
 import fi.kohtaamo.shared.Scope;
 import fi.kohtaamo.shared.Target;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The wishes board: families post (anonymously, rate-limited, no personal data), staff moderate and answer,
- * others support published wishes. Nothing a family writes is read by a public page unless its status is
- * PUBLISHED. Moderation is checked on the stored wish's place (its organisers' staff, the area's and county's
+ * The wishes board's staff side and public lists: families post and support through {@link WishPostService}
+ * (anonymously, rate-limited, no personal data); staff moderate and answer here. Nothing a family writes is read by
+ * a public page unless its status is PUBLISHED. Moderation is checked on the stored wish's place (its organisers' staff, the area's and county's
  * coordinators) or, for a wish about a whole area, on the area.
  */
 @Service
@@ -46,13 +37,6 @@ public class WishService {
     static final int MAX_REASON = 500;
     static final int MAX_ANSWER = 2000;
 
-    /** Per sender's address: a few wishes an hour (a family writes one or two). */
-    static final RateLimits.Limit PER_SENDER = new RateLimits.Limit("wish-sender", 5, Duration.ofHours(1));
-    /** Per place or area: a flood aimed at one board is stopped whatever its addresses. */
-    static final RateLimits.Limit PER_BOARD = new RateLimits.Limit("wish-board", 30, Duration.ofHours(1));
-    /** Supports per sender's address (a family at a meeting place's network shares one address with others). */
-    static final RateLimits.Limit SUPPORT_PER_SENDER = new RateLimits.Limit("wish-support", 60, Duration.ofHours(1));
-
     /** Control characters other than line breaks and tabs, and bidirectional controls: removed from families' text. */
     private static final Pattern STRIPPED = Pattern.compile(
             "[\\p{Cc}&&[^\\n\\r\\t]]|[\\uFFFE\\uFFFF\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
@@ -60,24 +44,13 @@ public class WishService {
     private final WishQueries queries;
     private final Registry registry;
     private final ActivityCalendar calendar;
-    private final StaffDirectory staff;
-    private final Mail mail;
-    private final MessageSource messages;
-    private final PublicUrls urls;
-    private final RateLimits limits;
     private final AuditLog audit;
     private final Clock clock;
 
-    WishService(WishQueries queries, Registry registry, ActivityCalendar calendar, StaffDirectory staff, Mail mail,
-            MessageSource messages, PublicUrls urls, RateLimits limits, AuditLog audit, Clock clock) {
+    WishService(WishQueries queries, Registry registry, ActivityCalendar calendar, AuditLog audit, Clock clock) {
         this.queries = queries;
         this.registry = registry;
         this.calendar = calendar;
-        this.staff = staff;
-        this.mail = mail;
-        this.messages = messages;
-        this.urls = urls;
-        this.limits = limits;
         this.audit = audit;
         this.clock = clock;
     }
@@ -112,77 +85,7 @@ public class WishService {
         return new Target(w.countyId(), w.areaId(), Set.of(), null);
     }
 
-    // ---- families -------------------------------------------------------------------------------
-
-    /**
-     * Stores a family's wish for a published place (placeId) or an area (placeId null), waiting for moderation.
-     * The text is required, at most 1 000 characters, control characters removed, with no personal data; then the
-     * sender's and the board's limits are taken (only accepted wishes count).
-     */
-    @Transactional
-    public long post(Long placeId, long areaId, String rawBody, String sender) {
-        long county;
-        if (placeId != null) {
-            publicPlace(placeId);
-            var t = registry.placeTarget(placeId).orElseThrow(() -> new KohtaamoException.NotFound("place"));
-            county = t.countyId();
-            areaId = t.areaId();
-        } else {
-            area(areaId);
-            county = registry.countyOfArea(areaId).orElseThrow(() -> new KohtaamoException.NotFound("area"));
-        }
-        FieldErrors errors = new FieldErrors();
-        String body = new Input(errors).paragraph("wish", strip(rawBody), MAX_BODY);
-        if (body == null && !errors.has("wish")) {
-            errors.add("wish", "validation.required");
-        }
-        PersonalData.find(body).ifPresent(k -> errors.add("wish", "wishes.personalData." + k.name()));
-        errors.throwIfAny();
-        limits.take(PER_SENDER, sender);
-        limits.take(PER_BOARD, placeId != null ? "place:" + placeId : "area:" + areaId);
-        long id = queries.insert(county, areaId, placeId, body, clock.instant());
-        Wish saved = queries.wish(id).orElseThrow();
-        // a family's wish changes nothing public until staff publish it
-        audit.recordNonPublic(null, "WISH_CREATE", "wish", id, target(saved), null, saved);
-        notifyStaff(saved);
-        return id;
-    }
-
-    /** Tells the staff who moderate the wish (the place's organisers' staff, the county's coordinators). */
-    private void notifyStaff(Wish w) {
-        Map<String, StaffDirectory.Person> to = new LinkedHashMap<>();
-        if (w.placeId() != null) {
-            registry.placeTarget(w.placeId()).ifPresent(t -> staff.withRoleIn(Role.PROVIDER_STAFF, t.organisationIds())
-                    .forEach(p -> to.putIfAbsent(p.email(), p)));
-        }
-        staff.coordinatorsOf(w.countyId()).forEach(p -> to.putIfAbsent(p.email(), p));
-        String where = w.placeId() != null
-                ? registry.place(w.placeId()).map(Registry.Ref::name).map(n -> n.fi()).orElse("")
-                : registry.area(w.areaId()).map(Registry.Ref::name).map(n -> n.fi()).orElse("");
-        for (StaffDirectory.Person p : to.values()) {
-            Lang lang = p.language() == null ? Lang.FI : p.language();
-            String subject = messages.getMessage("wishes.mail.subject", new Object[] {where}, lang.locale());
-            String body = messages.getMessage("wishes.mail.body",
-                    new Object[] {where, urls.of("/admin/participation/wishes/" + w.id())}, lang.locale());
-            mail.queue(new Mail.Message(p.email(), p.id(), subject, body, null, null, w.countyId()));
-        }
-    }
-
-    /**
-     * One support for a published wish from a browser that has not supported it (the browser's cookie lists the
-     * wishes it supported; the caller checks it) and within the sender's limit. False when the wish is not public.
-     */
-    @Transactional
-    public boolean support(long id, String sender) {
-        Wish w = queries.wish(id).filter(x -> x.status() == Status.PUBLISHED)
-                .orElseThrow(() -> new KohtaamoException.NotFound("wish " + id));
-        limits.take(SUPPORT_PER_SENDER, sender);
-        boolean done = queries.support(id);
-        if (done) {
-            audit.recordNonPublic(null, "WISH_SUPPORT", "wish", id, target(w), null, null);
-        }
-        return done;
-    }
+    // ---- public lists (a family's wish and support: WishPostService) -----------------------------
 
     public List<Wish> publishedOfPlace(long placeId) {
         return queries.publishedOfPlace(placeId);
