@@ -115,7 +115,6 @@ public final class PdfTagging {
                 require(seen.contains(mcid), "page " + (pageIndex.get(page.getCOSObject()) + 1) + ": marked content " + mcid
                         + " belongs to no structure element");
             }
-            operators(doc, page, pageIndex.get(page.getCOSObject()) + 1, tree);
         }
 
         // every piece of text on the pages is inside a structure element or an artifact
@@ -125,6 +124,9 @@ public final class PdfTagging {
                 + "page text: " + squeeze(all) + "\ntagged: " + squeeze(tagged) + "\nartifacts: " + squeeze(
                         artifacts.toString()));
         require(!squeeze(tagged).isBlank(), "no tagged text");
+        for (PDPage page : doc.getPages()) {
+            operators(page, pageIndex.get(page.getCOSObject()) + 1, tree);
+        }
 
         // headings: an H1 first, no level skipped
         List<Integer> levels = elements.stream().filter(e -> e.type().matches("H[1-6]"))
@@ -208,7 +210,7 @@ public final class PdfTagging {
     }
 
     /** Text, drawings and images: text inside some marked content, drawings and images artifacts or Figures. */
-    private static void operators(PDDocument doc, PDPage page, int number, PDStructureTreeRoot tree)
+    private static void operators(PDPage page, int number, PDStructureTreeRoot tree)
             throws IOException {
         COSArray parents = (COSArray) toCos(tree.getParentTree().getValue(page.getStructParents()));
         Deque<String> open = new ArrayDeque<>();
