@@ -17,6 +17,7 @@ import fi.kohtaamo.support.IntegrationTest;
 import fi.kohtaamo.support.PdfTagging;
 import fi.kohtaamo.support.PdfTagging.Element;
 import fi.kohtaamo.support.PdfTagging.Report;
+import fi.kohtaamo.support.PdfUa;
 import fi.kohtaamo.support.WebClient;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * table report through {@code shared.TablePdf}: the survey results; minutes and the monitoring report use the same
  * writer), fetched over HTTP in Finnish, Swedish and English, read as a screen reader relies on it
  * ({@link PdfTagging}): structure tree, MarkInfo, language, title shown, all page text inside structure elements
- * (per MCID, against PDFTextStripper), QR codes as Figures whose Alt says where they lead, headings.
+ * (per MCID, against PDFTextStripper), QR codes as Figures whose Alt says where they lead, headings; and each
+ * validated as PDF/UA-1 by veraPDF ({@link PdfUa}).
  */
 @IntegrationTest
 class PdfAccessibilityTest {
@@ -112,6 +114,7 @@ class PdfAccessibilityTest {
             assertThat(r.lang()).isEqualTo(lang);
             assertThat(r.types()).first().isEqualTo("Document");
             assertThat(r.types()).contains("H1");
+            assertThat(PdfUa.failures(pdf)).as("PDF/UA-1 (veraPDF)").isEmpty();
             return r;
         }
     }

@@ -65,6 +65,7 @@ class TaggedPdfTest {
         assertThat(r.text()).isEqualTo("Otsikko Tervetuloa Välkommen Torstaisin 9.30");
         assertThat(r.ofType("Span").get(0).lang()).isEqualTo("sv");
         assertThat(r.ofType("Figure").get(0).alt()).isEqualTo("QR: https://kohtaamo.example/f/abc");
+        assertThat(fi.kohtaamo.support.PdfUa.failures(doc(pdf -> { }))).isEmpty();
     }
 
     @Test
@@ -105,6 +106,7 @@ class TaggedPdfTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             d.save(out);
             assertThatThrownBy(() -> check(out.toByteArray())).hasMessageContaining("no StructTreeRoot");
+            assertThat(fi.kohtaamo.support.PdfUa.failures(out.toByteArray())).isNotEmpty();
         }
     }
 
