@@ -13,7 +13,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Text in Kohtaamo's PDFs ({@link TablePdf}, the calendar's poster), one per document: a character
+ * Text in Kohtaamo's PDFs (all written through {@link TaggedPdf}), one per document: a character
  * the text font (Liberation Sans) lacks is drawn in a fallback font, Noto Emoji (monochrome outlines,
  * SIL Open Font License, {@code fonts/NotoEmoji-Regular.ttf} with its licence beside it; no artifact
  * on Maven Central carries it), chosen character by character; only what neither font has becomes

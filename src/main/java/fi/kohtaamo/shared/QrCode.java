@@ -12,7 +12,8 @@ import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 /**
- * The one way to print a QR code (ZXing) into a PDF (PDFBox): the calendar's weekly poster and the feedback card.
+ * The one way to print a QR code (ZXing) into a PDF (PDFBox), as a Figure through {@link TaggedPdf#qr}: the weekly poster,
+ * the feedback card, the handout and the service card.
  * Error correction M with the four-module quiet zone the standard asks for, drawn as vector squares.
  */
 public final class QrCode {

@@ -198,7 +198,7 @@ class CoordinationTest {
     // ---- the cycle --------------------------------------------------------------------------------
 
     @Test
-    void anOpenActionItemIsCarriedToTheNextMeetingsAgendaUntilItIsDone() {
+    void anOpenActionItemIsCarriedToTheNextMeetingsAgendaUntilItIsDone() throws Exception {
         long held = meetingService.create(w.secretary.actor(), w.network, form("2026-11-10", "13:00", "15:00"));
         long next = meetingService.create(w.secretary.actor(), w.network, form("2026-12-08", "13:00", "15:00"));
         long item = meetingService.addAgendaItem(w.secretary.actor(), held, new MeetingService.AgendaForm(
@@ -227,6 +227,11 @@ class CoordinationTest {
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
         assertThat(pdf.header("Content-Disposition")).startsWith("attachment");
+        byte[] minutesPdf = member.getBytes("/admin/meetings/" + held + "/minutes.pdf");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(minutesPdf)) {
+            fi.kohtaamo.support.PdfTagging.check(doc);
+        }
+        assertThat(fi.kohtaamo.support.PdfUa.failures(minutesPdf)).isEmpty();
         assertThat(member.get("/admin/groups/search?q=kuukausittain").body()).contains("Kalenteri julkaistaan");
         assertThat(w.stranger.web(port).get("/admin/groups/search?q=kuukausittain").body())
                 .doesNotContain("Kalenteri julkaistaan");

@@ -31,6 +31,7 @@ class ReportPdfTest {
             String text;
             try (var doc = org.apache.pdfbox.Loader.loadPDF(web.getBytes("/admin/reports.pdf?" + query))) {
                 text = words(new org.apache.pdfbox.text.PDFTextStripper().getText(doc));
+                fi.kohtaamo.support.PdfTagging.check(doc);
             }
             var tables = page.select("main table");
             assertThat(tables).hasSizeGreaterThanOrEqualTo(6);

@@ -284,7 +284,8 @@ class PosterController {
         LocalDate today = LocalDate.now(clock);
         GregorianCalendar created = new GregorianCalendar(TimeZone.getTimeZone(clock.getZone()));
         created.setTimeInMillis(clock.millis());
-        return new PosterPdf.Poster(first.code(), title.main() + " – " + subtitle.main(), title, subtitle, note, days,
+        return new PosterPdf.Poster(first.code(), second == null ? null : second.code(),
+                title.main() + " – " + subtitle.main(), title, subtitle, note, days,
                 calendarUrl(query, monday, langs, request), bi(first, second, "poster.pdf.online"),
                 bi(first, second, "poster.pdf.printed", DATE.format(today)), bi(first, second, "poster.pdf.continued"),
                 created, feedbackUrl, feedbackUrl == null ? null : bi(first, second, "poster.pdf.feedback"));

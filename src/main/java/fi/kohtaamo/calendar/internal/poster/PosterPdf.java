@@ -1,30 +1,17 @@
 package fi.kohtaamo.calendar.internal.poster;
 
 import fi.kohtaamo.shared.PdfText;
-import fi.kohtaamo.shared.QrCode;
-import java.io.ByteArrayOutputStream;
+import fi.kohtaamo.shared.TaggedPdf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
-import java.util.Map;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDParentTreeValue;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
 /**
  * Lays out a weekly poster as an A4 portrait PDF: a title, one section per weekday that has
@@ -33,9 +20,10 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
  * two-language poster, the second one shown below it in a lighter style). Fonts are Liberation Sans
  * (embedded subsets; covers Finnish, Swedish and the other Latin, Greek and Cyrillic scripts),
  * with Noto Emoji for what it lacks ({@link PdfText}); what neither has is printed as "?" rather than
- * failing. The PDF is tagged for screen readers: document language and title, headings (H1 title, H2
- * weekdays), one paragraph per occurrence, the QR code as a figure with the address as its text;
- * rules, strike-throughs and the repeated header and footer of later pages are artifacts.
+ * failing. Written with {@link TaggedPdf}: document language and title, headings (H1 title, H2
+ * weekdays), one paragraph per occurrence (its second-language lines a Span with their Lang), the QR
+ * codes as figures with the address as their text; rules, strike-throughs, page numbers and the
+ * repeated header and footer of later pages are artifacts.
  */
 final class PosterPdf {
 
@@ -69,6 +57,7 @@ final class PosterPdf {
      * Everything the poster prints.
      *
      * @param language   the document's language (BCP 47), for screen readers
+     * @param secondLanguage the second language of a two-language poster (BCP 47), or null
      * @param docTitle   the document title in its metadata
      * @param title      the place, municipality or area
      * @param subtitle   the week ("Viikko 48, 23.–29.11.2026")
@@ -80,7 +69,7 @@ final class PosterPdf {
      * @param feedbackUrl the place's feedback address (a second QR code beside the calendar's), or null
      * @param feedbackLabel the words before it, or null
      */
-    record Poster(String language, String docTitle, Bi title, Bi subtitle, Bi note, List<Day> days, String url,
+    record Poster(String language, String secondLanguage, String docTitle, Bi title, Bi subtitle, Bi note, List<Day> days, String url,
             Bi urlLabel, Bi printed, Bi continued, Calendar created, String feedbackUrl, Bi feedbackLabel) {
     }
 
@@ -93,63 +82,34 @@ final class PosterPdf {
     private static final float[] LIGHT = {0.8f, 0.8f, 0.8f};
     private static final float[] RED = {0.7f, 0, 0.08f};
 
-    private static final byte[] REGULAR = PdfText.bytes("liberation/LiberationSans-Regular.ttf");
-    private static final byte[] BOLD = PdfText.bytes("liberation/LiberationSans-Bold.ttf");
-
-    private final PDDocument doc;
+    private final TaggedPdf pdf;
     private final PDType0Font regular;
     private final PDType0Font bold;
     private final PdfText glyphs;
-    private final List<PDPage> pages = new ArrayList<>();
     private final Poster poster;
-    private PDPageContentStream cs;
-    private PDPage page;
     private float y;
-    private PDStructureElement structure;
-    /** Per page, the structure element of each marked-content id (the parent tree). */
-    private final Map<PDPage, COSArray> marked = new java.util.LinkedHashMap<>();
-    private boolean tagged;
+    /** The element whose marked content is open, to come back to after a second-language span. */
+    private PDStructureElement current;
 
-    private PosterPdf(PDDocument doc, Poster poster, TrueTypeFont regular, TrueTypeFont bold) throws IOException {
-        this.doc = doc;
+    private PosterPdf(TaggedPdf pdf, Poster poster) {
+        this.pdf = pdf;
         this.poster = poster;
-        this.regular = PDType0Font.load(doc, regular, true);
-        this.bold = PDType0Font.load(doc, bold, true);
-        this.glyphs = new PdfText(doc);
+        this.regular = pdf.regular();
+        this.bold = pdf.bold();
+        this.glyphs = pdf.glyphs();
     }
 
     static byte[] render(Poster poster) {
-        try (PDDocument doc = new PDDocument(); TrueTypeFont regular = PdfText.ttf(REGULAR);
-                TrueTypeFont bold = PdfText.ttf(BOLD)) {
-            PosterPdf pdf = new PosterPdf(doc, poster, regular, bold);
-            pdf.layout();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
+        try (TaggedPdf doc = TaggedPdf.open(poster.language(), poster.docTitle())) {
+            doc.setCreated(poster.created());
+            new PosterPdf(doc, poster).layout();
+            return doc.save();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void layout() throws IOException {
-        PDDocumentInformation info = doc.getDocumentInformation();
-        info.setTitle(poster.docTitle());
-        info.setCreator("Kohtaamo");
-        info.setProducer("Kohtaamo (Apache PDFBox)");
-        info.setCreationDate(poster.created());
-        doc.getDocumentCatalog().setLanguage(poster.language());
-        PDViewerPreferences prefs = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
-        prefs.setDisplayDocTitle(true);
-        doc.getDocumentCatalog().setViewerPreferences(prefs);
-        PDStructureTreeRoot tree = new PDStructureTreeRoot();
-        doc.getDocumentCatalog().setStructureTreeRoot(tree);
-        structure = new PDStructureElement(StandardStructureTypes.DOCUMENT, tree);
-        structure.setLanguage(poster.language());
-        tree.appendKid(structure);
-        PDMarkInfo mark = new PDMarkInfo();
-        mark.setMarked(true);
-        doc.getDocumentCatalog().setMarkInfo(mark);
-
         newPage(true);
         if (poster.note() != null) {
             paragraph(poster.note(), regular, 11, MARGIN, width(), BLACK);
@@ -162,60 +122,38 @@ final class PosterPdf {
             y -= 8;
             begin(StandardStructureTypes.H2);
             text(day.heading().joined(" · "), bold, 14, MARGIN, y - 14, BLACK);
-            end();
+            pdf.end();
             y -= 19;
-            line(MARGIN, y, MARGIN + width(), y, BLACK, 1f);
+            pdf.rule(MARGIN, y, MARGIN + width(), y, BLACK, 1f);
             y -= 6;
             for (Row row : day.rows()) {
                 ensure(rowHeight(row));
                 row(row);
             }
         }
-        cs.close();
         footers();
-        Map<Integer, COSArray> parents = new java.util.TreeMap<>();
-        for (int i = 0; i < pages.size(); i++) {
-            pages.get(i).setStructParents(i);
-            parents.put(i, marked.getOrDefault(pages.get(i), new COSArray()));
-        }
-        PDNumberTreeNode parentTree = new PDNumberTreeNode(PDParentTreeValue.class);
-        parentTree.setNumbers(parents);
-        tree.setParentTree(parentTree);
-        tree.setParentTreeNextKey(pages.size());
     }
 
-    /** Starts a tagged marked-content sequence of the given structure type on the current page. */
+    /** Starts a top-level element with its content. */
     private PDStructureElement begin(String type) throws IOException {
-        COSArray ids = marked.computeIfAbsent(page, p -> new COSArray());
-        int mcid = ids.size();
-        PDStructureElement element = new PDStructureElement(type, structure);
-        element.setPage(page);
-        element.appendKid(mcid);
-        structure.appendKid(element);
-        ids.add(element);
-        cs.beginMarkedContent(COSName.getPDFName(type), mcid);
-        tagged = true;
-        return element;
+        current = pdf.begin(pdf.root(), type);
+        return current;
     }
 
-    private void end() throws IOException {
-        cs.endMarkedContent();
-        tagged = false;
+    /** From here to {@link #main()} the text is in the poster's second language. */
+    private void second() throws IOException {
+        pdf.end();
+        pdf.span(current, poster.secondLanguage() == null ? poster.language() : poster.secondLanguage());
     }
 
-    private void artifact() throws IOException {
-        cs.beginMarkedContent(COSName.ARTIFACT);
+    /** Back to the element's own language after {@link #second()}. */
+    private void main() throws IOException {
+        pdf.end();
+        pdf.mark(current);
     }
 
     private void newPage(boolean first) throws IOException {
-        if (cs != null) {
-            cs.close();
-        }
-        PDPage page = new PDPage(PDRectangle.A4);
-        doc.addPage(page);
-        pages.add(page);
-        this.page = page;
-        cs = new PDPageContentStream(doc, page);
+        pdf.newPage(PDRectangle.A4);
         y = PDRectangle.A4.getHeight() - MARGIN;
         if (first) {
             begin(StandardStructureTypes.H1);
@@ -224,29 +162,30 @@ final class PosterPdf {
                 y -= 27;
             }
             if (poster.title().second() != null) {
+                second();
                 for (String l : wrap(poster.title().second(), regular, 16, width())) {
                     text(l, regular, 16, MARGIN, y - 16, GREY);
                     y -= 20;
                 }
             }
-            end();
+            pdf.end();
             y -= 2;
             begin(StandardStructureTypes.P);
             for (String l : wrap(poster.subtitle().joined(" · "), bold, 13, width())) {
                 text(l, bold, 13, MARGIN, y - 13, BLACK);
                 y -= 17;
             }
-            end();
+            pdf.end();
             y -= 6;
         } else {
             String head = poster.title().main() + " – " + poster.subtitle().main() + " (" + poster.continued().joined(
                     " / ") + ")";
-            artifact();
+            pdf.artifact();
             for (String l : wrap(head, regular, 9, width())) {
                 text(l, regular, 9, MARGIN, y - 9, GREY);
                 y -= 12;
             }
-            cs.endMarkedContent();
+            pdf.end();
             y -= 4;
         }
     }
@@ -297,7 +236,9 @@ final class PosterPdf {
             y -= 15;
         }
         if (r.name().second() != null) {
+            second();
             y = lines(r.name().second(), regular, 10, x, 12.5f, GREY);
+            main();
         }
         if (r.status() != null) {
             y = lines(r.status().joined(" / "), bold, 10, x, 12.5f, RED);
@@ -308,17 +249,18 @@ final class PosterPdf {
         if (r.details() != null) {
             y = lines(r.details().main(), regular, 9, x, 11.5f, GREY);
             if (r.details().second() != null) {
+                second();
                 y = lines(r.details().second(), regular, 9, x, 11.5f, GREY);
             }
         }
-        end();
+        pdf.end();
         if (r.cancelled()) {
             for (float[] st : strikes) {
                 strike(st[0], st[1], st[2], 12);
             }
         }
         y = Math.min(y, top - rowHeight(r) + 7) - 3;
-        line(MARGIN, y, MARGIN + width(), y, LIGHT, 0.5f);
+        pdf.rule(MARGIN, y, MARGIN + width(), y, LIGHT, 0.5f);
         y -= 4;
     }
 
@@ -335,9 +277,12 @@ final class PosterPdf {
         for (String s : b.second() == null ? List.of(b.main()) : List.of(b.main(), b.second())) {
             for (String l : wrap(s, font, size, w)) {
                 ensure(size * 1.3f);
-                begin(StandardStructureTypes.P);
+                PDStructureElement p = begin(StandardStructureTypes.P);
+                if (s == b.second() && poster.secondLanguage() != null) {
+                    p.setLanguage(poster.secondLanguage());
+                }
                 text(l, font, size, x, y - size, color);
-                end();
+                pdf.end();
                 y -= size * 1.3f;
             }
         }
@@ -345,80 +290,68 @@ final class PosterPdf {
 
     /** The footer of every page: the address of the online calendar as text and QR code, printing date, page number. */
     private void footers() throws IOException {
-        QrCode qr = QrCode.of(poster.url());
-        QrCode feedbackQr = poster.feedbackUrl() == null ? null : QrCode.of(poster.feedbackUrl());
+        List<PDPage> pages = List.copyOf(pdf.pages());
         int n = 1;
         for (PDPage p : pages) {
             // the first page's footer is read; on later pages it repeats and is an artifact
             boolean read = n == 1;
-            try (PDPageContentStream f = new PDPageContentStream(doc, p, PDPageContentStream.AppendMode.APPEND,
-                    true, true)) {
-                cs = f;
-                page = p;
-                if (!read) {
-                    artifact();
+            pdf.reopen(p);
+            float top = MARGIN + FOOTER - 8;
+            pdf.rule(MARGIN, top, MARGIN + width(), top, BLACK, 0.75f);
+            float textWidth = width() - QR_SIZE - 16 - (poster.feedbackUrl() == null ? 0 : QR_SIZE + 12);
+            float ty = top - 8;
+            if (read) {
+                begin(StandardStructureTypes.P);
+            } else {
+                pdf.artifact();
+            }
+            ty = address(poster.urlLabel(), poster.url(), textWidth, ty, read);
+            if (poster.feedbackUrl() != null) {
+                address(poster.feedbackLabel(), poster.feedbackUrl(), textWidth, ty, read);
+            }
+            if (read) {
+                pdf.end();
+                pdf.qr(pdf.root(), poster.url(), "QR: " + poster.url(), MARGIN + width() - QR_SIZE, MARGIN, QR_SIZE);
+                if (poster.feedbackUrl() != null) {
+                    pdf.qr(pdf.root(), poster.feedbackUrl(), "QR: " + poster.feedbackUrl(),
+                            MARGIN + width() - 2 * QR_SIZE - 12, MARGIN, QR_SIZE);
                 }
-                float top = MARGIN + FOOTER - 8;
-                line(MARGIN, top, MARGIN + width(), top, BLACK, 0.75f);
-                float textWidth = width() - QR_SIZE - 16 - (feedbackQr == null ? 0 : QR_SIZE + 12);
-                float ty = top - 8;
-                if (read) {
-                    begin(StandardStructureTypes.P);
-                }
-                for (String s : poster.urlLabel().second() == null ? List.of(poster.urlLabel().main())
-                        : List.of(poster.urlLabel().main(), poster.urlLabel().second())) {
-                    for (String l : wrap(s, bold, 10, textWidth)) {
-                        text(l, bold, 10, MARGIN, ty - 10, BLACK);
-                        ty -= 13;
-                    }
-                }
-                for (String l : wrapAnywhere(poster.url(), regular, 9, textWidth)) {
-                    text(l, regular, 9, MARGIN, ty - 9, BLACK);
-                    ty -= 11.5f;
-                }
-                if (feedbackQr != null) {
-                    for (String s : poster.feedbackLabel().second() == null ? List.of(poster.feedbackLabel().main())
-                            : List.of(poster.feedbackLabel().main(), poster.feedbackLabel().second())) {
-                        for (String l : wrap(s, bold, 10, textWidth)) {
-                            text(l, bold, 10, MARGIN, ty - 10, BLACK);
-                            ty -= 13;
-                        }
-                    }
-                    for (String l : wrapAnywhere(poster.feedbackUrl(), regular, 9, textWidth)) {
-                        text(l, regular, 9, MARGIN, ty - 9, BLACK);
-                        ty -= 11.5f;
-                    }
-                }
-                if (read) {
-                    end();
-                    begin(StandardStructureTypes.Figure).setAlternateDescription("QR: " + poster.url());
-                }
-                qr.draw(cs, MARGIN + width() - QR_SIZE, MARGIN, QR_SIZE);
-                if (read) {
-                    end();
-                }
-                if (feedbackQr != null) {
-                    if (read) {
-                        begin(StandardStructureTypes.Figure).setAlternateDescription("QR: " + poster.feedbackUrl());
-                    }
-                    feedbackQr.draw(cs, MARGIN + width() - 2 * QR_SIZE - 12, MARGIN, QR_SIZE);
-                    if (read) {
-                        end();
-                    }
-                }
-                if (read) {
-                    begin(StandardStructureTypes.P);
-                }
-                String printed = poster.printed().joined(" / ") + "   " + n + "/" + pages.size();
-                text(printed, regular, 8, MARGIN, MARGIN, GREY);
-                if (read) {
-                    end();
-                } else {
-                    cs.endMarkedContent();
+                begin(StandardStructureTypes.P);
+            } else {
+                pdf.qrArtifact(poster.url(), MARGIN + width() - QR_SIZE, MARGIN, QR_SIZE);
+                if (poster.feedbackUrl() != null) {
+                    pdf.qrArtifact(poster.feedbackUrl(), MARGIN + width() - 2 * QR_SIZE - 12, MARGIN, QR_SIZE);
                 }
             }
+            float printed = text(poster.printed().joined(" / ") + "   ", regular, 8, MARGIN, MARGIN, GREY);
+            pdf.end();
+            pdf.pagination();
+            text(n + "/" + pages.size(), regular, 8, MARGIN + printed, MARGIN, GREY);
+            pdf.end();
             n++;
         }
+    }
+
+    /** A label (in one or both languages) and its address below it; returns where the next text goes. */
+    private float address(Bi label, String url, float textWidth, float ty, boolean read) throws IOException {
+        for (String s : label.second() == null ? List.of(label.main()) : List.of(label.main(), label.second())) {
+            boolean other = read && s == label.second();
+            if (other) {
+                second();
+            }
+            for (String l : wrap(s, bold, 10, textWidth)) {
+                text(l, bold, 10, MARGIN, ty - 10, BLACK);
+                ty -= 13;
+            }
+            if (other) {
+                main();
+            }
+        }
+        for (String l : wrapAnywhere(url, regular, 9, textWidth)) {
+            text(l, regular, 9, MARGIN, ty - 9, BLACK);
+            ty -= 11.5f;
+        }
+        return ty;
     }
 
     private float width() {
@@ -428,30 +361,11 @@ final class PosterPdf {
     /** Writes one line; returns its width. */
     private float text(String s, PDType0Font font, float size, float x, float baseline, float[] color)
             throws IOException {
-        String t = printable(s, font);
-        cs.beginText();
-        cs.setNonStrokingColor(color[0], color[1], color[2]);
-        cs.newLineAtOffset(x, baseline);
-        glyphs.show(cs, t, font, size);
-        cs.endText();
-        return width(t, font, size);
+        return pdf.text(s, font, size, x, baseline, color);
     }
 
     private void strike(float x, float baseline, float w, float size) throws IOException {
-        line(x, baseline + size * 0.3f, x + w, baseline + size * 0.3f, GREY, 1f);
-    }
-
-    private void line(float x1, float y1, float x2, float y2, float[] color, float width) throws IOException {
-        if (tagged) {
-            throw new IllegalStateException("rules are artifacts: draw them outside tagged content");
-        }
-        cs.beginMarkedContent(COSName.ARTIFACT);
-        cs.setStrokingColor(color[0], color[1], color[2]);
-        cs.setLineWidth(width);
-        cs.moveTo(x1, y1);
-        cs.lineTo(x2, y2);
-        cs.stroke();
-        cs.endMarkedContent();
+        pdf.rule(x, baseline + size * 0.3f, x + w, baseline + size * 0.3f, GREY, 1f);
     }
 
     /** The text as drawn: control characters as spaces, characters no font has as "?" ({@link PdfText}). */

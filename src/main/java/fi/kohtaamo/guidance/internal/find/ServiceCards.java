@@ -8,18 +8,15 @@ import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.PdfText;
 import fi.kohtaamo.shared.PublicUrls;
-import fi.kohtaamo.shared.QrCode;
-import java.io.ByteArrayOutputStream;
+import fi.kohtaamo.shared.TaggedPdf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +24,9 @@ import org.springframework.stereotype.Component;
  * The printable service card for a family (A6 or A5, one page): the service's name, how to get there (the
  * professional's way, phone numbers with their hours, chat and booking addresses, the address with walk-in
  * times), in fi, sv or en, with the service's own text in the family's language beside it when it has one, and a
- * QR code to the service's public page with the address written out. Document language and title are set and the
- * text is in reading order, as the feedback card's. Text is drawn in Liberation Sans (Latin, Greek, Cyrillic) with
+ * QR code to the service's public page with the address written out. Written with {@link TaggedPdf}: the name is
+ * the H1, "how to get there" an H2, the rest paragraphs (the family's language's marked with its Lang), the QR code a
+ * Figure whose alternative text is the address. Text is drawn in Liberation Sans (Latin, Greek, Cyrillic) with
  * {@link PdfText}'s fallback; right-to-left and other scripts (Arabic, Persian, Kurdish in Arabic script, Thai,
  * Chinese) are not shaped by PDFBox, so a family language written in them is refused with a clear message
  * ({@link #printable}) rather than printed as question marks or broken letters.
@@ -66,7 +64,12 @@ class ServiceCards {
         }
     }
 
-    private record Line(String text, boolean bold, float size) {
+    /** A paragraph of the card: its structure type, and its language when it is the family's. */
+    private record Line(String text, boolean bold, float size, String type, String language) {
+
+        Line(String text, boolean bold, float size) {
+            this(text, bold, size, StandardStructureTypes.P, null);
+        }
     }
 
     private final ServiceViews views;
@@ -95,12 +98,13 @@ class ServiceCards {
         String url = urls.of("/services/" + d.id() + "?lang=" + lang.code());
         List<Line> lines = new ArrayList<>();
         String name = d.summary().name().get(lang);
-        lines.add(new Line(name, true, size.title));
+        lines.add(new Line(name, true, size.title, StandardStructureTypes.H1, null));
         if (family != null) {
-            lines.add(new Line(family.name(), true, size.title * 0.8f));
+            lines.add(new Line(family.name(), true, size.title * 0.8f, StandardStructureTypes.P, familyLang));
         }
         lines.add(new Line(v.type(), false, size.body));
-        lines.add(new Line(views.message("find.card.howToGetThere", lang), true, size.body * 1.2f));
+        lines.add(new Line(views.message("find.card.howToGetThere", lang), true, size.body * 1.2f,
+                StandardStructureTypes.H2, null));
         if (v.professionalOnly()) {
             lines.add(new Line(views.message("find.access.professionalOnly", lang), true, size.body));
             if (!v.referral().isEmpty()) {
@@ -121,10 +125,10 @@ class ServiceCards {
         }
         if (family != null) {
             if (family.summary() != null) {
-                lines.add(new Line(family.summary(), false, size.body));
+                lines.add(new Line(family.summary(), false, size.body, StandardStructureTypes.P, familyLang));
             }
             if (family.referral() != null) {
-                lines.add(new Line(family.referral(), false, size.body));
+                lines.add(new Line(family.referral(), false, size.body, StandardStructureTypes.P, familyLang));
             }
         } else if (!d.summary().summary().isEmpty()) {
             lines.add(new Line(d.summary().summary().get(lang), false, size.body));
@@ -134,52 +138,49 @@ class ServiceCards {
 
     private static byte[] draw(List<Line> lines, Size size, Lang lang, String title, String url) {
         PDRectangle paper = size.paper;
-        try (PDDocument doc = new PDDocument();
-                TrueTypeFont regularTtf = PdfText.ttf(PdfText.bytes("liberation/LiberationSans-Regular.ttf"));
-                TrueTypeFont boldTtf = PdfText.ttf(PdfText.bytes("liberation/LiberationSans-Bold.ttf"))) {
-            doc.getDocumentInformation().setTitle(title);
-            doc.getDocumentInformation().setCreator("Kohtaamo");
-            doc.getDocumentCatalog().setLanguage(lang.code());
-            PDType0Font regular = PDType0Font.load(doc, regularTtf, true);
-            PDType0Font bold = PDType0Font.load(doc, boldTtf, true);
-            PdfText glyphs = new PdfText(doc);
-            PDPage page = new PDPage(paper);
-            doc.addPage(page);
+        try (TaggedPdf pdf = TaggedPdf.open(lang.code(), title)) {
+            PDType0Font regular = pdf.regular();
+            pdf.newPage(paper);
             float width = paper.getWidth() - 2 * size.margin;
             float bottom = size.margin + size.qr + size.body * 2.5f;
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                float y = paper.getHeight() - size.margin;
-                outer:
-                for (Line line : lines) {
-                    PDType0Font font = line.bold() ? bold : regular;
-                    for (String l : glyphs.wrap(line.text(), font, line.size(), width)) {
-                        if (y - line.size() < bottom) {
-                            break outer;
-                        }
-                        y -= line.size();
-                        cs.beginText();
-                        cs.setNonStrokingColor(0f, 0f, 0f);
-                        cs.newLineAtOffset(size.margin, y);
-                        glyphs.show(cs, glyphs.printable(l, font), font, line.size());
-                        cs.endText();
-                        y -= line.size() * 0.3f;
-                    }
+            float y = paper.getHeight() - size.margin;
+            outer:
+            for (Line line : lines) {
+                PDType0Font font = line.bold() ? pdf.bold() : regular;
+                List<String> wrapped = pdf.wrap(line.text(), font, line.size(), width);
+                if (wrapped.isEmpty()) {
                     y -= line.size() * 0.25f;
+                    continue;
                 }
-                float qrY = size.margin + size.body * 2f;
-                QrCode.of(url).draw(cs, (paper.getWidth() - size.qr) / 2, qrY, size.qr);
-                String shown = url.replaceFirst("^https?://", "");
-                float w = glyphs.width(glyphs.printable(shown, regular), regular, size.body);
-                float textSize = w > width ? size.body * width / w : size.body;
-                cs.beginText();
-                cs.newLineAtOffset(size.margin + Math.max(0, (width - glyphs.width(shown, regular, textSize)) / 2),
-                        size.margin);
-                glyphs.show(cs, glyphs.printable(shown, regular), regular, textSize);
-                cs.endText();
+                if (y - line.size() < bottom) {
+                    break;
+                }
+                PDStructureElement e = pdf.begin(pdf.root(), line.type());
+                if (line.language() != null) {
+                    e.setLanguage(line.language());
+                }
+                for (String l : wrapped) {
+                    if (y - line.size() < bottom) {
+                        pdf.end();
+                        break outer;
+                    }
+                    y -= line.size();
+                    pdf.text(l, font, line.size(), size.margin, y, TaggedPdf.BLACK);
+                    y -= line.size() * 0.3f;
+                }
+                pdf.end();
+                y -= line.size() * 0.25f;
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
+            float qrY = size.margin + size.body * 2f;
+            String shown = url.replaceFirst("^https?://", "");
+            pdf.qr(pdf.root(), url, "QR: " + shown, (paper.getWidth() - size.qr) / 2, qrY, size.qr);
+            float w = pdf.width(shown, regular, size.body);
+            float textSize = w > width ? size.body * width / w : size.body;
+            pdf.begin(pdf.root(), StandardStructureTypes.P);
+            pdf.text(shown, regular, textSize, size.margin + Math.max(0, (width - pdf.width(shown, regular, textSize)) / 2),
+                    size.margin, TaggedPdf.BLACK);
+            pdf.end();
+            return pdf.save();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,27 +1,25 @@
 package fi.kohtaamo.participation.internal.feedback;
 
-import fi.kohtaamo.shared.PdfText;
-import fi.kohtaamo.shared.QrCode;
-import java.io.ByteArrayOutputStream;
+import fi.kohtaamo.shared.TaggedPdf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * A printable A5 card for a place's door or table: "tell us!" in one or two languages, the place, the QR code of
- * its short feedback address and the address as text (for those who type it). Document language and title are
- * set; the text is in reading order.
+ * its short feedback address and the address as text (for those who type it). Written with
+ * {@code shared.TaggedPdf}: the first language's title is the H1, the second's a heading of its own in its
+ * language, the texts paragraphs (the second language's marked with its Lang), the QR code a Figure whose
+ * alternative text is the address.
  */
 final class FeedbackCardPdf {
 
     /** What one language of the card says. */
-    record Side(String title, String text) {
+    record Side(String language, String title, String text) {
     }
 
     private static final PDRectangle A5 = PDRectangle.A5;
@@ -32,69 +30,69 @@ final class FeedbackCardPdf {
     }
 
     static byte[] render(String language, String docTitle, String place, List<Side> sides, String url) {
-        try (PDDocument doc = new PDDocument();
-                TrueTypeFont regularTtf = PdfText.ttf(PdfText.bytes("liberation/LiberationSans-Regular.ttf"));
-                TrueTypeFont boldTtf = PdfText.ttf(PdfText.bytes("liberation/LiberationSans-Bold.ttf"))) {
-            doc.getDocumentInformation().setTitle(docTitle);
-            doc.getDocumentInformation().setCreator("Kohtaamo");
-            doc.getDocumentCatalog().setLanguage(language);
-            PDType0Font regular = PDType0Font.load(doc, regularTtf, true);
-            PDType0Font bold = PDType0Font.load(doc, boldTtf, true);
-            PdfText glyphs = new PdfText(doc);
-            PDPage page = new PDPage(A5);
-            doc.addPage(page);
+        try (TaggedPdf pdf = TaggedPdf.open(language, docTitle)) {
+            PDType0Font regular = pdf.regular();
+            PDType0Font bold = pdf.bold();
+            pdf.newPage(A5);
             float width = A5.getWidth() - 2 * MARGIN;
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                float y = A5.getHeight() - MARGIN;
-                for (int i = 0; i < sides.size(); i++) {
-                    Side s = sides.get(i);
-                    float size = i == 0 ? 28 : 20;
-                    for (String l : glyphs.wrap(s.title(), bold, size, width)) {
-                        y -= size;
-                        centred(cs, glyphs, l, bold, size, y, width);
-                        y -= size * 0.3f;
-                    }
+            float y = A5.getHeight() - MARGIN;
+            for (int i = 0; i < sides.size(); i++) {
+                Side s = sides.get(i);
+                float size = i == 0 ? 28 : 20;
+                PDStructureElement h = pdf.begin(pdf.root(), i == 0 ? StandardStructureTypes.H1 : StandardStructureTypes.P);
+                lang(h, s, language);
+                for (String l : pdf.wrap(s.title(), bold, size, width)) {
+                    y -= size;
+                    centred(pdf, l, bold, size, y, width);
+                    y -= size * 0.3f;
                 }
-                y -= 6;
-                for (String l : glyphs.wrap(place, bold, 16, width)) {
-                    y -= 16;
-                    centred(cs, glyphs, l, bold, 16, y, width);
-                    y -= 5;
-                }
-                y -= 4;
-                for (Side s : sides) {
-                    for (String l : glyphs.wrap(s.text(), regular, 12, width)) {
-                        y -= 12;
-                        centred(cs, glyphs, l, regular, 12, y, width);
-                        y -= 4;
-                    }
+                pdf.end();
+            }
+            y -= 6;
+            pdf.begin(pdf.root(), StandardStructureTypes.P);
+            for (String l : pdf.wrap(place, bold, 16, width)) {
+                y -= 16;
+                centred(pdf, l, bold, 16, y, width);
+                y -= 5;
+            }
+            pdf.end();
+            y -= 4;
+            for (Side s : sides) {
+                lang(pdf.begin(pdf.root(), StandardStructureTypes.P), s, language);
+                for (String l : pdf.wrap(s.text(), regular, 12, width)) {
+                    y -= 12;
+                    centred(pdf, l, regular, 12, y, width);
                     y -= 4;
                 }
-                float qrSize = Math.min(QR, y - MARGIN - 40);
-                QrCode.of(url).draw(cs, (A5.getWidth() - qrSize) / 2, y - qrSize - 6, qrSize);
-                y -= qrSize + 24;
-                String shown = url.replaceFirst("^https?://", "");
-                for (String l : glyphs.wrap(shown, bold, 16, width)) {
-                    y -= 16;
-                    centred(cs, glyphs, l, bold, 16, y, width);
-                }
+                pdf.end();
+                y -= 4;
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
+            float qrSize = Math.min(QR, y - MARGIN - 40);
+            String shown = url.replaceFirst("^https?://", "");
+            pdf.qr(pdf.root(), url, "QR: " + shown, (A5.getWidth() - qrSize) / 2, y - qrSize - 6, qrSize);
+            y -= qrSize + 24;
+            pdf.begin(pdf.root(), StandardStructureTypes.P);
+            for (String l : pdf.wrap(shown, bold, 16, width)) {
+                y -= 16;
+                centred(pdf, l, bold, 16, y, width);
+            }
+            pdf.end();
+            return pdf.save();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void centred(PDPageContentStream cs, PdfText glyphs, String text, PDType0Font font, float size,
-            float baseline, float width) throws IOException {
-        String t = glyphs.printable(text, font);
-        float w = glyphs.width(t, font, size);
-        cs.beginText();
-        cs.setNonStrokingColor(0f, 0f, 0f);
-        cs.newLineAtOffset(MARGIN + Math.max(0, (width - w) / 2), baseline);
-        glyphs.show(cs, t, font, size);
-        cs.endText();
+    /** A side in another language than the document's carries its own. */
+    private static void lang(PDStructureElement e, Side s, String documentLanguage) {
+        if (!s.language().equals(documentLanguage)) {
+            e.setLanguage(s.language());
+        }
+    }
+
+    private static void centred(TaggedPdf pdf, String text, PDType0Font font, float size, float baseline, float width)
+            throws IOException {
+        float w = pdf.width(text, font, size);
+        pdf.text(text, font, size, MARGIN + Math.max(0, (width - w) / 2), baseline, TaggedPdf.BLACK);
     }
 }

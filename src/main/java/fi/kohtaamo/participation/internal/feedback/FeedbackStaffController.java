@@ -236,7 +236,7 @@ class FeedbackStaffController {
             default -> throw new KohtaamoException.BadParameter("lang");
         };
         Registry.StaffPlace place = service.publishedPlace(placeId);
-        List<FeedbackCardPdf.Side> sides = langs.stream().map(l -> new FeedbackCardPdf.Side(
+        List<FeedbackCardPdf.Side> sides = langs.stream().map(l -> new FeedbackCardPdf.Side(l.code(),
                 messages.getMessage("feedback.card.title", null, l.locale()),
                 messages.getMessage("feedback.card.text", null, l.locale()))).toList();
         String url = urls.of("/f/" + FeedbackPageController.shortCode(placeId));
