@@ -134,7 +134,7 @@ class MappingQueries {
         return jdbc.sql("""
                 select a.* from mapping_answer a join mapping_round r on r.id = a.round_id
                 where not r.closed and a.place_id in (:places)
-                order by r.deadline, a.place_name, a.id
+                order by r.deadline, a.answered, a.place_name, a.id fetch first 200 rows only
                 """).param("places", placeIds).query(MappingQueries::answer).list();
     }
 
