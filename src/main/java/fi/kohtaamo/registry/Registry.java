@@ -119,4 +119,14 @@ public interface Registry {
 
     /** The municipalities of a county (all when null), by Finnish name. */
     List<MunicipalityRef> municipalities(Long countyId);
+
+    /** What a mapping questionnaire about a place is prefilled with (opening days as on {@code on}); empty when unknown. */
+    Optional<PlaceProfile> placeProfile(long placeId, java.time.LocalDate on);
+
+    /**
+     * Corrects a place's registry fields from a mapping questionnaire, through the same checks, access rule
+     * ({@link RegistryAction#PLACE_UPDATE}), optimistic locking and audit as the place form; does nothing when nothing
+     * differs. Returns whether the registry changed.
+     */
+    boolean correctProfile(fi.kohtaamo.shared.Actor actor, long placeId, PlaceProfile.Correction correction);
 }

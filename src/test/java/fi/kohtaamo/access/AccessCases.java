@@ -102,6 +102,7 @@ final class AccessCases {
         planningDays();
         guidanceExchange();
         guidance();
+        mapping();
     }
 
     List<Case> all() {
@@ -867,5 +868,55 @@ final class AccessCases {
         add(fi.kohtaamo.guidance.GuidanceExchangeAction.EXPORT_PLACES_PTV, "the county's places as PTV locations", false,
                 (web, where) -> read(web.get("/admin/services/ptv-places.json?county=" + w.county.get(where)),
                         "serviceChannels"));
+    }
+
+    // ---- mapping: rounds, questionnaires, summaries -------------------------------------------------
+
+    private void mapping() {
+        var mapping = w.bean(fi.kohtaamo.mapping.internal.MappingService.class);
+        Map<Where, Long> countyRound = new EnumMap<>(Where.class);
+        Map<Where, Long> orgRound = new EnumMap<>(Where.class);
+        Map<Where, String> title = new EnumMap<>(Where.class);
+        for (Where where : Where.values()) {
+            title.put(where, Fixtures.unique("Matriisin kartoitus " + where));
+            countyRound.put(where, mapping.openRound(w.system, "COUNTY", "" + w.county.get(where), null, title.get(where),
+                    "2026-12-20"));
+            orgRound.put(where, mapping.openRound(w.system, "ORGANISATION", null, "" + w.organisation.get(where),
+                    title.get(where) + " järjestö", "2026-12-20"));
+        }
+        AccessCases.Expectation county = (role, where) -> role == Role.ADMIN
+                || (role == Role.COUNTY_COORDINATOR && where != Where.OTHER_COUNTY);
+        AccessCases.Expectation ownOrganisation = (role, where) -> role == Role.ADMIN
+                || ((role == Role.PROVIDER_STAFF || role == Role.NATIONAL_REPORTER) && where == Where.OWN);
+        add(fi.kohtaamo.mapping.MappingAction.ROUND_READ, "a county's round's summary", false,
+                (web, where) -> read(web.get("/admin/mapping/rounds/" + countyRound.get(where) + "/summary"),
+                        title.get(where)), county);
+        add(fi.kohtaamo.mapping.MappingAction.ROUND_READ, "an organisation's round's summary", false,
+                (web, where) -> read(web.get("/admin/mapping/rounds/" + orgRound.get(where) + "/summary"),
+                        title.get(where)), ownOrganisation);
+        add(fi.kohtaamo.mapping.MappingAction.ROUND_MANAGE, "a county's round opened", true, (web, where) -> write(
+                () -> count("select count(*) from mapping_round where county_id = :p", w.county.get(where)),
+                () -> {
+                    web.get("/admin");
+                    return web.post("/admin/mapping/rounds", Map.of("scope", "COUNTY", "countyId",
+                            "" + w.county.get(where), "title", Fixtures.unique("Kierros"), "deadline", "2026-12-20"));
+                }), county);
+        add(fi.kohtaamo.mapping.MappingAction.ROUND_MANAGE, "an organisation's round opened", true, (web, where) -> write(
+                () -> count("select count(*) from mapping_round where organisation_id = :p", w.organisation.get(where)),
+                () -> web.post("/admin/mapping/rounds", Map.of("scope", "ORGANISATION", "organisationId",
+                        "" + w.organisation.get(where), "title", Fixtures.unique("Kierros"), "deadline", "2026-12-20"))),
+                (role, where) -> role == Role.ADMIN || (role == Role.PROVIDER_STAFF && where == Where.OWN));
+        add(fi.kohtaamo.mapping.MappingAction.ROUND_MANAGE, "a county's round closed", true, (web, where) -> {
+            long id = mapping.openRound(w.system, "COUNTY", "" + w.county.get(where), null, "Suljettava", "2026-12-20");
+            return write(() -> row("select closed, version from mapping_round where id = :p", id),
+                    () -> web.post("/admin/mapping/rounds/" + id + "/close", Map.of("version", "0")));
+        }, county);
+        add(fi.kohtaamo.mapping.MappingAction.ANSWER, "a place's questionnaire answered", true, (web, where) -> {
+            long id = count("select id from mapping_answer where round_id = :p and place_id = " + w.place.get(where),
+                    countyRound.get(where));
+            return write(() -> row("select answered, version from mapping_answer where id = :p", id),
+                    () -> web.post("/admin/mapping/answers/" + id, with2(adminForm("/admin/mapping/answers/" + id),
+                            "nameType", "FAMILY_HOUSE", "monthlyVisits", "120", "openingDays", "3")));
+        });
     }
 }

@@ -205,6 +205,15 @@ class PagesInBrowserTest {
         paths.add(placePath + "/activities/new");
         paths.add("/admin/activities/season");
         paths.add("/admin/school-holidays/new");
+        // mapping: the demo's rounds (last year's and this year's), their summaries and a questionnaire
+        driver.get(url("/admin/mapping", "fi"));
+        for (WebElement a : driver.findElements(By.cssSelector("main a[href*='/admin/mapping/rounds/']"))) {
+            paths.add(a.getAttribute("href").replaceAll("^https?://[^/]+", ""));
+        }
+        driver.findElements(By.cssSelector("main a[href*='/admin/mapping/answers/']")).stream().limit(1)
+                .forEach(a -> paths.add(a.getAttribute("href").replaceAll("^https?://[^/]+", "")));
+        assertThat(paths).as("mapping's pages").anyMatch(p -> p.endsWith("/summary"))
+                .anyMatch(p -> p.contains("/admin/mapping/answers/"));
         ensureAnActivity(Long.parseLong(placePath.replaceAll("^.*/", "")));
         driver.get(url(placePath + "/activities", "fi"));
         // the first activity with coming occurrences (the demo keeps past seasons' activities too)

@@ -485,4 +485,54 @@ public class RegistryService implements Registry {
         return queries.municipalities(countyId).stream().map(m -> new MunicipalityRef(m.code(), m.name(), m.countyId()))
                 .toList();
     }
+
+    // ---- mapping questionnaires (fi.kohtaamo.registry.PlaceProfile) -------------------------------
+
+    @Override
+    public Optional<fi.kohtaamo.registry.PlaceProfile> placeProfile(long placeId, java.time.LocalDate on) {
+        return queries.place(placeId).map(p -> {
+            var a = p.accessibility();
+            java.util.Set<fi.kohtaamo.registry.AccessibilityFeature> features = java.util.EnumSet.noneOf(
+                    fi.kohtaamo.registry.AccessibilityFeature.class);
+            PlaceForm.of(p).features.forEach(f -> features.add(fi.kohtaamo.registry.AccessibilityFeature.valueOf(f)));
+            var hours = openingHours(placeId, on);
+            int weekdays = (int) hours.stream().map(fi.kohtaamo.registry.OpeningHours::weekday)
+                    .filter(d -> d.getValue() <= 5).distinct().count();
+            boolean evenings = hours.stream().anyMatch(h -> h.closes().isAfter(java.time.LocalTime.of(17, 0)));
+            boolean weekends = hours.stream().anyMatch(h -> h.weekday().getValue() > 5);
+            var st = p.staffing();
+            return new fi.kohtaamo.registry.PlaceProfile(p.id(), p.name(), p.kind(), p.countyId(), p.areaId(),
+                    p.organiserIds(), p.targetGroups(), st.employees(), st.wageSubsidyStaff(), st.interns(),
+                    st.volunteers(), p.premisesType(), p.premisesOwnership(), java.util.Set.copyOf(features),
+                    p.cooperationPartners(), p.funding(), weekdays, evenings, weekends, p.version());
+        });
+    }
+
+    @Override
+    @Transactional
+    public boolean correctProfile(Actor actor, long placeId, fi.kohtaamo.registry.PlaceProfile.Correction c) {
+        var current = placeProfile(placeId, java.time.LocalDate.now(clock)).orElseThrow(
+                () -> new KohtaamoException.NotFound("place " + placeId));
+        AccessControl.require(actor, RegistryAction.PLACE_UPDATE, queries.placeTarget(placeId).orElseThrow());
+        var same = current.unchanged();
+        if (same.equals(new fi.kohtaamo.registry.PlaceProfile.Correction(current.version(), c.targetGroups(),
+                c.employees(), c.wageSubsidyStaff(), c.interns(), c.volunteers(), c.premisesType(), c.premisesOwnership(),
+                c.accessibility(), c.cooperationPartners(), c.funding()))) {
+            return false;
+        }
+        PlaceForm form = PlaceForm.of(queries.place(placeId).orElseThrow());
+        form.version = String.valueOf(c.version());
+        form.targetGroups = new java.util.ArrayList<>(c.targetGroups().stream().map(Enum::name).sorted().toList());
+        form.employees = String.valueOf(c.employees());
+        form.wageSubsidyStaff = String.valueOf(c.wageSubsidyStaff());
+        form.interns = String.valueOf(c.interns());
+        form.volunteers = String.valueOf(c.volunteers());
+        form.premisesType = c.premisesType() == null ? null : c.premisesType().name();
+        form.premisesOwnership = c.premisesOwnership() == null ? null : c.premisesOwnership().name();
+        form.features = new java.util.ArrayList<>(c.accessibility().stream().map(Enum::name).sorted().toList());
+        form.cooperationPartners = c.cooperationPartners();
+        form.funding = new java.util.ArrayList<>(c.funding().stream().map(Enum::name).sorted().toList());
+        updatePlace(actor, placeId, form);
+        return true;
+    }
 }
