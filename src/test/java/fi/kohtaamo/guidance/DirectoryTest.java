@@ -327,4 +327,24 @@ class DirectoryTest {
         assertThat(otherCoordinator.post("/admin/services/needs/" + sleep + "/delete?county=" + county,
                 Map.of("version", "1")).status()).isEqualTo(403);
     }
+
+    @Test
+    void theCountFormLinksEachTypeToItsServicesInThePlacesMunicipality() {
+        long service = create("Linkkineuvola");
+        long place = fx.openPlace(fx.area(county, municipality), municipality, org);
+        var form = coordinator.get("/admin/counts/places/" + place + "/count?subject=0&date=2026-10-05");
+        assertThat(form.status()).isEqualTo(200);
+        String href = "/services?type=CHILD_HEALTH_CLINIC&municipality=" + municipality;
+        var link = form.html().select("ul.referral-services a[href=" + href + "]");
+        assertThat(link.text()).startsWith("Neuvola: palveluja 1");
+        // a type without services in the municipality has no link
+        assertThat(form.html().select("ul.referral-services a[href*=type=ECEC]")).isEmpty();
+        // the link's page lists the type's services serving the municipality, each leading to its page and card
+        var list = new WebClient(port).get(href);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.html().select("a[href^=/services/" + service + "]")).isNotEmpty();
+        assertThat(new WebClient(port).get("/services?type=ECEC&municipality=" + municipality).html()
+                .select("a[href^=/services/" + service + "]")).isEmpty();
+        assertThat(new WebClient(port).get("/services?type=x'%20or%201=1").status()).isEqualTo(400);
+    }
 }
