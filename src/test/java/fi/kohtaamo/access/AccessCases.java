@@ -327,6 +327,15 @@ final class AccessCases {
                 () -> count("select count(*) from service_type where county_id = :p", w.county.get(where)),
                 () -> web.post("/admin/service-types", Map.of("county", "" + w.county.get(where), "code",
                         "MATRIX_" + next.incrementAndGet(), "nameFi", "Matriisin palvelu", "active", "true"))));
+        // the one catalogue editor's delete (shared.CountyCatalogue), checked by the owner's action first
+        var serviceTypes = w.bean(fi.kohtaamo.monitoring.internal.types.ServiceTypeService.class);
+        add(MonitoringAction.SERVICE_TYPE_MANAGE, "a service type nothing uses, deleted", true, (web, where) -> {
+            long id = serviceTypes.save(w.system, w.county.get(where), null, Map.of("code",
+                    "GONE_" + next.incrementAndGet(), "nameFi", "Poistettava palvelu", "active", "true"));
+            return write(() -> count("select count(*) from service_type where id = :p", id),
+                    () -> web.post("/admin/service-types/" + id + "/delete", Map.of("county",
+                            "" + w.county.get(where), "version", "0")));
+        });
     }
 
     // ---- outreach -------------------------------------------------------------------------------

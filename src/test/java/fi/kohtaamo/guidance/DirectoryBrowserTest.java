@@ -85,7 +85,8 @@ class DirectoryBrowserTest {
                 + "where u.email <> 'seurakunta@demo.kohtaamo.fi' order by s.id").query(Long.class).list().get(0);
         for (String lang : LANGS) {
             for (String path : List.of("/admin/services", "/admin/services?unchecked=true", "/admin/services/new",
-                    "/admin/services/" + service, "/admin/services/needs", "/admin/services/" + service + "/delete")) {
+                    "/admin/services/" + service, "/admin/services/needs", "/admin/services/needs?edit=" + needInUse(), "/admin/services/" + service
+                    + "/delete")) {
                 check(coordinator, path, lang);
             }
             check(reader, "/admin/services/" + owned, lang);
@@ -130,5 +131,44 @@ class DirectoryBrowserTest {
         assertThat(jdbc.sql("select age_max_months from guidance_service where name_fi = :n").param("n", name)
                 .query(Integer.class).single()).isEqualTo(12);
         Browser.assertAccessible(coordinator, "saved service (sv)");
+    }
+
+    long needInUse() {
+        return jdbc.sql("select min(g.id) from guidance_need g join county c on c.id = g.county_id where c.code = 'LU' "
+                + "and exists (select 1 from guidance_service_need n where n.need_code = g.code)").query(Long.class)
+                .single();
+    }
+
+    /**
+     * The one catalogue editor by keyboard at 360 px: a need's position typed and Enter moves it (the row's first
+     * button), and deleting a need in use is refused with the message next to the field, accessibly.
+     */
+    @Test
+    void theNeedsCatalogueIsKeptByKeyboard() {
+        coordinator.get(url("/admin/services/needs", "en"));
+        List<org.openqa.selenium.WebElement> rows = coordinator.findElements(By.cssSelector("table tbody tr"));
+        String last = rows.get(rows.size() - 1).findElement(By.cssSelector("td a")).getText();
+        org.openqa.selenium.WebElement position = rows.get(rows.size() - 1)
+                .findElement(By.cssSelector("input[name=position]"));
+        position.clear();
+        position.sendKeys("1", org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(coordinator, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("saved"));
+        assertThat(coordinator.findElement(By.cssSelector("table tbody tr td a")).getText()).isEqualTo(last);
+        // move it back with its Down button … to keep the demo's order for the other tests: up to the end by number
+        int n = coordinator.findElements(By.cssSelector("table tbody tr")).size();
+        org.openqa.selenium.WebElement back = coordinator.findElement(By.cssSelector("table tbody tr input[name=position]"));
+        back.clear();
+        back.sendKeys("" + n, org.openqa.selenium.Keys.ENTER);
+        new WebDriverWait(coordinator, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(
+                "table tbody tr")).get(n - 1).findElement(By.cssSelector("td a")).getText().equals(last));
+
+        coordinator.get(url("/admin/services/needs?edit=" + needInUse(), "en"));
+        coordinator.findElement(By.cssSelector("form[action$='/delete'] button")).click();
+        new WebDriverWait(coordinator, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+        assertThat(coordinator.findElement(By.cssSelector(".error-summary")).getText()).contains("in use");
+        Browser.assertAccessible(coordinator, "needs catalogue, delete refused");
+        Browser.assertFitsWidth(coordinator, 360, "needs catalogue, delete refused");
     }
 }

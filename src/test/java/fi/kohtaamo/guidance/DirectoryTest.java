@@ -291,15 +291,17 @@ class DirectoryTest {
         var page = coordinator.get("/admin/services/needs");
         assertThat(page.status()).isEqualTo(200);
         assertThat(owner.get("/admin/services/needs").status()).isEqualTo(403);
-        assertThat(coordinator.post("/admin/services/needs", Map.of("code", "twins", "nameFi", "Kaksoset",
-                "nameSv", "Tvillingar", "nameEn", "Twins")).status()).isEqualTo(302);
+        assertThat(page.html().select("form[action$=/move] input[name=position]")).isNotEmpty();
+        assertThat(coordinator.post("/admin/services/needs", Map.of("code", "Twins", "nameFi", "Kaksoset",
+                "nameSv", "Tvillingar", "nameEn", "Twins", "active", "true")).status()).isEqualTo(302);
         assertThat(coordinator.post("/admin/services/needs", Map.of("code", "twins", "nameFi", "Kaksoset"))
                 .status()).isEqualTo(400);
         assertThat(coordinator.post("/admin/services/needs", Map.of("code", "Bad Code!", "nameFi", "X"))
                 .status()).isEqualTo(400);
         long twins = jdbc.sql("select id from guidance_need where county_id = :c and code = 'twins'").param("c", county)
                 .query(Long.class).single();
-        coordinator.post("/admin/services/needs/" + twins + "/move", Map.of("direction", "UP"));
+        assertThat(coordinator.post("/admin/services/needs/" + twins + "/move", Map.of("direction", "up", "version", "0"))
+                .status()).isEqualTo(302);
         List<String> order = jdbc.sql("select code from guidance_need where county_id = :c order by position")
                 .param("c", county).query(String.class).list();
         assertThat(order.indexOf("twins")).isEqualTo(order.size() - 2);
@@ -309,8 +311,14 @@ class DirectoryTest {
         create("Unikoulu");
         var r = coordinator.post("/admin/services/needs/" + sleep + "/delete", Map.of("version", "0"));
         assertThat(r.status()).isEqualTo(400);
+        assertThat(r.html().select(".error-summary").text()).contains("käytetään");
+        // the code is given once: a changed code in the form is not taken
+        assertThat(coordinator.get("/admin/services/needs?edit=" + sleep).html()
+                .select("input[name=code][type=text]")).isEmpty();
         assertThat(coordinator.post("/admin/services/needs", Map.of("id", "" + sleep, "version", "0",
-                "nameFi", "Uni", "active", "false")).status()).isEqualTo(302);
+                "code", "renamed", "nameFi", "Uni", "active", "false")).status()).isEqualTo(302);
+        assertThat(jdbc.sql("select code from guidance_need where id = :id").param("id", sleep).query(String.class)
+                .single()).isEqualTo("sleep");
         assertThat(coordinator.get("/admin/services/new").html().select("input[name=needs][value=sleep]")).isEmpty();
         long twinsVersion = jdbc.sql("select version from guidance_need where id = :id").param("id", twins)
                 .query(Long.class).single();
@@ -318,5 +326,25 @@ class DirectoryTest {
                 .status()).isEqualTo(302);
         assertThat(otherCoordinator.post("/admin/services/needs/" + sleep + "/delete?county=" + county,
                 Map.of("version", "1")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theCountFormLinksEachTypeToItsServicesInThePlacesMunicipality() {
+        long service = create("Linkkineuvola");
+        long place = fx.openPlace(fx.area(county, municipality), municipality, org);
+        var form = coordinator.get("/admin/counts/places/" + place + "/count?subject=0&date=2026-10-05");
+        assertThat(form.status()).isEqualTo(200);
+        String href = "/services?type=CHILD_HEALTH_CLINIC&municipality=" + municipality;
+        var link = form.html().select("ul.referral-services a[href=" + href + "]");
+        assertThat(link.text()).startsWith("Neuvola: palveluja 1");
+        // a type without services in the municipality has no link
+        assertThat(form.html().select("ul.referral-services a[href*=type=ECEC]")).isEmpty();
+        // the link's page lists the type's services serving the municipality, each leading to its page and card
+        var list = new WebClient(port).get(href);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.html().select("a[href^=/services/" + service + "]")).isNotEmpty();
+        assertThat(new WebClient(port).get("/services?type=ECEC&municipality=" + municipality).html()
+                .select("a[href^=/services/" + service + "]")).isEmpty();
+        assertThat(new WebClient(port).get("/services?type=x'%20or%201=1").status()).isEqualTo(400);
     }
 }

@@ -23,8 +23,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The county's service types over HTTP: a new county starts with the seeded list (the codes stored counts use), its
- * coordinator adds, renames, reorders and deactivates types (every write audited, stale forms refused, another county's
- * coordinator and provider staff refused), and the counter, the count import and the report read the catalogue: a
+ * coordinator adds, renames, reorders (up, down, to a number), deactivates and deletes types nobody uses (every write
+ * audited, stale forms refused, another county's coordinator and provider staff refused; a type a count or guidance
+ * stores is refused deletion with a message), and the counter, the count import and the report read the catalogue: a
  * deactivated type is offered for no new tally but its figures keep their (new) name, and an import's unknown code is
  * a row error. The test clock stands at Wednesday 25.11.2026.
  */
@@ -107,10 +108,10 @@ class ServiceTypesTest {
         // add: a bad code, a taken code, then a good one
         var bad = save(coordinator, Map.of("code", "ä ö", "nameFi", "Perhekeskus", "active", "true"));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.html().select("#f-code-error").text()).contains("isoja kirjaimia");
+        assertThat(bad.html().select("#cat-admin-service-types-code-error").text()).contains("isoja kirjaimia");
         var taken = save(coordinator, Map.of("code", "ecec", "nameFi", "Perhekeskus", "active", "true"));
         assertThat(taken.status()).isEqualTo(400);
-        assertThat(taken.html().select("#f-code-error").text()).contains("jo palvelutyyppi");
+        assertThat(taken.html().select("#cat-admin-service-types-code-error").text()).contains("on jo kohta");
         assertThat(save(coordinator, Map.of("code", "family centre", "nameFi", "Perhekeskus", "nameSv", "Familjecenter",
                 "nameEn", "Family centre", "active", "true")).status()).isEqualTo(302);
         assertThat(codes()).last().isEqualTo("FAMILY_CENTRE");
@@ -138,6 +139,17 @@ class ServiceTypesTest {
                 "sideways", "version", "" + version("CHILD_HEALTH_CLINIC"))).status()).isEqualTo(400);
         assertThat(coordinator.post("/admin/service-types/" + id + "/move", Map.of("county", "" + county, "direction",
                 "down", "version", "0")).status()).isEqualTo(409);
+        // to a number: the editor's row form (a number and "Move"), keyboard-usable without a script
+        var row = coordinator.get("/admin/service-types?county=" + county).html()
+                .select("form[action=/admin/service-types/" + id + "/move]");
+        assertThat(row.select("input[name=position]").attr("type")).isEqualTo("number");
+        assertThat(row.select("label[for=" + row.select("input[name=position]").attr("id") + "]").text())
+                .contains("Perhekeskus Länsi");
+        assertThat(coordinator.post("/admin/service-types/" + id + "/move", Map.of("county", "" + county, "position",
+                "2", "version", "" + version("FAMILY_CENTRE"))).status()).isEqualTo(302);
+        assertThat(codes().get(1)).isEqualTo("FAMILY_CENTRE");
+        assertThat(coordinator.post("/admin/service-types/" + id + "/move", Map.of("county", "" + county, "position",
+                "-1", "version", "" + version("FAMILY_CENTRE"))).status()).isEqualTo(400);
         // deactivate: still listed, no longer active
         assertThat(save(coordinator, Map.of("id", "" + id, "version", "" + version("FAMILY_CENTRE"), "nameFi",
                 "Perhekeskus Länsi", "nameSv", "Familjecentret Väst", "nameEn", "Family centre West")).status())
@@ -145,7 +157,7 @@ class ServiceTypesTest {
         assertThat(types.active(county).stream().map(ServiceTypes.ServiceType::code)).doesNotContain("FAMILY_CENTRE");
         assertThat(codes()).contains("FAMILY_CENTRE");
         assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'service_type' and entity_id = :id")
-                .param("id", "" + id).query(Long.class).single()).isEqualTo(4);
+                .param("id", "" + id).query(Long.class).single()).isEqualTo(5);
         // another county's coordinator and provider staff: refused, nothing changes
         int before = codes().size();
         assertThat(save(otherCoordinator, Map.of("code", "OTHERS", "nameFi", "Muiden", "active", "true")).status())
@@ -155,7 +167,47 @@ class ServiceTypesTest {
         assertThat(otherCoordinator.post("/admin/service-types/" + id + "/move", Map.of("county", "" + otherCounty,
                 "direction", "up", "version", "" + version("FAMILY_CENTRE"))).status()).isEqualTo(404);
         assertThat(staff.get("/admin/service-types?county=" + county).status()).isEqualTo(403);
+        assertThat(otherCoordinator.post("/admin/service-types/" + id + "/delete", Map.of("county", "" + county,
+                "version", "" + version("FAMILY_CENTRE"))).status()).isEqualTo(403);
+        assertThat(staff.post("/admin/service-types/" + id + "/delete", Map.of("county", "" + county,
+                "version", "" + version("FAMILY_CENTRE"))).status()).isEqualTo(403);
         assertThat(codes()).hasSize(before);
+        // nothing uses the new type: deleted (audited), the rest renumbered
+        assertThat(coordinator.post("/admin/service-types/" + id + "/delete", Map.of("county", "" + county,
+                "version", "" + version("FAMILY_CENTRE"))).status()).isEqualTo(302);
+        assertThat(codes()).hasSize(before - 1).doesNotContain("FAMILY_CENTRE");
+        assertThat(types.all(county).stream().map(ServiceTypes.ServiceType::position).toList())
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, before - 1).boxed().toList());
+        assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'service_type' and entity_id = :id "
+                + "and action = 'SERVICE_TYPE_DELETE'").param("id", "" + id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aTypeACountOrGuidanceStoresIsOnlyDeactivated() {
+        // a count with families guided onward to ECEC: in use
+        assertThat(count("2026-10-05", counted(20, Map.of("ref.ECEC", "5"))).status()).isEqualTo(302);
+        coordinator.get("/admin/service-types?county=" + county);
+        otherCoordinator.get("/admin/service-types?county=" + otherCounty);
+        var used = coordinator.post("/admin/service-types/" + typeId("ECEC") + "/delete", Map.of("county", "" + county,
+                "version", "" + version("ECEC")));
+        assertThat(used.status()).isEqualTo(400);
+        assertThat(used.html().select(".error-summary").text()).contains("käytetään", "pois käytöstä");
+        assertThat(codes()).contains("ECEC");
+        // a handout printed by a professional of the type (guidance, through monitoring.ServiceTypeUsers): in use
+        jdbc.sql("insert into guidance_handout (county_id, service_type, place_id, places, printed_on) "
+                + "values (:c, 'HELPLINE', :p, 1, date '2026-11-20')").param("c", county).param("p", place).update();
+        assertThat(coordinator.post("/admin/service-types/" + typeId("HELPLINE") + "/delete", Map.of("county",
+                "" + county, "version", "" + version("HELPLINE"))).status()).isEqualTo(400);
+        assertThat(codes()).contains("HELPLINE");
+        // the other county's ECEC is not used by this county's count: it may go
+        long theirs = jdbc.sql("select id from service_type where county_id = :c and code = 'ECEC'")
+                .param("c", otherCounty).query(Long.class).single();
+        assertThat(otherCoordinator.post("/admin/service-types/" + theirs + "/delete", Map.of("county",
+                "" + otherCounty, "version", "0")).status()).isEqualTo(302);
+        // deactivating a type in use is the way
+        assertThat(save(coordinator, Map.of("id", "" + typeId("ECEC"), "version", "" + version("ECEC"), "nameFi",
+                "Varhaiskasvatus")).status()).isEqualTo(302);
+        assertThat(types.active(county).stream().map(ServiceTypes.ServiceType::code)).doesNotContain("ECEC");
     }
 
     Map<String, String> counted(int adults, Map<String, String> refs) {

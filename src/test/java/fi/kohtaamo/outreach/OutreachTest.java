@@ -458,6 +458,36 @@ class OutreachTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.html().select(".error-summary").text()).contains("Kod");
         assertThat(jdbc.sql("select count(*) from outreach_topic").query(Long.class).single()).isEqualTo(before);
+        // both lists use the one catalogue editor: a new topic goes last, moves to the top, and goes (nothing uses it)
+        long countyId = Long.parseLong(cat.html().select("input[name=county]").first().attr("value"));
+        assertThat(coord.post("/admin/outreach/catalogue/topics", Map.of("county", "" + countyId, "code", "uusi_aihe",
+                "nameFi", "Uusi aihe", "active", "true")).status()).isEqualTo(302);
+        long topic = jdbc.sql("select id from outreach_topic where county_id = :c and code = 'uusi_aihe'")
+                .param("c", countyId).query(Long.class).single();
+        var editor = coord.get("/admin/outreach/catalogue/topics?county=" + countyId + "&edit=" + topic);
+        assertThat(editor.status()).isEqualTo(200);
+        assertThat(editor.html().select("#cat-admin-outreach-catalogue-topics-nameFi").attr("value")).isEqualTo("Uusi aihe");
+        assertThat(editor.html().select("form[action=/admin/outreach/catalogue/professions/" + topic + "/delete]")).isEmpty();
+        assertThat(coord.post("/admin/outreach/catalogue/topics/" + topic + "/move", Map.of("county", "" + countyId,
+                "position", "1", "version", "0")).status()).isEqualTo(302);
+        assertThat(jdbc.sql("select code from outreach_topic where county_id = :c order by position").param("c", countyId)
+                .query(String.class).list().get(0)).isEqualTo("uusi_aihe");
+        assertThat(coord.post("/admin/outreach/catalogue/topics/" + topic + "/delete", Map.of("county", "" + countyId,
+                "version", "1")).status()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from outreach_topic where id = :id").param("id", topic).query(Long.class)
+                .single()).isZero();
+        // a profession a visit names: only taken out of use
+        Long used = jdbc.sql("select max(v.profession_id) from visit v join outreach_profession p on p.id = v.profession_id "
+                + "where p.county_id = :c").param("c", countyId).query(Long.class).single();
+        assertThat(used).as("the demo county has visits").isNotNull();
+        {
+            int version = jdbc.sql("select version from outreach_profession where id = :id").param("id", used)
+                    .query(Integer.class).single();
+            var refused = coord.post("/admin/outreach/catalogue/professions/" + used + "/delete", Map.of("county",
+                    "" + countyId, "version", "" + version));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.html().select(".error-summary").text()).contains("används");
+        }
 
         WebClient mll = new WebClient(port);
         assertThat(mll.login("mll@demo.kohtaamo.fi", "demo-password-for-tests").header("Location")).endsWith("/admin");

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The one editor of a county's catalogues (signal and observation themes, outreach professions and topics, service
  * types, needs): bad input and another county's entry change nothing, a stale form is refused, a code stays unique in
- * its county, and a new county is seeded once.
+ * its county, a new county is seeded once, the list keeps the coordinators' order (moved up, down or to a number), and
+ * only an entry that the owner says nothing uses is deleted.
  */
 @IntegrationTest
 class CountyCatalogueTest {
@@ -100,5 +101,128 @@ class CountyCatalogueTest {
         assertThat(rows()).isEqualTo(before);
         // The same code may be used in another county.
         assertThat(c.save(county, null, form("theirs", "Sama tunnus")).created()).isTrue();
+    }
+
+    private static Map<String, String> move(CountyCatalogue.Item item, String key, String value) {
+        Map<String, String> f = new HashMap<>();
+        f.put("version", String.valueOf(item.version()));
+        f.put(key, value);
+        return f;
+    }
+
+    /** A county whose catalogue starts empty (a new county is seeded through registry.CountyCreated). */
+    private long emptyCounty() {
+        long county = fx.county();
+        jdbc.sql("delete from signal_theme where county_id = :c").param("c", county).update();
+        return county;
+    }
+
+    private static java.util.List<String> codes(CountyCatalogue c, long county) {
+        return c.list(county).stream().map(CountyCatalogue.Item::code).toList();
+    }
+
+    @Test
+    void entriesKeepTheirOrderAndMoveUpDownAndToANumber() {
+        CountyCatalogue c = catalogue();
+        long county = emptyCounty();
+        for (String code : java.util.List.of("c_first", "a_second", "b_third", "d_fourth")) {
+            c.save(county, null, form(code, "Nimi " + code));
+        }
+        // a new entry goes to the end, whatever its name
+        assertThat(codes(c, county)).containsExactly("c_first", "a_second", "b_third", "d_fourth");
+        assertThat(c.list(county)).extracting(CountyCatalogue.Item::position).containsExactly(1, 2, 3, 4);
+
+        CountyCatalogue.Item third = c.byCode(county, "b_third").orElseThrow();
+        assertThat(c.move(county, third.id(), move(third, "direction", "up"))).isPresent();
+        assertThat(codes(c, county)).containsExactly("c_first", "b_third", "a_second", "d_fourth");
+
+        CountyCatalogue.Item first = c.byCode(county, "c_first").orElseThrow();
+        assertThat(c.move(county, first.id(), move(first, "direction", "up"))).isEmpty();
+        assertThat(c.move(county, first.id(), move(first, "position", "99"))).isPresent();
+        assertThat(codes(c, county)).containsExactly("b_third", "a_second", "d_fourth", "c_first");
+        CountyCatalogue.Item fourth = c.byCode(county, "d_fourth").orElseThrow();
+        CountyCatalogue.Saved moved = c.move(county, fourth.id(), move(fourth, "position", "1")).orElseThrow();
+        assertThat(moved.before().position()).isEqualTo(3);
+        assertThat(moved.after().position()).isEqualTo(1);
+        assertThat(codes(c, county)).containsExactly("d_fourth", "b_third", "a_second", "c_first");
+        assertThat(c.list(county)).extracting(CountyCatalogue.Item::position).containsExactly(1, 2, 3, 4);
+
+        // a stale row, a number that is none, another county's entry: nothing moves
+        long other = fx.county();
+        long before = rows();
+        CountyCatalogue.Item second = c.byCode(county, "a_second").orElseThrow();
+        Map<String, String> stale = move(second, "direction", "down");
+        stale.put("version", String.valueOf(second.version() - 1));
+        assertThatThrownBy(() -> c.move(county, second.id(), stale)).isInstanceOf(KohtaamoException.Conflict.class);
+        assertThatThrownBy(() -> c.move(county, second.id(), move(second, "position", "0")))
+                .isInstanceOf(KohtaamoException.Invalid.class);
+        assertThatThrownBy(() -> c.move(county, second.id(), move(second, "position", "two")))
+                .isInstanceOf(KohtaamoException.Invalid.class);
+        assertThatThrownBy(() -> c.move(county, second.id(), move(second, "direction", "sideways")))
+                .isInstanceOf(KohtaamoException.Invalid.class);
+        assertThatThrownBy(() -> c.move(other, second.id(), move(second, "direction", "up")))
+                .isInstanceOf(KohtaamoException.NotFound.class);
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyAnEntryNothingUsesIsDeletedAndOneInUseIsRefusedWithAMessage() {
+        java.util.Set<String> used = new java.util.HashSet<>(java.util.Set.of("used"));
+        CountyCatalogue c = catalogue().usedBy(item -> used.contains(item.code()));
+        long county = emptyCounty();
+        c.save(county, null, form("used", "Käytössä"));
+        c.save(county, null, form("unused", "Ei käytössä"));
+        c.save(county, null, form("last", "Viimeinen"));
+        CountyCatalogue.Item inUse = c.byCode(county, "used").orElseThrow();
+        CountyCatalogue.Item free = c.byCode(county, "unused").orElseThrow();
+        long other = fx.county();
+
+        long before = rows();
+        assertThatThrownBy(() -> c.delete(county, inUse.id(), Map.of("version", String.valueOf(inUse.version()))))
+                .isInstanceOfSatisfying(KohtaamoException.Invalid.class,
+                        e -> assertThat(e.errors().all()).extracting(FieldErrors.FieldError::messageKey)
+                                .containsExactly("catalogue.validation.inUse"));
+        assertThatThrownBy(() -> c.delete(county, free.id(), Map.of("version", "99")))
+                .isInstanceOf(KohtaamoException.Conflict.class);
+        assertThatThrownBy(() -> c.delete(other, free.id(), Map.of("version", "0")))
+                .isInstanceOf(KohtaamoException.NotFound.class);
+        assertThat(rows()).isEqualTo(before);
+
+        assertThat(c.delete(county, free.id(), Map.of("version", String.valueOf(free.version()))).code())
+                .isEqualTo("unused");
+        assertThat(codes(c, county)).containsExactly("used", "last");
+        assertThat(c.list(county)).extracting(CountyCatalogue.Item::position).containsExactly(1, 2);
+
+        // without the owner's check every entry counts as in use
+        CountyCatalogue unchecked = catalogue();
+        CountyCatalogue.Item last = c.byCode(county, "last").orElseThrow();
+        assertThatThrownBy(() -> unchecked.delete(county, last.id(), Map.of("version", String.valueOf(last.version()))))
+                .isInstanceOf(KohtaamoException.Invalid.class);
+        // once nothing uses it, an entry may go
+        used.clear();
+        assertThat(c.delete(county, inUse.id(), Map.of("version", String.valueOf(inUse.version()))).id())
+                .isEqualTo(inUse.id());
+        assertThat(codes(c, county)).containsExactly("last");
+    }
+
+    @Test
+    void fixedCodesAreGivenOnceAndTheOwnersFormOfCodesAndLimitHold() {
+        CountyCatalogue c = catalogue().fixedCodes().codes(new CountyCatalogue.Codes(
+                s -> s.strip().toUpperCase(java.util.Locale.ROOT), java.util.regex.Pattern.compile("^[A-Z][A-Z0-9_]{1,39}$"),
+                "catalogue.validation.code")).limit(2);
+        long county = emptyCounty();
+        CountyCatalogue.Saved added = c.save(county, null, form(" new_type ", "Uusi"));
+        assertThat(added.after().code()).isEqualTo("NEW_TYPE");
+        Map<String, String> change = form("OTHER", "Uusi nimi");
+        change.put("version", String.valueOf(added.after().version()));
+        assertThat(c.save(county, added.after().id(), change).after().code()).isEqualTo("NEW_TYPE");
+        assertThat(c.editValues(county, String.valueOf(added.after().id()))).containsEntry("codeFixed", "true");
+        assertThatThrownBy(() -> c.save(county, null, form("1_BAD", "Huono")))
+                .isInstanceOf(KohtaamoException.Invalid.class);
+        c.save(county, null, form("SECOND", "Toinen"));
+        assertThatThrownBy(() -> c.save(county, null, form("THIRD", "Kolmas")))
+                .isInstanceOfSatisfying(KohtaamoException.Invalid.class,
+                        e -> assertThat(e.errors().all()).extracting(FieldErrors.FieldError::messageKey)
+                                .containsExactly("catalogue.validation.tooMany"));
     }
 }

@@ -36,10 +36,14 @@ class CountController {
     private final Registry registry;
     private final MessageSource messages;
 
-    CountController(CountService service, Registry registry, MessageSource messages) {
+    private final org.springframework.beans.factory.ObjectProvider<fi.kohtaamo.monitoring.ServiceDirectory> directory;
+
+    CountController(CountService service, Registry registry, MessageSource messages,
+            org.springframework.beans.factory.ObjectProvider<fi.kohtaamo.monitoring.ServiceDirectory> directory) {
         this.service = service;
         this.registry = registry;
         this.messages = messages;
+        this.directory = directory;
     }
 
     @Component
@@ -129,9 +133,15 @@ class CountController {
 
     private String counterPage(long placeId, CountService.Countable c, Model model, Map<String, String> values,
             Map<String, String> errors) {
-        model.addAttribute("place", place(placeId));
+        Registry.StaffPlace place = place(placeId);
+        model.addAttribute("place", place);
         model.addAttribute("countable", c);
         model.addAttribute("fields", Figures.FIELDS);
+        // each type's services in the place's municipality, to open a service and hand its card (issue 15, part 3)
+        Long county = service.target(placeId).countyId();
+        fi.kohtaamo.monitoring.ServiceDirectory d = directory.getIfAvailable();
+        model.addAttribute("directory", d == null || county == null ? Map.of()
+                : d.byServiceType(county, place.municipalityCode()));
         List<fi.kohtaamo.monitoring.ServiceTypes.ServiceType> types = service.serviceTypes(placeId, c.count());
         model.addAttribute("services", types);
         // the error summary names a referral field by its type's name

@@ -97,4 +97,26 @@ public final class ReportContributed {
         return keys.stream().filter(k -> sums.containsKey(k) && sums.get(k).hidden())
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
+
+    /**
+     * The table of a report's contributed figures: the rows by the breakdown (with their hidden cells), and the total
+     * and the previous period's total over the places; labelled by the messages {@code report.figure.<key>}.
+     */
+    static Table table(List<String> keys, java.util.function.Function<String, LocalizedText> message,
+            List<Map<String, Long>> rows, Set<ReportService.Cell> hidden, List<Long> placeIds,
+            Map<Long, Map<String, SmallNumbers.Sum>> now, Map<Long, Map<String, SmallNumbers.Sum>> before) {
+        if (keys.isEmpty()) {
+            return Table.EMPTY;
+        }
+        Map<String, SmallNumbers.Sum> total = new java.util.LinkedHashMap<>();
+        Map<String, SmallNumbers.Sum> previous = new java.util.LinkedHashMap<>();
+        for (long p : placeIds) {
+            add(total, now.get(p));
+            add(previous, before.get(p));
+        }
+        Map<String, LocalizedText> labels = new java.util.LinkedHashMap<>();
+        keys.forEach(k -> labels.put(k, message.apply("report.figure." + k)));
+        return new Table(keys, Map.copyOf(labels), List.copyOf(rows), Set.copyOf(hidden), values(keys, total),
+                hidden(keys, total), values(keys, previous), hidden(keys, previous));
+    }
 }

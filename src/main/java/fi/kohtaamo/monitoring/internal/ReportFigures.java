@@ -110,4 +110,23 @@ final class ReportFigures {
         }
         return new Loaded(places, months, placeMonths, referrals);
     }
+
+    /** The smallest, median and largest published visitors of a place-month (a hidden one flagged). */
+    static ReportService.MonthlyPerPlace monthlyPerPlace(List<PlaceMonth> placeMonths) {
+        List<PlaceMonth> sorted = new java.util.ArrayList<>(placeMonths);
+        sorted.sort(java.util.Comparator.comparingLong(pm -> pm.visitors().value()));
+        int n = sorted.size();
+        ReportService.MonthlyPerPlace mpp;
+        if (n == 0) {
+            mpp = new ReportService.MonthlyPerPlace(0, 0, 0, 0);
+        } else {
+            var lo = sorted.get(0).visitors();
+            var hi = sorted.get(n - 1).visitors();
+            var midA = sorted.get(n % 2 == 1 ? n / 2 : n / 2 - 1).visitors();
+            var midB = sorted.get(n / 2).visitors();
+            mpp = new ReportService.MonthlyPerPlace(lo.value(), (midA.value() + midB.value()) / 2, hi.value(), n, lo.hidden(),
+                    midA.hidden() || midB.hidden(), hi.hidden());
+        }
+        return mpp;
+    }
 }

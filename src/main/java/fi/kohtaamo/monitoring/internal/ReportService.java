@@ -1,6 +1,5 @@
 package fi.kohtaamo.monitoring.internal;
 
-import fi.kohtaamo.calendar.ActivityCalendar;
 import fi.kohtaamo.monitoring.MonitoringAction;
 import fi.kohtaamo.registry.OrganisationType;
 import fi.kohtaamo.registry.PlaceKind;
@@ -9,7 +8,6 @@ import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.LocalizedText;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +25,7 @@ import org.springframework.stereotype.Service;
  * (a national organisation's reporter: its places in every county), narrowed by the report's filters,
  * summed per place in SQL and rolled up here by place, area, municipality, county, kind of place or
  * organiser type. Occurrence figures (held, cancelled, evening, weekend, missing counts) come from the
- * calendar's planner. Reports cover whole months that have ended; figures about people are sums of the shares
+ * calendar's planner ({@link ReportTallies}); families sent by services from {@link ReportGuided}. Reports cover whole months that have ended; figures about people are sums of the shares
  * of place-months ({@link ReportFigures}, {@link fi.kohtaamo.shared.SmallNumbers}), so that no figure shown as
  * "&lt;5" can be worked out from any other report (docs/privacy-of-reports.md).
  */
@@ -138,7 +136,6 @@ public class ReportService implements org.springframework.beans.factory.Disposab
 
     private final ReportQueries queries;
     private final Registry registry;
-    private final ActivityCalendar calendar;
     private final org.springframework.context.MessageSource messages;
     private final java.time.Clock clock;
     private final fi.kohtaamo.outreach.OutreachFigures outreach;
@@ -146,23 +143,22 @@ public class ReportService implements org.springframework.beans.factory.Disposab
     private final CountQueries counts;
     private final fi.kohtaamo.shared.SmallNumbers small;
     private final List<fi.kohtaamo.monitoring.ContributedFigures> contributed;
-    private final List<fi.kohtaamo.monitoring.GuidedByServices> guided;
+    private final ReportGuided guided;
+    private final ReportTallies tallies;
 
-    public ReportService(ReportQueries queries, Registry registry, ActivityCalendar calendar,
-            org.springframework.context.MessageSource messages, java.time.Clock clock,
-            fi.kohtaamo.outreach.OutreachFigures outreach, fi.kohtaamo.shared.PublicDataCache cache,
-            CountQueries counts, fi.kohtaamo.shared.SmallNumbers small,
-            List<fi.kohtaamo.monitoring.ContributedFigures> contributed,
-            List<fi.kohtaamo.monitoring.GuidedByServices> guided) {
+    public ReportService(ReportQueries queries, Registry registry, org.springframework.context.MessageSource messages,
+            java.time.Clock clock, fi.kohtaamo.outreach.OutreachFigures outreach,
+            fi.kohtaamo.shared.PublicDataCache cache, CountQueries counts, fi.kohtaamo.shared.SmallNumbers small,
+            List<fi.kohtaamo.monitoring.ContributedFigures> contributed, ReportGuided guided, ReportTallies tallies) {
         this.contributed = contributed;
         this.guided = guided;
+        this.tallies = tallies;
         this.small = small;
         this.counts = counts;
         this.outreach = outreach;
         this.cache = cache;
         this.queries = queries;
         this.registry = registry;
-        this.calendar = calendar;
         this.messages = messages;
         this.clock = clock;
     }
@@ -259,12 +255,12 @@ public class ReportService implements org.springframework.beans.factory.Disposab
                 ReportContributed.load(contributed, small, placeIds, period);
         Map<Long, Map<String, fi.kohtaamo.shared.SmallNumbers.Sum>> contributedBefore =
                 ReportContributed.load(contributed, small, placeIds, previous);
-        Map<Long, long[]> talliesNow = tallies(places, period);
-        Map<Long, long[]> talliesBefore = tallies(places, previous);
+        Map<Long, long[]> talliesNow = tallies.of(places, period);
+        Map<Long, long[]> talliesBefore = tallies.of(places, previous);
         ReportFigures.Loaded now = result(nowQ);
         ReportFigures.Loaded before = result(beforeQ);
-        Map<Long, ReportFigures> current = perPlace(places, now, talliesNow);
-        Map<Long, ReportFigures> earlier = perPlace(places, before, talliesBefore);
+        Map<Long, ReportFigures> current = ReportTallies.perPlace(places, now, talliesNow);
+        Map<Long, ReportFigures> earlier = ReportTallies.perPlace(places, before, talliesBefore);
         // group labels looked up once per report, not once per place
         Map<String, LocalizedText> labels = new HashMap<>();
         Map<Long, Registry.OrganisationNode> tree = breakdown.overlapping() ? registry.organisationTree() : Map.of();
@@ -301,19 +297,8 @@ public class ReportService implements org.springframework.beans.factory.Disposab
                 contributedHidden.add(new Cell(i, keys.indexOf(k)));
             }
         }
-        Map<String, fi.kohtaamo.shared.SmallNumbers.Sum> contributedTotal = new LinkedHashMap<>();
-        Map<String, fi.kohtaamo.shared.SmallNumbers.Sum> contributedPrevious = new LinkedHashMap<>();
-        for (Registry.ReportPlace p : places) {
-            ReportContributed.add(contributedTotal, contributedNow.get(p.id()));
-            ReportContributed.add(contributedPrevious, contributedBefore.get(p.id()));
-        }
-        Map<String, LocalizedText> contributedLabels = new LinkedHashMap<>();
-        keys.forEach(k -> contributedLabels.put(k, message("report.figure." + k)));
-        ReportContributed.Table contributedTable = keys.isEmpty() ? ReportContributed.Table.EMPTY
-                : new ReportContributed.Table(keys, Map.copyOf(contributedLabels), List.copyOf(contributedRows),
-                        Set.copyOf(contributedHidden), ReportContributed.values(keys, contributedTotal),
-                        ReportContributed.hidden(keys, contributedTotal), ReportContributed.values(keys, contributedPrevious),
-                        ReportContributed.hidden(keys, contributedPrevious));
+        ReportContributed.Table contributedTable = ReportContributed.table(keys, this::message, contributedRows,
+                contributedHidden, placeIds, contributedNow, contributedBefore);
         ReportFigures totalNow = new ReportFigures();
         ReportFigures totalBefore = new ReportFigures();
         for (Registry.ReportPlace p : places) {
@@ -335,20 +320,7 @@ public class ReportService implements org.springframework.beans.factory.Disposab
                 hiddenMonths.add(m);
             }
         }
-        List<ReportFigures.PlaceMonth> placeMonths = new ArrayList<>(now.placeMonths());
-        placeMonths.sort(java.util.Comparator.comparingLong(pm -> pm.visitors().value()));
-        int n = placeMonths.size();
-        MonthlyPerPlace mpp;
-        if (n == 0) {
-            mpp = new MonthlyPerPlace(0, 0, 0, 0);
-        } else {
-            var lo = placeMonths.get(0).visitors();
-            var hi = placeMonths.get(n - 1).visitors();
-            var midA = placeMonths.get(n % 2 == 1 ? n / 2 : n / 2 - 1).visitors();
-            var midB = placeMonths.get(n / 2).visitors();
-            mpp = new MonthlyPerPlace(lo.value(), (midA.value() + midB.value()) / 2, hi.value(), n, lo.hidden(),
-                    midA.hidden() || midB.hidden(), hi.hidden());
-        }
+        MonthlyPerPlace mpp = ReportFigures.monthlyPerPlace(now.placeMonths());
         long countedDays = totalNow.get(Figure.COUNTED_DAYS).value();
         int placesWithCounts = (int) current.values().stream().filter(v -> v.get(Figure.COUNTED_DAYS).value() > 0).count();
         double weeks = period.days() / 7.0;
@@ -363,7 +335,7 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         });
         Map<String, Long> guidedHere = new java.util.TreeMap<>();
         Set<String> hiddenGuidedHere = new java.util.TreeSet<>();
-        guidedByServices(placeIds, period).forEach((k, v) -> {
+        guided.byServiceType(placeIds, period).forEach((k, v) -> {
             guidedHere.put(k, v.value());
             if (v.hidden()) {
                 hiddenGuidedHere.add(k);
@@ -375,30 +347,6 @@ public class ReportService implements org.springframework.beans.factory.Disposab
                 ReportOutliers.find(queries, places, current, now.placeMonths(), period), Set.copyOf(hiddenMonths), Set.copyOf(hiddenReferrals),
                 contributedTable, places.stream().map(Registry.ReportPlace::countyId).distinct().sorted().toList(),
                 guidedHere, Set.copyOf(hiddenGuidedHere));
-    }
-
-    /**
-     * Families the services sent to the places, by service type: each place-month-type a unit of
-     * {@code shared.SmallNumbers}, summed by type.
-     */
-    private Map<String, fi.kohtaamo.shared.SmallNumbers.Sum> guidedByServices(List<Long> placeIds, Period period) {
-        Map<String, fi.kohtaamo.shared.SmallNumbers.Sum> out = new java.util.TreeMap<>();
-        if (placeIds.isEmpty()) {
-            return out;
-        }
-        YearMonth from = YearMonth.from(period.from());
-        YearMonth to = YearMonth.from(period.to());
-        for (fi.kohtaamo.monitoring.GuidedByServices source : guided) {
-            for (var v : source.byServiceType(placeIds, from, to)) {
-                if (v.month().isBefore(from) || v.month().isAfter(to) || v.value() <= 0) {
-                    continue;
-                }
-                out.computeIfAbsent(v.key(), k -> new fi.kohtaamo.shared.SmallNumbers.Sum()).add(v.value(),
-                        small.share(v.value(), ReportFigures.unit("GUIDED_" + v.key(), v.placeId(),
-                                v.month().getYear() * 100 + v.month().getMonthValue())));
-            }
-        }
-        return out;
     }
 
     /**
@@ -437,64 +385,5 @@ public class ReportService implements org.springframework.beans.factory.Disposab
      * average count from the published (protected) visitors, so that no exact figure about people leaves here.
      */
     public record Outlier(LocalizedText place, LocalDate date, long visitors, long placeAverage) {
-    }
-
-    /** Per place: occurrences held, cancelled, held in the evening, at weekends, and held before today. */
-    static final int HELD = 0;
-    static final int CANCELLED = 1;
-    static final int EVENING = 2;
-    static final int WEEKEND = 3;
-    static final int HELD_BEFORE_TODAY = 4;
-
-    /**
-     * The planner's figures of each place for the period, kept in the data cache (loading and planning
-     * every activity is the dearest part of a big report; any calendar write moves the data version, and
-     * counts do not change these figures).
-     */
-    private Map<Long, long[]> tallies(List<Registry.ReportPlace> places, Period period) {
-        LocalDate today = LocalDate.now(clock.withZone(CountService.HELSINKI));
-        Map<Long, String> municipalities = new java.util.TreeMap<>();
-        places.forEach(p -> municipalities.put(p.id(), p.municipalityCode()));
-        return cache.get(List.of("reportTallies", municipalities, period, today), () -> {
-            Map<Long, long[]> out = new HashMap<>();
-            calendar.occurrencesOfPlaces(municipalities, period.from(), period.to()).forEach((place, list) -> {
-                long[] t = new long[5];
-                for (ActivityCalendar.OccurrenceRef o : list) {
-                    LocalDate day = o.start().toLocalDate();
-                    if (day.isBefore(period.from()) || day.isAfter(period.to())) {
-                        continue;
-                    }
-                    if (o.cancelled()) {
-                        t[CANCELLED]++;
-                        continue;
-                    }
-                    t[HELD]++;
-                    t[EVENING] += o.start().getHour() >= 17 ? 1 : 0;
-                    t[WEEKEND] += o.start().getDayOfWeek() == DayOfWeek.SATURDAY
-                            || o.start().getDayOfWeek() == DayOfWeek.SUNDAY ? 1 : 0;
-                    t[HELD_BEFORE_TODAY] += day.isBefore(today) ? 1 : 0;
-                }
-                out.put(place, t);
-            });
-            return java.util.Collections.unmodifiableMap(out);
-        });
-    }
-
-    /** Each place's figures: the protected sums of its months, the planner's occurrences beside them. */
-    private static Map<Long, ReportFigures> perPlace(List<Registry.ReportPlace> places, ReportFigures.Loaded loaded,
-            Map<Long, long[]> tallies) {
-        Map<Long, ReportFigures> out = new HashMap<>();
-        for (Registry.ReportPlace p : places) {
-            ReportFigures m = loaded.places().getOrDefault(p.id(), new ReportFigures());
-            long[] t = tallies.getOrDefault(p.id(), new long[5]);
-            m.get(Figure.OCCURRENCES_HELD).addExact(t[HELD]);
-            m.get(Figure.OCCURRENCES_CANCELLED).addExact(t[CANCELLED]);
-            m.get(Figure.EVENING_OCCURRENCES).addExact(t[EVENING]);
-            m.get(Figure.WEEKEND_OCCURRENCES).addExact(t[WEEKEND]);
-            // occurrences held before today, less those counted: what was left uncounted
-            m.get(Figure.MISSING_COUNTS).addExact(Math.max(0, t[HELD_BEFORE_TODAY] - m.activityCounts));
-            out.put(p.id(), m);
-        }
-        return out;
     }
 }

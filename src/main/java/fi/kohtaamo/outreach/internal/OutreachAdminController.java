@@ -144,25 +144,18 @@ class OutreachAdminController {
     // ---- catalogue, partners, settings -----------------------------------------------------------
 
     @GetMapping("/admin/outreach/catalogue")
-    String catalogue(@RequestParam(required = false) String county, @RequestParam(required = false) String edit,
-            Actor actor, Lang lang, Model model) {
+    String catalogue(@RequestParam(required = false) String county, Actor actor, Lang lang, Model model) {
         long c = service.requireCatalogue(actor, county(actor, county));
-        if (edit != null && edit.matches("^(professions|topics)-[0-9]{1,18}$")) {
-            String[] parts = edit.split("-");
-            Catalogue cat = kind(parts[0]);
-            fi.kohtaamo.shared.CountyCatalogue.Item item = service.items(cat, c).stream().filter(i -> i.id() == Long.parseLong(parts[1]))
-                    .findFirst().orElseThrow(() -> new KohtaamoException.NotFound(edit));
-            Map<String, String> values = new LinkedHashMap<>();
-            values.put("id", String.valueOf(item.id()));
-            values.put("code", item.code());
-            values.put("nameFi", item.name().fi());
-            values.put("nameSv", item.name().sv());
-            values.put("nameEn", item.name().en());
-            values.put("active", String.valueOf(item.active()));
-            values.put("version", String.valueOf(item.version()));
-            return cataloguePage(c, lang, model, parts[0], values, Map.of());
-        }
         return cataloguePage(c, lang, model, null, Map.of(), Map.of());
+    }
+
+    /** The page with one of its two lists' entries in the editor ({@code catalogue :: editor}'s edit link). */
+    @GetMapping("/admin/outreach/catalogue/{kind}")
+    String catalogueEntry(@PathVariable String kind, @RequestParam(required = false) String county,
+            @RequestParam(required = false) String edit, Actor actor, Lang lang, Model model) {
+        long c = service.requireCatalogue(actor, county(actor, county));
+        Catalogue cat = kind(kind);
+        return cataloguePage(c, lang, model, kind, service.itemValues(cat, c, edit), Map.of());
     }
 
     private String cataloguePage(long c, Lang lang, Model model, String form, Map<String, String> values,
@@ -189,6 +182,7 @@ class OutreachAdminController {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("none", Map.of());
+        model.addAttribute("catalogueEdits", true);
         return "outreach/catalogue";
     }
 
@@ -209,6 +203,10 @@ class OutreachAdminController {
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
             return cataloguePage(c, lang, model, form, p, e.errors().messages(messages, lang.locale()));
+        } catch (KohtaamoException.Conflict e) {
+            response.setStatus(409);
+            model.addAttribute("stale", form);
+            return cataloguePage(c, lang, model, null, Map.of(), Map.of());
         }
     }
 
@@ -219,6 +217,25 @@ class OutreachAdminController {
         Catalogue cat = kind(kind);
         Long id = p.get("id") == null || p.get("id").isBlank() ? null : OutreachPageController.id(p.get("id"));
         return save(c, kind, p, lang, model, response, () -> service.saveItem(actor, cat, c, id, p));
+    }
+
+    @PostMapping("/admin/outreach/catalogue/{kind}/{id}/move")
+    String moveItem(@PathVariable String kind, @PathVariable String id, @RequestParam Map<String, String> p,
+            Actor actor, Lang lang, Model model, HttpServletResponse response) {
+        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
+        Catalogue cat = kind(kind);
+        long itemId = OutreachPageController.id(id);
+        return save(c, kind, Map.of(), lang, model, response, () -> service.moveItem(actor, cat, c, itemId, p));
+    }
+
+    @PostMapping("/admin/outreach/catalogue/{kind}/{id}/delete")
+    String deleteItem(@PathVariable String kind, @PathVariable String id, @RequestParam Map<String, String> p,
+            Actor actor, Lang lang, Model model, HttpServletResponse response) {
+        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
+        Catalogue cat = kind(kind);
+        long itemId = OutreachPageController.id(id);
+        return save(c, kind, service.itemValues(cat, c, id), lang, model, response,
+                () -> service.deleteItem(actor, cat, c, itemId, p));
     }
 
     @PostMapping("/admin/outreach/partners")

@@ -29,7 +29,7 @@ public class OutreachQueries {
     public OutreachQueries(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
         for (Catalogue c : Catalogue.values()) {
-            catalogues.put(c, new CountyCatalogue(jdbc, clock, c.table, null));
+            catalogues.put(c, new CountyCatalogue(jdbc, clock, c.table, null).usedBy(item -> inUse(c, item.id())));
         }
     }
 
@@ -62,6 +62,17 @@ public class OutreachQueries {
         Catalogue(String table) {
             this.table = table;
         }
+    }
+
+    /** Whether a visit, a proposal or (for a topic) a slot names the entry: then it is only taken out of use. */
+    private boolean inUse(Catalogue c, long id) {
+        String sql = c == Catalogue.PROFESSION ? """
+                select (select count(*) from visit where profession_id = :id)
+                     + (select count(*) from visit_proposal where profession_id = :id)""" : """
+                select (select count(*) from visit where topic_id = :id)
+                     + (select count(*) from visit_proposal where topic_id = :id)
+                     + (select count(*) from visit_slot_topic where topic_id = :id)""";
+        return jdbc.sql(sql).param("id", id).query(Long.class).single() > 0;
     }
 
     public CountyCatalogue catalogue(Catalogue c) {

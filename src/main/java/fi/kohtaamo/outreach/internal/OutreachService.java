@@ -144,6 +144,11 @@ public class OutreachService {
         return queries.items(c, countyId).stream().filter(Item::active).toList();
     }
 
+    /** The editor's values of an entry ({@code ?edit=}); none for none, another county's is not found. */
+    public Map<String, String> itemValues(Catalogue c, long countyId, String edit) {
+        return queries.catalogue(c).editValues(countyId, edit);
+    }
+
     @Transactional
     public long saveItem(Actor actor, Catalogue c, long countyId, Long id, Map<String, String> form) {
         requireCatalogue(actor, countyId);
@@ -151,6 +156,22 @@ public class OutreachService {
         audit.record(actor, "OUTREACH_" + c.name() + (saved.created() ? "_CREATE" : "_UPDATE"), c.table,
                 saved.after().id(), Target.county(countyId), saved.before(), saved.after());
         return saved.after().id();
+    }
+
+    /** Moves an entry up, down or to a number in the county's list, audited when it moved. */
+    @Transactional
+    public void moveItem(Actor actor, Catalogue c, long countyId, long id, Map<String, String> form) {
+        requireCatalogue(actor, countyId);
+        queries.catalogue(c).move(countyId, id, form).ifPresent(m -> audit.record(actor, "OUTREACH_" + c.name()
+                + "_MOVE", c.table, id, Target.county(countyId), m.before(), m.after()));
+    }
+
+    /** Deletes an entry no visit, proposal or slot names; one in use can only be taken out of use. */
+    @Transactional
+    public void deleteItem(Actor actor, Catalogue c, long countyId, long id, Map<String, String> form) {
+        requireCatalogue(actor, countyId);
+        Item deleted = queries.catalogue(c).delete(countyId, id, form);
+        audit.record(actor, "OUTREACH_" + c.name() + "_DELETE", c.table, id, Target.county(countyId), deleted, null);
     }
 
     // ---- partners and settings ------------------------------------------------------------------

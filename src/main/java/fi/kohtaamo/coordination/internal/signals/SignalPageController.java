@@ -327,7 +327,42 @@ class SignalPageController {
         model.addAttribute("themes", service.themes(county));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        model.addAttribute("catalogueEdits", true);
         return "coordination/signal-themes";
+    }
+
+    @PostMapping("/admin/signals/themes/{id}/move")
+    String moveTheme(@PathVariable String id, @RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
+            HttpServletResponse response) {
+        long c = county(actor, p.get("county"));
+        service.requireThemes(actor, c);
+        return themeWrite(c, Map.of(), lang, model, response, () -> service.moveTheme(actor, c, PathIds.orNotFound(id), p));
+    }
+
+    @PostMapping("/admin/signals/themes/{id}/delete")
+    String deleteTheme(@PathVariable String id, @RequestParam Map<String, String> p, Actor actor, Lang lang,
+            Model model, HttpServletResponse response) {
+        long c = county(actor, p.get("county"));
+        service.requireThemes(actor, c);
+        long themeId = PathIds.orNotFound(id);
+        return themeWrite(c, service.themeValues(actor, c, String.valueOf(themeId)), lang, model, response,
+                () -> service.deleteTheme(actor, c, themeId, p));
+    }
+
+    /** A move or delete: back to the list when done, the page with the error (400) or the stale notice (409). */
+    private String themeWrite(long c, Map<String, String> values, Lang lang, Model model, HttpServletResponse response,
+            Runnable write) {
+        try {
+            write.run();
+            return "redirect:/admin/signals/themes?county=" + c + "&saved";
+        } catch (KohtaamoException.Invalid e) {
+            response.setStatus(400);
+            return themesPage(c, model, values, e.errors().messages(messages, lang.locale()));
+        } catch (KohtaamoException.Conflict e) {
+            response.setStatus(409);
+            model.addAttribute("stale", true);
+            return themesPage(c, model, Map.of(), Map.of());
+        }
     }
 
     @PostMapping("/admin/signals/themes")

@@ -42,7 +42,9 @@ public class SignalQueries {
 
     public SignalQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.themes = new CountyCatalogue(jdbc, clock, "signal_theme", "/fi/kohtaamo/coordination/signal-themes.txt");
+        this.themes = new CountyCatalogue(jdbc, clock, "signal_theme", "/fi/kohtaamo/coordination/signal-themes.txt")
+                .usedBy(theme -> jdbc.sql("select count(*) from weak_signal_theme where theme_id = :t")
+                        .param("t", theme.id()).query(Long.class).single() > 0);
     }
 
     static OffsetDateTime utc(Instant i) {

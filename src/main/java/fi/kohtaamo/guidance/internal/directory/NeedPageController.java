@@ -1,13 +1,11 @@
 package fi.kohtaamo.guidance.internal.directory;
 
-import fi.kohtaamo.guidance.internal.directory.DirectoryModel.Need;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.KohtaamoException;
 import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.PathIds;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -17,7 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The county's catalogue of families' needs, {@code /admin/services/needs}, for its coordinators. */
+/**
+ * The county's catalogue of families' needs, {@code /admin/services/needs}, for its coordinators: the one catalogue
+ * editor ({@code catalogue :: editor}) with its moves and deletion.
+ */
 @Controller
 class NeedPageController {
 
@@ -40,31 +41,15 @@ class NeedPageController {
             Actor actor, Model model) {
         long c = views.county(actor, county);
         service.require(actor, c);
-        return page(c, model, values(c, edit), Map.of());
-    }
-
-    private Map<String, String> values(long c, String edit) {
-        Map<String, String> values = new HashMap<>();
-        if (edit != null && !edit.isBlank()) {
-            long e = PathIds.orNotFound(edit);
-            Need n = service.needs(c).stream().filter(x -> x.id() == e).findFirst()
-                    .orElseThrow(() -> new KohtaamoException.NotFound("need " + e));
-            values.put("id", String.valueOf(n.id()));
-            values.put("version", String.valueOf(n.version()));
-            values.put("code", n.code());
-            values.put("nameFi", n.name().fi());
-            values.put("nameSv", n.name().sv());
-            values.put("nameEn", n.name().en());
-            values.put("active", String.valueOf(n.active()));
-        }
-        return values;
+        return page(c, model, service.editValues(c, edit), Map.of());
     }
 
     private String page(long county, Model model, Map<String, String> values, Map<String, String> errors) {
         model.addAttribute("county", registry.county(county).orElseThrow());
-        model.addAttribute("needs", service.needs(county));
+        model.addAttribute("needs", service.items(county));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        model.addAttribute("catalogueEdits", true);
         return "guidance/needs";
     }
 
@@ -74,35 +59,40 @@ class NeedPageController {
         long c = views.county(actor, form.get("county"));
         service.require(actor, c);
         Long id = form.get("id") == null || form.get("id").isBlank() ? null : PathIds.orNotFound(form.get("id"));
-        try {
-            service.save(actor, c, id, form);
-            return "redirect:" + BASE + "?county=" + c + "&saved";
-        } catch (KohtaamoException.Invalid e) {
-            response.setStatus(400);
-            return page(c, model, form, e.errors().messages(messages, lang.locale()));
-        }
+        return write(c, form, lang, model, response, () -> service.save(actor, c, id, form));
     }
 
     @PostMapping(BASE + "/{id}/move")
-    String move(@PathVariable String id, @RequestParam(required = false) String county,
-            @RequestParam(required = false) String direction, Actor actor) {
-        long c = views.county(actor, county);
-        service.move(actor, c, PathIds.orNotFound(id), "UP".equals(direction));
-        return "redirect:" + BASE + "?county=" + c;
+    String move(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Lang lang, Model model,
+            HttpServletResponse response) {
+        long c = views.county(actor, form.get("county"));
+        service.require(actor, c);
+        return write(c, Map.of(), lang, model, response, () -> service.move(actor, c, PathIds.orNotFound(id), form));
     }
 
     @PostMapping(BASE + "/{id}/delete")
-    String delete(@PathVariable String id, @RequestParam(required = false) String county,
-            @RequestParam(required = false) String version, Actor actor, Lang lang, Model model,
-            HttpServletResponse response) {
-        long c = views.county(actor, county);
+    String delete(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Lang lang,
+            Model model, HttpServletResponse response) {
+        long c = views.county(actor, form.get("county"));
+        service.require(actor, c);
         long needId = PathIds.orNotFound(id);
+        return write(c, service.editValues(c, String.valueOf(needId)), lang, model, response,
+                () -> service.delete(actor, c, needId, form));
+    }
+
+    /** A write: back to the list when done, the page with the errors (400) or the stale notice (409) when not. */
+    private String write(long c, Map<String, String> values, Lang lang, Model model, HttpServletResponse response,
+            Runnable write) {
         try {
-            service.delete(actor, c, needId, version);
+            write.run();
             return "redirect:" + BASE + "?county=" + c + "&saved";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
-            return page(c, model, values(c, String.valueOf(needId)), e.errors().messages(messages, lang.locale()));
+            return page(c, model, values, e.errors().messages(messages, lang.locale()));
+        } catch (KohtaamoException.Conflict e) {
+            response.setStatus(409);
+            model.addAttribute("stale", true);
+            return page(c, model, Map.of(), Map.of());
         }
     }
 }

@@ -1,68 +1,51 @@
 package fi.kohtaamo.guidance.internal.directory;
 
 import fi.kohtaamo.guidance.internal.directory.DirectoryModel.Need;
-import fi.kohtaamo.shared.LocalizedText;
-import java.time.Instant;
+import fi.kohtaamo.shared.CountyCatalogue;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of the county's catalogue of families' needs. */
+/**
+ * The county's catalogue of families' needs, kept the one way ({@code shared.CountyCatalogue} on {@code
+ * guidance_need}): codes lower case, given once (the services store them), at most 200 a county; a need is in use
+ * while a service of the county has it.
+ */
 @Repository
 public class NeedQueries {
 
-    private final JdbcClient jdbc;
+    static final int MAX_NEEDS = 200;
 
-    public NeedQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final CountyCatalogue catalogue;
+
+    public NeedQueries(JdbcClient jdbc, Clock clock) {
+        this.catalogue = new CountyCatalogue(jdbc, clock, "guidance_need", NeedService.SEED).fixedCodes()
+                .codes(new CountyCatalogue.Codes(s -> s.strip().toLowerCase(Locale.ROOT),
+                        Pattern.compile("^[a-z0-9_]{2,40}$"), "guidance.validation.code"))
+                .limit(MAX_NEEDS)
+                .usedBy(need -> jdbc.sql("select count(*) from guidance_service_need n join guidance_service s "
+                                + "on s.id = n.service_id where s.county_id = :c and n.need_code = :code")
+                        .param("c", need.countyId()).param("code", need.code()).query(Long.class).single() > 0);
     }
 
-    private static Need need(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Need(rs.getLong("id"), rs.getLong("county_id"), rs.getString("code"), ServiceEditQueries.text(rs, "name"),
-                rs.getInt("position"), rs.getBoolean("active"), rs.getInt("version"));
+    CountyCatalogue catalogue() {
+        return catalogue;
+    }
+
+    private static Need need(CountyCatalogue.Item i) {
+        return new Need(i.id(), i.countyId(), i.code(), i.name(), i.position(), i.active(), i.version());
     }
 
     /** The county's needs in their order. */
     public List<Need> needs(long countyId) {
-        return jdbc.sql("select * from guidance_need where county_id = :c order by position, name_fi, id")
-                .param("c", countyId).query(NeedQueries::need).list();
+        return catalogue.list(countyId).stream().map(NeedQueries::need).toList();
     }
 
     public Optional<Need> need(long id) {
-        return jdbc.sql("select * from guidance_need where id = :id").param("id", id).query(NeedQueries::need).optional();
-    }
-
-    public boolean codeTaken(long countyId, String code) {
-        return jdbc.sql("select count(*) from guidance_need where county_id = :c and code = :code").param("c", countyId)
-                .param("code", code).query(Long.class).single() > 0;
-    }
-
-    public long insert(long countyId, String code, LocalizedText name, int position, Instant now) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into guidance_need (county_id, code, name_fi, name_sv, name_en, position, active, updated_at) "
-                        + "values (:c, :code, :fi, :sv, :en, :position, true, :now)")
-                .param("c", countyId).param("code", code).param("fi", name.fi()).param("sv", name.sv())
-                .param("en", name.en()).param("position", position).param("now", ServiceEditQueries.utc(now))
-                .update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    public boolean update(long id, int version, LocalizedText name, boolean active, Instant now) {
-        return jdbc.sql("update guidance_need set name_fi = :fi, name_sv = :sv, name_en = :en, active = :active, "
-                        + "version = version + 1, updated_at = :now where id = :id and version = :v")
-                .param("fi", name.fi()).param("sv", name.sv()).param("en", name.en()).param("active", active)
-                .param("now", ServiceEditQueries.utc(now)).param("id", id).param("v", version).update() == 1;
-    }
-
-    public void position(long id, int position, Instant now) {
-        jdbc.sql("update guidance_need set position = :p, version = version + 1, updated_at = :now where id = :id")
-                .param("p", position).param("now", ServiceEditQueries.utc(now)).param("id", id).update();
-    }
-
-    public boolean delete(long id, int version) {
-        return jdbc.sql("delete from guidance_need where id = :id and version = :v").param("id", id).param("v", version)
-                .update() == 1;
+        return catalogue.get(id).map(NeedQueries::need);
     }
 }

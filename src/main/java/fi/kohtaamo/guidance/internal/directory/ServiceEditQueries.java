@@ -229,6 +229,14 @@ public class ServiceEditQueries {
     }
 
     /** Whether a need code of the county is used by any of its services. */
+    /** Whether a directory service or a handout of the county stores the service type code. */
+    boolean serviceTypeInUse(long countyId, String code) {
+        return jdbc.sql("""
+                select (select count(*) from guidance_service where county_id = :c and service_type = :code)
+                     + (select count(*) from guidance_handout where county_id = :c and service_type = :code)""")
+                .param("c", countyId).param("code", code).query(Long.class).single() > 0;
+    }
+
     public boolean needInUse(long countyId, String code) {
         return jdbc.sql("select count(*) from guidance_service_need n join guidance_service s on s.id = n.service_id "
                         + "where s.county_id = :c and n.need_code = :code").param("c", countyId).param("code", code)

@@ -16,22 +16,25 @@ import java.util.Map;
  *
  * @param words the words folded for matching ({@link #fold}), each matched as a part of a word
  * @param age "expecting" or a child's age in whole years (0–17), or null
+ * @param type a service type code ({@code monitoring.ServiceTypes}), or null: the count form's link to the services of
+ *             the type that serve the place's municipality
  */
 record SearchCriteria(String text, List<String> words, String need, String municipality, String language,
-        String age, int page) {
+        String age, int page, String type) {
 
     static final int MAX_TEXT = 100;
     static final int MAX_WORDS = 6;
     static final int MAX_PAGE = 500;
     static final int MAX_PARAMETERS = 12;
-    static final SearchCriteria NONE = new SearchCriteria(null, List.of(), null, null, null, null, 0);
+    static final SearchCriteria NONE = new SearchCriteria(null, List.of(), null, null, null, null, 0, null);
 
     /** The characters folded away on both sides of a match (migration V26's {@code translate} has the same lists). */
     static final String FOLD_FROM = "áàâãäåéèêëíìîïóòôõöúùûüýÿçñšžÁÀÂÃÄÅÉÈÊËÍÌÎÏÓÒÔÕÖÚÙÛÜÝŸÇÑŠŽ";
     static final String FOLD_TO = "aaaaaaeeeeiiiiooooouuuuyycnszaaaaaaeeeeiiiiooooouuuuyycnsz";
 
     boolean empty() {
-        return words.isEmpty() && need == null && municipality == null && language == null && age == null;
+        return words.isEmpty() && need == null && municipality == null && language == null && age == null
+                && type == null;
     }
 
     boolean expecting() {
@@ -88,6 +91,10 @@ record SearchCriteria(String text, List<String> words, String need, String munic
         if (age != null && !age.equals("expecting")) {
             age = String.valueOf(Integer.parseInt(age));
         }
+        String type = one(parameters, "type");
+        if (type != null && !type.matches("^[A-Z][A-Z0-9_]{1,39}$")) {
+            throw new KohtaamoException.BadParameter("type");
+        }
         String p = one(parameters, "page");
         int page = 0;
         if (p != null) {
@@ -96,7 +103,7 @@ record SearchCriteria(String text, List<String> words, String need, String munic
             }
             page = Integer.parseInt(p);
         }
-        return new SearchCriteria(text, List.copyOf(words), need, municipality, language, age, page);
+        return new SearchCriteria(text, List.copyOf(words), need, municipality, language, age, page, type);
     }
 
     /** Lower case with the accents of {@link #FOLD_FROM} taken away, as the query folds the texts. */

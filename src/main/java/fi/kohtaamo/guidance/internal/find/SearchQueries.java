@@ -45,6 +45,9 @@ class SearchQueries {
             where.append(" and exists (select 1 from guidance_service_need n where n.service_id = s.id"
                     + " and n.need_code = :need)");
         }
+        if (c.type() != null) {
+            where.append(" and s.service_type = :type");
+        }
         if (c.municipality() != null) {
             where.append(" and exists (select 1 from guidance_service_municipality m where m.service_id = s.id"
                     + " and m.municipality_code = :municipality)");
@@ -92,6 +95,24 @@ class SearchQueries {
         return new Page(services.withChannels(rows), c.page(), PAGE_SIZE, total[0]);
     }
 
+    /**
+     * How many public services of each type of the county serve the municipality (the count form's links, {@code
+     * monitoring.ServiceDirectory}).
+     */
+    Map<String, Integer> publicByType(long countyId, String municipality) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select s.service_type, count(*) as n from guidance_service s
+                where s.county_id = :c and s.status in ('ACTIVE', 'TEMPORARILY_CLOSED')
+                  and exists (select 1 from guidance_service_municipality m where m.service_id = s.id
+                              and m.municipality_code = :m)
+                group by s.service_type""").param("c", countyId).param("m", municipality)
+                .query(rs -> {
+                    out.put(rs.getString("service_type"), rs.getInt("n"));
+                });
+        return out;
+    }
+
     private static String nameIn(Lang lang) {
         return switch (lang) {
             case FI -> "s.name_fi";
@@ -109,6 +130,9 @@ class SearchQueries {
         }
         if (c.language() != null) {
             spec = spec.param("language", c.language());
+        }
+        if (c.type() != null) {
+            spec = spec.param("type", c.type());
         }
         if (c.ageFromMonths() != null) {
             spec = spec.param("ageFrom", c.ageFromMonths()).param("ageTo", c.ageFromMonths() + 11);

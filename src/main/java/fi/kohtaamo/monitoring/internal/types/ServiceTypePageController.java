@@ -1,7 +1,6 @@
 package fi.kohtaamo.monitoring.internal.types;
 
 import fi.kohtaamo.monitoring.MonitoringAction;
-import fi.kohtaamo.monitoring.internal.types.ServiceTypeQueries.Row;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
@@ -10,7 +9,6 @@ import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.PathIds;
 import fi.kohtaamo.shared.StaffNavigation;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -23,8 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The county's service types as its coordinators keep them ({@code /admin/service-types?county=}): the list in its
- * order with move up/down, and one form to add a type or rename and (de)activate one. The county comes from the
+ * The county's service types as its coordinators keep them ({@code /admin/service-types?county=}) with the one catalogue
+ * editor ({@code catalogue :: editor}): the list in its order with its moves, the form to add a type or rename and
+ * (de)activate one, and deletion of a type nothing uses. The county comes from the
  * request and is checked against the actor ({@link MonitoringAction#SERVICE_TYPE_MANAGE}); the type from the stored
  * record, which must be of that county.
  */
@@ -68,20 +67,7 @@ class ServiceTypePageController {
             Actor actor, Model model) {
         long c = county(actor, county);
         service.require(actor, c);
-        Map<String, String> values = new HashMap<>();
-        if (edit != null && !edit.isBlank()) {
-            long e = PathIds.orNotFound(edit);
-            Row t = service.rows(c).stream().filter(x -> x.id() == e).findFirst()
-                    .orElseThrow(() -> new KohtaamoException.NotFound("service type " + e));
-            values.put("id", String.valueOf(t.id()));
-            values.put("version", String.valueOf(t.version()));
-            values.put("code", t.code());
-            values.put("nameFi", t.name().fi());
-            values.put("nameSv", t.name().sv());
-            values.put("nameEn", t.name().en());
-            values.put("active", String.valueOf(t.active()));
-        }
-        return page(actor, c, model, values, Map.of());
+        return page(actor, c, model, service.editValues(c, edit), Map.of());
     }
 
     private String page(Actor actor, long county, Model model, Map<String, String> values, Map<String, String> errors) {
@@ -90,6 +76,7 @@ class ServiceTypePageController {
         model.addAttribute("types", service.rows(county));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        model.addAttribute("catalogueEdits", true);
         return "monitoring/service-types";
     }
 
@@ -99,19 +86,41 @@ class ServiceTypePageController {
         long c = county(actor, form.get("county"));
         service.require(actor, c);
         Long id = form.get("id") == null || form.get("id").isBlank() ? null : PathIds.orNotFound(form.get("id"));
-        try {
-            service.save(actor, c, id, form);
-            return "redirect:" + BASE + "?county=" + c + "&saved";
-        } catch (KohtaamoException.Invalid e) {
-            response.setStatus(400);
-            return page(actor, c, model, form, e.errors().messages(messages, lang.locale()));
-        }
+        return write(actor, c, form, lang, model, response, () -> service.save(actor, c, id, form));
     }
 
     @PostMapping(BASE + "/{id}/move")
-    String move(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor) {
+    String move(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Lang lang, Model model,
+            HttpServletResponse response) {
         long c = county(actor, form.get("county"));
-        service.move(actor, c, PathIds.orNotFound(id), form.get("direction"), form.get("version"));
-        return "redirect:" + BASE + "?county=" + c + "&saved";
+        service.require(actor, c);
+        return write(actor, c, Map.of(), lang, model, response,
+                () -> service.move(actor, c, PathIds.orNotFound(id), form));
+    }
+
+    @PostMapping(BASE + "/{id}/delete")
+    String delete(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Lang lang,
+            Model model, HttpServletResponse response) {
+        long c = county(actor, form.get("county"));
+        service.require(actor, c);
+        long typeId = PathIds.orNotFound(id);
+        return write(actor, c, service.editValues(c, String.valueOf(typeId)), lang, model, response,
+                () -> service.delete(actor, c, typeId, form));
+    }
+
+    /** A write: back to the list when done, the page with the errors (400) or the stale notice (409) when not. */
+    private String write(Actor actor, long c, Map<String, String> values, Lang lang, Model model,
+            HttpServletResponse response, Runnable write) {
+        try {
+            write.run();
+            return "redirect:" + BASE + "?county=" + c + "&saved";
+        } catch (KohtaamoException.Invalid e) {
+            response.setStatus(400);
+            return page(actor, c, model, values, e.errors().messages(messages, lang.locale()));
+        } catch (KohtaamoException.Conflict e) {
+            response.setStatus(409);
+            model.addAttribute("stale", true);
+            return page(actor, c, model, Map.of(), Map.of());
+        }
     }
 }

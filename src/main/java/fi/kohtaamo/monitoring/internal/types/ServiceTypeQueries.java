@@ -1,75 +1,62 @@
 package fi.kohtaamo.monitoring.internal.types;
 
-import fi.kohtaamo.shared.LocalizedText;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import fi.kohtaamo.monitoring.ServiceTypeUsers;
+import fi.kohtaamo.registry.Registry;
+import fi.kohtaamo.shared.CountyCatalogue;
+import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** All SQL of the service types catalogue ({@code service_type}, migration V22). */
+/**
+ * The service types catalogue ({@code service_type}, migration V22), kept the one way ({@code shared.CountyCatalogue}):
+ * codes upper case, given once (the tallies store them), at most 60 a county; a type is in use while a count of a place
+ * of the county has a referral of it or another module stores it ({@link ServiceTypeUsers}).
+ */
 @Repository
 class ServiceTypeQueries {
 
-    /** A stored type, with what its form needs (id and version). */
-    record Row(long id, long countyId, String code, LocalizedText name, int position, boolean active, int version) {
-    }
+    /** A county's list stays a list one can read at the door. */
+    static final int MAX_TYPES = 60;
 
     private final JdbcClient jdbc;
+    private final Registry registry;
+    private final ObjectProvider<ServiceTypeUsers> users;
+    private final CountyCatalogue catalogue;
 
-    ServiceTypeQueries(JdbcClient jdbc) {
+    ServiceTypeQueries(JdbcClient jdbc, Clock clock, Registry registry, ObjectProvider<ServiceTypeUsers> users) {
         this.jdbc = jdbc;
+        this.registry = registry;
+        this.users = users;
+        this.catalogue = new CountyCatalogue(jdbc, clock, "service_type", ServiceTypeService.SEED).fixedCodes()
+                .codes(new CountyCatalogue.Codes(ServiceTypeQueries::code, Pattern.compile("^[A-Z][A-Z0-9_]{1,39}$"),
+                        "monitoring.types.validation.code"))
+                .limit(MAX_TYPES).usedBy(t -> counted(t.countyId(), t.code())
+                        || users.orderedStream().anyMatch(u -> u.uses(t.countyId(), t.code())));
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getLong("county_id"), rs.getString("code"),
-                LocalizedText.of(rs.getString("name_fi"), rs.getString("name_sv"), rs.getString("name_en")),
-                rs.getInt("position"), rs.getBoolean("active"), rs.getInt("version"));
+    /** A code as coordinators type it: upper case, letters A–Z, digits and underscores. */
+    static String code(String raw) {
+        return raw.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
     }
 
-    List<Row> all(long countyId) {
-        return jdbc.sql("select * from service_type where county_id = :c order by position, id").param("c", countyId)
-                .query(ServiceTypeQueries::row).list();
+    CountyCatalogue catalogue() {
+        return catalogue;
     }
 
-    Optional<Row> one(long id) {
-        return jdbc.sql("select * from service_type where id = :id").param("id", id).query(ServiceTypeQueries::row)
-                .optional();
+    List<CountyCatalogue.Item> all(long countyId) {
+        return catalogue.list(countyId);
     }
 
-    boolean codeTaken(long countyId, String code) {
-        return jdbc.sql("select count(*) from service_type where county_id = :c and code = :code").param("c", countyId)
-                .param("code", code).query(Long.class).single() > 0;
-    }
-
-    long insert(long countyId, String code, LocalizedText name, boolean active, Instant now) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into service_type (county_id, code, name_fi, name_sv, name_en, position, active, updated_at)
-                values (:c, :code, :fi, :sv, :en,
-                        (select coalesce(max(position), 0) + 1 from service_type where county_id = :c), :active, :now)""")
-                .param("c", countyId).param("code", code).param("fi", name.fi()).param("sv", name.sv())
-                .param("en", name.en()).param("active", active).param("now", now.atOffset(ZoneOffset.UTC))
-                .update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    /** Renames and (de)activates; false when the version read is stale. The code never changes. */
-    boolean update(long id, int version, LocalizedText name, boolean active, Instant now) {
-        return jdbc.sql("""
-                update service_type set name_fi = :fi, name_sv = :sv, name_en = :en, active = :active,
-                       version = version + 1, updated_at = :now
-                where id = :id and version = :v""")
-                .param("fi", name.fi()).param("sv", name.sv()).param("en", name.en()).param("active", active)
-                .param("now", now.atOffset(ZoneOffset.UTC)).param("id", id).param("v", version).update() == 1;
-    }
-
-    /** Sets a type's position (the list renumbered 1, 2, 3…), moving its version: stale forms then get a 409. */
-    void position(long id, int position, Instant now) {
-        jdbc.sql("update service_type set position = :p, version = version + 1, updated_at = :now where id = :id")
-                .param("p", position).param("now", now.atOffset(ZoneOffset.UTC)).param("id", id).update();
+    /** Whether a count of a place of the county has families guided onward to the type. */
+    private boolean counted(long countyId, String code) {
+        List<Long> places = registry.places(countyId, null).stream().map(Registry.Ref::id).toList();
+        return !places.isEmpty() && jdbc.sql("""
+                select count(*) from visit_count_referral r join visit_count v on v.id = r.count_id
+                where r.service = :code and v.place_id in (:places)""")
+                .param("code", code).param("places", places).query(Long.class).single() > 0;
     }
 }
