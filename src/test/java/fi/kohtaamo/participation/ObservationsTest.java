@@ -184,6 +184,49 @@ class ObservationsTest {
         assertThat(otherStaff.get(summary).status()).isEqualTo(403);
     }
 
+    @Test
+    void themesMoveAndOnlyUnusedOnesAreDeleted() {
+        long music = theme("music");
+        long movement = theme("movement");
+        assertThat(record(staff, place, form("2026-11-24", "Laulu")).status()).isEqualTo(302);
+        long obs = jdbc.sql("select id from observation where place_id = :p").param("p", place).query(Long.class).single();
+        code(obs, music);
+        String base = "/admin/participation/observations/themes/";
+        coordinator.get("/admin/participation/observations/themes?county=" + county);
+        // a theme an observation is coded with is refused deletion, with the reason, and stays
+        var used = coordinator.post(base + music + "/delete", Map.of("county", "" + county, "version", "" + version(music)));
+        assertThat(used.status()).isEqualTo(400);
+        assertThat(used.body()).contains("käytetään");
+        assertThat(exists(music)).isTrue();
+        // provider staff may not delete even an unused theme
+        staff.get("/admin/participation/observations");
+        var forbidden = staff.post(base + movement + "/delete", Map.of("county", "" + county, "version", "" + version(movement)));
+        assertThat(forbidden.status()).isIn(403, 404);
+        assertThat(exists(movement)).isTrue();
+        // an unused one goes, audited
+        var gone = coordinator.post(base + movement + "/delete", Map.of("county", "" + county, "version", "" + version(movement)));
+        assertThat(gone.status()).as(gone.body()).isEqualTo(302);
+        assertThat(exists(movement)).isFalse();
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'OBSERVATION_THEME_DELETE' and entity_id = :id")
+                .param("id", "" + movement).query(Long.class).single()).isEqualTo(1);
+        // moving to the first place reorders the county's list
+        var moved = coordinator.post(base + music + "/move", Map.of("county", "" + county, "version", "" + version(music),
+                "position", "1"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(302);
+        assertThat(jdbc.sql("select id from observation_theme where county_id = :c order by position").param("c", county)
+                .query(Long.class).list().get(0)).isEqualTo(music);
+    }
+
+    int version(long theme) {
+        return jdbc.sql("select version from observation_theme where id = :id").param("id", theme).query(Integer.class)
+                .single();
+    }
+
+    boolean exists(long theme) {
+        return jdbc.sql("select count(*) from observation_theme where id = :id").param("id", theme).query(Long.class)
+                .single() > 0;
+    }
+
     long theme(String code) {
         return jdbc.sql("select id from observation_theme where county_id = :c and code = :code").param("c", county)
                 .param("code", code).query(Long.class).single();

@@ -208,7 +208,43 @@ class ObservationPageController {
         model.addAttribute("themes", service.themes(county));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        model.addAttribute("catalogueEdits", true);
         return "participation/observation-themes";
+    }
+
+    @PostMapping(BASE + "/themes/{id}/move")
+    String moveTheme(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Lang lang,
+            Model model, HttpServletResponse response) {
+        long c = county(actor, form.get("county"));
+        service.requireThemes(actor, c);
+        long themeId = PathIds.orNotFound(id);
+        return themeWrite(c, Map.of(), lang, model, response, () -> service.moveTheme(actor, c, themeId, form));
+    }
+
+    @PostMapping(BASE + "/themes/{id}/delete")
+    String deleteTheme(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Lang lang,
+            Model model, HttpServletResponse response) {
+        long c = county(actor, form.get("county"));
+        service.requireThemes(actor, c);
+        long themeId = PathIds.orNotFound(id);
+        return themeWrite(c, service.themeValues(actor, c, String.valueOf(themeId)), lang, model, response,
+                () -> service.deleteTheme(actor, c, themeId, form));
+    }
+
+    /** A move or delete: back to the list when done, the page with the error (400) or the stale notice (409). */
+    private String themeWrite(long c, Map<String, String> values, Lang lang, Model model, HttpServletResponse response,
+            Runnable write) {
+        try {
+            write.run();
+            return "redirect:" + BASE + "/themes?county=" + c + "&saved";
+        } catch (KohtaamoException.Invalid e) {
+            response.setStatus(400);
+            return themesPage(c, model, values, e.errors().messages(messages, lang.locale()));
+        } catch (KohtaamoException.Conflict e) {
+            response.setStatus(409);
+            model.addAttribute("stale", true);
+            return themesPage(c, model, Map.of(), Map.of());
+        }
     }
 
     @PostMapping(BASE + "/themes")

@@ -41,7 +41,9 @@ public class ObservationQueries {
     public ObservationQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.themes = new CountyCatalogue(jdbc, clock, "observation_theme",
-                "/fi/kohtaamo/participation/observation-themes.txt");
+                "/fi/kohtaamo/participation/observation-themes.txt")
+                .usedBy(theme -> jdbc.sql("select count(*) from observation_theme_link where theme_id = :t")
+                        .param("t", theme.id()).query(Long.class).single() > 0);
     }
 
     static OffsetDateTime utc(Instant i) {

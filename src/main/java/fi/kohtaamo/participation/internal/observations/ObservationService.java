@@ -109,6 +109,23 @@ public class ObservationService {
         return saved.after().id();
     }
 
+    /** Moves a theme in the county's list (up, down or to a number), audited when it moved. */
+    @Transactional
+    public void moveTheme(Actor actor, long countyId, long id, Map<String, String> form) {
+        requireThemes(actor, countyId);
+        queries.themeCatalogue().move(countyId, id, form).ifPresent(m -> audit.recordNonPublic(actor,
+                "OBSERVATION_THEME_MOVE", "observation_theme", id, Target.county(countyId), m.before(), m.after()));
+    }
+
+    /** Deletes a theme no observation is coded with; one in use can only be taken out of use. */
+    @Transactional
+    public void deleteTheme(Actor actor, long countyId, long id, Map<String, String> form) {
+        requireThemes(actor, countyId);
+        Item deleted = queries.themeCatalogue().delete(countyId, id, form);
+        audit.recordNonPublic(actor, "OBSERVATION_THEME_DELETE", "observation_theme", id, Target.county(countyId),
+                deleted, null);
+    }
+
     // ---- observations ---------------------------------------------------------------------------
 
     /**
