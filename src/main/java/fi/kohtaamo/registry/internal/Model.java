@@ -77,7 +77,8 @@ public final class Model {
     public record PlaceSummary(long id, PlaceKind kind, LocalizedText name, String streetAddress, String postalCode,
             String postOffice, String municipalityCode, LocalizedText municipalityName, long areaId,
             LocalizedText areaName, Accessibility accessibility, Set<TargetGroup> targetGroups,
-            List<String> languages, List<OrgRef> organisers, boolean published, boolean demo, Instant updatedAt) {
+            List<String> languages, List<OrgRef> organisers, boolean published, boolean demo, Instant updatedAt,
+            BigDecimal latitude, BigDecimal longitude) {
     }
 
     /** A place with every field; the internal ones are shown only to staff allowed PLACE_READ_INTERNAL. */
