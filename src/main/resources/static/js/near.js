@@ -35,10 +35,10 @@
 
   function order(lat, lon) {
     document.querySelectorAll('[data-near-list]').forEach(function (list) {
-      var items = Array.prototype.slice.call(list.querySelectorAll(':scope > [data-lat], :scope > [data-near-item]'));
+      var items = Array.prototype.slice.call(list.children);
       var keyed = items.map(function (li, i) {
-        var la = parseFloat(li.getAttribute('data-lat'));
-        var lo = parseFloat(li.getAttribute('data-lon'));
+        var la = parseFloat(li.getAttribute('data-lat') || '');
+        var lo = parseFloat(li.getAttribute('data-lon') || '');
         var known = isFinite(la) && isFinite(lo);
         var d = known ? metres(lat, lon, la, lo) : 1e12;
         var out = li.querySelector('[data-near-distance]');
