@@ -240,6 +240,40 @@ class NearMeTest {
     }
 
     @Test
+    void aCoordinatorSetsAMunicipalityCentreThroughItsForm() {
+        WebClient staff = new WebClient(port);
+        assertThat(staff.login("admin@demo.kohtaamo.fi", "demo-password-for-tests").status()).isEqualTo(302);
+        Document form = staff.get("/admin/municipalities/" + muni).html();
+        assertThat(form.selectFirst("#f-centreLatitude").attr("value")).isEqualTo("60.410000");
+        String version = form.selectFirst("input[name=version]").attr("value");
+        String name = form.selectFirst("#f-nameFi").attr("value");
+        // a centre beside the "mid" place: it now comes first
+        var saved = staff.post("/admin/municipalities/" + muni, List.of(java.util.Map.entry("version", version),
+                java.util.Map.entry("nameFi", name), java.util.Map.entry("languageStatus", "FI_SV"),
+                java.util.Map.entry("centreLatitude", "60,2501"), java.util.Map.entry("centreLongitude", "24.7001")));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        assertThat(listedPlaces(page("/places?municipality=" + muni + "&near=municipality:" + muni)))
+                .containsExactly(mid, close, far, unknown);
+        // half a pair, or a point outside Finland, is a field error and nothing changes
+        Document now = staff.get("/admin/municipalities/" + muni).html();
+        var bad = staff.post("/admin/municipalities/" + muni, List.of(
+                java.util.Map.entry("version", now.selectFirst("input[name=version]").attr("value")),
+                java.util.Map.entry("nameFi", name), java.util.Map.entry("languageStatus", "FI_SV"),
+                java.util.Map.entry("centreLatitude", "1e308"), java.util.Map.entry("centreLongitude", "")));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.html().select("#f-centreLatitude-error")).hasSize(1);
+        assertThat(staff.get("/admin/municipalities/" + muni).html().selectFirst("#f-centreLatitude").attr("value"))
+                .isEqualTo("60.250100");
+        // blank: the centre falls back to the mean of the municipality's places
+        staff.post("/admin/municipalities/" + muni, List.of(
+                java.util.Map.entry("version", now.selectFirst("input[name=version]").attr("value")),
+                java.util.Map.entry("nameFi", name), java.util.Map.entry("languageStatus", "FI_SV"),
+                java.util.Map.entry("centreLatitude", ""), java.util.Map.entry("centreLongitude", "")));
+        assertThat(page("/places?near=municipality:" + muni).select("#f-near option[selected]").attr("value"))
+                .isEqualTo("municipality:" + muni);
+    }
+
+    @Test
     void unpublishedPlacesAreNoStartingPoint() {
         JdbcClient.create(dataSource).sql("update place set published = false where id = :id").param("id", mid).update();
         cache.changed();

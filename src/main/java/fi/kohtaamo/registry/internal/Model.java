@@ -28,7 +28,8 @@ public final class Model {
             List<String> municipalityCodes, int version) {
     }
 
-    public record Municipality(String code, long countyId, LocalizedText name, String languageStatus, int version) {
+    public record Municipality(String code, long countyId, LocalizedText name, String languageStatus, int version,
+            BigDecimal centreLatitude, BigDecimal centreLongitude) {
 
         public boolean bilingual() {
             return languageStatus.contains("_");

@@ -164,20 +164,23 @@ public class RegistryQueries {
 
     public List<Municipality> municipalities(Long countyId) {
         return jdbc.sql("""
-                select code, county_id, name_fi, name_sv, name_en, language_status, version from municipality
+                select code, county_id, name_fi, name_sv, name_en, language_status, version, centre_latitude, centre_longitude
+                from municipality
                 where (:county = -1 or county_id = :county) order by name_fi""")
                 .param("county", countyId == null ? -1 : countyId)
                 .query((rs, n) -> new Municipality(rs.getString("code"), rs.getLong("county_id"), text(rs, "name"),
-                        rs.getString("language_status"), rs.getInt("version")))
+                        rs.getString("language_status"), rs.getInt("version"), rs.getBigDecimal("centre_latitude"),
+                        rs.getBigDecimal("centre_longitude")))
                 .list();
     }
 
     public Optional<Municipality> municipality(String code) {
         return jdbc.sql("""
-                select code, county_id, name_fi, name_sv, name_en, language_status, version
+                select code, county_id, name_fi, name_sv, name_en, language_status, version, centre_latitude, centre_longitude
                 from municipality where code = :code""").param("code", code)
                 .query((rs, n) -> new Municipality(rs.getString("code"), rs.getLong("county_id"), text(rs, "name"),
-                        rs.getString("language_status"), rs.getInt("version")))
+                        rs.getString("language_status"), rs.getInt("version"), rs.getBigDecimal("centre_latitude"),
+                        rs.getBigDecimal("centre_longitude")))
                 .optional();
     }
 
@@ -196,12 +199,14 @@ public class RegistryQueries {
                 .param("code", code).update();
     }
 
-    public boolean updateMunicipality(String code, int version, LocalizedText name, String languageStatus, Instant now) {
+    public boolean updateMunicipality(String code, int version, LocalizedText name, String languageStatus,
+            java.math.BigDecimal centreLatitude, java.math.BigDecimal centreLongitude, Instant now) {
         return jdbc.sql("""
                 update municipality set name_fi = :fi, name_sv = :sv, name_en = :en, language_status = :ls,
-                       version = version + 1, updated_at = :now
+                       centre_latitude = :clat, centre_longitude = :clon, version = version + 1, updated_at = :now
                 where code = :code and version = :version""")
                 .param("fi", name.fi()).param("sv", name.sv()).param("en", name.en()).param("ls", languageStatus)
+                .param("clat", centreLatitude, java.sql.Types.NUMERIC).param("clon", centreLongitude, java.sql.Types.NUMERIC)
                 .param("now", ts(now)).param("code", code).param("version", version).update() == 1;
     }
 
