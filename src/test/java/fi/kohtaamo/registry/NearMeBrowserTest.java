@@ -84,8 +84,18 @@ class NearMeBrowserTest extends BrowserPageTest {
         return (JavascriptExecutor) driver;
     }
 
-    /** Replaces the browser's geolocation with one that answers the fixed point at once. */
+    /**
+     * Replaces the browser's geolocation with one that answers the fixed point at once, and records every request
+     * the page's scripts start (fetch, XMLHttpRequest, beacons) as they start it: resource timing lists a request
+     * only once it has finished.
+     */
     void stubLocation() {
+        js().executeScript("window.nearSent = [];"
+                + "var f = window.fetch; window.fetch = function (u) { nearSent.push(String(u)); return f.apply(this, arguments); };"
+                + "var o = XMLHttpRequest.prototype.open; XMLHttpRequest.prototype.open = function (m, u) {"
+                + " nearSent.push(String(u)); return o.apply(this, arguments); };"
+                + "var b = navigator.sendBeacon; navigator.sendBeacon = function (u) { nearSent.push(String(u));"
+                + " return b.apply(navigator, arguments); };");
         js().executeScript("Object.defineProperty(navigator, 'geolocation', {configurable: true, value: {"
                 + "getCurrentPosition: function (ok) { ok({coords: {latitude: " + LAT + ", longitude: " + LON
                 + ", accuracy: 10}}); }}});");
@@ -112,6 +122,7 @@ class NearMeBrowserTest extends BrowserPageTest {
         assertThat(driver.getCurrentUrl()).isEqualTo(before);
         List<String> after = requests();
         assertThat(after).as("no request after the location was read").isEqualTo(requestsBefore);
+        assertThat((List<?>) js().executeScript("return window.nearSent;")).as("no request started by a script").isEmpty();
         assertThat(String.join(" ", after)).doesNotContain(LAT).doesNotContain(LON).doesNotContain("60.2057")
                 .doesNotContain("24.656");
         assertThat(driver.manage().getCookies().toString()).doesNotContain("60.2");
