@@ -84,7 +84,9 @@ class PagesInBrowserTest {
             for (String path : List.of("/", "/places", "/places?municipality=049&kind=FAMILY_CAFE", place, "/login",
                     "/accessibility", "/places/999999999", "/places?municipality=999", "/calendar/poster",
                     "/calendar/poster?place=" + place.substring("/places/".length()),
-                    "/calendar/poster.pdf?week=2026-W99")) {
+                    "/calendar/poster.pdf?week=2026-W99",
+                    "/places?municipality=049&near=municipality:049", "/places?municipality=235&view=map",
+                    "/places?near=91,24")) {
                 check(path, lang);
             }
         }
@@ -103,7 +105,8 @@ class PagesInBrowserTest {
         for (String lang : LANGS) {
             for (String path : List.of("/calendar?municipality=235", "/calendar?municipality=049&time=MORNING",
                     "/calendar?view=DAY&municipality=049", "/calendar?view=SERIES&municipality=235", activity,
-                    occurrence, "/calendar?weekday=FUNDAY")) {
+                    occurrence, "/calendar?weekday=FUNDAY",
+                    "/calendar?municipality=235&near=municipality:235")) {
                 check(path, lang);
             }
         }

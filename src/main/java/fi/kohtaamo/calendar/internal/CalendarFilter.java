@@ -12,10 +12,23 @@ import java.util.Set;
  */
 public record CalendarFilter(Long areaId, String municipalityCode, Long placeId, Long organisationId,
         Set<DayOfWeek> weekdays, TimeOfDay timeOfDay, Integer childAgeMonths, ActivityKind kind, String language,
-        Set<AccessibilityFeature> accessibility, boolean freeOnly) {
+        Set<AccessibilityFeature> accessibility, boolean freeOnly, fi.kohtaamo.registry.NearPoint near) {
 
     public static final CalendarFilter ALL = new CalendarFilter(null, null, null, null, Set.of(), null, null, null, null,
-            Set.of(), false);
+            Set.of(), false, null);
+
+    /** The filter without an order by distance (for the places' own pages). */
+    public CalendarFilter(Long areaId, String municipalityCode, Long placeId, Long organisationId,
+            Set<DayOfWeek> weekdays, TimeOfDay timeOfDay, Integer childAgeMonths, ActivityKind kind, String language,
+            Set<AccessibilityFeature> accessibility, boolean freeOnly) {
+        this(areaId, municipalityCode, placeId, organisationId, weekdays, timeOfDay, childAgeMonths, kind, language,
+                accessibility, freeOnly, null);
+    }
+
+    /** Metres from the {@code near} point to a place; null without a point or the place's coordinates. */
+    public Double metresTo(fi.kohtaamo.registry.PlaceInfo place) {
+        return near == null ? null : near.metresTo(place.latitude(), place.longitude());
+    }
 
     public CalendarFilter {
         weekdays = weekdays == null ? Set.of() : Set.copyOf(weekdays);
@@ -36,11 +49,11 @@ public record CalendarFilter(Long areaId, String municipalityCode, Long placeId,
 
     public CalendarFilter withPlace(Long place) {
         return new CalendarFilter(areaId, municipalityCode, place, organisationId, weekdays, timeOfDay, childAgeMonths,
-                kind, language, accessibility, freeOnly);
+                kind, language, accessibility, freeOnly, near);
     }
 
     public CalendarFilter withOrganisation(Long organisation) {
         return new CalendarFilter(areaId, municipalityCode, placeId, organisation, weekdays, timeOfDay, childAgeMonths,
-                kind, language, accessibility, freeOnly);
+                kind, language, accessibility, freeOnly, near);
     }
 }

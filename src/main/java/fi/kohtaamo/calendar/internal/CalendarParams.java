@@ -22,7 +22,8 @@ import org.springframework.util.MultiValueMap;
  * {@code municipality} (official code), {@code place} (id), {@code organisation} (id),
  * {@code weekday} (MONDAY…, repeatable), {@code time} (MORNING, AFTERNOON, EVENING), {@code age}
  * (child's age in whole years), {@code kind} (ActivityKind), {@code language} (ISO 639-1),
- * {@code accessibility} (AccessibilityFeature, repeatable), {@code free} (true). A value that cannot
+ * {@code accessibility} (AccessibilityFeature, repeatable), {@code free} (true), {@code near} (place:&lt;id&gt;, municipality:&lt;code&gt; or
+ * &lt;lat&gt;,&lt;lon&gt;: order by distance from it). A value that cannot
  * be understood is a {@link KohtaamoException.BadParameter} naming the parameter.
  */
 @Component
@@ -30,12 +31,14 @@ public class CalendarParams {
 
     /** The names of the filter parameters, in the order links write them. */
     public static final List<String> FILTER_NAMES = List.of("area", "municipality", "place", "organisation", "weekday",
-            "time", "age", "kind", "language", "accessibility", "free");
+            "time", "age", "kind", "language", "accessibility", "free", "near");
 
     private final Registry registry;
+    private final fi.kohtaamo.registry.NearPlaces nearPlaces;
 
-    public CalendarParams(Registry registry) {
+    public CalendarParams(Registry registry, fi.kohtaamo.registry.NearPlaces nearPlaces) {
         this.registry = registry;
+        this.nearPlaces = nearPlaces;
     }
 
     public CalendarFilter filter(MultiValueMap<String, String> p) {
@@ -86,8 +89,10 @@ public class CalendarParams {
         if (free != null && !free.equals("true") && !free.equals("false")) {
             throw new KohtaamoException.BadParameter("free");
         }
+        // near=place:<id> | municipality:<code> | <lat>,<lon> orders by distance (registry.NearPlaces reads it)
+        var near = nearPlaces.point(one(p, "near")).orElse(null);
         return new CalendarFilter(area, municipality, place, organisation, weekdays, timeOfDay, age, kind, language,
-                features, "true".equals(free));
+                features, "true".equals(free), near);
     }
 
     /** A date parameter (yyyy-mm-dd) or the default; years outside 2000–2100 are refused. */

@@ -87,7 +87,10 @@ public class CalendarService {
                 out.add(new Series(a, place));
             }
         }
-        out.sort(Comparator.comparing((Series s) -> s.activity().schedule().seasonStart().isAfter(from)
+        Comparator<Series> nearFirst = Comparator.comparing((Series s) -> filter.metresTo(s.place()),
+                Comparator.nullsLast(Comparator.naturalOrder()));
+        Comparator<Series> none = (a, b) -> 0;
+        out.sort((filter.near() == null ? none : nearFirst).thenComparing((Series s) -> s.activity().schedule().seasonStart().isAfter(from)
                         ? s.activity().schedule().seasonStart() : from)
                 .thenComparing(s -> s.activity().schedule().start())
                 .thenComparing(s -> s.activity().name().fi()));
@@ -124,6 +127,14 @@ public class CalendarService {
                             o.cancelled() ? List.of() : own.getOrDefault(o.originalDate(), List.of())));
                 }
             }
+        }
+        if (filter.near() != null) {
+            // near me: each day's occurrences nearest first, then in time order
+            out.sort(Comparator.comparing((Entry e) -> e.occurrence().date())
+                    .thenComparing(e -> filter.metresTo(e.place()), Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(e -> e.occurrence().start()).thenComparing(e -> e.place().name().fi())
+                    .thenComparing(e -> e.activity().id()));
+            return out;
         }
         out.sort(Comparator.comparing((Entry e) -> e.occurrence().start())
                 .thenComparing(e -> e.place().name().fi()).thenComparing(e -> e.activity().id()));

@@ -44,7 +44,8 @@ public final class CalendarViews {
     public record OccurrenceView(long activityId, LocalDate date, String time, LocalizedText name, long placeId,
             LocalizedText placeName, LocalizedText municipality, ActivityKind kind, List<String> languages, Ages ages,
             boolean free, LocalizedText price, boolean registrationRequired, Occurrence.Status status,
-            LocalizedText reason, LocalDate originalDate, String address, List<LocalizedText> notes) {
+            LocalizedText reason, LocalDate originalDate, String address, List<LocalizedText> notes,
+            java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
 
         public boolean cancelled() {
             return status == Occurrence.Status.CANCELLED;
@@ -79,7 +80,7 @@ public final class CalendarViews {
                 e.place().id(), e.place().name(), e.place().municipalityName(), a.kind(), a.languages(),
                 Ages.of(a.ageMinMonths(), a.ageMaxMonths()), a.freeOfCharge(), a.price(), a.registrationRequired(),
                 o.status(), o.reason() == null ? LocalizedText.EMPTY : o.reason().text(), o.originalDate(),
-                e.place().addressLine(), e.notes());
+                e.place().addressLine(), e.notes(), e.place().latitude(), e.place().longitude());
     }
 
     public static List<Day> days(List<CalendarService.Entry> entries, LocalDate from, LocalDate to) {

@@ -34,9 +34,16 @@ class SecurityConfig {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /** The policy, with the configured map tile server's origin allowed for images (shared.MapTiles) when set. */
+    static String csp(fi.kohtaamo.shared.MapTiles tiles) {
+        return tiles.configured() ? CSP.replace("img-src 'self' data:;", "img-src 'self' data: " + tiles.cspSource() + ";")
+                : CSP;
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottledAuthenticationProvider provider,
-            LoginHandlers handlers, CurrentActor actors, AnonymousForms anonymous) throws Exception {
+            LoginHandlers handlers, CurrentActor actors, AnonymousForms anonymous, fi.kohtaamo.shared.MapTiles tiles)
+            throws Exception {
         http.authenticationManager(new ProviderManager(provider));
         // a session whose account was disabled or deleted is signed out before anything is authorised
         http.addFilterBefore(new DisabledAccountSignOut(actors),
@@ -78,7 +85,7 @@ class SecurityConfig {
                     }
                 }));
         http.headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(csp(tiles)))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
     }

@@ -28,7 +28,8 @@ public final class Model {
             List<String> municipalityCodes, int version) {
     }
 
-    public record Municipality(String code, long countyId, LocalizedText name, String languageStatus, int version) {
+    public record Municipality(String code, long countyId, LocalizedText name, String languageStatus, int version,
+            BigDecimal centreLatitude, BigDecimal centreLongitude) {
 
         public boolean bilingual() {
             return languageStatus.contains("_");
@@ -77,7 +78,8 @@ public final class Model {
     public record PlaceSummary(long id, PlaceKind kind, LocalizedText name, String streetAddress, String postalCode,
             String postOffice, String municipalityCode, LocalizedText municipalityName, long areaId,
             LocalizedText areaName, Accessibility accessibility, Set<TargetGroup> targetGroups,
-            List<String> languages, List<OrgRef> organisers, boolean published, boolean demo, Instant updatedAt) {
+            List<String> languages, List<OrgRef> organisers, boolean published, boolean demo, Instant updatedAt,
+            BigDecimal latitude, BigDecimal longitude) {
     }
 
     /** A place with every field; the internal ones are shown only to staff allowed PLACE_READ_INTERNAL. */

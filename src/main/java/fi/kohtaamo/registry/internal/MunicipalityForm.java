@@ -16,8 +16,12 @@ public class MunicipalityForm {
     public String nameSv;
     public String nameEn;
     public String languageStatus;
+    /** The centre families order "near me" by (V32); blank: the mean of the municipality's places. */
+    public String centreLatitude;
+    public String centreLongitude;
 
-    public record Checked(int version, LocalizedText name, String languageStatus) {
+    public record Checked(int version, LocalizedText name, String languageStatus, java.math.BigDecimal centreLatitude,
+            java.math.BigDecimal centreLongitude) {
     }
 
     public static MunicipalityForm of(Municipality m) {
@@ -27,6 +31,8 @@ public class MunicipalityForm {
         f.nameSv = m.name().sv();
         f.nameEn = m.name().en();
         f.languageStatus = m.languageStatus();
+        f.centreLatitude = m.centreLatitude() == null ? null : m.centreLatitude().toPlainString();
+        f.centreLongitude = m.centreLongitude() == null ? null : m.centreLongitude().toPlainString();
         return f;
     }
 
@@ -39,6 +45,12 @@ public class MunicipalityForm {
         if (status == null || !LANGUAGE_STATUSES.contains(status)) {
             errors.add("languageStatus", "validation.choice");
         }
-        return errors.isEmpty() ? new Checked(v, name, status) : null;
+        // Finland's extent, as for places
+        java.math.BigDecimal lat = in.decimal("centreLatitude", centreLatitude, 59.0, 71.0);
+        java.math.BigDecimal lon = in.decimal("centreLongitude", centreLongitude, 19.0, 32.0);
+        if ((lat == null) != (lon == null) && !errors.has("centreLatitude") && !errors.has("centreLongitude")) {
+            errors.add(lat == null ? "centreLatitude" : "centreLongitude", "validation.coordinatesPair");
+        }
+        return errors.isEmpty() ? new Checked(v, name, status, lat, lon) : null;
     }
 }

@@ -13,6 +13,7 @@ import fi.kohtaamo.shared.Lang;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +32,15 @@ class PlacePageController {
     private final List<fi.kohtaamo.registry.PlacePageSection> sections;
 
     private final fi.kohtaamo.shared.PublicDataCache cache;
+    private final NearPoints near;
+    private final fi.kohtaamo.shared.MapTiles tiles;
 
     PlacePageController(RegistryQueries queries, ActorProvider actors, Clock clock,
-            List<fi.kohtaamo.registry.PlacePageSection> sections, fi.kohtaamo.shared.PublicDataCache cache) {
+            List<fi.kohtaamo.registry.PlacePageSection> sections, fi.kohtaamo.shared.PublicDataCache cache,
+            NearPoints near, fi.kohtaamo.shared.MapTiles tiles) {
         this.cache = cache;
+        this.near = near;
+        this.tiles = tiles;
         this.queries = queries;
         this.actors = actors;
         this.clock = clock;
@@ -55,14 +61,20 @@ class PlacePageController {
             @RequestParam(required = false) String kind, @RequestParam(required = false) String targetGroup,
             @RequestParam(required = false) String language,
             @RequestParam(required = false) List<String> accessibility, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String page, Lang lang, Model model) {
+            @RequestParam(required = false) String page, @RequestParam(name = "near", required = false) String nearRaw,
+            @RequestParam(required = false) String view, Lang lang, Model model) {
         PlaceFilter filter = PlaceFilterParams.parse(queries, area, municipality, kind, targetGroup, language,
                 accessibility, q);
         int p = PlaceFilterParams.page(page);
+        var point = near.point(nearRaw).orElse(null);
+        boolean map = NearView.map(view);
         model.addAttribute("filter", filter);
         // public data, the same for everyone until the next write
-        model.addAttribute("result", cache.get(List.of("places", filter, lang, p),
-                () -> queries.publicPlaces(filter, lang, p, PAGE_SIZE)));
+        NearPoints.NearPage result = cache.get(List.of("places", filter, lang, p, java.util.Objects.toString(point)),
+                () -> point == null ? new NearPoints.NearPage(queries.publicPlaces(filter, lang, p, PAGE_SIZE), Map.of())
+                        : near.publicPlacesNear(filter, point, lang, p, PAGE_SIZE));
+        model.addAttribute("result", result.page());
+        NearView.addTo(model, point, result, lang, map, tiles, near.municipalityCentres());
         model.addAttribute("areas", cache.get(List.of("areas"), () -> List.copyOf(queries.areas(null))));
         model.addAttribute("municipalities", cache.get(List.of("municipalities"),
                 () -> List.copyOf(queries.municipalities(null))));

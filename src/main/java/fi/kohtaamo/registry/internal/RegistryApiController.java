@@ -31,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistryApiController {
 
     private final RegistryQueries queries;
+    private final NearPoints near;
 
-    RegistryApiController(RegistryQueries queries) {
+    RegistryApiController(RegistryQueries queries, NearPoints near) {
         this.queries = queries;
+        this.near = near;
     }
 
     public record PlaceListJson(List<PlaceJson> items, int page, int size, long total) {
@@ -65,7 +67,14 @@ class RegistryApiController {
             LocalizedText directions, MunicipalityRefJson municipality, RefJson area, AddressJson address,
             AccessibilityJson accessibility, Set<TargetGroup> targetGroups, List<String> languages,
             List<OrganiserJson> organisers, List<OpeningPeriod> openingPeriods, ContactJson contact,
-            Instant updatedAt) {
+            Instant updatedAt, Long distanceMetres) {
+
+        /** The same place with its distance from the {@code near} point, in whole metres. */
+        PlaceJson withDistance(Double metres) {
+            return metres == null ? this : new PlaceJson(id, kind, name, description, directions, municipality, area,
+                    address, accessibility, targetGroups, languages, organisers, openingPeriods, contact, updatedAt,
+                    Math.round(metres));
+        }
     }
 
     public record ContactJson(String email, String phone, String website) {
@@ -77,7 +86,7 @@ class RegistryApiController {
                 new AddressJson(p.streetAddress(), p.postalCode(), p.postOffice(), null, null),
                 AccessibilityJson.of(p.accessibility()), p.targetGroups(), p.languages(),
                 p.organisers().stream().map(o -> new OrganiserJson(o.id(), o.name(), o.type())).toList(), null, null,
-                p.updatedAt());
+                p.updatedAt(), null);
     }
 
     static PlaceJson json(PlaceDetail p) {
@@ -87,7 +96,7 @@ class RegistryApiController {
                 new AddressJson(p.streetAddress(), p.postalCode(), p.postOffice(), p.latitude(), p.longitude()),
                 AccessibilityJson.of(p.accessibility()), p.targetGroups(), p.languages(),
                 p.organisers().stream().map(o -> new OrganiserJson(o.id(), o.name(), o.type())).toList(),
-                p.openingPeriods(), new ContactJson(p.contactEmail(), p.contactPhone(), p.website()), p.updatedAt());
+                p.openingPeriods(), new ContactJson(p.contactEmail(), p.contactPhone(), p.website()), p.updatedAt(), null);
     }
 
     @GetMapping("/places")
@@ -101,11 +110,20 @@ class RegistryApiController {
             @RequestParam(required = false) @Parameter(description = "AccessibilityFeature, repeatable") List<String> accessibility,
             @RequestParam(required = false) @Parameter(description = "text search in names and addresses") String q,
             @RequestParam(required = false) @Parameter(description = "page number from 0") String page,
-            @RequestParam(required = false) @Parameter(description = "page size, 1-500, default 100") String size) {
+            @RequestParam(required = false) @Parameter(description = "page size, 1-500, default 100") String size,
+            @RequestParam(name = "near", required = false) @Parameter(description = "order by distance from place:<id>, "
+                    + "municipality:<code> or <lat>,<lon>; each item then has distanceMetres") String nearRaw) {
         PlaceFilter filter = PlaceFilterParams.parse(queries, area, municipality, kind, targetGroup, language,
                 accessibility, q);
-        var result = queries.publicPlaces(filter, Lang.FI, PlaceFilterParams.page(page),
-                PlaceFilterParams.size(size, 100, 500));
+        int p = PlaceFilterParams.page(page);
+        int n = PlaceFilterParams.size(size, 100, 500);
+        var point = near.point(nearRaw);
+        if (point.isPresent()) {
+            var r = near.publicPlacesNear(filter, point.get(), Lang.FI, p, n);
+            return new PlaceListJson(r.page().items().stream().map(s -> json(s).withDistance(r.metres().get(s.id())))
+                    .toList(), r.page().page(), r.page().size(), r.page().total());
+        }
+        var result = queries.publicPlaces(filter, Lang.FI, p, n);
         return new PlaceListJson(result.items().stream().map(RegistryApiController::json).toList(), result.page(),
                 result.size(), result.total());
     }

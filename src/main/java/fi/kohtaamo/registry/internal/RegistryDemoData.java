@@ -558,6 +558,7 @@ public class RegistryDemoData implements DemoData {
                 munis.put(m.code(), m);
                 queries.insertMunicipality(m.code(), county, t(m.fi(), m.sv(), m.fi()), m.status(), now);
             }
+            NearPoints.DEMO_CENTRES.forEach((code, c) -> queries.setMunicipalityCentre(code, c[0], c[1]));
             for (AreaDef a : AREAS) {
                 areaIds.put(a.key(), queries.insertArea(county, t(a.fi(), a.sv(), a.en()), t(a.dfi(), a.dsv(), a.den()),
                         List.of(a.munis()), now));

@@ -164,20 +164,23 @@ public class RegistryQueries {
 
     public List<Municipality> municipalities(Long countyId) {
         return jdbc.sql("""
-                select code, county_id, name_fi, name_sv, name_en, language_status, version from municipality
+                select code, county_id, name_fi, name_sv, name_en, language_status, version, centre_latitude, centre_longitude
+                from municipality
                 where (:county = -1 or county_id = :county) order by name_fi""")
                 .param("county", countyId == null ? -1 : countyId)
                 .query((rs, n) -> new Municipality(rs.getString("code"), rs.getLong("county_id"), text(rs, "name"),
-                        rs.getString("language_status"), rs.getInt("version")))
+                        rs.getString("language_status"), rs.getInt("version"), rs.getBigDecimal("centre_latitude"),
+                        rs.getBigDecimal("centre_longitude")))
                 .list();
     }
 
     public Optional<Municipality> municipality(String code) {
         return jdbc.sql("""
-                select code, county_id, name_fi, name_sv, name_en, language_status, version
+                select code, county_id, name_fi, name_sv, name_en, language_status, version, centre_latitude, centre_longitude
                 from municipality where code = :code""").param("code", code)
                 .query((rs, n) -> new Municipality(rs.getString("code"), rs.getLong("county_id"), text(rs, "name"),
-                        rs.getString("language_status"), rs.getInt("version")))
+                        rs.getString("language_status"), rs.getInt("version"), rs.getBigDecimal("centre_latitude"),
+                        rs.getBigDecimal("centre_longitude")))
                 .optional();
     }
 
@@ -189,12 +192,21 @@ public class RegistryQueries {
                 .param("en", name.en()).param("ls", languageStatus).param("now", ts(now)).update();
     }
 
-    public boolean updateMunicipality(String code, int version, LocalizedText name, String languageStatus, Instant now) {
+    /** Sets a municipality's centre for "near me" ordering (demo data; V32). */
+    public void setMunicipalityCentre(String code, double latitude, double longitude) {
+        jdbc.sql("update municipality set centre_latitude = :lat, centre_longitude = :lon where code = :code")
+                .param("lat", java.math.BigDecimal.valueOf(latitude)).param("lon", java.math.BigDecimal.valueOf(longitude))
+                .param("code", code).update();
+    }
+
+    public boolean updateMunicipality(String code, int version, LocalizedText name, String languageStatus,
+            java.math.BigDecimal centreLatitude, java.math.BigDecimal centreLongitude, Instant now) {
         return jdbc.sql("""
                 update municipality set name_fi = :fi, name_sv = :sv, name_en = :en, language_status = :ls,
-                       version = version + 1, updated_at = :now
+                       centre_latitude = :clat, centre_longitude = :clon, version = version + 1, updated_at = :now
                 where code = :code and version = :version""")
                 .param("fi", name.fi()).param("sv", name.sv()).param("en", name.en()).param("ls", languageStatus)
+                .param("clat", centreLatitude, java.sql.Types.NUMERIC).param("clon", centreLongitude, java.sql.Types.NUMERIC)
                 .param("now", ts(now)).param("code", code).param("version", version).update() == 1;
     }
 
@@ -290,7 +302,7 @@ public class RegistryQueries {
             a.name_fi as a_fi, a.name_sv as a_sv, a.name_en as a_en, a.county_id,
             p.step_free_entrance, p.accessible_toilet, p.lift, p.pram_parking, p.hearing_loop,
             p.accessibility_notes_fi, p.accessibility_notes_sv, p.accessibility_notes_en,
-            p.published, p.demo, p.updated_at""";
+            p.published, p.demo, p.updated_at, p.latitude, p.longitude""";
 
     private static final String PLACE_FROM =
             " from place p join area a on a.id = p.area_id join municipality m on m.code = p.municipality_code ";
@@ -364,6 +376,29 @@ public class RegistryQueries {
         return new Page<>(items, page, size, total);
     }
 
+    /** A published place's coordinates (null when it has none), for ordering by distance. */
+    public record PlacePoint(long id, java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
+    }
+
+    /** Every published place matching the filter, as points, in the list's usual order (municipality, name). */
+    public List<PlacePoint> publicPlacePoints(PlaceFilter filter, Lang lang) {
+        String where = filterWhere(filter) + " and p.published = true";
+        return bindFilter(jdbc.sql("select p.id, p.latitude, p.longitude" + PLACE_FROM + where + " order by "
+                + nameOrder("m", lang) + ", " + nameOrder("p", lang) + ", p.id"), filter)
+                .query((rs, n) -> new PlacePoint(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3))).list();
+    }
+
+    /** Places by id, in the order of the ids given (unknown ids left out). */
+    public List<PlaceSummary> placeSummaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PlaceSummary> byId = new java.util.HashMap<>();
+        summaries(jdbc.sql("select " + SUMMARY_COLUMNS + PLACE_FROM + " where p.id in (:ids)").param("ids", ids))
+                .forEach(s -> byId.put(s.id(), s));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** The places an actor may reach with an action (published or not), for staff lists. */
     public List<PlaceSummary> placesInScope(Scope scope, Lang lang) {
         return summaries(scope.bind(jdbc.sql("select " + SUMMARY_COLUMNS + PLACE_FROM + " where " + Scope.PLACE_PREDICATE
@@ -375,7 +410,8 @@ public class RegistryQueries {
                 PlaceKind.valueOf(rs.getString("kind")), text(rs, "name"), rs.getString("street_address"),
                 rs.getString("postal_code"), rs.getString("post_office"), rs.getString("municipality_code"),
                 text(rs, "m"), rs.getLong("area_id"), text(rs, "a"), accessibility(rs), Set.of(), List.of(), List.of(),
-                rs.getBoolean("published"), rs.getBoolean("demo"), instant(rs, "updated_at"))).list();
+                rs.getBoolean("published"), rs.getBoolean("demo"), instant(rs, "updated_at"),
+                rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"))).list();
         if (rows.isEmpty()) {
             return rows;
         }
@@ -386,7 +422,8 @@ public class RegistryQueries {
         return rows.stream().map(r -> new PlaceSummary(r.id(), r.kind(), r.name(), r.streetAddress(), r.postalCode(),
                 r.postOffice(), r.municipalityCode(), r.municipalityName(), r.areaId(), r.areaName(), r.accessibility(),
                 groups.getOrDefault(r.id(), Set.of()), languages.getOrDefault(r.id(), List.of()),
-                organisers.getOrDefault(r.id(), List.of()), r.published(), r.demo(), r.updatedAt())).toList();
+                organisers.getOrDefault(r.id(), List.of()), r.published(), r.demo(), r.updatedAt(), r.latitude(),
+                r.longitude())).toList();
     }
 
     private Map<Long, Set<TargetGroup>> targetGroups(List<Long> ids) {

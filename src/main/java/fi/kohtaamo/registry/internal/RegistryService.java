@@ -311,7 +311,8 @@ public class RegistryService implements Registry {
         FieldErrors errors = new FieldErrors();
         MunicipalityForm.Checked c = form.check(errors);
         errors.throwIfAny();
-        if (!queries.updateMunicipality(code, c.version(), c.name(), c.languageStatus(), clock.instant())) {
+        if (!queries.updateMunicipality(code, c.version(), c.name(), c.languageStatus(), c.centreLatitude(),
+                c.centreLongitude(), clock.instant())) {
             throw new KohtaamoException.Conflict("stale", "municipality " + code);
         }
         audit.record(actor, RegistryAction.MUNICIPALITY_UPDATE.name(), "municipality", code, target, before,

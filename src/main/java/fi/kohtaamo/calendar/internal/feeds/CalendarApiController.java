@@ -89,7 +89,7 @@ class CalendarApiController {
 
     public record OccurrenceJson(long activityId, LocalizedText name, ActivityKind kind, PlaceRef place,
             OffsetDateTime start, OffsetDateTime end, String status, LocalDate originalDate, String reasonType,
-            LocalizedText reason, String url, List<LocalizedText> notes) {
+            LocalizedText reason, String url, List<LocalizedText> notes, Long distanceMetres) {
     }
 
     public record OccurrencePage(List<OccurrenceJson> items, int page, int size, long total, LocalDate start,
@@ -99,7 +99,7 @@ class CalendarApiController {
     @GetMapping("/activities")
     @Operation(summary = "Activities (series) with their schedule rule, filtered and paged",
             description = "Filters: area, municipality (official code), place, organisation, weekday, time, age, kind, "
-                    + "language, accessibility, free. Activities whose season overlaps [start, end] "
+                    + "language, accessibility, free, near (place:<id>, municipality:<code> or <lat>,<lon>: nearest first). Activities whose season overlaps [start, end] "
                     + "(default: today to 92 days ahead).")
     ActivityPage activities(@RequestParam MultiValueMap<String, String> query,
             @RequestParam(name = "last_modified_since", required = false)
@@ -155,8 +155,15 @@ class CalendarApiController {
                 e.occurrence().status().name(), e.occurrence().originalDate(),
                 e.occurrence().reason() == null ? null : e.occurrence().reason().type().name(),
                 e.occurrence().reason() == null ? null : e.occurrence().reason().text(),
-                base + "/calendar/activities/" + e.activity().id() + "/" + e.occurrence().date(), e.notes())).toList();
+                base + "/calendar/activities/" + e.activity().id() + "/" + e.occurrence().date(), e.notes(),
+                metres(filter, e.place()))).toList();
         return new OccurrencePage(items, page, size, all.size(), start, end);
+    }
+
+    /** Whole metres from the filter's {@code near} point (null without one, or without the place's coordinates). */
+    private static Long metres(CalendarFilter filter, PlaceInfo place) {
+        Double m = filter.metresTo(place);
+        return m == null ? null : Math.round(m);
     }
 
     /**

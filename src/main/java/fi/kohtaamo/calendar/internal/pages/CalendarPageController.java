@@ -53,7 +53,9 @@ public class CalendarPageController {
     private final PublicUrls urls;
 
     CalendarPageController(CalendarService calendar, CalendarParams params, ActivityQueries queries, Registry registry,
-            Clock clock, PublicUrls urls, PublicDataCache cache, FragmentRenderer fragments) {
+            Clock clock, PublicUrls urls, PublicDataCache cache, FragmentRenderer fragments,
+            fi.kohtaamo.registry.NearPlaces nearPlaces) {
+        this.nearPlaces = nearPlaces;
         this.urls = urls;
         this.cache = cache;
         this.fragments = fragments;
@@ -66,6 +68,7 @@ public class CalendarPageController {
 
     private final PublicDataCache cache;
     private final FragmentRenderer fragments;
+    private final fi.kohtaamo.registry.NearPlaces nearPlaces;
 
     /** The rendered day lists of a calendar page, with how many occurrences there are and whether days were cut. */
     private record RenderedDays(String html, int total, boolean cut) implements PublicDataCache.Sized {
@@ -104,6 +107,8 @@ public class CalendarPageController {
             model.addAttribute("seriesTotal", series.size());
             model.addAttribute("series", series.stream().limit(CalendarViews.SERIES_LIMIT)
                     .map(s -> CalendarViews.series(s, lang, today.getYear())).toList());
+            model.addAttribute("distances", distances(series.stream().map(CalendarService.Series::place).toList(),
+                    filter, lang));
         } else {
             boolean week = view == View.WEEK;
             // the day lists are most of the page and the same for everyone: rendered once per data version
@@ -111,7 +116,8 @@ public class CalendarPageController {
                 List<CalendarService.Entry> entries = calendar.occurrences(filter, from, to);
                 List<CalendarViews.Day> days = CalendarViews.days(entries, from, to, CalendarViews.DAY_LIMIT);
                 return new RenderedDays(fragments.render("calendar/parts", "days", lang,
-                        Map.of("week", week, "days", days), request, response), entries.size(),
+                        Map.of("week", week, "days", days, "distances", distances(entries, filter, lang)), request,
+                        response), entries.size(),
                         days.stream().anyMatch(d -> d.more() > 0));
             });
             model.addAttribute("daysHtml", rendered.html());
@@ -135,6 +141,21 @@ public class CalendarPageController {
         return "calendar/calendar";
     }
 
+    /** Each shown place's distance from the filter's {@code near} point, as the family reads it (empty without). */
+    static Map<Long, String> distances(List<?> shown, CalendarFilter filter, Lang lang) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        if (filter.near() != null) {
+            for (Object o : shown) {
+                PlaceInfo p = o instanceof CalendarService.Entry e ? e.place() : (PlaceInfo) o;
+                Double m = filter.metresTo(p);
+                if (m != null) {
+                    out.put(p.id(), fi.kohtaamo.registry.NearPoint.distanceText(m, lang));
+                }
+            }
+        }
+        return out;
+    }
+
     private Map<String, Object> choices(Map<String, Object> variables) {
         Map<String, Object> all = new java.util.HashMap<>(variables);
         all.put("areas", registry.areas(null));
@@ -145,6 +166,7 @@ public class CalendarPageController {
         all.put("features", AccessibilityFeature.values());
         all.put("languages", ActivityForm.LANGUAGES);
         all.put("ages", java.util.stream.IntStream.rangeClosed(0, 17).boxed().toList());
+        all.put("centres", nearPlaces.municipalityCentres());
         return all;
     }
 
