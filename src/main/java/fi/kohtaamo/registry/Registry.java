@@ -119,4 +119,11 @@ public interface Registry {
 
     /** The municipalities of a county (all when null), by Finnish name. */
     List<MunicipalityRef> municipalities(Long countyId);
+
+    /** Where a place is (coordinates, null when unknown) and its languages: for planning's distances and gaps. */
+    record PlacePoint(long id, java.math.BigDecimal latitude, java.math.BigDecimal longitude, List<String> languages) {
+    }
+
+    /** The points of the places (published or not) in a scope, by id; two queries whatever the number. */
+    java.util.Map<Long, PlacePoint> placePoints(fi.kohtaamo.shared.Scope scope);
 }

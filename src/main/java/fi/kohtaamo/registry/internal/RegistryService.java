@@ -485,4 +485,9 @@ public class RegistryService implements Registry {
         return queries.municipalities(countyId).stream().map(m -> new MunicipalityRef(m.code(), m.name(), m.countyId()))
                 .toList();
     }
+
+    @Override
+    public Map<Long, PlacePoint> placePoints(Scope scope) {
+        return cache.get(List.of("placePoints", scope), () -> queries.placePoints(scope));
+    }
 }
