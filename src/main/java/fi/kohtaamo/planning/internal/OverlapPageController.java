@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class OverlapPageController {
 
     static final String BASE = "/admin/planning";
+    /** The most overlaps listed on one page (a county's first ones by area and date; narrow by area or window). */
+    static final int MAX_LISTED = 200;
 
     private final TimetableService service;
     private final MessageSource messages;
@@ -79,7 +81,10 @@ public class OverlapPageController {
         List<TimetableService.Marked> all = service.overlaps(region, t, metres);
         common(actor, region, w, "overlaps", lang, model);
         model.addAttribute("distance", metres);
-        model.addAttribute("open", all.stream().filter(m -> m.ignored() == null).toList());
+        List<TimetableService.Marked> open = all.stream().filter(m -> m.ignored() == null).toList();
+        model.addAttribute("openTotal", open.size());
+        model.addAttribute("open", open.size() > MAX_LISTED ? open.subList(0, MAX_LISTED) : open);
+        model.addAttribute("maxListed", MAX_LISTED);
         model.addAttribute("kept", all.stream().filter(m -> m.ignored() != null).toList());
         model.addAttribute("activities", t.slots().size());
         model.addAttribute("mayKeep", AccessControl.mayEver(actor, PlanningAction.IGNORE_OVERLAP));
