@@ -69,4 +69,20 @@ public interface ActivityCalendar {
      * (flagged), the same filters.
      */
     List<PublicSession> publicSessions(SessionQuery query, LocalDate from, LocalDate to);
+
+    /**
+     * An activity with what planning compares: its children's ages (months, null = no bound), its local start time
+     * and duration, and its occurrences in the window asked (cancelled ones too, flagged).
+     */
+    record PlannedActivity(ActivityRef activity, Integer ageMinMonths, Integer ageMaxMonths,
+            java.time.LocalTime startTime, int durationMinutes, List<OccurrenceRef> occurrences) {
+    }
+
+    /**
+     * The activities (published or not) of many places whose season overlaps [from, to], each with its occurrences
+     * in [from, to] planned by the one planner (public and school holidays, even/odd weeks, pauses, staff's changes),
+     * by place id. Loads in bulk, like {@link #occurrencesOfPlaces}.
+     */
+    java.util.Map<Long, List<PlannedActivity>> plannedActivitiesOfPlaces(java.util.Map<Long, String> municipalityByPlace,
+            LocalDate from, LocalDate to);
 }

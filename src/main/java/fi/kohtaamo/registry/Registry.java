@@ -129,4 +129,10 @@ public interface Registry {
      * differs. Returns whether the registry changed.
      */
     boolean correctProfile(fi.kohtaamo.shared.Actor actor, long placeId, PlaceProfile.Correction correction);
+    /** Where a place is (coordinates, null when unknown) and its languages: for planning's distances and gaps. */
+    record PlacePoint(long id, java.math.BigDecimal latitude, java.math.BigDecimal longitude, List<String> languages) {
+    }
+
+    /** The points of the places (published or not) in a scope, by id; two queries whatever the number. */
+    java.util.Map<Long, PlacePoint> placePoints(fi.kohtaamo.shared.Scope scope);
 }

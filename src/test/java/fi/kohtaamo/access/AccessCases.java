@@ -103,6 +103,7 @@ final class AccessCases {
         guidanceExchange();
         guidance();
         mapping();
+        planning();
     }
 
     List<Case> all() {
@@ -927,5 +928,45 @@ final class AccessCases {
                     () -> web.post("/admin/mapping/answers/" + id, with2(adminForm("/admin/mapping/answers/" + id),
                             "nameType", "FAMILY_HOUSE", "monthlyVisits", "120", "openingDays", "3")));
         });
+    }
+
+    // ---- planning: overlaps, gaps, coverage, sketches (issue 16) ---------------------------------------
+
+    private void planning() {
+        // the target is the county and, given an area, that area: an area coordinator reaches their own area only
+        add(fi.kohtaamo.planning.PlanningAction.VIEW, "the overlaps of an area", false, (web, where) -> read(
+                web.get("/admin/planning?county=" + w.county.get(where) + "&area=" + w.area.get(where)),
+                "planning-tabs"));
+        add(fi.kohtaamo.planning.PlanningAction.IGNORE_OVERLAP, "two activities of a place kept on purpose", true,
+                (web, where) -> {
+                    long a = w.activity.get(where);
+                    long b = w.activity(w.place.get(where));
+                    return write(() -> count("select count(*) from planning_ignored_overlap where activity_a = :p", a),
+                            () -> web.post("/admin/planning/overlaps/keep", Map.of("activityA", "" + a,
+                                    "activityB", "" + b, "reason", "Matriisin syy")));
+                });
+        add(fi.kohtaamo.planning.PlanningAction.IMPORT_POPULATION, "child population figures of the county", true,
+                (web, where) -> {
+                    long county = w.county.get(where);
+                    String csv = "municipality;age_band;year;children\n" + w.municipality.get(where) + ";0;"
+                            + (2000 + next.incrementAndGet() % 80) + ";50\n";
+                    return write(() -> count("select count(*) from planning_child_population where county_id = :p",
+                            county), () -> {
+                                WebClient.Response preview = web.postMultipart("/admin/planning/population/preview",
+                                        List.of(Map.entry("county", "" + county)), List.of(new WebClient.FilePart("file",
+                                                "lapset.csv", "text/csv",
+                                                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                                if (preview.status() != 200) {
+                                    return preview;
+                                }
+                                return web.post("/admin/planning/population/confirm", Map.of("token",
+                                        preview.html().select("input[name=token]").attr("value")));
+                            });
+                });
+        add(fi.kohtaamo.planning.PlanningAction.SKETCH, "an activity of an area removed in one's sketch", true,
+                (web, where) -> write(() -> count("select count(*) from planning_sketch_change where activity_id = :p",
+                        w.activity.get(where)), () -> web.post("/admin/planning/sketch/changes", Map.of("county",
+                        "" + w.county.get(where), "area", "" + w.area.get(where), "change", "REMOVE", "activity",
+                        "" + w.activity.get(where)))));
     }
 }

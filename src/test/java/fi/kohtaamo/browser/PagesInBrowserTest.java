@@ -217,6 +217,11 @@ class PagesInBrowserTest {
                 .forEach(a -> paths.add(a.getAttribute("href").replaceAll("^https?://[^/]+", "")));
         assertThat(paths).as("mapping's pages").anyMatch(p -> p.endsWith("/summary"))
                 .anyMatch(p -> p.contains("/admin/mapping/answers/"));
+        // planning (issue 16): gaps, the heat map, coverage with the import form, the sketch (overlaps are in the menu)
+        paths.add("/admin/planning/gaps");
+        paths.add("/admin/planning/heatmap");
+        paths.add("/admin/planning/coverage");
+        paths.add("/admin/planning/sketch");
         ensureAnActivity(Long.parseLong(placePath.replaceAll("^.*/", "")));
         driver.get(url(placePath + "/activities", "fi"));
         // the first activity with coming occurrences (the demo keeps past seasons' activities too)

@@ -107,4 +107,36 @@ class ActivityCalendarFacade implements ActivityCalendar {
                 originalDate.plusDays(CalendarService.MAX_DAYS)).stream()
                 .filter(o -> o.originalDate().equals(originalDate)).findFirst();
     }
+
+    @Override
+    public java.util.Map<Long, List<PlannedActivity>> plannedActivitiesOfPlaces(
+            java.util.Map<Long, String> municipalityByPlace, LocalDate from, LocalDate to) {
+        java.util.Map<Long, List<PlannedActivity>> out = new java.util.HashMap<>();
+        List<Long> places = List.copyOf(municipalityByPlace.keySet());
+        for (int i = 0; i < places.size(); i += 1000) {
+            List<ActivityQueries.Activity> activities = queries.activitiesOfPlaces(places.subList(i,
+                    Math.min(places.size(), i + 1000))).stream()
+                    .filter(a -> !a.schedule().seasonEnd().isBefore(from) && !a.schedule().seasonStart().isAfter(to))
+                    .toList();
+            if (activities.isEmpty()) {
+                continue;
+            }
+            List<Long> ids = activities.stream().map(ActivityQueries.Activity::id).toList();
+            var changes = queries.changes(ids, from.minusDays(CalendarService.MAX_DAYS), to.plusDays(CalendarService.MAX_DAYS));
+            var pauses = queries.pauses(ids, from, to);
+            var holidays = queries.schoolHolidays(new java.util.HashSet<>(municipalityByPlace.values()), from, to);
+            for (ActivityQueries.Activity a : activities) {
+                Plan plan = CalendarService.plan(a, municipalityByPlace.get(a.placeId()),
+                        changes.getOrDefault(a.id(), List.of()), pauses.getOrDefault(a.id(), List.of()), holidays);
+                List<OccurrenceRef> occurrences = OccurrencePlanner.plan(plan, from, to).stream()
+                        .map(o -> new OccurrenceRef(a.id(), o.originalDate(), o.start(), o.end(), o.cancelled(),
+                                o.status() == Occurrence.Status.MOVED))
+                        .toList();
+                out.computeIfAbsent(a.placeId(), k -> new java.util.ArrayList<>()).add(new PlannedActivity(ref(a),
+                        a.ageMinMonths(), a.ageMaxMonths(), a.schedule().start(), a.schedule().durationMinutes(),
+                        occurrences));
+            }
+        }
+        return out;
+    }
 }

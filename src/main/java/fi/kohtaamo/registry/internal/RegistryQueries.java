@@ -771,4 +771,23 @@ public class RegistryQueries {
     static Set<Long> ids(Collection<Long> ids) {
         return ids.stream().collect(Collectors.toSet());
     }
+
+    /** The coordinates and languages of the places in a scope (planning's distances and language gaps). */
+    public Map<Long, fi.kohtaamo.registry.Registry.PlacePoint> placePoints(Scope scope) {
+        Map<Long, List<String>> languages = new LinkedHashMap<>();
+        scope.bind(jdbc.sql("""
+                select pl.place_id, pl.language from place_language pl join place p on p.id = pl.place_id
+                join area a on a.id = p.area_id where """ + Scope.PLACE_PREDICATE + " order by pl.place_id, pl.language"))
+                .query(rs -> {
+                    languages.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        Map<Long, fi.kohtaamo.registry.Registry.PlacePoint> out = new LinkedHashMap<>();
+        scope.bind(jdbc.sql("select p.id, p.latitude, p.longitude from place p join area a on a.id = p.area_id where "
+                + Scope.PLACE_PREDICATE)).query(rs -> {
+                    long id = rs.getLong(1);
+                    out.put(id, new fi.kohtaamo.registry.Registry.PlacePoint(id, rs.getBigDecimal(2), rs.getBigDecimal(3),
+                            List.copyOf(languages.getOrDefault(id, List.of()))));
+                });
+        return out;
+    }
 }

@@ -536,4 +536,9 @@ public class RegistryService implements Registry {
         updatePlace(actor, placeId, form);
         return true;
     }
+
+    @Override
+    public Map<Long, PlacePoint> placePoints(Scope scope) {
+        return cache.get(List.of("placePoints", scope), () -> queries.placePoints(scope));
+    }
 }
