@@ -4,7 +4,7 @@
 # per-address limit does not stop them; the per-place limit of 600 a day does, after which answers are refused with
 # 429 before anything is read or stored). A busy county has about 100 places with about 100 visits a day: even if
 # every visitor answered, that is ~10 000 answers a day, ~0.1 a second (~1 a second at the busiest hour); the flood
-# sends hundreds a second.
+# sends hundreds a second. A paced phase sends about 50 a second, 50 times that busiest hour.
 # A last phase floods ALL the anonymous forms at once (quick feedback and its kiosk, survey answers, wishes for a place
 # and for an area, wish supports, accessibility feedback: every post of shared.AnonymousPosts) while the calendar is
 # read, and counts what each form stored: the limits per sender, place, board and county bound them all.
@@ -116,6 +116,20 @@ after=$("${PSQL[@]}" -d $db -c "select count(*) from feedback")
 grep -E "Requests/sec|50%|99%|Non-2xx" "$work/flood.txt" | sed 's/^/flood: /'
 echo "server CPU in the flood phase: $(( (cpu1 - cpu0) * 10 )) ms (the calendar's requests included)"
 echo "flood: $((after - before)) answers stored in ${duration}s ($(( (after - before) / duration ))/s); the rest refused (429, per place) "
+# a paced flood: 4 connections, each waiting 80 ms between answers, about 50 answers a second (50 times the busiest
+# hour of a busy county, 500 times its daily mean): the rate the issue asks the calendar to keep its figures beside
+{ cat "$work/flood.lua"; echo 'delay = function() return 80 end'; } >"$work/paced.lua"
+"${PSQL[@]}" -d $db -c "delete from feedback"
+echo "== calendar while a paced flood runs (about 50 answers a second)"
+before=$("${PSQL[@]}" -d $db -c "select count(*) from feedback")
+wrk -t1 -c4 -d${duration}s -s "$work/paced.lua" "http://127.0.0.1:$port/" >"$work/paced.txt" &
+flood=$!
+sleep 1
+wrk -t1 -c16 -d$((duration - 2))s -s "$work/status.lua" "$calendar" | tail -1
+wait $flood
+after=$("${PSQL[@]}" -d $db -c "select count(*) from feedback")
+grep -E "Requests/sec|Non-2xx" "$work/paced.txt" | sed 's/^/paced flood: /'
+echo "paced flood: $((after - before)) answers stored in ${duration}s"
 echo "== calendar after the flood"
 wrk -t1 -c16 -d${duration}s -s "$work/status.lua" "$calendar" | tail -1
 
