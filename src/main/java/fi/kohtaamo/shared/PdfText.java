@@ -14,7 +14,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Text in Kohtaamo's PDFs (all written through {@link TaggedPdf}), one per document: a character
- * the text font (Liberation Sans) lacks is drawn in a fallback font, Noto Emoji (monochrome outlines,
+ * the text font (Liberation Sans) lacks is drawn in DejaVu Sans (Arabic, Hebrew and other scripts; from
+ * JasperReports' font jar on Maven Central) or else in Noto Emoji (monochrome outlines,
  * SIL Open Font License, {@code fonts/NotoEmoji-Regular.ttf} with its licence beside it; no artifact
  * on Maven Central carries it), chosen character by character; only what neither font has becomes
  * "?", so that no input can make a PDF fail. Glyph substitution is off in both fonts (PDFBox would
@@ -24,9 +25,11 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 public final class PdfText {
 
     private static final byte[] FALLBACK = bytes("fonts/NotoEmoji-Regular.ttf");
+    private static final byte[] SCRIPTS = bytes("net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf");
 
     private final PDDocument doc;
     private PDType0Font fallback;
+    private PDType0Font scripts;
     private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
     private final Map<PDType0Font, Map<Integer, Float>> advances = new HashMap<>();
 
@@ -47,6 +50,59 @@ public final class PdfText {
             }
         }
         return fallback;
+    }
+
+    /** DejaVu Sans, for the letters Liberation Sans lacks (Arabic presentation forms, Hebrew, Armenian, Georgian, …). */
+    private PDType0Font scripts() {
+        if (scripts == null) {
+            try {
+                TrueTypeFont ttf = ttf(SCRIPTS);
+                doc.registerTrueTypeFontForClosing(ttf);
+                scripts = PDType0Font.load(doc, ttf, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return scripts;
+    }
+
+    /** The font that draws a character: the text font, else DejaVu Sans, else the emoji font, else the text font. */
+    private PDType0Font fontFor(PDType0Font font, int cp) {
+        if (has(font, cp)) {
+            return font;
+        }
+        if (has(scripts(), cp)) {
+            return scripts();
+        }
+        return has(fallback(), cp) ? fallback() : font;
+    }
+
+    /**
+     * A line as it is drawn: PDFBox draws glyphs in the order given and does not join letters, so a line with
+     * right-to-left text is shaped (Arabic letters to their joined presentation forms, ICU's {@code ArabicShaping})
+     * and put in visual order (ICU's {@code Bidi}, mirroring brackets); any other line is returned as it is. Wrap the
+     * logical text first, then draw each line's visual form. Readers get the logical text from the structure
+     * element's ActualText ({@link TaggedPdf#text}).
+     */
+    public static String visual(String line) {
+        if (!java.text.Bidi.requiresBidi(line.toCharArray(), 0, line.length())) {
+            return line;
+        }
+        try {
+            String shaped = new com.ibm.icu.text.ArabicShaping(com.ibm.icu.text.ArabicShaping.LETTERS_SHAPE
+                    | com.ibm.icu.text.ArabicShaping.TEXT_DIRECTION_LOGICAL
+                    | com.ibm.icu.text.ArabicShaping.LENGTH_GROW_SHRINK).shape(line);
+            com.ibm.icu.text.Bidi bidi = new com.ibm.icu.text.Bidi(shaped, com.ibm.icu.text.Bidi.LEVEL_DEFAULT_LTR);
+            return bidi.writeReordered(com.ibm.icu.text.Bidi.DO_MIRRORING | com.ibm.icu.text.Bidi.REMOVE_BIDI_CONTROLS);
+        } catch (com.ibm.icu.text.ArabicShapingException e) {
+            return line;
+        }
+    }
+
+    /** Whether a text's first strong character is right-to-left (its paragraph runs from the right). */
+    public static boolean rightToLeft(String text) {
+        java.text.Bidi bidi = new java.text.Bidi(text, java.text.Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+        return !bidi.baseIsLeftToRight();
     }
 
     /** A font parsed without glyph substitution. */
@@ -78,7 +134,7 @@ public final class PdfText {
         s.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
                 sb.append(' ');
-            } else if (has(font, cp) || has(fallback(), cp)) {
+            } else if (has(fontFor(font, cp), cp)) {
                 sb.appendCodePoint(cp);
             } else if (Character.getType(cp) != Character.FORMAT && !(cp >= 0xFE00 && cp <= 0xFE0F)) {
                 sb.append('?');
@@ -92,7 +148,7 @@ public final class PdfText {
         float sum = 0;
         for (int i = 0; i < printable.length(); ) {
             int cp = printable.codePointAt(i);
-            PDType0Font f = has(font, cp) ? font : fallback();
+            PDType0Font f = fontFor(font, cp);
             Map<Integer, Float> known = advances.computeIfAbsent(f, k -> new HashMap<>());
             Float w = known.get(cp);
             if (w == null) {
@@ -114,7 +170,7 @@ public final class PdfText {
         PDType0Font current = null;
         for (int i = 0; i < printable.length(); ) {
             int cp = printable.codePointAt(i);
-            PDType0Font f = has(font, cp) || !has(fallback(), cp) ? font : fallback();
+            PDType0Font f = fontFor(font, cp);
             if (f != current) {
                 if (current != null) {
                     cs.setFont(current, size);
@@ -148,7 +204,7 @@ public final class PdfText {
         StringBuilder line = new StringBuilder();
         for (String word : text.split("\\s+")) {
             String candidate = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && width(printable(candidate, font), font, size) > width) {
+            if (!line.isEmpty() && width(printable(visual(candidate), font), font, size) > width) {
                 lines.add(line.toString());
                 line = new StringBuilder(word);
             } else {

@@ -258,7 +258,7 @@ public final class TaggedPdf implements Closeable {
         if (open.isEmpty()) {
             throw new IllegalStateException("text goes inside a structure element or an artifact");
         }
-        String t = glyphs.printable(s, font);
+        String t = glyphs.printable(PdfText.visual(s), font);
         cs.beginText();
         cs.setNonStrokingColor(color[0], color[1], color[2]);
         cs.newLineAtOffset(x, baseline);
@@ -269,7 +269,7 @@ public final class TaggedPdf implements Closeable {
 
     /** The drawn width of a text. */
     public float width(String s, PDType0Font font, float size) throws IOException {
-        return glyphs.width(glyphs.printable(s, font), font, size);
+        return glyphs.width(glyphs.printable(PdfText.visual(s), font), font, size);
     }
 
     /** Lines no wider than {@code width} ({@link PdfText#wrap}). */

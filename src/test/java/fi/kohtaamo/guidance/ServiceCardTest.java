@@ -22,8 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The service card read back: A6 and A5 pages, the card's language, the phone number, the address and the hours,
  * the family's text in Cyrillic beside it, and the QR code read as a phone would, leading to the service's public
- * page at the public base address. A family language in Arabic script is refused with a message (not printed as
- * question marks).
+ * page at the public base address. Arabic is printed shaped, right to left, with its text as written for screen
+ * readers; a script neither font has is refused with a message (not printed as question marks).
  */
 @IntegrationTest
 class ServiceCardTest {
@@ -91,15 +91,51 @@ class ServiceCardTest {
     }
 
     @Test
-    void arabicScriptIsRefusedWithAMessageAndNotOffered() {
+    void arabicIsPrintedJoinedRightToLeftAndReadBackAsWritten() throws Exception {
         WebClient web = new WebClient(port);
-        var refused = web.get("/services/" + service + "/card.pdf?language=en&family=ar&lang=en");
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.html().select("h1").text()).isEqualTo("This language cannot be printed yet");
         var page = web.get("/services/" + service + "?lang=en").html();
-        assertThat(page.select("#c-family option").eachAttr("value")).containsExactly("", "ru");
+        assertThat(page.select("#c-family option").eachAttr("value")).containsExactly("", "ar", "ru");
         // the page itself shows the Arabic text, right to left
         assertThat(page.select("[lang=ar]").attr("dir")).isEqualTo("rtl");
         assertThat(page.select("[lang=ar] h2").text()).isEqualTo("الاستشارة العائلية");
+        byte[] pdf = web.getBytes("/services/" + service + "/card.pdf?size=A5&language=en&family=ar");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            // drawn as joined letters in visual order (PdfTextTest): a text extractor that undoes both gets the text
+            String drawn = text(doc);
+            assertThat(java.text.Normalizer.normalize(drawn, java.text.Normalizer.Form.NFKC))
+                    .contains("الاستشارة العائلية", "مساعدة في تربية الأطفال");
+            assertThat(drawn.replace("?lang=", "")).doesNotContain("?");
+            // screen readers get the paragraph as written, in its language
+            var arabic = new java.util.ArrayList<String>();
+            collect(doc.getDocumentCatalog().getStructureTreeRoot().getKids(), arabic);
+            assertThat(arabic).contains("الاستشارة العائلية", "مساعدة في تربية الأطفال");
+            fi.kohtaamo.support.PdfTagging.check(doc);
+        }
+        assertThat(fi.kohtaamo.support.PdfUa.failures(pdf)).as("PDF/UA-1 (veraPDF)").isEmpty();
+    }
+
+    @Test
+    void aScriptNeitherFontHasIsRefusedWithAMessage() {
+        long county = fx.county();
+        long thai = services.service(county, fx.organisation(OrganisationType.MUNICIPALITY, null, county), "Perhepalvelu Thai")
+                .municipalities(fx.municipality(county)).phone("09 8165 3001").text("th", "บริการครอบครัว", null, null)
+                .insert();
+        WebClient web = new WebClient(port);
+        var refused = web.get("/services/" + thai + "/card.pdf?language=en&family=th&lang=en");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select("h1").text()).isEqualTo("This language cannot be printed yet");
+        assertThat(web.get("/services/" + thai + "?lang=en").html().select("#c-family option").eachAttr("value"))
+                .doesNotContain("th");
+    }
+
+    static void collect(java.util.List<Object> kids, java.util.List<String> out) {
+        for (Object k : kids) {
+            if (k instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                if ("ar".equals(e.getLanguage()) && e.getActualText() != null) {
+                    out.add(e.getActualText());
+                }
+                collect(e.getKids(), out);
+            }
+        }
     }
 }

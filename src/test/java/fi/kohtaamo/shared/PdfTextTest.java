@@ -38,4 +38,17 @@ class PdfTextTest {
             assertThat(text.width("😀", font, 10)).isPositive();
         }
     }
+
+    @Test
+    void rightToLeftLinesAreShapedAndInVisualOrder() {
+        // سلام: seen, lam, alef, meem; joined they are the final/medial/initial presentation forms, drawn from the right
+        String visual = PdfText.visual("سلام");
+        assertThat(visual.codePoints().allMatch(c -> c >= 0xFE70 && c <= 0xFEFF)).as(visual).isTrue();
+        assertThat(java.text.Normalizer.normalize(new StringBuilder(visual).reverse().toString(),
+                java.text.Normalizer.Form.NFKC)).isEqualTo("سلام");
+        assertThat(PdfText.rightToLeft("سلام 09 123")).isTrue();
+        // a left-to-right line is drawn as it is
+        assertThat(PdfText.visual("Puhelin (09) 123 – Семья")).isEqualTo("Puhelin (09) 123 – Семья");
+        assertThat(PdfText.rightToLeft("Puhelin (09) 123")).isFalse();
+    }
 }

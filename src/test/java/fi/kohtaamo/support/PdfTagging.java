@@ -257,8 +257,10 @@ public final class PdfTagging {
         require(open.isEmpty(), "page " + number + ": marked content left open");
     }
 
+    /** The characters of a text, compatibility-normalised (the joined presentation forms of Arabic as their letters, as
+     *  PDFTextStripper gives them), without white space, in code point order. */
     private static String sorted(String s) {
-        return squeeze(s).codePoints().sorted().collect(StringBuilder::new, StringBuilder::appendCodePoint,
+        return squeeze(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)).codePoints().sorted().collect(StringBuilder::new, StringBuilder::appendCodePoint,
                 StringBuilder::append).toString();
     }
 

@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
  * QR code to the service's public page with the address written out. Written with {@link TaggedPdf}: the name is
  * the H1, "how to get there" an H2, the rest paragraphs (the family's language's marked with its Lang), the QR code a
  * Figure whose alternative text is the address. Text is drawn in Liberation Sans (Latin, Greek, Cyrillic) with
- * {@link PdfText}'s fallback; right-to-left and other scripts (Arabic, Persian, Kurdish in Arabic script, Thai,
- * Chinese) are not shaped by PDFBox, so a family language written in them is refused with a clear message
- * ({@link #printable}) rather than printed as question marks or broken letters.
+ * {@link PdfText}'s fallbacks (DejaVu Sans: Arabic, Hebrew, …); right-to-left text (Arabic, Persian, Kurdish in Arabic
+ * script) is shaped and drawn in visual order by {@link PdfText#visual}, right-aligned, with its logical text as the
+ * paragraph's ActualText for screen readers. Scripts neither font has (Thai, Chinese, …) are refused with a clear
+ * message ({@link #printable}) rather than printed as question marks.
  */
 @Component
 class ServiceCards {
@@ -80,13 +81,14 @@ class ServiceCards {
         this.urls = urls;
     }
 
-    /** Whether a text's letters are in scripts the card's fonts draw in order (Latin, Greek, Cyrillic). */
+    /** Whether a text's letters are in scripts the card's fonts draw (Latin, Greek, Cyrillic, Arabic, Hebrew). */
     static boolean printable(OtherText t) {
         String all = t.name() + " " + (t.summary() == null ? "" : t.summary()) + " "
                 + (t.referral() == null ? "" : t.referral());
         return all.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of)
                 .allMatch(s -> s == Character.UnicodeScript.LATIN || s == Character.UnicodeScript.CYRILLIC
-                        || s == Character.UnicodeScript.GREEK);
+                        || s == Character.UnicodeScript.GREEK || s == Character.UnicodeScript.ARABIC
+                        || s == Character.UnicodeScript.HEBREW);
     }
 
     byte[] render(Detail d, Size size, Lang lang, String familyLang) {
@@ -159,13 +161,19 @@ class ServiceCards {
                 if (line.language() != null) {
                     e.setLanguage(line.language());
                 }
+                boolean rtl = PdfText.rightToLeft(line.text());
+                if (rtl) {
+                    // drawn shaped and in visual order: readers get the paragraph as written
+                    e.setActualText(line.text());
+                }
                 for (String l : wrapped) {
                     if (y - line.size() < bottom) {
                         pdf.end();
                         break outer;
                     }
                     y -= line.size();
-                    pdf.text(l, font, line.size(), size.margin, y, TaggedPdf.BLACK);
+                    float x = rtl ? size.margin + Math.max(0, width - pdf.width(l, font, line.size())) : size.margin;
+                    pdf.text(l, font, line.size(), x, y, TaggedPdf.BLACK);
                     y -= line.size() * 0.3f;
                 }
                 pdf.end();
