@@ -114,10 +114,8 @@ class ActivityCalendarFacade implements ActivityCalendar {
         java.util.Map<Long, List<PlannedActivity>> out = new java.util.HashMap<>();
         List<Long> places = List.copyOf(municipalityByPlace.keySet());
         for (int i = 0; i < places.size(); i += 1000) {
-            List<ActivityQueries.Activity> activities = queries.activitiesOfPlaces(places.subList(i,
-                    Math.min(places.size(), i + 1000))).stream()
-                    .filter(a -> !a.schedule().seasonEnd().isBefore(from) && !a.schedule().seasonStart().isAfter(to))
-                    .toList();
+            List<ActivityQueries.Activity> activities = queries.activitiesOfPlacesBetween(places.subList(i,
+                    Math.min(places.size(), i + 1000)), from, to);
             if (activities.isEmpty()) {
                 continue;
             }

@@ -172,6 +172,17 @@ public class ActivityQueries {
         return out;
     }
 
+    /** The activities (published or not) of the places whose season overlaps [from, to]. */
+    public List<Activity> activitiesOfPlacesBetween(Collection<Long> placeIds, LocalDate from, LocalDate to) {
+        List<Activity> out = new ArrayList<>();
+        for (List<Long> chunk : chunks(List.copyOf(placeIds))) {
+            out.addAll(activities(jdbc.sql("select " + COLUMNS + " from activity a where a.place_id in (:p) "
+                    + "and a.season_start <= :to and a.season_end >= :from order by a.place_id, a.id")
+                    .param("p", chunk).param("from", from).param("to", to)));
+        }
+        return out;
+    }
+
     /** Published activities whose season overlaps [from, to], optionally only at the given places. */
     public List<Activity> activitiesBetween(LocalDate from, LocalDate to, Collection<Long> placeIds) {
         String base = "select " + COLUMNS + " from activity a where a.published = true and a.season_start <= :to "
