@@ -85,4 +85,10 @@ public interface ActivityCalendar {
      */
     java.util.Map<Long, List<PlannedActivity>> plannedActivitiesOfPlaces(java.util.Map<Long, String> municipalityByPlace,
             LocalDate from, LocalDate to);
+
+    /**
+     * The days in [from, to] on which a new activity would not be held by default: Finnish public holidays, Midsummer
+     * Eve and Christmas Eve (the planner's own list; school holidays depend on the activity and are not included).
+     */
+    java.util.Set<LocalDate> publicHolidays(LocalDate from, LocalDate to);
 }

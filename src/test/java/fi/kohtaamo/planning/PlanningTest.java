@@ -36,6 +36,7 @@ class PlanningTest {
     static final String PASSWORD = "suunnittelun-salasana-1";
 
     @LocalServerPort int port;
+    @Autowired fi.kohtaamo.calendar.ActivityCalendar calendar;
     @Autowired Fixtures fx;
     @Autowired JdbcClient jdbc;
     @Autowired UserQueries users;
@@ -223,6 +224,15 @@ class PlanningTest {
         // another user's sketch is their own
         assertThat(areaCoordinator.get("/admin/planning/sketch?area=" + areaB).html().select("#changes-title").text())
                 .endsWith("(0)");
+    }
+
+    @Test
+    void aSketchsAddedActivityIsNotHeldOnTheCalendarsPublicHolidays() {
+        // the planner's list: Independence Day, Christmas Eve, Christmas Day, St Stephen's Day, New Year's Day, Epiphany
+        assertThat(calendar.publicHolidays(java.time.LocalDate.of(2026, 12, 1), java.time.LocalDate.of(2027, 1, 31)))
+                .containsExactly(java.time.LocalDate.of(2026, 12, 6), java.time.LocalDate.of(2026, 12, 24),
+                        java.time.LocalDate.of(2026, 12, 25), java.time.LocalDate.of(2026, 12, 26),
+                        java.time.LocalDate.of(2027, 1, 1), java.time.LocalDate.of(2027, 1, 6));
     }
 
     @Test

@@ -137,4 +137,15 @@ class ActivityCalendarFacade implements ActivityCalendar {
         }
         return out;
     }
+
+    @Override
+    public java.util.Set<LocalDate> publicHolidays(LocalDate from, LocalDate to) {
+        java.util.Set<LocalDate> out = new java.util.TreeSet<>();
+        for (LocalDate d = from; !d.isAfter(to) && !d.isAfter(from.plusYears(2)); d = d.plusDays(1)) {
+            if (fi.kohtaamo.calendar.internal.rules.FinnishHolidays.on(d).isPresent()) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
 }

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * A sketch applied to a timetable (plain Java): a removed activity is left out; a moved one keeps the weeks it is
  * held (holidays and parity stay as the calendar planned them) on the new weekday and time; an added one is held
- * every week of the window (a sketch does not know its future holidays). Then what changes: overlaps and gaps.
+ * every week of the window except on public holidays (as a new activity is by default; school holidays depend on the
+ * activity and a sketch does not say). Then what changes: overlaps and gaps.
  */
 public final class Sketch {
 
@@ -30,7 +31,7 @@ public final class Sketch {
             LocalizedText areaName, double lat, double lon) {
     }
 
-    static Timetable apply(Timetable t, List<SketchChange> changes, Map<Long, PlaceOf> places) {
+    static Timetable apply(Timetable t, List<SketchChange> changes, Map<Long, PlaceOf> places, Set<LocalDate> holidays) {
         Map<Long, SketchChange> byActivity = new HashMap<>();
         for (SketchChange c : changes) {
             if (c.activityId() != null) {
@@ -56,7 +57,9 @@ public final class Sketch {
             List<Session> sessions = new ArrayList<>();
             LocalDate d = t.from().with(TemporalAdjusters.nextOrSame(DayOfWeek.of(c.weekday())));
             for (; !d.isAfter(t.to()); d = d.plusWeeks(1)) {
-                sessions.add(new Session(d, start, end));
+                if (!holidays.contains(d)) {
+                    sessions.add(new Session(d, start, end));
+                }
             }
             out.add(new Slot(-c.id(), p.placeId(), p.areaId(), p.countyId(), p.municipalityCode(),
                     ActivityKind.valueOf(c.kind()), c.ageMinMonths(), c.ageMaxMonths(),

@@ -162,7 +162,8 @@ class SketchService {
 
     Outcome outcome(Actor actor, Region region, int weeks, int metres) {
         Timetable before = planning.timetable(region, planning.monday(), weeks);
-        Timetable after = Sketch.apply(before, changes(actor, region), places(region));
+        Timetable after = Sketch.apply(before, changes(actor, region), places(region),
+                calendar.publicHolidays(before.from(), before.to()));
         var areas = planning.areas(region, before);
         var languages = planning.languages(region);
         return new Outcome(before, after, Sketch.diff(OverlapFinder.find(before.slots(), metres),
