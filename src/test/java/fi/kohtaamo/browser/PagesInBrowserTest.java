@@ -116,8 +116,7 @@ class PagesInBrowserTest {
     void embeddedWidgetRendersInItsShadowRoot() {
         for (String lang : LANGS) {
             driver.get(url("/widget", lang));
-            WebElement host = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                    .until(d -> {
+            WebElement host = Browser.await(driver, d -> {
                         var hosts = d.findElements(By.cssSelector("#widget-example .kohtaamo-calendar"));
                         if (hosts.isEmpty() || hosts.get(0).getShadowRoot().findElements(By.cssSelector(".kw")).isEmpty()) {
                             return null;
@@ -188,8 +187,7 @@ class PagesInBrowserTest {
         driver.findElement(By.id("email")).sendKeys("admin@demo.kohtaamo.fi");
         driver.findElement(By.id("password")).sendKeys("demo-password-for-tests");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                .until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.await(driver, d -> !d.getCurrentUrl().contains("/login"));
         assertThat(driver.getCurrentUrl()).endsWith("/admin");
 
         Set<String> paths = new LinkedHashSet<>();
@@ -258,8 +256,7 @@ class PagesInBrowserTest {
         for (String lang : LANGS) {
             driver.get(url("/admin/places/new", lang));
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                    .until(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+            Browser.await(driver, d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
             assertThat(driver.findElements(By.cssSelector(".field-error"))).isNotEmpty();
             assertThat(driver.findElement(By.id("f-nameFi")).getAttribute("aria-invalid")).isEqualTo("true");
             Browser.assertAccessible(driver, "place form with errors (" + lang + ")");
@@ -269,8 +266,7 @@ class PagesInBrowserTest {
         for (String lang : LANGS) {
             driver.get(url(placePath + "/activities/new", lang));
             driver.findElement(By.cssSelector("main form[method=post] button[type=submit]")).click();
-            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                    .until(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+            Browser.await(driver, d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
             assertThat(driver.findElements(By.cssSelector("#error-summary a"))).isNotEmpty();
             Browser.assertAccessible(driver, "activity form with errors (" + lang + ")");
             Browser.assertFitsWidth(driver, 360, "activity form with errors (" + lang + ")");

@@ -7,7 +7,6 @@ import fi.kohtaamo.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -60,7 +58,7 @@ class ActivityImportBrowserTest {
         driver.findElement(By.id("email")).sendKeys("admin@demo.kohtaamo.fi");
         driver.findElement(By.id("password")).sendKeys("demo-password-for-tests");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.await(driver, d -> !d.getCurrentUrl().contains("/login"));
         String edit = driver.findElement(By.cssSelector("main table a")).getAttribute("href");
         String importPath = edit.substring(edit.indexOf("/admin")) + "/import";
 
@@ -71,8 +69,7 @@ class ActivityImportBrowserTest {
             check("import form (" + lang + ")");
             // sent without a file: errors next to the fields and in the summary
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(10))
-                    .until(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+            Browser.await(driver, d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
             assertThat(driver.findElement(By.id("f-importFile")).getAttribute("aria-invalid")).isEqualTo("true");
             check("import form with errors (" + lang + ")");
             // a file, chosen and sent with the keyboard
@@ -85,8 +82,7 @@ class ActivityImportBrowserTest {
             }
             assertThat(driver.switchTo().activeElement()).isEqualTo(submit);
             submit.sendKeys(Keys.ENTER);
-            new WebDriverWait(driver, Duration.ofSeconds(10))
-                    .until(d -> !d.findElements(By.cssSelector("tr.import-error")).isEmpty());
+            Browser.await(driver, d -> !d.findElements(By.cssSelector("tr.import-error")).isEmpty());
             assertThat(driver.findElements(By.cssSelector("tr.import-ok"))).hasSize(3);
             check("import preview (" + lang + ")");
         }

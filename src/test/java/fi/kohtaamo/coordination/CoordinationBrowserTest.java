@@ -6,7 +6,6 @@ import fi.kohtaamo.support.Browser;
 import fi.kohtaamo.support.BrowserPageTest;
 import fi.kohtaamo.support.IntegrationTest;
 import fi.kohtaamo.support.TestClock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -15,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -90,8 +88,7 @@ class CoordinationBrowserTest extends BrowserPageTest {
 
     void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         // a page that reloads under the check leaves stale elements: look again
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
+        Browser.await(driver, condition::apply);
     }
 
     String newMeeting(long group, String date, String title) {

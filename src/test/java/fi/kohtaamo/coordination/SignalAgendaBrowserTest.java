@@ -6,7 +6,6 @@ import fi.kohtaamo.coordination.internal.signals.SignalQueries;
 import fi.kohtaamo.support.Browser;
 import fi.kohtaamo.support.BrowserPageTest;
 import fi.kohtaamo.support.IntegrationTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,8 +32,7 @@ class SignalAgendaBrowserTest extends BrowserPageTest {
 
     void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         // a page that reloads under the check leaves stale elements: look again
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
+        Browser.await(driver, condition::apply);
     }
 
     void accessible(String what) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -39,7 +38,7 @@ class SignalsCriteriaBrowserTest {
         driver.findElement(By.id("email")).sendKeys("koordinaattori@demo.kohtaamo.fi");
         driver.findElement(By.id("password")).sendKeys("demo-password-for-tests");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(driver, java.time.Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.await(driver, d -> !d.getCurrentUrl().contains("/login"));
     }
 
     @AfterAll
@@ -86,8 +85,7 @@ class SignalsCriteriaBrowserTest {
             driver.get(url("/admin/signals/new", lang));
             driver.findElement(By.id("f-body")).sendKeys("Soittakaa 040 123 4567");
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-            new WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                    .until(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+            Browser.await(driver, d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
             assertThat(driver.findElement(By.id("f-body")).getAttribute("aria-invalid")).isEqualTo("true");
             Browser.assertAccessible(driver, "signal form with errors (" + lang + ")");
             Browser.assertFitsWidth(driver, 360, "signal form with errors (" + lang + ")");
@@ -118,8 +116,7 @@ class SignalsCriteriaBrowserTest {
         }
         assertThat(driver.switchTo().activeElement()).isEqualTo(submit);
         submit.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                .until(d -> d.getCurrentUrl().matches(".*/admin/signals/[0-9]+.*"));
+        Browser.await(driver, d -> d.getCurrentUrl().matches(".*/admin/signals/[0-9]+.*"));
         assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("evening group for fathers");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.kohtaamo.support.Browser;
 import fi.kohtaamo.support.IntegrationTest;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +46,7 @@ class DirectoryBrowserTest {
         d.findElement(By.id("email")).sendKeys(email);
         d.findElement(By.id("password")).sendKeys("demo-password-for-tests");
         d.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> !x.getCurrentUrl().contains("/login"));
+        Browser.await(d, x -> !x.getCurrentUrl().contains("/login"));
         return d;
     }
 
@@ -94,8 +92,7 @@ class DirectoryBrowserTest {
             // a form sent with errors stays accessible
             coordinator.get(url("/admin/services/new", lang));
             coordinator.findElement(By.id("save")).click();
-            new WebDriverWait(coordinator, Duration.ofSeconds(10))
-                    .until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+            Browser.await(coordinator, d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
             assertThat(coordinator.findElement(By.id("f-nameFi")).getAttribute("aria-invalid")).isEqualTo("true");
             Browser.assertAccessible(coordinator, "service form with errors (" + lang + ")");
             Browser.assertFitsWidth(coordinator, 360, "service form with errors (" + lang + ")");
@@ -121,7 +118,7 @@ class DirectoryBrowserTest {
                 "document.getElementById('f-channels-0-hours-0-opens').value = '09:00';"
                         + "document.getElementById('f-channels-0-hours-0-closes').value = '12:00';");
         coordinator.findElement(By.id("save")).click();
-        new WebDriverWait(coordinator, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("saved")
+        Browser.await(coordinator, d -> d.getCurrentUrl().contains("saved")
                 || !d.findElements(By.cssSelector(".error-summary")).isEmpty());
         assertThat(coordinator.findElements(By.cssSelector(".error-summary"))).as(coordinator.getPageSource()
                 .replaceAll("(?s).*(<div class=\"error-summary.*?</div>).*", "$1")).isEmpty();
@@ -152,21 +149,19 @@ class DirectoryBrowserTest {
                 .findElement(By.cssSelector("input[name=position]"));
         position.clear();
         position.sendKeys("1", org.openqa.selenium.Keys.ENTER);
-        new WebDriverWait(coordinator, Duration.ofSeconds(10))
-                .until(d -> d.getCurrentUrl().contains("saved"));
+        Browser.await(coordinator, d -> d.getCurrentUrl().contains("saved"));
         assertThat(coordinator.findElement(By.cssSelector("table tbody tr td a")).getText()).isEqualTo(last);
         // move it back with its Down button … to keep the demo's order for the other tests: up to the end by number
         int n = coordinator.findElements(By.cssSelector("table tbody tr")).size();
         org.openqa.selenium.WebElement back = coordinator.findElement(By.cssSelector("table tbody tr input[name=position]"));
         back.clear();
         back.sendKeys("" + n, org.openqa.selenium.Keys.ENTER);
-        new WebDriverWait(coordinator, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(
+        Browser.await(coordinator, d -> d.findElements(By.cssSelector(
                 "table tbody tr")).get(n - 1).findElement(By.cssSelector("td a")).getText().equals(last));
 
         coordinator.get(url("/admin/services/needs?edit=" + needInUse(), "en"));
         coordinator.findElement(By.cssSelector("form[action$='/delete'] button")).click();
-        new WebDriverWait(coordinator, Duration.ofSeconds(10))
-                .until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+        Browser.await(coordinator, d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
         assertThat(coordinator.findElement(By.cssSelector(".error-summary")).getText()).contains("in use");
         Browser.assertAccessible(coordinator, "needs catalogue, delete refused");
         Browser.assertFitsWidth(coordinator, 360, "needs catalogue, delete refused");

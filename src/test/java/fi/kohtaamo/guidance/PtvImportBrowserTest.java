@@ -8,7 +8,6 @@ import fi.kohtaamo.support.Fixtures;
 import fi.kohtaamo.support.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,7 +59,7 @@ class PtvImportBrowserTest {
 
     void waitFor(String css) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
+            Browser.await(driver, 90, d -> !d.findElements(By.cssSelector(css)).isEmpty());
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no " + css + " on " + driver.getCurrentUrl() + ": "
                     + driver.findElement(By.tagName("main")).getText(), e);
@@ -76,7 +74,7 @@ class PtvImportBrowserTest {
         driver.findElement(By.id("email")).sendKeys("admin@demo.kohtaamo.fi");
         driver.findElement(By.id("password")).sendKeys("demo-password-for-tests");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.await(driver, d -> !d.getCurrentUrl().contains("/login"));
 
         Path first = Files.createTempFile("kohtaamo-ptv", ".json");
         Files.write(first, PtvImportTest.fixture("services.json"));

@@ -10,7 +10,6 @@ import fi.kohtaamo.support.Fixtures;
 import fi.kohtaamo.support.IntegrationTest;
 import fi.kohtaamo.support.QrCodes;
 import fi.kohtaamo.support.WebClient;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -22,7 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -80,13 +78,13 @@ class ServiceFindBrowserTest extends BrowserPageTest {
                 WebElement menu = driver.findElements(By.cssSelector(".staff-nav a")).stream()
                         .filter(a -> a.getText().strip().equals(MENU.get(lang))).findFirst().orElseThrow();
                 menu.click();
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/services"));
+                Browser.await(driver, d -> d.getCurrentUrl().contains("/services"));
                 // the need chosen by the name this language shows, the municipality by the code of the test's
                 new Select(driver.findElement(By.id("s-need"))).selectByVisibleText(NEED.get(lang));
                 new Select(driver.findElement(By.id("s-municipality"))).selectByValue(municipality);
                 driver.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
                 // a click returns when the browser has taken it, not when the next page is there
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("need=speech"));
+                Browser.await(driver, d -> d.getCurrentUrl().contains("need=speech"));
                 Browser.assertAccessible(driver, "results " + lang);
                 Browser.assertFitsWidth(driver, 360, "results " + lang);
                 WebElement result = driver.findElement(By.cssSelector("ol.card-list > li"));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.kohtaamo.support.Browser;
 import fi.kohtaamo.support.BrowserPageTest;
 import fi.kohtaamo.support.IntegrationTest;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,7 +65,7 @@ class CountBrowserTest extends BrowserPageTest {
         minus.sendKeys(Keys.ENTER);
         assertThat(driver.findElement(By.id("f-children1to2")).getAttribute("value")).isNotEqualTo("-1");
         driver.findElement(By.cssSelector("form.counter-form button[type=submit]")).sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("saved"));
+        Browser.await(driver, d -> d.getCurrentUrl().contains("saved"));
         assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("Laskettu: " + (before + 3) + " aikuista");
 
         check(day + "/month?month=2026-11");
@@ -82,7 +80,7 @@ class CountBrowserTest extends BrowserPageTest {
             throw new java.io.UncheckedIOException(e);
         }
         driver.findElement(By.cssSelector("main form button[type=submit]")).sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/import/preview"));
+        Browser.await(driver, d -> d.getCurrentUrl().contains("/import/preview"));
         assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("Mitään ei tuotu");
         Browser.assertAccessible(driver, "import preview");
         Browser.assertFitsWidth(driver, 360, "import preview");
@@ -121,7 +119,7 @@ class CountBrowserTest extends BrowserPageTest {
                 expected.put(keys.get(r).getAttribute("value"), value);
             }
             driver.findElement(By.cssSelector("main form[method=post] button[type=submit]")).sendKeys(Keys.ENTER);
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("saved=")
+            Browser.await(driver, d -> d.getCurrentUrl().contains("saved=")
                     || !d.findElements(By.cssSelector(".error-summary")).isEmpty());
             assertThat(driver.getCurrentUrl()).as(lang + ": " + driver.findElements(By.cssSelector(".error-summary"))
                     .stream().map(WebElement::getText).toList()).contains("saved=2");
@@ -146,7 +144,7 @@ class CountBrowserTest extends BrowserPageTest {
         WebElement breakdown = driver.findElement(By.id("f-breakdown"));
         new org.openqa.selenium.support.ui.Select(breakdown).selectByValue("AREA");
         driver.findElement(By.cssSelector("form.filters button[type=submit]")).sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("breakdown=AREA"));
+        Browser.await(driver, d -> d.getCurrentUrl().contains("breakdown=AREA"));
         assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("By area");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.kohtaamo.support.Browser;
 import fi.kohtaamo.support.BrowserPageTest;
 import fi.kohtaamo.support.IntegrationTest;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +16,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -43,7 +41,7 @@ class OutreachBrowserTest extends BrowserPageTest {
         List<WebElement> acknowledge = driver.findElements(By.cssSelector("main form button[type=submit]"));
         if (!acknowledge.isEmpty()) {
             press(acknowledge.get(0), Keys.ENTER);
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("acknowledged"));
+            Browser.await(driver, d -> d.getCurrentUrl().contains("acknowledged"));
         }
         assertThat(driver.findElements(By.cssSelector("main form button[type=submit]"))).isEmpty();
 
@@ -59,7 +57,7 @@ class OutreachBrowserTest extends BrowserPageTest {
         assertThat(driver.findElements(By.cssSelector("main form button[type=submit]"))).as(driver.findElement(By.tagName("main")).getText()).isNotEmpty();
         // a talk needs a topic: sending without one explains what is missing, in the error summary
         press(driver.findElement(By.cssSelector("main form button[type=submit]")), Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+        Browser.await(driver, d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
         assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("Ammattiryhmä").contains("Aihe");
         Browser.assertAccessible(driver, slot + " with errors");
 
@@ -67,7 +65,7 @@ class OutreachBrowserTest extends BrowserPageTest {
         new Select(driver.findElement(By.id("f-topicId"))).selectByIndex(2);
         driver.findElement(By.id("f-message")).sendKeys("Tuon esitteitä mukanani.");
         press(driver.findElement(By.cssSelector("main form button[type=submit]")), Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/visits/")
+        Browser.await(driver, d -> d.getCurrentUrl().contains("/visits/")
                 || !d.findElements(By.name("acceptWarnings")).isEmpty() || !d.findElements(By.cssSelector(".error-summary")).isEmpty());
         assertThat(driver.findElements(By.cssSelector(".error-summary"))).as(driver.findElement(By.tagName("main")).getText())
                 .isEmpty();
@@ -75,7 +73,7 @@ class OutreachBrowserTest extends BrowserPageTest {
             Browser.assertAccessible(driver, slot + " with warnings");
             press(driver.findElement(By.name("acceptWarnings")), Keys.SPACE);
             press(driver.findElement(By.cssSelector("main form button[type=submit]")), Keys.ENTER);
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/visits/"));
+            Browser.await(driver, d -> d.getCurrentUrl().contains("/visits/"));
         }
         String visit = path(driver.getCurrentUrl()).replaceAll("\\?.*$", "");
         check(visit);
@@ -94,7 +92,7 @@ class OutreachBrowserTest extends BrowserPageTest {
         js.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("f-fromDate")), "2026-12-01");
         js.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("f-toDate")), "2026-12-31");
         press(driver.findElement(By.cssSelector("main form button[type=submit]")), Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("saved")
+        Browser.await(driver, d -> d.getCurrentUrl().contains("saved")
                 || !d.findElements(By.cssSelector(".error-summary")).isEmpty());
         assertThat(driver.getCurrentUrl()).as(driver.findElement(By.tagName("main")).getText()).contains("saved");
         String proposal = path(driver.getCurrentUrl()).replaceAll("\\?.*$", "");
@@ -111,12 +109,12 @@ class OutreachBrowserTest extends BrowserPageTest {
                 press(accept.get(0), Keys.SPACE);
             }
             press(confirm, Keys.ENTER);
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("confirmed")
+            Browser.await(driver, d -> d.getCurrentUrl().contains("confirmed")
                     || !d.findElements(By.name("acceptWarnings")).isEmpty());
             if (!driver.getCurrentUrl().contains("confirmed")) {
                 press(driver.findElement(By.cssSelector("form[action$='/confirm'] input[name=acceptWarnings]")), Keys.SPACE);
                 press(driver.findElement(By.cssSelector("form[action$='/confirm'] button[type=submit]")), Keys.ENTER);
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("confirmed"));
+                Browser.await(driver, d -> d.getCurrentUrl().contains("confirmed"));
             }
         }
         assertThat(driver.findElement(By.cssSelector("dl.facts dd")).getText()).isEqualTo("Vahvistettu");
@@ -128,7 +126,7 @@ class OutreachBrowserTest extends BrowserPageTest {
         List<WebElement> activity = driver.findElements(By.id("f-activity"));
         if (!activity.isEmpty()) {
             press(driver.findElement(By.cssSelector("main form[method=get] button[type=submit]")), Keys.ENTER);
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("activity="));
+            Browser.await(driver, d -> d.getCurrentUrl().contains("activity="));
             placePage = path(driver.getCurrentUrl()).replaceAll("&?lang=fi", "");
         }
         check(placePage);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.kohtaamo.support.Browser;
 import fi.kohtaamo.support.BrowserPageTest;
 import fi.kohtaamo.support.IntegrationTest;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -94,7 +92,7 @@ class FeedbackBrowserTest extends BrowserPageTest {
             typeHere("Lisää aikoja");
             tabTo("form button[type=submit]");
             new Actions(driver).sendKeys(Keys.ENTER).perform();
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/feedback/thanks"));
+            Browser.await(driver, d -> d.getCurrentUrl().contains("/feedback/thanks"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(thanks.get(lang));
             assertThat(answers(p)).isEqualTo(before + 1);
             Browser.assertAccessible(driver, "thanks " + lang);
@@ -115,11 +113,11 @@ class FeedbackBrowserTest extends BrowserPageTest {
         WebElement face = tabTo("button[name=face]");
         assertThat(face.getAttribute("value")).isEqualTo("5");
         new Actions(driver).sendKeys(Keys.ENTER).perform();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/feedback/thanks"));
+        Browser.await(driver, d -> d.getCurrentUrl().contains("/feedback/thanks"));
         assertThat(answers(p)).isEqualTo(before + 1);
         Browser.assertAccessible(driver, "kiosk thanks");
         // back to the start by itself, for the next family
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/feedback/kiosk?child=1"));
+        Browser.await(driver, d -> d.getCurrentUrl().endsWith("/feedback/kiosk?child=1"));
         assertThat(driver.findElements(By.cssSelector("button[name=face]"))).hasSize(5);
         // the adults' kiosk by keyboard too
         driver.get(url("/places/" + p + "/feedback/kiosk", "en"));
@@ -127,9 +125,9 @@ class FeedbackBrowserTest extends BrowserPageTest {
         new Actions(driver).sendKeys(Keys.SPACE).perform();
         tabTo("form button[type=submit]");
         new Actions(driver).sendKeys(Keys.ENTER).perform();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/feedback/thanks"));
+        Browser.await(driver, d -> d.getCurrentUrl().contains("/feedback/thanks"));
         assertThat(answers(p)).isEqualTo(before + 2);
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("/feedback/kiosk"));
+        Browser.await(driver, d -> d.getCurrentUrl().endsWith("/feedback/kiosk"));
         assertThat(driver.manage().getCookies()).isEmpty();
     }
 }

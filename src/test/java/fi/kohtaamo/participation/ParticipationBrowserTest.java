@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.kohtaamo.shared.RateLimits;
 import fi.kohtaamo.support.Browser;
 import fi.kohtaamo.support.IntegrationTest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +49,7 @@ class ParticipationBrowserTest {
         staff.findElement(By.id("email")).sendKeys("koordinaattori@demo.kohtaamo.fi");
         staff.findElement(By.id("password")).sendKeys("demo-password-for-tests");
         staff.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(staff, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.await(staff, d -> !d.getCurrentUrl().contains("/login"));
     }
 
     @AfterAll
@@ -120,15 +118,13 @@ class ParticipationBrowserTest {
             family.get(url("/places/" + place + "/wishes", lang));
             family.findElement(By.id("f-wish")).sendKeys("Soittakaa 040 123 4567");
             family.findElement(By.cssSelector("main form:not(.inline) button[type=submit]")).click();
-            new WebDriverWait(family, Duration.ofSeconds(10))
-                    .until(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+            Browser.await(family, d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
             assertThat(family.findElement(By.id("f-wish")).getAttribute("aria-invalid")).isEqualTo("true");
             Browser.assertAccessible(family, "wish with errors (" + lang + ")");
             Browser.assertFitsWidth(family, 360, "wish with errors (" + lang + ")");
             family.get(url("/accessibility", lang));
             family.findElement(By.cssSelector("form[action*='/accessibility/feedback'] button[type=submit]")).click();
-            new WebDriverWait(family, Duration.ofSeconds(10))
-                    .until(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+            Browser.await(family, d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
             Browser.assertAccessible(family, "accessibility feedback with errors (" + lang + ")");
             Browser.assertFitsWidth(family, 360, "accessibility feedback with errors (" + lang + ")");
         }
@@ -145,7 +141,7 @@ class ParticipationBrowserTest {
         box.sendKeys(Keys.TAB);
         tabTo(family, send);
         send.sendKeys(Keys.ENTER);
-        new WebDriverWait(family, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("sent"));
+        Browser.await(family, d -> d.getCurrentUrl().contains("sent"));
         assertThat(family.findElement(By.cssSelector("main")).getText()).contains("Thank you").doesNotContain(text);
         long id = one("select id from wish where body = '" + text + "'");
 
@@ -153,23 +149,21 @@ class ParticipationBrowserTest {
         staff.findElement(By.cssSelector("main table a[href$='/admin/participation/wishes/" + id + "']")).click();
         WebElement publish = staff.findElement(By.cssSelector("form[action$='/publish'] button"));
         publish.sendKeys(Keys.ENTER);
-        new WebDriverWait(staff, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("saved"));
+        Browser.await(staff, d -> d.getCurrentUrl().contains("saved"));
         WebElement answer = staff.findElement(By.id("f-answer"));
         answer.sendKeys("We will ask the swimming hall about a spring trip.");
         new org.openqa.selenium.support.ui.Select(staff.findElement(By.id("f-wishState"))).selectByValue("CONSIDERING");
         WebElement save = staff.findElement(By.cssSelector("form[action$='/answer'] button"));
         save.sendKeys(Keys.ENTER);
         // the page was already at ?saved from publishing: wait for the answer's own reload
-        new WebDriverWait(staff, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(save));
+        Browser.await(staff, org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(save));
 
         family.get(url("/places/" + place + "/wishes", "en"));
         String shown = family.findElement(By.id("wish-" + id)).getText();
         assertThat(shown).contains(text).contains("Under consideration").contains("spring trip");
         // supported once from this browser, by keyboard
         family.findElement(By.cssSelector("#wish-" + id + " form button")).sendKeys(Keys.ENTER);
-        new WebDriverWait(family, Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("#wish-" + id + " form")).isEmpty());
+        Browser.await(family, d -> d.findElements(By.cssSelector("#wish-" + id + " form")).isEmpty());
         assertThat(family.findElement(By.id("wish-" + id)).getText()).contains("You support this wish");
         Browser.assertAccessible(family, "supported wish");
     }
@@ -201,7 +195,7 @@ class ParticipationBrowserTest {
         WebElement save = staff.findElement(By.cssSelector("main form button[type=submit]"));
         tabTo(staff, save);
         save.sendKeys(Keys.ENTER);
-        new WebDriverWait(staff, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("saved"));
+        Browser.await(staff, d -> d.getCurrentUrl().contains("saved"));
         assertThat(one("select count(*) from observation")).isEqualTo(before + 1);
         assertThat(one("select count(*) from observation where enjoyed = 'Knocking the tower down.' "
                 + "and with_children = 'Built a tower with two other children.' and age_band = 'AGE_3_4'")).isEqualTo(1);

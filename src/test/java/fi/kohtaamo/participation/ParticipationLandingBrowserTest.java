@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.kohtaamo.support.Browser;
 import fi.kohtaamo.support.IntegrationTest;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -38,7 +36,7 @@ class ParticipationLandingBrowserTest {
         d.findElement(By.id("email")).sendKeys(email);
         d.findElement(By.id("password")).sendKeys("demo-password-for-tests");
         d.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> !x.getCurrentUrl().contains("/login"));
+        Browser.await(d, x -> !x.getCurrentUrl().contains("/login"));
         return d;
     }
 
@@ -82,13 +80,12 @@ class ParticipationLandingBrowserTest {
             WebElement nav = d.findElement(By.cssSelector(".staff-nav a[href$='/admin/participation']"));
             tabTo(d, nav);
             nav.sendKeys(Keys.ENTER);
-            new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.getCurrentUrl().endsWith("/admin/participation"));
+            Browser.await(d, x -> x.getCurrentUrl().endsWith("/admin/participation"));
             assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Participation");
             WebElement part = d.findElement(By.cssSelector(".participation-parts a[href$='/admin/participation/wishes']"));
             tabTo(d, part);
             part.sendKeys(Keys.ENTER);
-            new WebDriverWait(d, Duration.ofSeconds(10))
-                    .until(x -> x.getCurrentUrl().endsWith("/admin/participation/wishes"));
+            Browser.await(d, x -> x.getCurrentUrl().endsWith("/admin/participation/wishes"));
         } finally {
             d.quit();
         }

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.kohtaamo.support.Browser;
 import fi.kohtaamo.support.BrowserPageTest;
 import fi.kohtaamo.support.IntegrationTest;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -59,8 +57,7 @@ class PlanningBrowserTest extends BrowserPageTest {
         for (String lang : LANGS) {
             driver.get(url("/admin/participation/planning/new", lang));
             driver.findElement(By.cssSelector("main form[method=post] button[type=submit]")).sendKeys(Keys.ENTER);
-            new WebDriverWait(driver, Duration.ofSeconds(10))
-                    .until(d -> !d.findElements(By.id("error-summary")).isEmpty());
+            Browser.await(driver, d -> !d.findElements(By.id("error-summary")).isEmpty());
             Browser.assertAccessible(driver, "arranging errors (" + lang + ")");
             Browser.assertFitsWidth(driver, 360, "arranging errors (" + lang + ")");
         }
@@ -75,7 +72,7 @@ class PlanningBrowserTest extends BrowserPageTest {
         assertThat(boxes).isNotEmpty();
         boxes.get(0).sendKeys(Keys.SPACE);
         boxes.get(0).sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("decided"));
+        Browser.await(driver, d -> d.getCurrentUrl().contains("decided"));
         assertThat(driver.findElement(By.id("decisions")).isDisplayed()).isTrue();
         assertThat(driver.getPageSource()).contains("Kokeillaan perhejumppaa lauantaisin.");
         Browser.assertAccessible(driver, "decision recorded");

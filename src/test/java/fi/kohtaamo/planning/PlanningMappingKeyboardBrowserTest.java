@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.kohtaamo.support.Browser;
 import fi.kohtaamo.support.BrowserPageTest;
 import fi.kohtaamo.support.IntegrationTest;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,8 +28,7 @@ class PlanningMappingKeyboardBrowserTest extends BrowserPageTest {
     @Autowired JdbcClient jdbc;
 
     void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
+        Browser.await(driver, condition::apply);
     }
 
     void accessible(String what) {

@@ -11,7 +11,6 @@ import fi.kohtaamo.support.Browser;
 import fi.kohtaamo.support.BrowserPageTest;
 import fi.kohtaamo.support.Fixtures;
 import fi.kohtaamo.support.IntegrationTest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -117,8 +115,7 @@ class NearMeBrowserTest extends BrowserPageTest {
         assertThat(button.isDisplayed()).as("the script shows the button").isTrue();
         button.click();
         String done = button.getAttribute("data-done");
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> done.equals(d.findElement(By.id("near-status")).getText()));
+        Browser.await(driver, d -> done.equals(d.findElement(By.id("near-status")).getText()));
         assertThat(driver.getCurrentUrl()).isEqualTo(before);
         List<String> after = requests();
         assertThat(after).as("no request after the location was read").isEqualTo(requestsBefore);

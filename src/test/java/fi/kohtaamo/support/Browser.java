@@ -52,6 +52,22 @@ public final class Browser {
         return driver;
     }
 
+    /**
+     * The one way a browser test waits: polls the condition until it is true (or not null) for up to 20 seconds.
+     * A page that is replaced while the condition reads it (a form posted, a redirect) throws a stale element
+     * reference; that is a "not yet", so the wait goes on instead of failing the test on timing.
+     */
+    public static <V> V await(WebDriver driver, java.util.function.Function<? super WebDriver, V> condition) {
+        return await(driver, 20, condition);
+    }
+
+    /** {@link #await(WebDriver, java.util.function.Function)} with its own limit, for a slow step such as an import. */
+    public static <V> V await(WebDriver driver, int seconds, java.util.function.Function<? super WebDriver, V> condition) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(seconds))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+
     /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the current page and fails on any violation. */
     public static void assertAccessible(WebDriver driver, String what) {
         Results results = axe().analyze(driver);

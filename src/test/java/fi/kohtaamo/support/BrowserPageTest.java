@@ -2,7 +2,6 @@ package fi.kohtaamo.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +10,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -68,6 +66,6 @@ public abstract class BrowserPageTest {
         WebElement password = driver.findElement(By.id("password"));
         password.sendKeys("demo-password-for-tests");
         password.sendKeys(Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        Browser.await(driver, d -> !d.getCurrentUrl().contains("/login"));
     }
 }
