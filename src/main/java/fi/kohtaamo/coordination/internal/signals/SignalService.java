@@ -83,6 +83,17 @@ public class SignalService {
         return targets(s).stream().anyMatch(t -> AccessControl.allows(actor, action, t));
     }
 
+    /** The county a request names (digits only, else 400), or the actor's default when it names none. */
+    public long county(Actor actor, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return defaultCounty(actor);
+        }
+        if (!raw.strip().matches("^[0-9]{1,18}$")) {
+            throw new KohtaamoException.BadParameter("county");
+        }
+        return Long.parseLong(raw.strip());
+    }
+
     /** The county whose pages an actor sees by default: their own, their area's or organisation's, else the first. */
     public long defaultCounty(Actor actor) {
         if (actor.countyId() != null) {

@@ -4,42 +4,38 @@ import fi.kohtaamo.monitoring.MonitoringAction;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.AccessControl;
 import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.CatalogueEditorController;
 import fi.kohtaamo.shared.KohtaamoException;
-import fi.kohtaamo.shared.Lang;
 import fi.kohtaamo.shared.PathIds;
 import fi.kohtaamo.shared.StaffNavigation;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The county's service types as its coordinators keep them ({@code /admin/service-types?county=}) with the one catalogue
- * editor ({@code catalogue :: editor}): the list in its order with its moves, the form to add a type or rename and
+ * editor page ({@link CatalogueEditorController}): the list in its order with its moves, the form to add a type or rename and
  * (de)activate one, and deletion of a type nothing uses. The county comes from the
  * request and is checked against the actor ({@link MonitoringAction#SERVICE_TYPE_MANAGE}); the type from the stored
  * record, which must be of that county.
  */
 @Controller
-class ServiceTypePageController {
+@RequestMapping(ServiceTypePageController.BASE)
+class ServiceTypePageController extends CatalogueEditorController {
 
     static final String BASE = "/admin/service-types";
 
     private final ServiceTypeService service;
     private final Registry registry;
-    private final MessageSource messages;
 
     ServiceTypePageController(ServiceTypeService service, Registry registry, MessageSource messages) {
+        super(BASE, messages);
         this.service = service;
         this.registry = registry;
-        this.messages = messages;
     }
 
     @Component
@@ -51,7 +47,8 @@ class ServiceTypePageController {
         }
     }
 
-    private long county(Actor actor, String raw) {
+    @Override
+    protected long county(Actor actor, String raw) {
         if (raw != null && !raw.isBlank()) {
             return PathIds.orNotFound(raw);
         }
@@ -62,65 +59,36 @@ class ServiceTypePageController {
                 .orElseThrow(() -> new KohtaamoException.NotFound("county"));
     }
 
-    @GetMapping(BASE)
-    String list(@RequestParam(required = false) String county, @RequestParam(required = false) String edit,
-            Actor actor, Model model) {
-        long c = county(actor, county);
-        service.require(actor, c);
-        return page(actor, c, model, service.editValues(c, edit), Map.of());
+    @Override
+    protected void require(Actor actor, long county) {
+        service.require(actor, county);
     }
 
-    private String page(Actor actor, long county, Model model, Map<String, String> values, Map<String, String> errors) {
+    @Override
+    protected Map<String, String> editValues(Actor actor, long county, String edit) {
+        return service.editValues(county, edit);
+    }
+
+    @Override
+    protected void save(Actor actor, long county, Long id, Map<String, String> form) {
+        service.save(actor, county, id, form);
+    }
+
+    @Override
+    protected void move(Actor actor, long county, long id, Map<String, String> form) {
+        service.move(actor, county, id, form);
+    }
+
+    @Override
+    protected void delete(Actor actor, long county, long id, Map<String, String> form) {
+        service.delete(actor, county, id, form);
+    }
+
+    @Override
+    protected String page(Actor actor, long county, Model model) {
         model.addAttribute("county", registry.county(county).orElseThrow());
         model.addAttribute("counties", actor.countyId() == null ? registry.counties() : List.of());
         model.addAttribute("types", service.rows(county));
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
-        model.addAttribute("catalogueEdits", true);
         return "monitoring/service-types";
-    }
-
-    @PostMapping(BASE)
-    String save(@RequestParam Map<String, String> form, Actor actor, Lang lang, Model model,
-            HttpServletResponse response) {
-        long c = county(actor, form.get("county"));
-        service.require(actor, c);
-        Long id = form.get("id") == null || form.get("id").isBlank() ? null : PathIds.orNotFound(form.get("id"));
-        return write(actor, c, form, lang, model, response, () -> service.save(actor, c, id, form));
-    }
-
-    @PostMapping(BASE + "/{id}/move")
-    String move(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Lang lang, Model model,
-            HttpServletResponse response) {
-        long c = county(actor, form.get("county"));
-        service.require(actor, c);
-        return write(actor, c, Map.of(), lang, model, response,
-                () -> service.move(actor, c, PathIds.orNotFound(id), form));
-    }
-
-    @PostMapping(BASE + "/{id}/delete")
-    String delete(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Lang lang,
-            Model model, HttpServletResponse response) {
-        long c = county(actor, form.get("county"));
-        service.require(actor, c);
-        long typeId = PathIds.orNotFound(id);
-        return write(actor, c, service.editValues(c, String.valueOf(typeId)), lang, model, response,
-                () -> service.delete(actor, c, typeId, form));
-    }
-
-    /** A write: back to the list when done, the page with the errors (400) or the stale notice (409) when not. */
-    private String write(Actor actor, long c, Map<String, String> values, Lang lang, Model model,
-            HttpServletResponse response, Runnable write) {
-        try {
-            write.run();
-            return "redirect:" + BASE + "?county=" + c + "&saved";
-        } catch (KohtaamoException.Invalid e) {
-            response.setStatus(400);
-            return page(actor, c, model, values, e.errors().messages(messages, lang.locale()));
-        } catch (KohtaamoException.Conflict e) {
-            response.setStatus(409);
-            model.addAttribute("stale", true);
-            return page(actor, c, model, Map.of(), Map.of());
-        }
     }
 }
