@@ -74,9 +74,10 @@ class CalendarPagesTest {
 
     @Test
     void weekViewListsTheOccurrencesDayByDayWithHolidaysCancelled() {
-        // week 13 of 2027: Easter Monday 29.3. cancels the Monday café
-        Document week = web.get("/calendar?place=" + place + "&date=2027-03-31&lang=fi").html();
-        assertThat(week.selectFirst("h2").text()).isEqualTo("Viikko 13: 29.3.–4.4.2027");
+        // seven days from Easter Monday 29.3.2027, which cancels the Monday café
+        Document week = web.get("/calendar?place=" + place + "&date=2027-03-29&lang=fi").html();
+        assertThat(week.selectFirst(".period").text()).isEqualTo("Näytetään Ma 29.3.–Su 4.4.2027");
+        assertThat(week.selectFirst("h2").text()).isEqualTo("maanantai 29.3.");
         var items = week.select("li.occurrence");
         assertThat(items).hasSize(3);
         assertThat(items.get(0).text()).contains("9.30–11.30", "Peruttu", "2. pääsiäispäivä");

@@ -24,7 +24,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -90,7 +89,8 @@ public class CalendarPageController {
         LocalDate date = CalendarParams.date(query, "date", today);
         String viewRaw = CalendarParams.one(query, "view");
         View view = viewRaw == null ? View.WEEK : CalendarParams.enumValue("view", View.class, viewRaw);
-        LocalDate from = view == View.DAY ? date : date.with(DayOfWeek.MONDAY);
+        // a week runs from the date (today by default) for seven days: opened on a Sunday, it is not a week that is over
+        LocalDate from = date;
         LocalDate to = view == View.DAY ? date : from.plusDays(6);
         model.addAttribute("view", view.name());
         model.addAttribute("filter", filter);
@@ -98,13 +98,14 @@ public class CalendarPageController {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("today", today);
-        model.addAttribute("week", from.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         model.addAttribute("isToday", view == View.DAY && date.equals(today));
-        model.addAttribute("isThisWeek", view == View.WEEK && from.equals(today.with(DayOfWeek.MONDAY)));
+        model.addAttribute("isThisWeek", view == View.WEEK && from.equals(today));
+        model.addAttribute("filtersSet", CalendarListing.filtersSet(filter));
         if (view == View.SERIES) {
             LocalDate until = date.plusDays(CalendarService.MAX_DAYS);
             List<CalendarService.Series> series = calendar.series(filter, date, until);
             model.addAttribute("seriesTotal", series.size());
+            model.addAttribute("filtersOpen", series.isEmpty());
             model.addAttribute("series", series.stream().limit(CalendarViews.SERIES_LIMIT)
                     .map(s -> CalendarViews.series(s, lang, today.getYear())).toList());
             model.addAttribute("distances", distances(series.stream().map(CalendarService.Series::place).toList(),
@@ -116,7 +117,8 @@ public class CalendarPageController {
                 List<CalendarService.Entry> entries = calendar.occurrences(filter, from, to);
                 List<CalendarViews.Day> days = CalendarViews.days(entries, from, to, CalendarViews.DAY_LIMIT);
                 return new RenderedDays(fragments.render("calendar/parts", "days", lang,
-                        Map.of("week", week, "days", days, "distances", distances(entries, filter, lang)), request,
+                        Map.of("week", week, "lines", CalendarListing.lines(days, filter.weekdays()),
+                                "distances", distances(entries, filter, lang)), request,
                         response), entries.size(),
                         days.stream().anyMatch(d -> d.more() > 0));
             });
@@ -124,6 +126,7 @@ public class CalendarPageController {
             model.addAttribute("total", rendered.total());
             model.addAttribute("cut", rendered.cut());
             model.addAttribute("dayLimit", CalendarViews.DAY_LIMIT);
+            model.addAttribute("filtersOpen", rendered.total() == 0);
         }
         int step = view == View.DAY ? 1 : 7;
         model.addAttribute("previousUrl", withParam(request, "date", from.minusDays(step).toString()));
