@@ -189,6 +189,16 @@ class ActivityFeedTest {
         }
     }
 
+    @Test
+    void anUnpublishedActivityHasNoFeed() {
+        ActivityForm f = form(place, "EVENT", "Luonnos", null, "ONCE", null, null, "10:00", "11:00");
+        f.date = "2027-02-11";
+        f.published = "false";
+        long draft = activities.create(ADMIN, f);
+        assertThat(web.get("/calendar/activities/" + draft + "/calendar.ics").status()).isEqualTo(404);
+        assertThat(web.get("/calendar/activities/" + draft + "/2027-02-11.ics").status()).isEqualTo(404);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"abc/calendar.ics", "0/calendar.ics", "-1/calendar.ics", "1e3/calendar.ics",
             "99999999999999999999/calendar.ics", "1%27%20OR%201=1/calendar.ics", "%00/calendar.ics",
