@@ -375,7 +375,7 @@ class IcsFeedTest {
         assertThat(Set.of(uri.getQuery().split("&"))).containsExactlyInAnyOrder("municipality=" + muni,
                 "kind=FAMILY_CAFE", "weekday=TUESDAY", "lang=sv");
         assertThat(links(page, alternate)).isNotEmpty();
-        assertThat(links(page, alternate.replace("http://", "webcal://"))).containsExactly("Prenumerera i din kalender");
+        assertThat(links(page, alternate.replace("http://", "webcal://"))).containsExactly("Prenumerera på sökresultaten");
         assertThat(feed(uri.getPath() + "?" + uri.getQuery())).isEqualTo(feed("/calendar.ics?" + filters + "&lang=sv"));
     }
 
@@ -386,7 +386,7 @@ class IcsFeedTest {
         URI uri = URI.create(alternate);
         assertThat(uri.getPath()).isEqualTo("/places/" + place + "/calendar.ics");
         assertThat(links(page, alternate)).isNotEmpty();
-        assertThat(links(page, alternate.replace("http://", "webcal://"))).containsExactly("Tilaa kalenteriisi");
+        assertThat(links(page, alternate.replace("http://", "webcal://"))).containsExactly("Tilaa paikan ohjelma");
         assertThat(new TreeSet<>(expand(feed(uri.getPath() + "?" + uri.getQuery()))))
                 .isEqualTo(new TreeSet<>(api("place=" + place)));
     }

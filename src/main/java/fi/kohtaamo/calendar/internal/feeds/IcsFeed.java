@@ -136,13 +136,33 @@ public final class IcsFeed {
         for (CalendarService.SeasonPlan plan : plans) {
             components.addAll(events(plan, filter));
         }
-        PropertyList props = new PropertyList(List.of(
+        return text(new PropertyList(List.of(
                 new ProdId("-//Kohtaamo//Family calendar//EN"), ImmutableVersion.VERSION_2_0,
                 ImmutableCalScale.GREGORIAN,
                 new XProperty("X-WR-CALNAME", settings.name()),
                 new XProperty("X-WR-TIMEZONE", TZID),
                 new XProperty("REFRESH-INTERVAL", new ParameterList(List.of(Value.DURATION)), "PT6H"),
-                new XProperty("X-PUBLISHED-TTL", "PT6H")));
+                new XProperty("X-PUBLISHED-TTL", "PT6H"))), components);
+    }
+
+    /**
+     * One occurrence as a file to add to one's calendar: a single VEVENT with the UID the feeds give an
+     * occurrence of its own ({@code activity-<id>-<original yyyymmdd>}), so a moved or noted occurrence
+     * is the same event in both; a cancelled one says STATUS:CANCELLED and why. No calendar name or
+     * refresh interval: apps add the event to a calendar the family already has.
+     */
+    public String writeOccurrence(CalendarService.Series series, Occurrence o,
+            List<fi.kohtaamo.shared.LocalizedText> notes) {
+        VEvent event = single(series, o, notes);
+        if (o.status() == Occurrence.Status.CANCELLED) {
+            event.add(new net.fortuna.ical4j.model.property.Status(
+                    net.fortuna.ical4j.model.property.Status.VALUE_CANCELLED));
+        }
+        return text(new PropertyList(List.of(new ProdId("-//Kohtaamo//Family calendar//EN"),
+                ImmutableVersion.VERSION_2_0, ImmutableCalScale.GREGORIAN)), List.of(helsinki(), event));
+    }
+
+    private String text(PropertyList props, List<CalendarComponent> components) {
         Calendar calendar = new Calendar(props, new ComponentList<>(components));
         StringWriter out = new StringWriter();
         try {
@@ -260,11 +280,12 @@ public final class IcsFeed {
         if (!noteText.isEmpty()) {
             d.append(noteText);
         }
-        if (o.status() == Occurrence.Status.MOVED) {
+        if (o.status() != Occurrence.Status.SCHEDULED) {
             if (!d.isEmpty()) {
                 d.append("\n\n");
             }
-            d.append(message("calendar.movedReason", DAY.format(o.originalDate())));
+            d.append(o.status() == Occurrence.Status.MOVED
+                    ? message("calendar.movedReason", DAY.format(o.originalDate())) : message("calendar.cancelled") + ":");
             if (o.reason() != null && !o.reason().text().isEmpty()) {
                 d.append(' ').append(o.reason().text().get(settings.lang()));
             }

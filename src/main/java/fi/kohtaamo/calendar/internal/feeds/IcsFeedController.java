@@ -1,5 +1,6 @@
 package fi.kohtaamo.calendar.internal.feeds;
 
+import fi.kohtaamo.calendar.internal.ActivityQueries;
 import fi.kohtaamo.calendar.internal.CalendarFilter;
 import fi.kohtaamo.calendar.internal.CalendarService;
 import fi.kohtaamo.calendar.internal.CalendarParams;
@@ -20,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -60,10 +62,12 @@ class IcsFeedController {
     private final String uidDomain;
     private final PublicUrls urls;
     private final PublicDataCache cache;
+    private final ActivityQueries activities;
 
     IcsFeedController(CalendarService calendar, CalendarParams params, Registry registry, MessageSource messages,
             Clock clock, @Value("${kohtaamo.feed.uid-domain:kohtaamo.fi}") String uidDomain, PublicUrls urls,
-            PublicDataCache cache) {
+            PublicDataCache cache, ActivityQueries activities) {
+        this.activities = activities;
         this.urls = urls;
         this.cache = cache;
         this.calendar = calendar;
@@ -100,6 +104,58 @@ class IcsFeedController {
                 lang, request);
     }
 
+    /**
+     * One activity's feed: the series with its changes, exactly as it is in its place's feed (same
+     * UIDs, so subscribing to both gives no duplicates), for the same window.
+     */
+    @GetMapping("/calendar/activities/{id}/calendar.ics")
+    ResponseEntity<byte[]> activity(@PathVariable String id, Lang lang, HttpServletRequest request) {
+        ActivityQueries.Activity a = publishedActivity(id);
+        PlaceInfo place = publicPlace(a);
+        CalendarFilter filter = CalendarFilter.ALL.withPlace(place.id());
+        String name = a.name().get(lang) + " – " + place.name().get(lang);
+        return send(List.of("ics-activity", a.id()), filter, name, lang, request,
+                (settings, from, to) -> new IcsFeed(messages, settings).write(calendar.seasons(filter, from, to)
+                        .stream().filter(p -> p.series().activity().id() == a.id()).toList(), filter),
+                "inline; filename=\"" + FileNames.slug(a.name().get(lang)) + ".ics\"");
+    }
+
+    /**
+     * One occurrence as a file to add to one's calendar ({@code /calendar/activities/{id}/2026-11-25.ics},
+     * the date being the one the occurrence takes place on, as in its page's address); cancelled ones
+     * too, marked cancelled, so that a family who added it earlier sees the change when they open it.
+     */
+    @GetMapping("/calendar/activities/{id}/{date}.ics")
+    ResponseEntity<byte[]> occurrence(@PathVariable String id, @PathVariable String date, Lang lang,
+            HttpServletRequest request) {
+        ActivityQueries.Activity a = publishedActivity(id);
+        LocalDate day = FileNames.date(date);
+        PlaceInfo place = publicPlace(a);
+        CalendarFilter filter = CalendarFilter.ALL.withPlace(place.id());
+        CalendarService.Entry entry = calendar.occurrences(filter, day.minusDays(CalendarService.MAX_DAYS / 2),
+                day.plusDays(CalendarService.MAX_DAYS / 2)).stream()
+                .filter(e -> e.activity().id() == a.id() && e.occurrence().date().equals(day)).findFirst()
+                .orElseThrow(() -> new KohtaamoException.NotFound("occurrence " + id + "/" + date));
+        return send(List.of("ics-occurrence", a.id(), day), filter, a.name().get(lang), lang, request,
+                (settings, from, to) -> new IcsFeed(messages, settings).writeOccurrence(
+                        new CalendarService.Series(entry.activity(), entry.place()), entry.occurrence(), entry.notes()),
+                "attachment; filename=\"" + FileNames.slug(a.name().get(lang)) + "-" + day + ".ics\"");
+    }
+
+    private ActivityQueries.Activity publishedActivity(String id) {
+        long activityId = id(id);
+        return activities.activity(activityId).filter(ActivityQueries.Activity::published)
+                .orElseThrow(() -> new KohtaamoException.NotFound("activity " + id));
+    }
+
+    private PlaceInfo publicPlace(ActivityQueries.Activity a) {
+        PlaceInfo p = registry.publicPlaces(new PlaceCriteria(null, null, a.placeId(), null, null)).get(a.placeId());
+        if (p == null) {
+            throw new KohtaamoException.NotFound("place of activity " + a.id());
+        }
+        return p;
+    }
+
     /** A written feed and its ETag, cached by settings and filter until the data changes. */
     private record Written(byte[] body, String etag) implements PublicDataCache.Sized {
         @Override
@@ -108,15 +164,30 @@ class IcsFeedController {
         }
     }
 
+    /** Writes the text of a feed for its settings and window. */
+    private interface Writer {
+        String write(IcsFeed.Settings settings, LocalDate from, LocalDate to);
+    }
+
     private ResponseEntity<byte[]> feed(CalendarFilter filter, String name, Lang lang, HttpServletRequest request) {
+        return send(List.of("ics"), filter, name, lang, request,
+                (settings, from, to) -> new IcsFeed(messages, settings).write(calendar.seasons(filter, from, to), filter),
+                "inline; filename=\"kohtaamo.ics\"");
+    }
+
+    /**
+     * The one way every feed is answered: written once per settings, filter and what (the key) until the
+     * data changes, with an ETag that answers If-None-Match with 304.
+     */
+    private ResponseEntity<byte[]> send(List<Object> what, CalendarFilter filter, String name, Lang lang,
+            HttpServletRequest request, Writer writer, String disposition) {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = today.minusMonths(WINDOW_MONTHS_BACK);
         LocalDate to = today.plusMonths(WINDOW_MONTHS_AHEAD);
         IcsFeed.Settings settings = new IcsFeed.Settings(lang, name, urls.base(), uidDomain,
                 from, to);
-        Written written = cache.get(java.util.List.of("ics", settings, filter), () -> {
-            byte[] bytes = new IcsFeed(messages, settings).write(calendar.seasons(filter, from, to), filter)
-                    .getBytes(StandardCharsets.UTF_8);
+        Written written = cache.get(List.of(what, settings, filter), () -> {
+            byte[] bytes = writer.write(settings, from, to).getBytes(StandardCharsets.UTF_8);
             return new Written(bytes, "\"" + sha256(bytes) + "\"");
         });
         byte[] body = written.body();
@@ -133,7 +204,7 @@ class IcsFeedController {
         }
         PublicResponses.keep();
         headers.setContentType(TEXT_CALENDAR);
-        headers.set(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"kohtaamo.ics\"");
+        headers.set(HttpHeaders.CONTENT_DISPOSITION, disposition);
         return new ResponseEntity<>(body, headers, HttpStatus.OK);
     }
 

@@ -185,9 +185,8 @@ public class CalendarPageController {
         model.addAttribute("place", place);
         model.addAttribute("series", CalendarViews.series(new CalendarService.Series(a, place), lang, today.getYear()));
         model.addAttribute("occurrences", entries);
-        String feed = urls.base() + "/places/" + place.id() + "/calendar.ics?lang=" + lang.code();
-        model.addAttribute("feedUrl", feed);
-        model.addAttribute("webcalUrl", CalendarViews.webcal(feed));
+        feeds(model, a, place, lang);
+        model.addAttribute("pageUrl", urls.base() + "/calendar/activities/" + a.id());
         return "calendar/activity";
     }
 
@@ -218,7 +217,20 @@ public class CalendarPageController {
         model.addAttribute("series", CalendarViews.series(new CalendarService.Series(a, place), lang,
                 LocalDate.now(clock).getYear()));
         model.addAttribute("pageUrl", urls.base() + "/calendar/activities/" + a.id() + "/" + d);
+        feeds(model, a, place, lang);
+        model.addAttribute("icsUrl", urls.base() + "/calendar/activities/" + a.id() + "/" + d + ".ics?lang="
+                + lang.code());
         return "calendar/occurrence";
+    }
+
+    /** The activity's own feed (also the page's {@code <head>} feed) and its place's, to subscribe to. */
+    private void feeds(Model model, ActivityQueries.Activity a, PlaceInfo place, Lang lang) {
+        String feed = urls.base() + "/calendar/activities/" + a.id() + "/calendar.ics?lang=" + lang.code();
+        model.addAttribute("feedUrl", feed);
+        model.addAttribute("webcalUrl", CalendarViews.webcal(feed));
+        String placeFeed = urls.base() + "/places/" + place.id() + "/calendar.ics?lang=" + lang.code();
+        model.addAttribute("placeFeedUrl", placeFeed);
+        model.addAttribute("placeWebcalUrl", CalendarViews.webcal(placeFeed));
     }
 
     private ActivityQueries.Activity publishedActivity(String id) {
