@@ -167,7 +167,7 @@ class ActivityTextTest {
         Element card = week.selectFirst("li.occurrence:has(p.other-lang-name)");
         assertThat(card.selectFirst("p.other-lang-name[lang=ar]").attr("dir")).isEqualTo("rtl");
         assertThat(card.selectFirst("p.other-lang-name[lang=uk]").attr("dir")).isEqualTo("ltr");
-        Document list = web.get("/calendar?place=" + place + "&view=list&lang=en").html();
+        Document list = web.get("/calendar?place=" + place + "&view=series&lang=en").html();
         assertThat(list.select("p.other-lang-name[lang=ar][dir=rtl]")).isNotEmpty();
         String widget = web.get("/widget/calendar?place=" + place + "&date=2026-11-25&days=7&lang=en").body();
         assertThat(widget).contains("lang=\"ar\" dir=\"rtl\"").contains(ARABIC_NAME);
