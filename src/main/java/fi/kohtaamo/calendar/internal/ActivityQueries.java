@@ -40,7 +40,22 @@ public class ActivityQueries {
             Integer ageMinMonths, Integer ageMaxMonths, boolean freeOfCharge, LocalizedText price,
             boolean registrationRequired, LocalizedText registration, Schedule schedule, boolean pausesOnHolidays,
             boolean followsSchoolHolidays, String schoolLanguage, boolean published, boolean demo, int version,
-            Instant updatedAt, List<Long> organiserIds, List<String> languages) {
+            Instant updatedAt, List<Long> organiserIds, List<String> languages, List<ActivityText> texts) {
+
+        /** An activity without texts in other languages. */
+        public Activity(long id, long placeId, ActivityKind kind, LocalizedText name, LocalizedText description,
+                Integer ageMinMonths, Integer ageMaxMonths, boolean freeOfCharge, LocalizedText price,
+                boolean registrationRequired, LocalizedText registration, Schedule schedule, boolean pausesOnHolidays,
+                boolean followsSchoolHolidays, String schoolLanguage, boolean published, boolean demo, int version,
+                Instant updatedAt, List<Long> organiserIds, List<String> languages) {
+            this(id, placeId, kind, name, description, ageMinMonths, ageMaxMonths, freeOfCharge, price,
+                    registrationRequired, registration, schedule, pausesOnHolidays, followsSchoolHolidays,
+                    schoolLanguage, published, demo, version, updatedAt, organiserIds, languages, List.of());
+        }
+
+        public Activity {
+            texts = texts == null ? List.of() : List.copyOf(texts);
+        }
     }
 
     public record ChangeRow(long activityId, LocalDate originalDate, String kind, LocalDate newDate, LocalTime newStart,
@@ -108,7 +123,9 @@ public class ActivityQueries {
         Map<Long, List<Long>> organisers = new HashMap<>();
         Map<Long, List<String>> languages = new HashMap<>();
         Map<Long, List<LocalDate>> dates = new HashMap<>();
+        Map<Long, List<ActivityText>> texts = new HashMap<>();
         for (List<Long> chunk : chunks(ids)) {
+            ActivityTextQueries.load(jdbc, chunk, texts);
             jdbc.sql("select activity_id, organisation_id from activity_organiser where activity_id in (:ids) "
                     + "order by activity_id, organisation_id").param("ids", chunk)
                     .query(rs -> {
@@ -138,7 +155,8 @@ public class ActivityQueries {
                     (Integer) r[5], (Integer) r[6], (Boolean) r[7], (LocalizedText) r[8], (Boolean) r[9],
                     (LocalizedText) r[10], schedule, (Boolean) r[19], (Boolean) r[20], (String) r[21], (Boolean) r[22],
                     (Boolean) r[23], (Integer) r[24], ((OffsetDateTime) r[25]).toInstant(),
-                    List.copyOf(organisers.getOrDefault(id, List.of())), List.copyOf(langs)));
+                    List.copyOf(organisers.getOrDefault(id, List.of())), List.copyOf(langs),
+                    texts.getOrDefault(id, List.of())));
         }
         return out;
     }

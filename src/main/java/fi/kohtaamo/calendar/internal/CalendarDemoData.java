@@ -68,8 +68,11 @@ class CalendarDemoData implements DemoData, NationalData {
     private final Registry registry;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ActivityTextQueries texts;
 
-    CalendarDemoData(ActivityQueries queries, Registry registry, Clock clock, TransactionTemplate tx) {
+    CalendarDemoData(ActivityQueries queries, Registry registry, Clock clock, TransactionTemplate tx,
+            ActivityTextQueries texts) {
+        this.texts = texts;
         this.queries = queries;
         this.registry = registry;
         this.clock = clock;
@@ -310,6 +313,11 @@ class CalendarDemoData implements DemoData, NationalData {
             for (PlaceInfo place : places) {
                 municipalities.add(place.municipalityCode());
                 programme(place, new Random(seed == 0 ? place.id() : seed * 1_000_003L + place.id()));
+            }
+            if (seed == 0) {
+                // activities held in other languages, with their texts in those languages (CalendarDemoLanguages)
+                created.addAll(CalendarDemoLanguages.add(queries, texts, registry, places, seasons.stream()
+                        .filter(s -> !s.summer() && !s.end().isBefore(today)).toList(), now));
             }
             for (String m : municipalities) {
                 schoolHolidays(m, SWEDISH_AUTUMN_BREAK.contains(m), seasons.get(0).start().getYear() - 1,

@@ -45,7 +45,7 @@ public final class CalendarViews {
             LocalizedText placeName, LocalizedText municipality, ActivityKind kind, List<String> languages, Ages ages,
             boolean free, LocalizedText price, boolean registrationRequired, Occurrence.Status status,
             LocalizedText reason, LocalDate originalDate, String address, List<LocalizedText> notes,
-            java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
+            java.math.BigDecimal latitude, java.math.BigDecimal longitude, List<ActivityText> texts) {
 
         public boolean cancelled() {
             return status == Occurrence.Status.CANCELLED;
@@ -70,7 +70,7 @@ public final class CalendarViews {
     /** One series with its rule in words. */
     public record SeriesView(long activityId, LocalizedText name, long placeId, LocalizedText placeName,
             LocalizedText municipality, ActivityKind kind, List<String> languages, Ages ages, boolean free,
-            LocalizedText price, String rule, String address) {
+            LocalizedText price, String rule, String address, List<ActivityText> texts) {
     }
 
     public static OccurrenceView occurrence(CalendarService.Entry e) {
@@ -80,7 +80,7 @@ public final class CalendarViews {
                 e.place().id(), e.place().name(), e.place().municipalityName(), a.kind(), a.languages(),
                 Ages.of(a.ageMinMonths(), a.ageMaxMonths()), a.freeOfCharge(), a.price(), a.registrationRequired(),
                 o.status(), o.reason() == null ? LocalizedText.EMPTY : o.reason().text(), o.originalDate(),
-                e.place().addressLine(), e.notes(), e.place().latitude(), e.place().longitude());
+                e.place().addressLine(), e.notes(), e.place().latitude(), e.place().longitude(), a.texts());
     }
 
     public static List<Day> days(List<CalendarService.Entry> entries, LocalDate from, LocalDate to) {
@@ -114,7 +114,7 @@ public final class CalendarViews {
         PlaceInfo p = s.place();
         return new SeriesView(a.id(), a.name(), p.id(), p.name(), p.municipalityName(), a.kind(), a.languages(),
                 Ages.of(a.ageMinMonths(), a.ageMaxMonths()), a.freeOfCharge(), a.price(),
-                RuleText.describe(a.schedule(), lang, year), p.addressLine());
+                RuleText.describe(a.schedule(), lang, year), p.addressLine(), a.texts());
     }
     /** The feed of what this page shows: the same filters, no paging or view parameters. */
     public static String feedUrl(String base, jakarta.servlet.http.HttpServletRequest request) {

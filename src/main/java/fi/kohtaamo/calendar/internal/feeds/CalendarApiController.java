@@ -81,7 +81,15 @@ class CalendarApiController {
     public record ActivityJson(long id, ActivityKind kind, LocalizedText name, LocalizedText description,
             PlaceRef place, Integer ageMinMonths, Integer ageMaxMonths, List<String> languages, boolean freeOfCharge,
             LocalizedText price, boolean registrationRequired, LocalizedText registration, ScheduleJson schedule,
-            List<Long> organisers, Instant updatedAt) {
+            List<Long> organisers, Instant updatedAt, List<OtherText> otherLanguages) {
+    }
+
+    /** The name and description in a language other than fi/sv/en (BCP 47 tag), with its direction (ltr, rtl). */
+    public record OtherText(String lang, String dir, String name, String description) {
+
+        static List<OtherText> of(List<fi.kohtaamo.calendar.internal.ActivityText> texts) {
+            return texts.stream().map(t -> new OtherText(t.lang(), t.dir(), t.name(), t.description())).toList();
+        }
     }
 
     public record ActivityPage(List<ActivityJson> items, int page, int size, long total) {
@@ -89,7 +97,8 @@ class CalendarApiController {
 
     public record OccurrenceJson(long activityId, LocalizedText name, ActivityKind kind, PlaceRef place,
             OffsetDateTime start, OffsetDateTime end, String status, LocalDate originalDate, String reasonType,
-            LocalizedText reason, String url, List<LocalizedText> notes, Long distanceMetres) {
+            LocalizedText reason, String url, List<LocalizedText> notes, Long distanceMetres,
+            List<OtherText> otherLanguages) {
     }
 
     public record OccurrencePage(List<OccurrenceJson> items, int page, int size, long total, LocalDate start,
@@ -156,7 +165,7 @@ class CalendarApiController {
                 e.occurrence().reason() == null ? null : e.occurrence().reason().type().name(),
                 e.occurrence().reason() == null ? null : e.occurrence().reason().text(),
                 base + "/calendar/activities/" + e.activity().id() + "/" + e.occurrence().date(), e.notes(),
-                metres(filter, e.place()))).toList();
+                metres(filter, e.place()), OtherText.of(e.activity().texts()))).toList();
         return new OccurrencePage(items, page, size, all.size(), start, end);
     }
 
@@ -188,7 +197,8 @@ class CalendarApiController {
         return new ActivityJson(a.id(), a.kind(), a.name(), a.description().isEmpty() ? null : a.description(),
                 PlaceRef.of(s.place()), a.ageMinMonths(), a.ageMaxMonths(), a.languages(), a.freeOfCharge(),
                 a.price().isEmpty() ? null : a.price(), a.registrationRequired(),
-                a.registration().isEmpty() ? null : a.registration(), schedule, a.organiserIds(), a.updatedAt());
+                a.registration().isEmpty() ? null : a.registration(), schedule, a.organiserIds(), a.updatedAt(),
+                OtherText.of(a.texts()));
     }
 
     private static Instant instant(String raw) {

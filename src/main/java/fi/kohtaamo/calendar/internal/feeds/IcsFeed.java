@@ -293,6 +293,7 @@ public final class IcsFeed {
         if (!a.description().isEmpty()) {
             d.append("\n\n").append(a.description().get(settings.lang()));
         }
+        otherLanguages(a, d);
         p.add(new Description(d.toString()));
         p.add(new Url(URI.create(settings.baseUrl() + "/calendar/activities/" + a.id() + "/" + o.date())));
         return new VEvent(new PropertyList(p));
@@ -324,6 +325,7 @@ public final class IcsFeed {
         if (!a.description().isEmpty()) {
             d.append(a.description().get(settings.lang()));
         }
+        otherLanguages(a, d);
         StringJoiner list = new StringJoiner("\n");
         int n = 0;
         for (Occurrence o : cancelled) {
@@ -344,6 +346,19 @@ public final class IcsFeed {
             d.append(message("calendar.feed.notHeld")).append('\n').append(list);
         }
         return d.toString();
+    }
+
+    /** The name and description in other languages (Arabic, Ukrainian ...), each under its language's name. */
+    private void otherLanguages(ActivityQueries.Activity a, StringBuilder d) {
+        for (var t : a.texts()) {
+            if (!d.isEmpty()) {
+                d.append("\n\n");
+            }
+            d.append(t.languageName(settings.lang())).append(": ").append(t.name());
+            if (t.description() != null) {
+                d.append('\n').append(t.description());
+            }
+        }
     }
 
     private String message(String key, Object... args) {
