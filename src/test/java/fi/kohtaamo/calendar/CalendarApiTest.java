@@ -6,6 +6,8 @@ import fi.kohtaamo.calendar.internal.ActivityForm;
 import fi.kohtaamo.calendar.internal.ActivityService;
 import fi.kohtaamo.registry.OrganisationType;
 import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.GeoDistance;
+import fi.kohtaamo.shared.PublicDataCache;
 import fi.kohtaamo.shared.Role;
 import fi.kohtaamo.support.Fixtures;
 import fi.kohtaamo.support.IntegrationTest;
@@ -13,12 +15,14 @@ import fi.kohtaamo.support.TestClock;
 import fi.kohtaamo.support.WebClient;
 import java.time.Duration;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +35,8 @@ class CalendarApiTest {
     @Autowired ActivityService activities;
     @Autowired JsonMapper json;
     @Autowired TestClock clock;
+    @Autowired DataSource dataSource;
+    @Autowired PublicDataCache cache;
 
     static final Actor ADMIN = new Actor(1, "Admin", Role.ADMIN, null, Set.of(), null, null, null);
 
@@ -106,8 +112,71 @@ class CalendarApiTest {
                 + "&last_modified_since=" + later).get("total").asLong()).isZero();
     }
 
+    long activityAt(long at, String name, String startTime) {
+        ActivityForm f = new ActivityForm();
+        f.placeId = String.valueOf(at);
+        f.kind = "PARISH_FAMILY_CLUB";
+        f.nameFi = name;
+        f.scheduleKind = "WEEKLY";
+        f.weekdays.add("MONDAY");
+        f.seasonStart = "2026-08-01";
+        f.seasonEnd = "2027-05-31";
+        f.startTime = startTime;
+        f.endTime = "13:00";
+        f.languages.add("fi");
+        return activities.create(ADMIN, f);
+    }
+
+    @Test
+    void activitiesNearAPointComeNearestFirstWithTheirDistance() {
+        long county = fx.county();
+        String m = fx.municipality(county);
+        long area = fx.area(county, m);
+        long org = fx.organisation(OrganisationType.PARISH, null, county);
+        long far = fx.place(area, m, org);
+        long close = fx.place(area, m, org);
+        long unknown = fx.place(area, m, org);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        for (Object[] p : new Object[][] {{far, 60.40, 24.90}, {close, 60.2056, 24.6560}}) {
+            jdbc.sql("update place set latitude = :lat, longitude = :lon where id = :id").param("lat", p[1])
+                    .param("lon", p[2]).param("id", p[0]).update();
+        }
+        cache.changed();
+        // created in an order that neither id nor name would put right
+        long atUnknown = activityAt(unknown, "A", "08:00");
+        long atFar = activityAt(far, "B", "08:30");
+        long closeLate = activityAt(close, "C", "11:00");
+        long closeEarly = activityAt(close, "D", "09:00");
+        String q = "/api/v1/activities?municipality=" + m + "&start=2026-12-01&end=2027-01-31";
+
+        JsonNode near = get(q + "&near=place:" + close);
+        assertThat(near.get("items").valueStream().map(i -> i.get("id").asText()).toList()).containsExactly(String.valueOf(closeEarly),
+                String.valueOf(closeLate), String.valueOf(atFar), String.valueOf(atUnknown));
+        assertThat(near.get("items").get(0).get("distanceMetres").asLong()).isZero();
+        assertThat(near.get("items").get(1).get("distanceMetres").asLong()).isZero();
+        assertThat(near.get("items").get(2).get("distanceMetres").asLong())
+                .isEqualTo(Math.round(GeoDistance.metres(60.2056, 24.6560, 60.40, 24.90)));
+        assertThat(near.get("items").get(3).has("distanceMetres")).isFalse();
+        // paging keeps the order
+        assertThat(get(q + "&near=place:" + close + "&size=1&page=2").get("items").get(0).get("id").asLong())
+                .isEqualTo(atFar);
+        // degrees work the same; from the far place the order turns
+        JsonNode fromFar = get(q + "&near=60.40,24.90");
+        assertThat(fromFar.get("items").valueStream().map(i -> i.get("id").asText()).toList()).containsExactly(String.valueOf(atFar),
+                String.valueOf(closeEarly), String.valueOf(closeLate), String.valueOf(atUnknown));
+        // without near: by id, no distances
+        JsonNode plain = get(q);
+        assertThat(plain.get("items").valueStream().map(i -> i.get("id").asText()).toList()).containsExactly(String.valueOf(atUnknown),
+                String.valueOf(atFar), String.valueOf(closeLate), String.valueOf(closeEarly));
+        assertThat(plain.get("items").get(0).has("distanceMetres")).isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "/api/v1/activities?near=91,24|near",
+            "/api/v1/activities?near=place:999999999|near",
+            "/api/v1/activities?near=municipality:abc|near",
+            "/api/v1/activities?near=NaN,NaN|near",
             "/api/v1/occurrences?start=2027-01-01&end=2027-12-31|end",
             "/api/v1/occurrences?start=2027-02-01&end=2027-01-01|end",
             "/api/v1/occurrences?start=yesterday|start",
@@ -119,7 +188,8 @@ class CalendarApiTest {
         var r = web.get(url);
         assertThat(r.status()).isEqualTo(400);
         JsonNode problem = json.readTree(r.body());
-        assertThat(problem.get("code").asText()).isEqualTo("invalid-parameter");
+        // near has its own code, whose detail says what is accepted (the same 400 as the place API's)
+        assertThat(problem.get("code").asText()).isEqualTo(parameter.equals("near") ? "near-point" : "invalid-parameter");
         assertThat(problem.get("parameter").asText()).isEqualTo(parameter);
     }
 }

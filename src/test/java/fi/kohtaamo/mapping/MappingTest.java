@@ -76,6 +76,46 @@ class MappingTest {
     }
 
     @Test
+    void theChartsDrawThePreviousRoundBesideThisOneWithATextLegend() {
+        // the demo data: Länsi-Uusimaa's round of last year and this year's, open now
+        long lu = jdbc.sql("select id from county where code = 'LU'").query(Long.class).single();
+        long round = jdbc.sql("select id from mapping_round where county_id = :c order by opens_on desc fetch first 1 rows only")
+                .param("c", lu).query(Long.class).single();
+        WebClient lucoordinator = MappingSupport.login(port, users, encoder, Role.COUNTY_COORDINATOR, null, lu, null);
+        for (String lang : List.of("fi", "sv", "en")) {
+            var doc = lucoordinator.get("/admin/mapping/rounds/" + round + "/summary?lang=" + lang).html();
+            var previous = MappingSupport.previousFigures(doc);
+            assertThat(previous.values()).as(lang).anyMatch(v -> v != null && !v.equals("–") && !v.isEmpty());
+            var charts = doc.select("figure.chart");
+            assertThat(charts).as(lang).isNotEmpty();
+            for (var chart : charts) {
+                // still hidden from screen readers: the table beside carries the figures
+                assertThat(chart.selectFirst("svg.mapping-chart").attr("aria-hidden")).isEqualTo("true");
+                int rows = chart.select("svg.mapping-chart rect.bar:not(.previous)").size();
+                int pairs = chart.select("svg.mapping-chart rect.bar.previous").size();
+                assertThat(pairs).isPositive().isLessThanOrEqualTo(rows);
+                // the legend is words, with a key of the bar's shape (thin for the previous round)
+                var keys = chart.select("figcaption .chart-key");
+                assertThat(keys).hasSize(2);
+                assertThat(keys.get(1).selectFirst("rect.bar.previous").attr("height")).isEqualTo("4");
+                assertThat(keys.get(1).text()).contains(jdbc.sql("select title from mapping_round where county_id = :c "
+                        + "and id <> :r order by opens_on desc fetch first 1 rows only").param("c", lu).param("r", round)
+                        .query(String.class).single());
+            }
+            assertThat(charts.first().select("figcaption").text()).contains(switch (lang) {
+                case "fi" -> "Edellinen kierros";
+                case "sv" -> "Föregående omgång";
+                default -> "Previous round";
+            });
+        }
+        // a round with none before it draws single bars and no legend
+        long first = open(Fixtures.unique("Ensimmäinen kartoitus"));
+        var alone = coordinator.get("/admin/mapping/rounds/" + first + "/summary").html();
+        assertThat(alone.select("rect.bar.previous")).isEmpty();
+        assertThat(alone.select(".chart-legend")).isEmpty();
+    }
+
+    @Test
     void prefillCorrectionAndSnapshot() {
         long round = open(Fixtures.unique("Kartoitus"));
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'MAPPING_ROUND_OPEN' and entity_id = :id")

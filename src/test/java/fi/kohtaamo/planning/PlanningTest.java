@@ -227,6 +227,40 @@ class PlanningTest {
     }
 
     @Test
+    void aUserKeepsAtMostAHundredSketchChangesAndTheNextIsAFieldErrorInTheirLanguage() {
+        Map<String, String> move = Map.of("county", "" + county, "change", "MOVE", "activity", "" + id2, "weekday", "4",
+                "start", "10:00");
+        assertThat(coordinator.post("/admin/planning/sketch/changes", move).status()).isEqualTo(302);
+        long user = jdbc.sql("select user_id from planning_sketch_change where activity_id = :a").param("a", id2)
+                .query(Long.class).single();
+        // 98 more straight into the table: the 100th goes through the form
+        for (int i = 0; i < 98; i++) {
+            jdbc.sql("insert into planning_sketch_change (user_id, county_id, change_kind, activity_id, created_at) "
+                    + "values (:u, :c, 'REMOVE', :a, current_timestamp)").param("u", user).param("c", county)
+                    .param("a", id1).update();
+        }
+        assertThat(coordinator.post("/admin/planning/sketch/changes", move).status()).isEqualTo(302);
+        var refused = coordinator.post("/admin/planning/sketch/changes?lang=sv", move);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select("#error-summary a[href=#f-changes]").text())
+                .contains("Dina utkast har redan 100 ändringar");
+        assertThat(refused.html().select("#f-changes")).hasSize(1);
+        var fi = coordinator.post("/admin/planning/sketch/changes?lang=fi", Map.of("county", "" + county, "change", "ADD",
+                "place", "" + place1, "kind", "BABY_CAFE", "language", "sv", "weekday", "1", "start", "10:00",
+                "duration", "90"));
+        assertThat(fi.status()).isEqualTo(400);
+        assertThat(fi.html().select("#error-summary").text()).contains("Luonnoksissasi on jo 100 muutosta");
+        assertThat(jdbc.sql("select count(*) from planning_sketch_change where user_id = :u").param("u", user)
+                .query(Long.class).single()).isEqualTo(100);
+        // undoing one makes room again
+        long last = jdbc.sql("select max(id) from planning_sketch_change where user_id = :u").param("u", user)
+                .query(Long.class).single();
+        assertThat(coordinator.post("/admin/planning/sketch/changes/" + last + "/delete",
+                Map.of("county", "" + county)).status()).isEqualTo(302);
+        assertThat(coordinator.post("/admin/planning/sketch/changes", move).status()).isEqualTo(302);
+    }
+
+    @Test
     void aSketchsAddedActivityIsNotHeldOnTheCalendarsPublicHolidays() {
         // the planner's list: Independence Day, Christmas Eve, Christmas Day, St Stephen's Day, New Year's Day, Epiphany
         assertThat(calendar.publicHolidays(java.time.LocalDate.of(2026, 12, 1), java.time.LocalDate.of(2027, 1, 31)))

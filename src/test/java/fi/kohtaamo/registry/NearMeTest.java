@@ -225,7 +225,7 @@ class NearMeTest {
     void hostileStartingPointsAreAClearBadRequestNeverAServerError(String value) {
         String q = "near=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
         for (String path : List.of("/places?" + q, "/api/v1/places?" + q, "/calendar?" + q,
-                "/api/v1/occurrences?" + q)) {
+                "/api/v1/occurrences?" + q, "/api/v1/activities?" + q)) {
             var r = web.get(path);
             assertThat(r.status()).as(path).isEqualTo(400);
             if (path.startsWith("/places") || path.startsWith("/calendar")) {

@@ -22,15 +22,27 @@ import org.springframework.stereotype.Component;
 @Component
 class SummaryViews {
 
-    /** A row: its label, this round's value, the previous round's, and a bar 0–100 for the chart. */
-    record Row(String label, String value, String previous, int bar) {
+    /**
+     * A row: its label, this round's value, the previous round's, and bars 0–100 for the chart (the previous
+     * round's null when that round has no such figure, or there is no previous round).
+     */
+    record Row(String label, String value, String previous, int bar, Integer previousBar) {
     }
 
-    /** A section with its heading, rows, whether it is drawn as a chart, and its chart height. */
-    record View(String id, String heading, List<Row> rows, boolean chart) {
+    /**
+     * A section with its heading, rows, whether it is drawn as a chart, and whether beside the previous round:
+     * then each row is a pair, this round's thick bar over the previous round's thin one (told apart by shape as
+     * well as colour, and named in the legend under the chart).
+     */
+    record View(String id, String heading, List<Row> rows, boolean chart, boolean paired) {
+
+        /** The height of one row in the chart's units (its width is 100). */
+        public int rowHeight() {
+            return paired ? 16 : 12;
+        }
 
         public int height() {
-            return rows.size() * 12;
+            return rows.size() * rowHeight();
         }
     }
 
@@ -56,10 +68,10 @@ class SummaryViews {
             for (Figure f : s.figures()) {
                 Figure p = before.get(s.key() + "|" + f.id());
                 rows.add(new Row(label(f, lang), value(f, lang), p == null ? (previous == null ? "" : "–") : value(p, lang),
-                        f.bar()));
+                        f.bar(), p == null ? null : p.bar()));
             }
             out.add(new View(s.key().substring("mapping.sec.".length()), messages.getMessage(s.key(), null, lang.locale()),
-                    rows, s.chart()));
+                    rows, s.chart(), previous != null));
         }
         return out;
     }

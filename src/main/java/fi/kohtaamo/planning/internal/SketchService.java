@@ -26,6 +26,9 @@ import org.springframework.util.MultiValueMap;
 @Service
 class SketchService {
 
+    /** The most changes one user keeps in their sketches (all counties together): a sketch is for trying, not storing. */
+    static final int MAX_CHANGES = 100;
+
     private final TimetableQueries queries;
     private final TimetableService planning;
     private final Registry registry;
@@ -120,6 +123,9 @@ class SketchService {
             if (start == null && !errors.has("start")) {
                 errors.add("start", "planning.sketch.required");
             }
+        }
+        if (errors.isEmpty() && queries.changeCount(actor.id()) >= MAX_CHANGES) {
+            errors.add("changes", "planning.sketch.tooMany", MAX_CHANGES);
         }
         if (!errors.isEmpty()) {
             throw new KohtaamoException.Invalid(errors);

@@ -112,6 +112,12 @@ public class TimetableQueries {
                 .param("user", userId).param("county", countyId).query(SketchChange.class).list();
     }
 
+    /** How many changes a user keeps in all their sketches (every county). */
+    int changeCount(long userId) {
+        return jdbc.sql("select count(*) from planning_sketch_change where user_id = :user").param("user", userId)
+                .query(Integer.class).single();
+    }
+
     long addChange(SketchChange c, Instant now) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -81,7 +82,9 @@ class CalendarApiController {
     public record ActivityJson(long id, ActivityKind kind, LocalizedText name, LocalizedText description,
             PlaceRef place, Integer ageMinMonths, Integer ageMaxMonths, List<String> languages, boolean freeOfCharge,
             LocalizedText price, boolean registrationRequired, LocalizedText registration, ScheduleJson schedule,
-            List<Long> organisers, Instant updatedAt, List<OtherText> otherLanguages) {
+            List<Long> organisers, Instant updatedAt,
+            @Schema(description = "Whole metres from the near point to the place; only with near, and only when the "
+                    + "place has coordinates") Long distanceMetres, List<OtherText> otherLanguages) {
     }
 
     /** The name and description in a language other than fi/sv/en (BCP 47 tag), with its direction (ltr, rtl). */
@@ -108,8 +111,14 @@ class CalendarApiController {
     @GetMapping("/activities")
     @Operation(summary = "Activities (series) with their schedule rule, filtered and paged",
             description = "Filters: area, municipality (official code), place, organisation, weekday, time, age, kind, "
-                    + "language, accessibility, free, near (place:<id>, municipality:<code> or <lat>,<lon>: nearest first). Activities whose season overlaps [start, end] "
-                    + "(default: today to 92 days ahead).")
+                    + "language, accessibility, free. Activities whose season overlaps [start, end] "
+                    + "(default: today to 92 days ahead), by id; with near (place:<id>, municipality:<code> or "
+                    + "<lat>,<lon>) nearest first (places without coordinates last), equal distances by start time "
+                    + "then id, and each item carries distanceMetres. A near value not understood is a 400 naming "
+                    + "the parameter.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ActivityPage.class)))
+    @ApiResponse(responseCode = "400", description = "A parameter not understood (problem details naming it)")
     ActivityPage activities(@RequestParam MultiValueMap<String, String> query,
             @RequestParam(name = "last_modified_since", required = false)
             @Parameter(description = "ISO-8601 instant; only activities changed after it") String lastModifiedSince,
@@ -127,8 +136,9 @@ class CalendarApiController {
         }
         List<CalendarService.Series> all = calendar.series(filter, start, end).stream()
                 .filter(s -> since == null || s.activity().updatedAt().isAfter(since))
-                .sorted(java.util.Comparator.comparingLong(s -> s.activity().id())).toList();
-        List<ActivityJson> items = all.stream().skip((long) page * size).limit(size).map(this::json).toList();
+                .sorted(order(filter)).toList();
+        List<ActivityJson> items = all.stream().skip((long) page * size).limit(size)
+                .map(s -> json(s, metres(filter, s.place()))).toList();
         return new ActivityPage(items, page, size, all.size());
     }
 
@@ -169,6 +179,20 @@ class CalendarApiController {
         return new OccurrencePage(items, page, size, all.size(), start, end);
     }
 
+    /**
+     * The order of the activities: by id; with {@code near}, nearest first (places without coordinates last),
+     * equal distances (activities of one place) by start time, then by id, so that paging is stable.
+     */
+    static Comparator<CalendarService.Series> order(CalendarFilter filter) {
+        Comparator<CalendarService.Series> byId = Comparator.comparingLong(s -> s.activity().id());
+        if (filter.near() == null) {
+            return byId;
+        }
+        return Comparator.comparing((CalendarService.Series s) -> filter.metresTo(s.place()),
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(s -> s.activity().schedule().start()).thenComparing(byId);
+    }
+
     /** Whole metres from the filter's {@code near} point (null without one, or without the place's coordinates). */
     private static Long metres(CalendarFilter filter, PlaceInfo place) {
         Double m = filter.metresTo(place);
@@ -183,7 +207,7 @@ class CalendarApiController {
         return web.checkNotModified("\"v" + cache.version() + "-" + today + "\"");
     }
 
-    private ActivityJson json(CalendarService.Series s) {
+    private ActivityJson json(CalendarService.Series s, Long distanceMetres) {
         var a = s.activity();
         var sc = a.schedule();
         int year = LocalDate.now(clock).getYear();
@@ -198,7 +222,7 @@ class CalendarApiController {
                 PlaceRef.of(s.place()), a.ageMinMonths(), a.ageMaxMonths(), a.languages(), a.freeOfCharge(),
                 a.price().isEmpty() ? null : a.price(), a.registrationRequired(),
                 a.registration().isEmpty() ? null : a.registration(), schedule, a.organiserIds(), a.updatedAt(),
-                OtherText.of(a.texts()));
+                distanceMetres, OtherText.of(a.texts()));
     }
 
     private static Instant instant(String raw) {
