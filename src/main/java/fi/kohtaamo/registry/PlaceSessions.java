@@ -14,9 +14,11 @@ public interface PlaceSessions {
 
     /**
      * One weekly session: on {@code weekday} from {@code start} to {@code end} (local time; a session running past
-     * midnight ends at 23.59), on the dates from..to (inclusive) of its season.
+     * midnight ends at 23.59), on the dates from..to (inclusive) of its season; {@code recurring} for a weekly or
+     * monthly rule, false for a listed date or a one-off event.
      */
-    record Session(DayOfWeek weekday, LocalTime start, LocalTime end, LocalDate from, LocalDate to) {
+    record Session(DayOfWeek weekday, LocalTime start, LocalTime end, LocalDate from, LocalDate to,
+            boolean recurring) {
     }
 
     /** The sessions of the place's published activities whose seasons overlap [from, to], clipped to it. */

@@ -37,13 +37,13 @@ class ProgrammeSessions implements PlaceSessions {
             switch (s.kind()) {
                 case WEEKLY, MONTHLY -> {
                     for (var day : s.weekdays()) {
-                        out.add(new Session(day, start, end, a0, b0));
+                        out.add(new Session(day, start, end, a0, b0, true));
                     }
                 }
                 case DATES, ONCE -> {
                     for (LocalDate d : s.kind() == Schedule.Kind.ONCE ? List.of(s.seasonStart()) : s.dates()) {
                         if (!d.isBefore(from) && !d.isAfter(to)) {
-                            out.add(new Session(d.getDayOfWeek(), start, end, d, d));
+                            out.add(new Session(d.getDayOfWeek(), start, end, d, d, false));
                         }
                     }
                 }

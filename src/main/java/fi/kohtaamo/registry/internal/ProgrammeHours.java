@@ -35,20 +35,21 @@ class ProgrammeHours {
         this.cache = cache;
     }
 
+    /**
+     * The recurring sessions only: a one-off event or a few listed dates (an evening party) neither make a place open
+     * every week nor make its typed hours wrong.
+     */
     private List<PlaceSessions.Session> sessions(long placeId, LocalDate from, LocalDate to) {
-        return sources.orderedStream().flatMap(s -> s.sessions(placeId, from, to).stream()).toList();
+        return sources.orderedStream().flatMap(s -> s.sessions(placeId, from, to).stream())
+                .filter(PlaceSessions.Session::recurring).toList();
     }
 
-    /**
-     * The hours the programme implies in the coming weeks, from its recurring sessions (a one-off event does not make
-     * a place open every week); empty when there are none.
-     */
+    /** The hours the programme implies in the coming weeks, from its recurring sessions; empty when there are none. */
     List<Span> derived(long placeId) {
         LocalDate today = LocalDate.now(clock);
-        return cache.get(List.of("programmeHours", placeId, today), () -> HoursCheck.derive(
-                        sessions(placeId, today, today.plusDays(PUBLIC_DAYS)).stream()
-                                .filter(s -> s.from().isBefore(s.to())).toList())
-                .stream().map(h -> new Span(h.weekday(), HoursCheck.time(h.opens()) + "–" + HoursCheck.time(h.closes())))
+        return cache.get(List.of("programmeHours", placeId, today), () -> HoursCheck
+                .derive(sessions(placeId, today, today.plusDays(PUBLIC_DAYS))).stream()
+                .map(h -> new Span(h.weekday(), HoursCheck.time(h.opens()) + "–" + HoursCheck.time(h.closes())))
                 .toList());
     }
 

@@ -15,6 +15,7 @@ import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Tag("nodb")
 /** Typed opening hours against the programme's sessions, and the hours the programme implies. */
 class HoursCheckTest {
 
@@ -34,7 +35,7 @@ class HoursCheckTest {
     }
 
     static Session s(DayOfWeek d, LocalTime start, LocalTime end) {
-        return new Session(d, start, end, LocalDate.of(2026, 8, 17), AUTUMN_END);
+        return new Session(d, start, end, LocalDate.of(2026, 8, 17), AUTUMN_END, true);
     }
 
     @Test
@@ -91,7 +92,7 @@ class HoursCheckTest {
         // the autumn session ends before spring's hours start: only the open Monday without a session is not told
         assertThat(HoursCheck.compare(List.of(spring), List.of(autumnSession), TODAY)).isEmpty();
         // a session whose few days in the period hold no such weekday does not count
-        var oneDay = new Session(TUESDAY, t(9, 0), t(12, 0), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 3));
+        var oneDay = new Session(TUESDAY, t(9, 0), t(12, 0), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 3), true);
         assertThat(HoursCheck.compare(List.of(spring), List.of(oneDay), TODAY)).isEmpty();
     }
 

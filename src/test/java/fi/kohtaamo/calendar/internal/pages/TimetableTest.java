@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Tag("nodb")
 /** The place's programme as a timetable: seasons stated once, autumn and spring copies of an activity merged. */
 class TimetableTest {
 
