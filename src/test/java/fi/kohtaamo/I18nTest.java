@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 @Tag("nodb")
 class I18nTest {
 
-    static final List<String> BUNDLES = List.of("messages", "organisations", "identity", "calendar", "calendar_admin", "calendar_import", "calendar_poster", "outreach", "outreach_coordination", "monitoring", "coordination_signals", "coordination_groups", "participation_feedback", "participation_surveys", "participation_wishes", "participation_observations", "participation_planning", "guidance_handouts", "guidance_directory", "guidance_find", "guidance_exchange", "mapping", "catalogue", "registry_near", "planning", "calendar_phone", "calendar_subscribe", "calendar_languages");
+    static final List<String> BUNDLES = List.of("messages", "organisations", "identity", "calendar", "calendar_admin", "calendar_import", "calendar_poster", "outreach", "outreach_coordination", "monitoring", "coordination_signals", "coordination_groups", "participation_feedback", "participation_surveys", "participation_wishes", "participation_observations", "participation_planning", "guidance_handouts", "guidance_directory", "guidance_find", "guidance_exchange", "mapping", "catalogue", "registry_near", "planning", "calendar_phone", "calendar_subscribe", "calendar_languages", "calendar_timetable");
 
     @Test
     void bundlesHaveTheSameKeys() throws IOException {

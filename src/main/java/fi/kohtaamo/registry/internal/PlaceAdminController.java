@@ -34,10 +34,12 @@ class PlaceAdminController {
     private final MessageSource messages;
     private final List<fi.kohtaamo.registry.StaffHomeSection> sections;
     private final List<fi.kohtaamo.registry.PlacePageSection> placeSections;
+    private final ProgrammeHours hours;
 
     PlaceAdminController(RegistryService service, RegistryQueries queries, MessageSource messages,
             List<fi.kohtaamo.registry.StaffHomeSection> sections,
-            List<fi.kohtaamo.registry.PlacePageSection> placeSections) {
+            List<fi.kohtaamo.registry.PlacePageSection> placeSections, ProgrammeHours hours) {
+        this.hours = hours;
         this.sections = sections;
         this.placeSections = placeSections;
         this.service = service;
@@ -140,6 +142,9 @@ class PlaceAdminController {
         model.addAttribute("placeSections", id == null ? List.of() : placeSections.stream()
                 .map(s -> s.staffSection(id, lang)).flatMap(java.util.Optional::stream).toList());
         model.addAttribute("errors", errors);
+        // a warning, never a refusal: the saved opening hours against the programme (HoursCheck)
+        model.addAttribute("hoursFindings", id == null || !errors.isEmpty() ? List.of()
+                : queries.place(id).map(p -> hours.findings(id, p.openingPeriods())).orElse(List.of()));
         model.addAttribute("kinds", PlaceKind.values());
         model.addAttribute("premisesTypes", PremisesType.values());
         model.addAttribute("ownerships", PremisesOwnership.values());

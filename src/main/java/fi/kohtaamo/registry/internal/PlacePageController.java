@@ -34,10 +34,12 @@ class PlacePageController {
     private final fi.kohtaamo.shared.PublicDataCache cache;
     private final NearPoints near;
     private final fi.kohtaamo.shared.MapTiles tiles;
+    private final ProgrammeHours hours;
 
     PlacePageController(RegistryQueries queries, ActorProvider actors, Clock clock,
             List<fi.kohtaamo.registry.PlacePageSection> sections, fi.kohtaamo.shared.PublicDataCache cache,
-            NearPoints near, fi.kohtaamo.shared.MapTiles tiles) {
+            NearPoints near, fi.kohtaamo.shared.MapTiles tiles, ProgrammeHours hours) {
+        this.hours = hours;
         this.cache = cache;
         this.near = near;
         this.tiles = tiles;
@@ -103,6 +105,9 @@ class PlacePageController {
         model.addAttribute("today", LocalDate.now(clock));
         var shown = sections.stream().map(s -> s.section(placeId, lang)).flatMap(java.util.Optional::stream).toList();
         model.addAttribute("sections", shown);
+        // without typed hours, the page tells the hours the programme implies
+        boolean typed = p.openingPeriods().stream().anyMatch(x -> !x.hours().isEmpty());
+        model.addAttribute("derivedHours", typed ? List.of() : hours.derived(placeId));
         // the layout links the feed of what the page shows (<link rel="alternate" type="text/calendar">)
         shown.stream().map(fi.kohtaamo.registry.PlacePageSection.Section::feedUrl).filter(java.util.Objects::nonNull)
                 .findFirst().ifPresent(url -> model.addAttribute("feedUrl", url));

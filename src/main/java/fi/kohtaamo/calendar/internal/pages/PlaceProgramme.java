@@ -1,23 +1,23 @@
 package fi.kohtaamo.calendar.internal.pages;
 
-import fi.kohtaamo.calendar.internal.CalendarViews;
-
 import fi.kohtaamo.calendar.internal.CalendarFilter;
 import fi.kohtaamo.calendar.internal.CalendarService;
-
-import fi.kohtaamo.shared.PublicUrls;
+import fi.kohtaamo.calendar.internal.CalendarViews;
 import fi.kohtaamo.registry.PlaceCriteria;
 import fi.kohtaamo.registry.PlacePageSection;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.Lang;
+import fi.kohtaamo.shared.PublicUrls;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The place page's weekly programme: the place's series running in the coming weeks, with their rules in words. */
+/**
+ * The place page's weekly programme as a timetable ({@link Timetable}): the place's series running in the coming
+ * weeks by season, weekday and time, without the place's name on every row.
+ */
 @Component
 class PlaceProgramme implements PlacePageSection {
 
@@ -33,8 +33,8 @@ class PlaceProgramme implements PlacePageSection {
         this.clock = clock;
     }
 
-    /** What the fragment {@code calendar/parts :: programme} shows. */
-    public record Programme(long placeId, List<CalendarViews.SeriesView> series, String feedUrl, String webcalUrl) {
+    /** What the fragment {@code calendar/place-programme :: programme} shows. */
+    public record Programme(long placeId, Timetable.View timetable, int year, String feedUrl, String webcalUrl) {
     }
 
     @Override
@@ -43,11 +43,11 @@ class PlaceProgramme implements PlacePageSection {
             return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock);
-        var series = calendar.series(CalendarFilter.ALL.withPlace(placeId), today, today.plusDays(CalendarService.MAX_DAYS))
-                .stream().map(s -> CalendarViews.series(s, lang, today.getYear())).toList();
+        var series = calendar.series(CalendarFilter.ALL.withPlace(placeId), today, today.plusDays(CalendarService.MAX_DAYS));
         String feed = UriComponentsBuilder.fromUriString(urls.base()).path("/places/{id}/calendar.ics")
                 .queryParam("lang", lang.code()).buildAndExpand(placeId).toUriString();
-        return Optional.of(new Section("calendar/parts", "programme",
-                new Programme(placeId, series, feed, CalendarViews.webcal(feed)), feed));
+        return Optional.of(new Section("calendar/place-programme", "programme",
+                new Programme(placeId, Timetable.of(series, lang, today.getYear()), today.getYear(), feed,
+                        CalendarViews.webcal(feed)), feed));
     }
 }
