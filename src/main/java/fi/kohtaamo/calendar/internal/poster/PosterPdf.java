@@ -1,11 +1,21 @@
 package fi.kohtaamo.calendar.internal.poster;
 
-import fi.kohtaamo.shared.PdfText;
+import static fi.kohtaamo.calendar.internal.poster.PosterLayout.FOOTER;
+import static fi.kohtaamo.calendar.internal.poster.PosterLayout.HEIGHT;
+import static fi.kohtaamo.calendar.internal.poster.PosterLayout.MARGIN;
+
+import fi.kohtaamo.calendar.internal.poster.Poster.Bi;
+import fi.kohtaamo.calendar.internal.poster.PosterLayout.Cell;
+import fi.kohtaamo.calendar.internal.poster.PosterLayout.Grid;
+import fi.kohtaamo.calendar.internal.poster.PosterLayout.Header;
+import fi.kohtaamo.calendar.internal.poster.PosterLayout.Heading;
+import fi.kohtaamo.calendar.internal.poster.PosterLayout.Item;
+import fi.kohtaamo.calendar.internal.poster.PosterLayout.Line;
+import fi.kohtaamo.calendar.internal.poster.PosterLayout.More;
+import fi.kohtaamo.calendar.internal.poster.PosterLayout.Plan;
 import fi.kohtaamo.shared.TaggedPdf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -14,80 +24,28 @@ import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructure
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Lays out a weekly poster as an A4 portrait PDF: a title, one section per weekday that has
- * activities, and on every page a footer with a QR code of the online calendar, its address and the
- * date of printing. Texts arrive already translated ({@link Bi}: the first language and, on a
- * two-language poster, the second one shown below it in a lighter style). Fonts are Liberation Sans
- * (embedded subsets; covers Finnish, Swedish and the other Latin, Greek and Cyrillic scripts),
- * with Noto Emoji for what it lacks ({@link PdfText}); what neither has is printed as "?" rather than
- * failing. Written with {@link TaggedPdf}: document language and title, headings (H1 title, H2
- * weekdays), one paragraph per occurrence (its second-language lines a Span with their Lang), the QR
- * codes as figures with the address as their text; rules, strike-throughs, page numbers and the
- * repeated header and footer of later pages are artifacts.
+ * Draws a weekly poster on A4 portrait as {@link PosterLayout} planned it: a title, then a dense table weekday by
+ * weekday (time, activity, place, ages, language, fee; one or two table columns on the page) and on every page
+ * a footer with a QR code of the online calendar, its address and the date of printing. On a two-language poster
+ * the second language's lines follow the first in grey. Written with {@link TaggedPdf}: document language and
+ * title, headings (H1 title, H2 weekdays), the first row of column headings and one paragraph per occurrence
+ * (second-language lines a Span with their Lang), the QR codes as figures with the address as their text; rules,
+ * strike-throughs, page numbers, repeated column headings, continued weekday headings and the repeated header
+ * and footer of later pages are artifacts.
  */
 final class PosterPdf {
 
-    /** A text in the poster's first language and, on a two-language poster, in the second (null if none or the same). */
-    record Bi(String main, String second) {
-
-        static Bi of(String main) {
-            return new Bi(main, null);
-        }
-
-        Bi {
-            main = main == null ? "" : main;
-            second = second == null || second.isBlank() || second.equals(main) ? null : second;
-        }
-
-        /** Both on one line, for headings: "Maanantai · Måndag". */
-        String joined(String separator) {
-            return second == null ? main : main + separator + second;
-        }
-    }
-
-    /** One occurrence on the poster. {@code status} is null when it runs as planned. */
-    record Row(String time, Bi name, Bi place, Bi details, boolean cancelled, Bi status) {
-    }
-
-    /** One weekday with its rows. */
-    record Day(Bi heading, List<Row> rows) {
-    }
-
-    /**
-     * Everything the poster prints.
-     *
-     * @param language   the document's language (BCP 47), for screen readers
-     * @param secondLanguage the second language of a two-language poster (BCP 47), or null
-     * @param docTitle   the document title in its metadata
-     * @param title      the place, municipality or area
-     * @param subtitle   the week ("Viikko 48, 23.–29.11.2026")
-     * @param note       a note below the title (nothing this week; capped), or null
-     * @param url        the online calendar with the same filters and week (QR code and text)
-     * @param urlLabel   the words before the address
-     * @param printed    "printed 25.11.2026"
-     * @param continued  the word after the title on later pages
-     * @param feedbackUrl the place's feedback address (a second QR code beside the calendar's), or null
-     * @param feedbackLabel the words before it, or null
-     */
-    record Poster(String language, String secondLanguage, String docTitle, Bi title, Bi subtitle, Bi note, List<Day> days, String url,
-            Bi urlLabel, Bi printed, Bi continued, Calendar created, String feedbackUrl, Bi feedbackLabel) {
-    }
-
-    private static final float MARGIN = 40;
-    private static final float FOOTER = 108;
-    private static final float QR_SIZE = 92;
-    private static final float TIME_WIDTH = 84;
+    private static final float QR_SIZE = 78;
     private static final float[] BLACK = {0, 0, 0};
-    private static final float[] GREY = {0.33f, 0.33f, 0.33f};
-    private static final float[] LIGHT = {0.8f, 0.8f, 0.8f};
+    private static final float[] GREY = {0.3f, 0.3f, 0.3f};
+    private static final float[] LIGHT = {0.78f, 0.78f, 0.78f};
     private static final float[] RED = {0.7f, 0, 0.08f};
 
     private final TaggedPdf pdf;
     private final PDType0Font regular;
     private final PDType0Font bold;
-    private final PdfText glyphs;
     private final Poster poster;
-    private float y;
+    private final PosterLayout layout;
     /** The element whose marked content is open, to come back to after a second-language span. */
     private PDStructureElement current;
 
@@ -96,42 +54,208 @@ final class PosterPdf {
         this.poster = poster;
         this.regular = pdf.regular();
         this.bold = pdf.bold();
-        this.glyphs = pdf.glyphs();
+        this.layout = new PosterLayout(pdf, poster);
     }
 
-    static byte[] render(Poster poster) {
+    /** The PDF and its plan (page count, type size, rows shown and left out), for tests and the form. */
+    record Rendered(byte[] pdf, Plan plan) {
+    }
+
+    static Rendered render(Poster poster) {
         try (TaggedPdf doc = TaggedPdf.open(poster.language(), poster.docTitle())) {
             doc.setCreated(poster.created());
-            new PosterPdf(doc, poster).layout();
-            return doc.save();
+            PosterPdf p = new PosterPdf(doc, poster);
+            Plan plan = p.layout.plan();
+            p.draw(plan);
+            return new Rendered(doc.save(), plan);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void layout() throws IOException {
-        newPage(true);
-        if (poster.note() != null) {
-            paragraph(poster.note(), regular, 11, MARGIN, width(), BLACK);
-            y -= 8;
-        }
-        for (Day day : poster.days()) {
-            // keep the heading with its first row
-            float first = day.rows().isEmpty() ? 0 : rowHeight(day.rows().get(0));
-            ensure(30 + first);
-            y -= 8;
-            begin(StandardStructureTypes.H2);
-            text(day.heading().joined(" · "), bold, 14, MARGIN, y - 14, BLACK);
-            pdf.end();
-            y -= 19;
-            pdf.rule(MARGIN, y, MARGIN + width(), y, BLACK, 1f);
-            y -= 6;
-            for (Row row : day.rows()) {
-                ensure(rowHeight(row));
-                row(row);
+    private void draw(Plan plan) throws IOException {
+        for (int page = 0; page < plan.pages(); page++) {
+            pdf.newPage(PDRectangle.A4);
+            if (page == 0) {
+                title();
+            } else {
+                runningHead();
+            }
+            for (Item item : plan.items()) {
+                if (item.page() == page) {
+                    item(item, plan.grid());
+                }
             }
         }
         footers();
+    }
+
+    private void title() throws IOException {
+        float y = HEIGHT - MARGIN;
+        float w = PosterLayout.contentWidth();
+        begin(StandardStructureTypes.H1);
+        for (String l : layout.wrap(poster.title().main(), bold, PosterLayout.TITLE, w)) {
+            text(l, bold, PosterLayout.TITLE, MARGIN, y - PosterLayout.TITLE, BLACK);
+            y -= PosterLayout.TITLE * 1.25f;
+        }
+        if (poster.title().second() != null) {
+            second();
+            for (String l : layout.wrap(poster.title().second(), regular, PosterLayout.TITLE_SECOND, w)) {
+                text(l, regular, PosterLayout.TITLE_SECOND, MARGIN, y - PosterLayout.TITLE_SECOND, GREY);
+                y -= PosterLayout.TITLE_SECOND * 1.25f;
+            }
+        }
+        pdf.end();
+        begin(StandardStructureTypes.P);
+        for (String l : layout.wrap(poster.subtitle().joined(" · "), bold, PosterLayout.SUBTITLE, w)) {
+            text(l, bold, PosterLayout.SUBTITLE, MARGIN, y - PosterLayout.SUBTITLE, BLACK);
+            y -= PosterLayout.SUBTITLE * 1.3f;
+        }
+        pdf.end();
+        if (poster.note() != null) {
+            begin(StandardStructureTypes.P);
+            boolean first = true;
+            for (String s : poster.note().second() == null ? List.of(poster.note().main())
+                    : List.of(poster.note().main(), poster.note().second())) {
+                if (!first) {
+                    second();
+                }
+                for (String l : layout.wrap(s, regular, 11, w)) {
+                    text(l, regular, 11, MARGIN, y - 11, BLACK);
+                    y -= 11 * 1.3f;
+                }
+                first = false;
+            }
+            pdf.end();
+        }
+    }
+
+    private void runningHead() throws IOException {
+        String head = poster.title().main() + " – " + poster.subtitle().main() + " (" + poster.continued().joined(" / ")
+                + ")";
+        pdf.artifact();
+        float size = PosterLayout.RUNNING_HEAD;
+        List<String> lines = layout.wrap(head, regular, size, PosterLayout.contentWidth());
+        text(lines.get(0), regular, size, MARGIN, HEIGHT - MARGIN - size, GREY);
+        pdf.end();
+    }
+
+    private boolean headerRead;
+
+    private void item(Item item, Grid g) throws IOException {
+        float left = g.left(item.column());
+        if (item instanceof Header h) {
+            boolean read = !headerRead;
+            headerRead = true;
+            if (read) {
+                begin(StandardStructureTypes.P);
+            } else {
+                pdf.artifact();
+            }
+            cells(h.cells(), left, h.top(), g, bold, BLACK, read, false);
+            pdf.end();
+            float y = h.top() - h.height() + 1;
+            pdf.rule(left, y, left + g.columnWidth(), y, BLACK, 0.75f);
+        } else if (item instanceof Heading d) {
+            float size = g.headingSize();
+            float baseline = d.top() - 3 - size;
+            String text = d.day().heading().joined(" · ");
+            if (d.continued()) {
+                pdf.artifact();
+                text(text + " (" + poster.continued().joined(" / ") + ")", bold, size, left, baseline, GREY);
+            } else {
+                begin(StandardStructureTypes.H2);
+                text(text, bold, size, left, baseline, BLACK);
+            }
+            pdf.end();
+            float y = d.top() - g.headingHeight() + 2;
+            pdf.rule(left, y, left + g.columnWidth(), y, BLACK, 1f);
+        } else if (item instanceof Line l) {
+            line(l, left, g);
+        } else if (item instanceof More m) {
+            begin(StandardStructureTypes.P);
+            float y = m.top();
+            for (String s : m.lines()) {
+                text(s, bold, g.size(), left, y - g.size(), RED);
+                y -= g.leading();
+            }
+            pdf.end();
+        }
+    }
+
+    private void line(Line l, float left, Grid g) throws IOException {
+        boolean cancelled = l.row().cancelled();
+        begin(StandardStructureTypes.P);
+        cells(l.cells(), left, l.top(), g, regular, cancelled ? GREY : BLACK, true, cancelled);
+        int lines = 1;
+        for (Cell c : l.cells()) {
+            lines = Math.max(lines, c.lines());
+        }
+        if (l.note() != null) {
+            float size = PosterLayout.noteSize(g);
+            float y = l.top() - lines * g.leading();
+            PDType0Font font = cancelled ? bold : regular;
+            float[] color = cancelled ? RED : GREY;
+            for (String s : l.note().main()) {
+                text(s, font, size, left + g.x()[1], y - size, color);
+                y -= size * 1.22f;
+            }
+            if (!l.note().second().isEmpty()) {
+                second();
+                for (String s : l.note().second()) {
+                    text(s, font, size, left + g.x()[1], y - size, color);
+                    y -= size * 1.22f;
+                }
+            }
+        }
+        pdf.end();
+        float y = l.top() - l.height() + 1;
+        pdf.rule(left, y, left + g.columnWidth(), y, LIGHT, 0.5f);
+    }
+
+    /**
+     * Draws a row's cells inside the open marked content: each cell's first-language lines, then (as a Span in the
+     * second language when {@code read}) its second-language lines in grey. Cancelled rows are struck through.
+     */
+    private void cells(List<Cell> cells, float left, float top, Grid g, PDType0Font font, float[] color, boolean read,
+            boolean strike) throws IOException {
+        float size = g.size();
+        java.util.List<float[]> strikes = new java.util.ArrayList<>();
+        for (int c = 0; c < cells.size(); c++) {
+            Cell cell = cells.get(c);
+            if (cell.main().isEmpty() && cell.second().isEmpty()) {
+                continue;
+            }
+            float x = left + g.x()[c];
+            float y = top - 1;
+            PDType0Font f = c <= 1 ? bold : font;
+            for (String s : cell.main()) {
+                float w = text(s, f, size, x, y - size, color);
+                if (strike && c <= 1) {
+                    strikes.add(new float[] {x, y - size, w});
+                }
+                y -= g.leading();
+            }
+            if (!cell.second().isEmpty()) {
+                if (read) {
+                    second();
+                }
+                for (String s : cell.second()) {
+                    text(s, font == bold ? bold : regular, size, x, y - size, GREY);
+                    y -= g.leading();
+                }
+                if (read) {
+                    main();
+                }
+            }
+        }
+        if (!strikes.isEmpty()) {
+            pdf.end();
+            for (float[] s : strikes) {
+                pdf.rule(s[0], s[1] + size * 0.3f, s[0] + s[2], s[1] + size * 0.3f, GREY, 0.8f);
+            }
+            pdf.mark(current);
+        }
     }
 
     /** Starts a top-level element with its content. */
@@ -152,154 +276,19 @@ final class PosterPdf {
         pdf.mark(current);
     }
 
-    private void newPage(boolean first) throws IOException {
-        pdf.newPage(PDRectangle.A4);
-        y = PDRectangle.A4.getHeight() - MARGIN;
-        if (first) {
-            begin(StandardStructureTypes.H1);
-            for (String l : wrap(poster.title().main(), bold, 22, width())) {
-                text(l, bold, 22, MARGIN, y - 22, BLACK);
-                y -= 27;
-            }
-            if (poster.title().second() != null) {
-                second();
-                for (String l : wrap(poster.title().second(), regular, 16, width())) {
-                    text(l, regular, 16, MARGIN, y - 16, GREY);
-                    y -= 20;
-                }
-            }
-            pdf.end();
-            y -= 2;
-            begin(StandardStructureTypes.P);
-            for (String l : wrap(poster.subtitle().joined(" · "), bold, 13, width())) {
-                text(l, bold, 13, MARGIN, y - 13, BLACK);
-                y -= 17;
-            }
-            pdf.end();
-            y -= 6;
-        } else {
-            String head = poster.title().main() + " – " + poster.subtitle().main() + " (" + poster.continued().joined(
-                    " / ") + ")";
-            pdf.artifact();
-            for (String l : wrap(head, regular, 9, width())) {
-                text(l, regular, 9, MARGIN, y - 9, GREY);
-                y -= 12;
-            }
-            pdf.end();
-            y -= 4;
-        }
-    }
-
-    /** Starts a new page unless {@code height} still fits above the footer. */
-    private void ensure(float height) throws IOException {
-        if (y - height < MARGIN + FOOTER) {
-            newPage(false);
-        }
-    }
-
-    private float nameWidth() {
-        return width() - TIME_WIDTH;
-    }
-
-    private float rowHeight(Row r) throws IOException {
-        float h = 4;
-        h += wrap(r.name().main(), bold, 12, nameWidth()).size() * 15f;
-        if (r.name().second() != null) {
-            h += wrap(r.name().second(), regular, 10, nameWidth()).size() * 12.5f;
-        }
-        if (r.status() != null) {
-            h += wrap(r.status().joined(" / "), bold, 10, nameWidth()).size() * 12.5f;
-        }
-        if (r.place() != null) {
-            h += wrap(r.place().joined(" / "), regular, 10, nameWidth()).size() * 12.5f;
-        }
-        if (r.details() != null) {
-            h += wrap(r.details().main(), regular, 9, nameWidth()).size() * 11.5f;
-            if (r.details().second() != null) {
-                h += wrap(r.details().second(), regular, 9, nameWidth()).size() * 11.5f;
-            }
-        }
-        return h + 7;
-    }
-
-    private void row(Row r) throws IOException {
-        float top = y;
-        float x = MARGIN + TIME_WIDTH;
-        y -= 4;
-        List<float[]> strikes = new ArrayList<>();
-        begin(StandardStructureTypes.P);
-        float timeWidth = text(r.time(), bold, 12, MARGIN, y - 12, r.cancelled() ? GREY : BLACK);
-        strikes.add(new float[] {MARGIN, y - 12, timeWidth});
-        for (String l : wrap(r.name().main(), bold, 12, nameWidth())) {
-            float w = text(l, bold, 12, x, y - 12, r.cancelled() ? GREY : BLACK);
-            strikes.add(new float[] {x, y - 12, w});
-            y -= 15;
-        }
-        if (r.name().second() != null) {
-            second();
-            y = lines(r.name().second(), regular, 10, x, 12.5f, GREY);
-            main();
-        }
-        if (r.status() != null) {
-            y = lines(r.status().joined(" / "), bold, 10, x, 12.5f, RED);
-        }
-        if (r.place() != null) {
-            y = lines(r.place().joined(" / "), regular, 10, x, 12.5f, BLACK);
-        }
-        if (r.details() != null) {
-            y = lines(r.details().main(), regular, 9, x, 11.5f, GREY);
-            if (r.details().second() != null) {
-                second();
-                y = lines(r.details().second(), regular, 9, x, 11.5f, GREY);
-            }
-        }
-        pdf.end();
-        if (r.cancelled()) {
-            for (float[] st : strikes) {
-                strike(st[0], st[1], st[2], 12);
-            }
-        }
-        y = Math.min(y, top - rowHeight(r) + 7) - 3;
-        pdf.rule(MARGIN, y, MARGIN + width(), y, LIGHT, 0.5f);
-        y -= 4;
-    }
-
-    private float lines(String s, PDType0Font font, float size, float x, float leading, float[] color)
-            throws IOException {
-        for (String l : wrap(s, font, size, nameWidth())) {
-            text(l, font, size, x, y - size, color);
-            y -= leading;
-        }
-        return y;
-    }
-
-    private void paragraph(Bi b, PDType0Font font, float size, float x, float w, float[] color) throws IOException {
-        for (String s : b.second() == null ? List.of(b.main()) : List.of(b.main(), b.second())) {
-            for (String l : wrap(s, font, size, w)) {
-                ensure(size * 1.3f);
-                PDStructureElement p = begin(StandardStructureTypes.P);
-                if (s == b.second() && poster.secondLanguage() != null) {
-                    p.setLanguage(poster.secondLanguage());
-                }
-                text(l, font, size, x, y - size, color);
-                pdf.end();
-                y -= size * 1.3f;
-            }
-        }
-    }
-
     /** The footer of every page: the address of the online calendar as text and QR code, printing date, page number. */
     private void footers() throws IOException {
         List<PDPage> pages = List.copyOf(pdf.pages());
+        float width = PosterLayout.contentWidth();
         int n = 1;
         for (PDPage p : pages) {
             // the first page's footer is read; on later pages it repeats and is an artifact
             boolean read = n == 1;
             pdf.reopen(p);
-            float top = MARGIN + FOOTER - 8;
-            pdf.rule(MARGIN, top, MARGIN + width(), top, BLACK, 0.75f);
-            float textWidth = width() - QR_SIZE - 16 - (poster.feedbackUrl() == null ? 0 : QR_SIZE + 12);
-            float ty = top - 8;
+            float top = MARGIN + FOOTER - 4;
+            pdf.rule(MARGIN, top, MARGIN + width, top, BLACK, 0.75f);
+            float textWidth = width - QR_SIZE - 16 - (poster.feedbackUrl() == null ? 0 : QR_SIZE + 12);
+            float ty = top - 6;
             if (read) {
                 begin(StandardStructureTypes.P);
             } else {
@@ -311,16 +300,16 @@ final class PosterPdf {
             }
             if (read) {
                 pdf.end();
-                pdf.qr(pdf.root(), poster.url(), "QR: " + poster.url(), MARGIN + width() - QR_SIZE, MARGIN, QR_SIZE);
+                pdf.qr(pdf.root(), poster.url(), "QR: " + poster.url(), MARGIN + width - QR_SIZE, MARGIN, QR_SIZE);
                 if (poster.feedbackUrl() != null) {
                     pdf.qr(pdf.root(), poster.feedbackUrl(), "QR: " + poster.feedbackUrl(),
-                            MARGIN + width() - 2 * QR_SIZE - 12, MARGIN, QR_SIZE);
+                            MARGIN + width - 2 * QR_SIZE - 12, MARGIN, QR_SIZE);
                 }
                 begin(StandardStructureTypes.P);
             } else {
-                pdf.qrArtifact(poster.url(), MARGIN + width() - QR_SIZE, MARGIN, QR_SIZE);
+                pdf.qrArtifact(poster.url(), MARGIN + width - QR_SIZE, MARGIN, QR_SIZE);
                 if (poster.feedbackUrl() != null) {
-                    pdf.qrArtifact(poster.feedbackUrl(), MARGIN + width() - 2 * QR_SIZE - 12, MARGIN, QR_SIZE);
+                    pdf.qrArtifact(poster.feedbackUrl(), MARGIN + width - 2 * QR_SIZE - 12, MARGIN, QR_SIZE);
                 }
             }
             float printed = text(poster.printed().joined(" / ") + "   ", regular, 8, MARGIN, MARGIN, GREY);
@@ -339,89 +328,24 @@ final class PosterPdf {
             if (other) {
                 second();
             }
-            for (String l : wrap(s, bold, 10, textWidth)) {
+            for (String l : layout.wrap(s, bold, 10, textWidth)) {
                 text(l, bold, 10, MARGIN, ty - 10, BLACK);
-                ty -= 13;
+                ty -= 12.5f;
             }
             if (other) {
                 main();
             }
         }
-        for (String l : wrapAnywhere(url, regular, 9, textWidth)) {
+        for (String l : layout.anywhere(url, regular, 9, textWidth)) {
             text(l, regular, 9, MARGIN, ty - 9, BLACK);
-            ty -= 11.5f;
+            ty -= 11f;
         }
         return ty;
-    }
-
-    private float width() {
-        return PDRectangle.A4.getWidth() - 2 * MARGIN;
     }
 
     /** Writes one line; returns its width. */
     private float text(String s, PDType0Font font, float size, float x, float baseline, float[] color)
             throws IOException {
         return pdf.text(s, font, size, x, baseline, color);
-    }
-
-    private void strike(float x, float baseline, float w, float size) throws IOException {
-        pdf.rule(x, baseline + size * 0.3f, x + w, baseline + size * 0.3f, GREY, 1f);
-    }
-
-    /** The text as drawn: control characters as spaces, characters no font has as "?" ({@link PdfText}). */
-    private String printable(String s, PDType0Font font) {
-        return glyphs.printable(s, font);
-    }
-
-    /** The width of a line, from each character's advance (measured once per document). */
-    private float width(String s, PDType0Font font, float size) throws IOException {
-        return glyphs.width(printable(s, font), font, size);
-    }
-
-    /** Splits at spaces into lines no wider than {@code max}; a word longer than a line is cut. */
-    private List<String> wrap(String s, PDType0Font font, float size, float max) throws IOException {
-        List<String> out = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : printable(s, font).strip().split(" +")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (width(candidate, font, size) <= max) {
-                line.setLength(0);
-                line.append(candidate);
-                continue;
-            }
-            if (!line.isEmpty()) {
-                out.add(line.toString());
-                line.setLength(0);
-            }
-            if (width(word, font, size) <= max) {
-                line.append(word);
-            } else {
-                List<String> pieces = wrapAnywhere(word, font, size, max);
-                out.addAll(pieces.subList(0, pieces.size() - 1));
-                line.append(pieces.get(pieces.size() - 1));
-            }
-        }
-        if (!line.isEmpty() || out.isEmpty()) {
-            out.add(line.toString());
-        }
-        return out;
-    }
-
-    /** Splits anywhere (addresses have no spaces). */
-    private List<String> wrapAnywhere(String s, PDType0Font font, float size, float max) throws IOException {
-        List<String> out = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            String c = new String(Character.toChars(cp));
-            if (!line.isEmpty() && width(line + c, font, size) > max) {
-                out.add(line.toString());
-                line.setLength(0);
-            }
-            line.append(c);
-            i += Character.charCount(cp);
-        }
-        out.add(line.toString());
-        return out;
     }
 }
