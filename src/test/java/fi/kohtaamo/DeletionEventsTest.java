@@ -44,6 +44,7 @@ class DeletionEventsTest {
     @Autowired ActivityService activities;
     @Autowired RegistryService registryService;
     @Autowired OutreachService outreach;
+    @Autowired fi.kohtaamo.outreach.internal.OutreachSetup outreachSetup;
     @Autowired OutreachQueries outreachQueries;
     @Autowired CountService counts;
     @Autowired Registry registry;
@@ -68,13 +69,13 @@ class DeletionEventsTest {
         admin = new Actor(IDS.incrementAndGet(), "Admin", Role.ADMIN, null, Set.of(), null, null, null);
         Actor coordinator = new Actor(IDS.incrementAndGet(), "Kaisa", Role.COUNTY_COORDINATOR, null, Set.of(), county, null,
                 null);
-        outreach.savePartner(coordinator, county, Map.of("organisationId", "" + partnerOrg, "kind", "WELLBEING_SERVICES"));
-        profession = outreach.saveItem(coordinator, OutreachQueries.Catalogue.PROFESSION, county, null,
+        outreachSetup.savePartner(coordinator, county, Map.of("organisationId", "" + partnerOrg, "kind", "WELLBEING_SERVICES"));
+        profession = outreachSetup.saveItem(coordinator, OutreachQueries.Catalogue.PROFESSION, county, null,
                 Map.of("code", "nurse", "nameFi", "Terveydenhoitaja", "active", "true"));
-        topic = outreach.saveItem(coordinator, OutreachQueries.Catalogue.TOPIC, county, null,
+        topic = outreachSetup.saveItem(coordinator, OutreachQueries.Catalogue.TOPIC, county, null,
                 Map.of("code", "sleep", "nameFi", "unipulmat", "active", "true"));
-        outreach.saveOrientation(coordinator, county, Map.of("titleFi", "Perehdytys", "bodyFi", "Tervetuloa."));
-        outreach.acknowledge(partner, county, "0");
+        outreachSetup.saveOrientation(coordinator, county, Map.of("titleFi", "Perehdytys", "bodyFi", "Tervetuloa."));
+        outreachSetup.acknowledge(partner, county, "0");
         ActivityForm f = new ActivityForm();
         f.placeId = String.valueOf(place);
         f.kind = "FAMILY_CAFE";

@@ -9,6 +9,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one rule that protects figures about people (docs/privacy-of-reports.md): a figure is kept for the
@@ -24,11 +27,16 @@ public class SmallNumbers {
     public static final int THRESHOLD = 5;
 
     private final JdbcClient jdbc;
+    /** The secret is made in a transaction of its own: the first figure may be asked inside a read-only one. */
+    private final TransactionTemplate own;
     private volatile byte[] secret;
     private final ThreadLocal<Mac> macs = new ThreadLocal<>();
 
-    SmallNumbers(JdbcClient jdbc) {
+    SmallNumbers(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.own = new TransactionTemplate(transactions);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        own.setReadOnly(false);
     }
 
     /** Whether a unit's value is shown as "&lt;5". */
@@ -93,12 +101,13 @@ public class SmallNumbers {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         try {
-            jdbc.sql("insert into small_number_key (id, secret) values (1, :s)").param("s", HexFormat.of().formatHex(fresh))
-                    .update();
+            own.executeWithoutResult(t -> jdbc.sql("insert into small_number_key (id, secret) values (1, :s)")
+                    .param("s", HexFormat.of().formatHex(fresh)).update());
         } catch (DuplicateKeyException raced) {
             // another instance made it first: use theirs
         }
-        return jdbc.sql("select secret from small_number_key where id = 1").query(String.class).single();
+        return own.execute(t -> jdbc.sql("select secret from small_number_key where id = 1").query(String.class)
+                .single());
     }
 
     /**

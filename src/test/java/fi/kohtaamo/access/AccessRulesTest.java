@@ -422,6 +422,8 @@ class AccessRulesTest {
     // ---- outreach -------------------------------------------------------------------------------
 
     @Autowired fi.kohtaamo.outreach.internal.OutreachService outreach;
+    @Autowired fi.kohtaamo.outreach.internal.OutreachSetup outreachSetup;
+    @Autowired fi.kohtaamo.outreach.internal.VisitService visits;
     @Autowired fi.kohtaamo.outreach.internal.OutreachQueries outreachQueries;
 
     private long outreachSlot(long place, long activity, int day) {
@@ -435,14 +437,14 @@ class AccessRulesTest {
     void outreachCatalogueSlotsBookingAndHosting() {
         Map<String, String> topic = Map.of("code", "t" + System.nanoTime() % 100000, "nameFi", "Aihe", "active", "true");
         check("CATALOGUE_MANAGE in county A", Set.of("admin", "countyCoordinator"),
-                a -> outreach.saveItem(a, fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue.TOPIC, countyA, null,
+                a -> outreachSetup.saveItem(a, fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue.TOPIC, countyA, null,
                         Map.of("code", "t" + System.nanoTime(), "nameFi", "Aihe", "active", "true")),
                 () -> outreachQueries.items(fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue.TOPIC, countyA).size());
         check("CATALOGUE_MANAGE in county B", Set.of("admin"),
-                a -> outreach.saveItem(a, fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue.TOPIC, countyB, null, topic),
+                a -> outreachSetup.saveItem(a, fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue.TOPIC, countyB, null, topic),
                 () -> outreachQueries.items(fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue.TOPIC, countyB).size());
         check("CATALOGUE_MANAGE partner in county A", Set.of("admin", "countyCoordinator"),
-                a -> outreach.savePartner(a, countyA, Map.of("organisationId", "" + otherCountyOrg, "kind", "NGO")),
+                a -> outreachSetup.savePartner(a, countyA, Map.of("organisationId", "" + otherCountyOrg, "kind", "NGO")),
                 () -> outreachQueries.partners(countyA).toString());
 
         long x = activity(placeX);
@@ -460,10 +462,10 @@ class AccessRulesTest {
                 () -> outreachQueries.slotsOfActivity(y, java.time.Instant.EPOCH).size());
 
         // the parish is a partner in county A and has read the orientation
-        outreach.savePartner(SYSTEM, countyA, Map.of("organisationId", "" + parish, "kind", "PARISH_DIACONIA"));
-        outreach.saveOrientation(SYSTEM, countyA, Map.of("titleFi", "Perehdytys", "bodyFi", "Teksti"));
-        outreach.acknowledge(actors.get("partner"), countyA, "0");
-        long profession = outreach.saveItem(SYSTEM, fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue.PROFESSION,
+        outreachSetup.savePartner(SYSTEM, countyA, Map.of("organisationId", "" + parish, "kind", "PARISH_DIACONIA"));
+        outreachSetup.saveOrientation(SYSTEM, countyA, Map.of("titleFi", "Perehdytys", "bodyFi", "Teksti"));
+        outreachSetup.acknowledge(actors.get("partner"), countyA, "0");
+        long profession = outreachSetup.saveItem(SYSTEM, fi.kohtaamo.outreach.internal.OutreachQueries.Catalogue.PROFESSION,
                 countyA, null, Map.of("code", "p" + System.nanoTime(), "nameFi", "Diakoni", "active", "true"));
         var booking = new fi.kohtaamo.outreach.internal.OutreachService.BookingForm("" + profession, null, null, null, null,
                 true);
@@ -479,7 +481,7 @@ class AccessRulesTest {
         for (var e : actors.entrySet()) {
             long slot = outreachSlot(placeX, activity(placeX), 1);
             long visit = outreach.book(actors.get("partner"), slot, booking).visitId();
-            boolean went = attempt(() -> outreach.confirm(e.getValue(), visit, "0", true));
+            boolean went = attempt(() -> visits.confirm(e.getValue(), visit, "0", true));
             if (went != PLACE_X_STAFF.contains(e.getKey())) {
                 wrong.add("VISIT_HOST confirm by " + e.getKey());
             }

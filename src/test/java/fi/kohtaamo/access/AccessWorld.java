@@ -6,7 +6,7 @@ import fi.kohtaamo.calendar.internal.ActivityForm;
 import fi.kohtaamo.calendar.internal.ActivityService;
 import fi.kohtaamo.identity.internal.UserQueries;
 import fi.kohtaamo.outreach.internal.OutreachQueries;
-import fi.kohtaamo.outreach.internal.OutreachService;
+import fi.kohtaamo.outreach.internal.OutreachSetup;
 import fi.kohtaamo.registry.OrganisationType;
 import fi.kohtaamo.registry.Registry;
 import fi.kohtaamo.shared.Actor;
@@ -88,11 +88,11 @@ final class AccessWorld {
             activity.put(w, activity(place.get(w)));
         }
         // the partner works in county A (and a partner of county B there, to make visits and proposals in B)
-        OutreachService outreach = context.getBean(OutreachService.class);
-        partner(outreach, partnerOrg, countyA);
-        partner(outreach, partnerOrgB, countyB);
+        OutreachSetup outreachSetup = context.getBean(OutreachSetup.class);
+        partner(outreachSetup, partnerOrg, countyA);
+        partner(outreachSetup, partnerOrgB, countyB);
         for (Where w : Where.values()) {
-            profession.put(w, outreach.saveItem(system, OutreachQueries.Catalogue.PROFESSION, county.get(w), null,
+            profession.put(w, outreachSetup.saveItem(system, OutreachQueries.Catalogue.PROFESSION, county.get(w), null,
                     Map.of("code", "p" + System.nanoTime(), "nameFi", "Terveydenhoitaja", "active", "true")));
         }
 
@@ -105,12 +105,12 @@ final class AccessWorld {
         account(Role.NATIONAL_REPORTER, national, null, null, null);
     }
 
-    private void partner(OutreachService outreach, long org, long countyId) {
-        outreach.savePartner(system, countyId, Map.of("organisationId", "" + org, "kind", "WELLBEING_SERVICES"));
+    private void partner(OutreachSetup outreachSetup, long org, long countyId) {
+        outreachSetup.savePartner(system, countyId, Map.of("organisationId", "" + org, "kind", "WELLBEING_SERVICES"));
         if (context.getBean(OutreachQueries.class).orientation(countyId).isEmpty()) {
-            outreach.saveOrientation(system, countyId, Map.of("titleFi", "Perehdytys", "bodyFi", "Teksti"));
+            outreachSetup.saveOrientation(system, countyId, Map.of("titleFi", "Perehdytys", "bodyFi", "Teksti"));
         }
-        outreach.acknowledge(actor(Role.PARTNER, org), countyId, "0");
+        outreachSetup.acknowledge(actor(Role.PARTNER, org), countyId, "0");
     }
 
     /** An actor made the way the application makes it, for setting up data through the services. */

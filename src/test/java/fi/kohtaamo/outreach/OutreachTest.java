@@ -45,6 +45,8 @@ class OutreachTest {
     @Autowired Fixtures fx;
     @Autowired ActivityService activities;
     @Autowired OutreachService outreach;
+    @Autowired fi.kohtaamo.outreach.internal.OutreachSetup outreachSetup;
+    @Autowired fi.kohtaamo.outreach.internal.VisitService visits;
     @Autowired OutreachQueries queries;
     @Autowired CalendarService calendar;
     @Autowired Registry registry;
@@ -80,19 +82,19 @@ class OutreachTest {
                 registry.organisationWithDescendants(otherPartnerOrg), null, null, null);
         unregistered = new Actor(IDS.incrementAndGet(), "Ulla", Role.PARTNER, stranger, registry.organisationWithDescendants(stranger), null, null, null);
         coordinator = new Actor(IDS.incrementAndGet(), "Kaisa", Role.COUNTY_COORDINATOR, null, java.util.Set.of(), county, null, null);
-        outreach.savePartner(coordinator, county, Map.of("organisationId", "" + partnerOrg, "kind", "WELLBEING_SERVICES"));
-        outreach.savePartner(coordinator, county, Map.of("organisationId", "" + otherPartnerOrg, "kind", "NGO"));
-        profession = outreach.saveItem(coordinator, OutreachQueries.Catalogue.PROFESSION, county, null,
+        outreachSetup.savePartner(coordinator, county, Map.of("organisationId", "" + partnerOrg, "kind", "WELLBEING_SERVICES"));
+        outreachSetup.savePartner(coordinator, county, Map.of("organisationId", "" + otherPartnerOrg, "kind", "NGO"));
+        profession = outreachSetup.saveItem(coordinator, OutreachQueries.Catalogue.PROFESSION, county, null,
                 Map.of("code", "public_health_nurse", "nameFi", "Neuvolan terveydenhoitaja", "nameSv", "Hälsovårdare",
                         "nameEn", "Public health nurse", "active", "true"));
-        topic = outreach.saveItem(coordinator, OutreachQueries.Catalogue.TOPIC, county, null,
+        topic = outreachSetup.saveItem(coordinator, OutreachQueries.Catalogue.TOPIC, county, null,
                 Map.of("code", "sleep", "nameFi", "unipulmat", "nameSv", "sömnproblem", "nameEn", "sleep problems",
                         "active", "true"));
-        otherTopic = outreach.saveItem(coordinator, OutreachQueries.Catalogue.TOPIC, county, null,
+        otherTopic = outreachSetup.saveItem(coordinator, OutreachQueries.Catalogue.TOPIC, county, null,
                 Map.of("code", "teeth", "nameFi", "lasten hampaat", "active", "true"));
-        outreach.saveOrientation(coordinator, county, Map.of("titleFi", "Perehdytys", "bodyFi", "Tervetuloa."));
-        outreach.acknowledge(partner, county, "0");
-        outreach.acknowledge(otherPartner, county, "0");
+        outreachSetup.saveOrientation(coordinator, county, Map.of("titleFi", "Perehdytys", "bodyFi", "Tervetuloa."));
+        outreachSetup.acknowledge(partner, county, "0");
+        outreachSetup.acknowledge(otherPartner, county, "0");
         ActivityForm f = new ActivityForm();
         f.placeId = String.valueOf(place);
         f.kind = "FAMILY_CAFE";
@@ -137,7 +139,7 @@ class OutreachTest {
         // a requested visit is not public yet
         assertThat(notesOn(MONDAY)).isEmpty();
 
-        outreach.confirm(staff, v.id(), "0", false);
+        visits.confirm(staff, v.id(), "0", false);
         assertThat(queries.visit(v.id()).orElseThrow().status()).isEqualTo("CONFIRMED");
         assertThat(notesOn(MONDAY)).extracting(LocalizedText::fi).containsExactly("Neuvolan terveydenhoitaja paikalla: unipulmat");
         assertThat(notesOn(MONDAY)).extracting(LocalizedText::en).containsExactly("Public health nurse visiting: sleep problems");
@@ -187,7 +189,7 @@ class OutreachTest {
     void conflictingActionsGiveAClearMessageAndChangeNothing() {
         long slot = openSlot(MONDAY, 1, true);
         // without orientation
-        outreach.savePartner(coordinator, county, Map.of("organisationId", "" + unregistered.organisationId(),
+        outreachSetup.savePartner(coordinator, county, Map.of("organisationId", "" + unregistered.organisationId(),
                 "kind", "NGO"));
         assertThat(errorOf(() -> outreach.book(unregistered, slot, booking(topic)))).isEqualTo("outreach.error.orientationFirst");
         // a talk needs a topic; an unknown profession is refused
@@ -199,8 +201,8 @@ class OutreachTest {
         // full
         assertThat(errorOf(() -> outreach.book(otherPartner, slot, booking(topic)))).isEqualTo("outreach.error.full");
         // cancel twice
-        outreach.cancel(partner, visit, "0", "Sairastuin");
-        assertThat(errorOf(() -> outreach.cancel(partner, visit, "1", "Uudestaan"))).isEqualTo("outreach.error.notActive");
+        visits.cancel(partner, visit, "0", "Sairastuin");
+        assertThat(errorOf(() -> visits.cancel(partner, visit, "1", "Uudestaan"))).isEqualTo("outreach.error.notActive");
         // a cancelled slot cannot be booked
         outreach.cancelSlot(staff, slot, "0", "Tila remontissa");
         assertThat(errorOf(() -> outreach.book(otherPartner, slot, booking(topic)))).isEqualTo("outreach.error.slotCancelled");
@@ -244,19 +246,19 @@ class OutreachTest {
     void partnersSeeOnlyTheirOwnVisitsAndPlacesOnlyTheirs() {
         long slot = openSlot(MONDAY, 2, false);
         long mine = outreach.book(partner, slot, booking(topic)).visitId();
-        assertThat(outreach.visitFor(partner, mine).side()).isEqualTo(OutreachService.Side.PARTNER);
-        assertThat(outreach.visitFor(staff, mine).side()).isEqualTo(OutreachService.Side.HOST);
-        assertThat(outreach.visitFor(coordinator, mine).side()).isEqualTo(OutreachService.Side.HOST);
-        catchThrowableOfType(KohtaamoException.NotFound.class, () -> outreach.visitFor(otherPartner, mine));
-        catchThrowableOfType(KohtaamoException.NotFound.class, () -> outreach.visitFor(otherStaff, mine));
-        catchThrowableOfType(KohtaamoException.NotFound.class, () -> outreach.confirm(otherStaff, mine, "0", true));
-        catchThrowableOfType(KohtaamoException.Forbidden.class, () -> outreach.confirm(partner, mine, "0", true));
+        assertThat(visits.visitFor(partner, mine).side()).isEqualTo(fi.kohtaamo.outreach.internal.VisitService.Side.PARTNER);
+        assertThat(visits.visitFor(staff, mine).side()).isEqualTo(fi.kohtaamo.outreach.internal.VisitService.Side.HOST);
+        assertThat(visits.visitFor(coordinator, mine).side()).isEqualTo(fi.kohtaamo.outreach.internal.VisitService.Side.HOST);
+        catchThrowableOfType(KohtaamoException.NotFound.class, () -> visits.visitFor(otherPartner, mine));
+        catchThrowableOfType(KohtaamoException.NotFound.class, () -> visits.visitFor(otherStaff, mine));
+        catchThrowableOfType(KohtaamoException.NotFound.class, () -> visits.confirm(otherStaff, mine, "0", true));
+        catchThrowableOfType(KohtaamoException.Forbidden.class, () -> visits.confirm(partner, mine, "0", true));
         catchThrowableOfType(KohtaamoException.Forbidden.class, () -> outreach.openSlots(otherStaff, place,
                 new OutreachService.SlotForm("" + activity, List.of(MONDAY.plusDays(1).toString()), false, "TALK", "1",
                         List.of(), "fi", null, false)));
         // an organisation that is not a partner in the county does not even see the slot
         catchThrowableOfType(KohtaamoException.NotFound.class, () -> outreach.slotForPartner(unregistered, slot));
-        assertThat(outreach.visitsFor(otherPartner, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2028-01-01T00:00:00Z")))
+        assertThat(visits.visitsFor(otherPartner, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2028-01-01T00:00:00Z")))
                 .extracting(OutreachQueries.Visit::id).doesNotContain(mine);
         assertThat(queries.visit(mine).orElseThrow().status()).isEqualTo("REQUESTED");
         // the slot still has room, but its booker is not offered it again; the other partner is
@@ -273,9 +275,9 @@ class OutreachTest {
         List<Actor> partners = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             long org = fx.organisation(OrganisationType.OTHER_NGO, null, county);
-            outreach.savePartner(coordinator, county, Map.of("organisationId", "" + org, "kind", "NGO"));
+            outreachSetup.savePartner(coordinator, county, Map.of("organisationId", "" + org, "kind", "NGO"));
             Actor a = new Actor(IDS.incrementAndGet(), "P" + i, Role.PARTNER, org, registry.organisationWithDescendants(org), null, null, null);
-            outreach.acknowledge(a, county, "0");
+            outreachSetup.acknowledge(a, county, "0");
             partners.add(a);
         }
         ExecutorService pool = Executors.newFixedThreadPool(partners.size());
@@ -412,7 +414,7 @@ class OutreachTest {
         f.organisationId = String.valueOf(partnerOrg);
         f.password = "Vahva-Salasana-Kevat-2026";
         long id = users.create(coordinator, f);
-        outreach.acknowledge(new Actor(id, "Hilja Hyökkäys", Role.PARTNER, partnerOrg,
+        outreachSetup.acknowledge(new Actor(id, "Hilja Hyökkäys", Role.PARTNER, partnerOrg,
                 registry.organisationWithDescendants(partnerOrg), null, null, null), county, "0");
         long slot = openSlot(MONDAY, 1, true);
         long lastMail = jdbc.sql("select coalesce(max(id), 0) from mail_message").query(Long.class).single();

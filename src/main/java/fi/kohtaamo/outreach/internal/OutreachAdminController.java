@@ -30,13 +30,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OutreachAdminController {
 
     private final OutreachService service;
+    private final OutreachSetup outreachSetup;
     private final Registry registry;
     private final MessageSource messages;
     private final OutreachViews views;
 
-    OutreachAdminController(OutreachService service, Registry registry, MessageSource messages, OutreachViews views) {
+    OutreachAdminController(OutreachService service, OutreachSetup outreachSetup, Registry registry, MessageSource messages, OutreachViews views) {
         this.views = views;
         this.service = service;
+        this.outreachSetup = outreachSetup;
         this.registry = registry;
         this.messages = messages;
     }
@@ -92,9 +94,9 @@ class OutreachAdminController {
         }
         long c = county(actor, county);
         model.addAttribute("county", registry.county(c).orElseThrow());
-        model.addAttribute("orientation", service.orientation(c).orElse(null));
+        model.addAttribute("orientation", outreachSetup.orientation(c).orElse(null));
         model.addAttribute("partner", service.partnership(actor, c).isPresent());
-        model.addAttribute("acknowledgement", service.acknowledgement(actor, c).orElse(null));
+        model.addAttribute("acknowledgement", outreachSetup.acknowledgement(actor, c).orElse(null));
         model.addAttribute("mayEdit", AccessControl.allows(actor, OutreachAction.CATALOGUE_MANAGE, fi.kohtaamo.shared.Target.county(c)));
         return "outreach/orientation";
     }
@@ -102,15 +104,15 @@ class OutreachAdminController {
     @PostMapping("/admin/outreach/orientation/acknowledge")
     String acknowledge(@RequestParam Map<String, String> p, Actor actor) {
         long c = county(actor, p.get("county"));
-        service.acknowledge(actor, c, p.get("version"));
+        outreachSetup.acknowledge(actor, c, p.get("version"));
         return "redirect:/admin/outreach/orientation?county=" + c + "&acknowledged";
     }
 
     @GetMapping("/admin/outreach/orientation/edit")
     String editOrientation(@RequestParam(required = false) String county, Actor actor, Model model) {
-        long c = service.requireCatalogue(actor, county(actor, county));
+        long c = outreachSetup.requireCatalogue(actor, county(actor, county));
         Map<String, String> values = new LinkedHashMap<>();
-        service.orientation(c).ifPresent(o -> {
+        outreachSetup.orientation(c).ifPresent(o -> {
             values.put("titleFi", o.title().fi());
             values.put("titleSv", o.title().sv());
             values.put("titleEn", o.title().en());
@@ -128,9 +130,9 @@ class OutreachAdminController {
     @PostMapping("/admin/outreach/orientation/edit")
     String saveOrientation(@RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
             HttpServletResponse response) {
-        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
+        long c = outreachSetup.requireCatalogue(actor, county(actor, p.get("county")));
         try {
-            service.saveOrientation(actor, c, p);
+            outreachSetup.saveOrientation(actor, c, p);
             return "redirect:/admin/outreach/orientation?county=" + c + "&saved";
         } catch (KohtaamoException.Invalid e) {
             response.setStatus(400);
@@ -145,7 +147,7 @@ class OutreachAdminController {
 
     @GetMapping("/admin/outreach/catalogue")
     String catalogue(@RequestParam(required = false) String county, Actor actor, Lang lang, Model model) {
-        long c = service.requireCatalogue(actor, county(actor, county));
+        long c = outreachSetup.requireCatalogue(actor, county(actor, county));
         return cataloguePage(c, lang, model, null, Map.of(), Map.of());
     }
 
@@ -153,21 +155,21 @@ class OutreachAdminController {
     @GetMapping("/admin/outreach/catalogue/{kind}")
     String catalogueEntry(@PathVariable String kind, @RequestParam(required = false) String county,
             @RequestParam(required = false) String edit, Actor actor, Lang lang, Model model) {
-        long c = service.requireCatalogue(actor, county(actor, county));
+        long c = outreachSetup.requireCatalogue(actor, county(actor, county));
         Catalogue cat = kind(kind);
-        return cataloguePage(c, lang, model, kind, service.itemValues(cat, c, edit), Map.of());
+        return cataloguePage(c, lang, model, kind, outreachSetup.itemValues(cat, c, edit), Map.of());
     }
 
     private String cataloguePage(long c, Lang lang, Model model, String form, Map<String, String> values,
             Map<String, String> errors) {
         model.addAttribute("county", registry.county(c).orElseThrow());
         model.addAttribute("counties", registry.counties());
-        model.addAttribute("professions", service.items(Catalogue.PROFESSION, c));
-        model.addAttribute("topics", service.items(Catalogue.TOPIC, c));
+        model.addAttribute("professions", outreachSetup.items(Catalogue.PROFESSION, c));
+        model.addAttribute("topics", outreachSetup.items(Catalogue.TOPIC, c));
         Map<Long, Registry.Ref> organisations = new LinkedHashMap<>();
         registry.organisations(c).forEach(o -> organisations.put(o.id(), o));
         List<Map<String, Object>> partners = new ArrayList<>();
-        for (OutreachQueries.Partner p : service.partnersOf(c)) {
+        for (OutreachQueries.Partner p : outreachSetup.partnersOf(c)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("partner", p);
             row.put("name", registry.organisation(p.organisationId()).map(Registry.Ref::name).orElse(null));
@@ -177,7 +179,7 @@ class OutreachAdminController {
         model.addAttribute("organisations", OutreachViews.refs(List.copyOf(organisations.values()), lang));
         model.addAttribute("kinds", views.messages("outreach.partnerKind.",
                 List.of("WELLBEING_SERVICES", "PARISH_DIACONIA", "NGO", "OTHER"), lang));
-        model.addAttribute("repeatWeeks", service.topicRepeatWeeks(c));
+        model.addAttribute("repeatWeeks", outreachSetup.topicRepeatWeeks(c));
         model.addAttribute("form", form);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
@@ -213,49 +215,49 @@ class OutreachAdminController {
     @PostMapping("/admin/outreach/catalogue/{kind}")
     String saveItem(@PathVariable String kind, @RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
             HttpServletResponse response) {
-        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
+        long c = outreachSetup.requireCatalogue(actor, county(actor, p.get("county")));
         Catalogue cat = kind(kind);
         Long id = p.get("id") == null || p.get("id").isBlank() ? null : OutreachPageController.id(p.get("id"));
-        return save(c, kind, p, lang, model, response, () -> service.saveItem(actor, cat, c, id, p));
+        return save(c, kind, p, lang, model, response, () -> outreachSetup.saveItem(actor, cat, c, id, p));
     }
 
     @PostMapping("/admin/outreach/catalogue/{kind}/{id}/move")
     String moveItem(@PathVariable String kind, @PathVariable String id, @RequestParam Map<String, String> p,
             Actor actor, Lang lang, Model model, HttpServletResponse response) {
-        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
+        long c = outreachSetup.requireCatalogue(actor, county(actor, p.get("county")));
         Catalogue cat = kind(kind);
         long itemId = OutreachPageController.id(id);
-        return save(c, kind, Map.of(), lang, model, response, () -> service.moveItem(actor, cat, c, itemId, p));
+        return save(c, kind, Map.of(), lang, model, response, () -> outreachSetup.moveItem(actor, cat, c, itemId, p));
     }
 
     @PostMapping("/admin/outreach/catalogue/{kind}/{id}/delete")
     String deleteItem(@PathVariable String kind, @PathVariable String id, @RequestParam Map<String, String> p,
             Actor actor, Lang lang, Model model, HttpServletResponse response) {
-        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
+        long c = outreachSetup.requireCatalogue(actor, county(actor, p.get("county")));
         Catalogue cat = kind(kind);
         long itemId = OutreachPageController.id(id);
-        return save(c, kind, service.itemValues(cat, c, id), lang, model, response,
-                () -> service.deleteItem(actor, cat, c, itemId, p));
+        return save(c, kind, outreachSetup.itemValues(cat, c, id), lang, model, response,
+                () -> outreachSetup.deleteItem(actor, cat, c, itemId, p));
     }
 
     @PostMapping("/admin/outreach/partners")
     String savePartner(@RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
             HttpServletResponse response) {
-        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
-        return save(c, "partner", p, lang, model, response, () -> service.savePartner(actor, c, p));
+        long c = outreachSetup.requireCatalogue(actor, county(actor, p.get("county")));
+        return save(c, "partner", p, lang, model, response, () -> outreachSetup.savePartner(actor, c, p));
     }
 
     @PostMapping("/admin/outreach/partners/{organisationId}/delete")
     String removePartner(@PathVariable String organisationId, @RequestParam Map<String, String> p, Actor actor) {
-        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
-        service.removePartner(actor, c, OutreachPageController.id(organisationId));
+        long c = outreachSetup.requireCatalogue(actor, county(actor, p.get("county")));
+        outreachSetup.removePartner(actor, c, OutreachPageController.id(organisationId));
         return "redirect:/admin/outreach/catalogue?county=" + c + "&saved";
     }
 
     @PostMapping("/admin/outreach/settings")
     String saveSettings(@RequestParam Map<String, String> p, Actor actor, Lang lang, Model model,
             HttpServletResponse response) {
-        long c = service.requireCatalogue(actor, county(actor, p.get("county")));
-        return save(c, "settings", p, lang, model, response, () -> service.saveSettings(actor, c, p));
+        long c = outreachSetup.requireCatalogue(actor, county(actor, p.get("county")));
+        return save(c, "settings", p, lang, model, response, () -> outreachSetup.saveSettings(actor, c, p));
     }
 }

@@ -31,12 +31,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The outreach pages of places and partners: the overview of one's visits, a place's slots (opening
  * them on occurrences), finding and booking slots, and a visit's page (confirm, decline, cancel,
- * record the outcome). Every write goes through {@link OutreachService}.
+ * record the outcome). Every write goes through {@link OutreachService} or, for a booked visit,
+ * {@link VisitService}.
  */
 @Controller
 class OutreachPageController {
 
     private final OutreachService service;
+    private final OutreachSetup outreachSetup;
+    private final VisitService visits;
     private final OutreachQueries queries;
     private final OutreachViews views;
     private final Registry registry;
@@ -44,9 +47,12 @@ class OutreachPageController {
     private final MessageSource messages;
     private final Clock clock;
 
-    OutreachPageController(OutreachService service, OutreachQueries queries, OutreachViews views, Registry registry,
+    OutreachPageController(OutreachService service, OutreachSetup outreachSetup, VisitService visits,
+            OutreachQueries queries, OutreachViews views, Registry registry,
             ActivityCalendar calendar, MessageSource messages, Clock clock) {
         this.service = service;
+        this.outreachSetup = outreachSetup;
+        this.visits = visits;
         this.queries = queries;
         this.views = views;
         this.registry = registry;
@@ -77,7 +83,7 @@ class OutreachPageController {
             throw new KohtaamoException.Forbidden("OUTREACH");
         }
         Instant now = clock.instant();
-        List<OutreachQueries.Visit> visits = service.visitsFor(actor, now.minus(Duration.ofDays(92)),
+        List<OutreachQueries.Visit> visits = this.visits.visitsFor(actor, now.minus(Duration.ofDays(92)),
                 now.plus(Duration.ofDays(7L * OutreachService.MAX_WEEKS_AHEAD)));
         List<OutreachQueries.Visit> waiting = new ArrayList<>();
         List<OutreachQueries.Visit> coming = new ArrayList<>();
@@ -154,7 +160,7 @@ class OutreachPageController {
         model.addAttribute("occurrences", occurrences);
         model.addAttribute("formats", List.of("TALK", "PRESENCE"));
         model.addAttribute("languages", views.messages("language.", OutreachService.LANGUAGES, lang));
-        model.addAttribute("topics", service.activeItems(Catalogue.TOPIC, service.countyOfPlace(placeId)));
+        model.addAttribute("topics", outreachSetup.activeItems(Catalogue.TOPIC, service.countyOfPlace(placeId)));
         model.addAttribute("slots", views.slots(queries.slotsOfPlaces(List.of(placeId), now,
                 now.plus(Duration.ofDays(7L * OutreachService.MAX_WEEKS_AHEAD)))));
         return "outreach/place";
@@ -225,7 +231,7 @@ class OutreachPageController {
         List<Registry.MunicipalityRef> municipalities = new ArrayList<>();
         for (Long c : counties) {
             areas.addAll(registry.areas(c));
-            topics.addAll(service.activeItems(Catalogue.TOPIC, c));
+            topics.addAll(outreachSetup.activeItems(Catalogue.TOPIC, c));
             municipalities.addAll(registry.municipalities(c));
         }
         model.addAttribute("q", q);
@@ -276,9 +282,9 @@ class OutreachPageController {
         model.addAttribute("slot", views.slot(s));
         model.addAttribute("host", host);
         model.addAttribute("visits", host ? views.visits(queries.visitsOfSlot(slotId)) : List.of());
-        model.addAttribute("professions", OutreachViews.items(service.activeItems(Catalogue.PROFESSION, county), lang));
-        model.addAttribute("topics", OutreachViews.items(service.activeItems(Catalogue.TOPIC, county), lang));
-        model.addAttribute("acknowledged", host || service.acknowledgement(actor, county).isPresent());
+        model.addAttribute("professions", OutreachViews.items(outreachSetup.activeItems(Catalogue.PROFESSION, county), lang));
+        model.addAttribute("topics", OutreachViews.items(outreachSetup.activeItems(Catalogue.TOPIC, county), lang));
+        model.addAttribute("acknowledged", host || outreachSetup.acknowledgement(actor, county).isPresent());
         model.addAttribute("ownVisit", host ? null : service.ownVisit(actor, slotId).orElse(null));
         model.addAttribute("county", county);
         model.addAttribute("values", values);
@@ -328,15 +334,15 @@ class OutreachPageController {
 
     private String visitPage(Actor actor, long visitId, Lang lang, Model model, Map<String, String> values,
             Map<String, String> errors, List<String> pendingWarnings) {
-        OutreachService.Seen seen = service.visitFor(actor, visitId);
+        VisitService.Seen seen = visits.visitFor(actor, visitId);
         OutreachQueries.Visit v = seen.visit();
         Instant now = clock.instant();
         boolean future = v.startsAt().isAfter(now);
         model.addAttribute("row", views.visit(v));
-        model.addAttribute("host", seen.side() == OutreachService.Side.HOST);
+        model.addAttribute("host", seen.side() == VisitService.Side.HOST);
         model.addAttribute("future", future);
         model.addAttribute("warnings", pendingWarnings != null ? pendingWarnings
-                : v.active() && future ? warningTexts(service.warnings(seen), lang) : List.of());
+                : v.active() && future ? warningTexts(visits.warnings(seen), lang) : List.of());
         model.addAttribute("confirmWarnings", pendingWarnings != null);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
@@ -363,7 +369,7 @@ class OutreachPageController {
             HttpServletResponse response) {
         long visitId = id(id);
         try {
-            OutreachService.Outcome o = service.confirm(actor, visitId, p.get("version"), "true".equals(p.get("acceptWarnings")));
+            OutreachService.Outcome o = visits.confirm(actor, visitId, p.get("version"), "true".equals(p.get("acceptWarnings")));
             if (o.visitId() == null) {
                 return visitPage(actor, visitId, lang, model, p, Map.of(), warningTexts(o.warnings(), lang));
             }
@@ -379,7 +385,7 @@ class OutreachPageController {
             HttpServletResponse response) {
         long visitId = id(id);
         return act(visitId, actor, lang, model, p, response, "declined",
-                () -> service.decline(actor, visitId, p.get("version"), p.get("reason")));
+                () -> visits.decline(actor, visitId, p.get("version"), p.get("reason")));
     }
 
     @PostMapping("/admin/outreach/visits/{id}/cancel")
@@ -387,7 +393,7 @@ class OutreachPageController {
             HttpServletResponse response) {
         long visitId = id(id);
         return act(visitId, actor, lang, model, p, response, "cancelled",
-                () -> service.cancel(actor, visitId, p.get("version"), p.get("reason")));
+                () -> visits.cancel(actor, visitId, p.get("version"), p.get("reason")));
     }
 
     @PostMapping("/admin/outreach/visits/{id}/outcome")
@@ -395,6 +401,6 @@ class OutreachPageController {
             HttpServletResponse response) {
         long visitId = id(id);
         return act(visitId, actor, lang, model, p, response, "recorded",
-                () -> service.recordOutcome(actor, visitId, p.get("version"), p.get("happened"), p.get("familiesReached")));
+                () -> visits.recordOutcome(actor, visitId, p.get("version"), p.get("happened"), p.get("familiesReached")));
     }
 }

@@ -15,7 +15,6 @@ import fi.kohtaamo.shared.CountyCatalogue.Item;
 import fi.kohtaamo.shared.FieldErrors;
 import fi.kohtaamo.shared.Input;
 import fi.kohtaamo.shared.KohtaamoException;
-import fi.kohtaamo.shared.LocalizedText;
 import fi.kohtaamo.shared.Target;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +33,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Outreach writes and the reads that need access checks: the catalogue, partners, orientation, slots,
- * visits and proposals. Every write checks the action where the record is, the input, the state
+ * Outreach's slots and bookings, with the reads that need access checks: where a slot or visit sits, a partner's
+ * registration, opening and cancelling slots on a place's occurrences, finding and booking them. The county's set-up is
+ * {@link OutreachSetup}, a booked visit's life {@link VisitService}, proposals {@link ProposalService}. Every write checks the action where the record is, the input, the state
  * (a cancelled slot cannot be booked, a cancelled visit not cancelled again), writes, audits (which
  * moves the public data version: confirmed visits show in the public calendar) and queues mail in
  * the same transaction.
@@ -48,7 +48,6 @@ public class OutreachService {
     static final int MAX_WEEKS_AHEAD = 52;
     static final Set<String> FORMATS = Set.of("TALK", "PRESENCE");
     static final List<String> LANGUAGES = List.of("fi", "sv", "en", "ru", "ar", "so", "et", "uk", "fa", "ku");
-    static final Set<String> PARTNER_KINDS = Set.of("WELLBEING_SERVICES", "PARISH_DIACONIA", "NGO", "OTHER");
 
     private final OutreachQueries queries;
     private final Registry registry;
@@ -123,160 +122,6 @@ public class OutreachService {
             }
         }
         return out;
-    }
-
-    /** The county a coordinator works in, checked. */
-    long requireCatalogue(Actor actor, Long countyId) {
-        if (countyId == null || registry.county(countyId).isEmpty()) {
-            throw new KohtaamoException.NotFound("county " + countyId);
-        }
-        AccessControl.require(actor, OutreachAction.CATALOGUE_MANAGE, Target.county(countyId));
-        return countyId;
-    }
-
-    // ---- catalogue --------------------------------------------------------------------------------
-
-    public List<Item> items(Catalogue c, long countyId) {
-        return queries.items(c, countyId);
-    }
-
-    public List<Item> activeItems(Catalogue c, long countyId) {
-        return queries.items(c, countyId).stream().filter(Item::active).toList();
-    }
-
-    /** The editor's values of an entry ({@code ?edit=}); none for none, another county's is not found. */
-    public Map<String, String> itemValues(Catalogue c, long countyId, String edit) {
-        return queries.catalogue(c).editValues(countyId, edit);
-    }
-
-    @Transactional
-    public long saveItem(Actor actor, Catalogue c, long countyId, Long id, Map<String, String> form) {
-        requireCatalogue(actor, countyId);
-        CountyCatalogue.Saved saved = queries.catalogue(c).save(countyId, id, form);
-        audit.record(actor, "OUTREACH_" + c.name() + (saved.created() ? "_CREATE" : "_UPDATE"), c.table,
-                saved.after().id(), Target.county(countyId), saved.before(), saved.after());
-        return saved.after().id();
-    }
-
-    /** Moves an entry up, down or to a number in the county's list, audited when it moved. */
-    @Transactional
-    public void moveItem(Actor actor, Catalogue c, long countyId, long id, Map<String, String> form) {
-        requireCatalogue(actor, countyId);
-        queries.catalogue(c).move(countyId, id, form).ifPresent(m -> audit.record(actor, "OUTREACH_" + c.name()
-                + "_MOVE", c.table, id, Target.county(countyId), m.before(), m.after()));
-    }
-
-    /** Deletes an entry no visit, proposal or slot names; one in use can only be taken out of use. */
-    @Transactional
-    public void deleteItem(Actor actor, Catalogue c, long countyId, long id, Map<String, String> form) {
-        requireCatalogue(actor, countyId);
-        Item deleted = queries.catalogue(c).delete(countyId, id, form);
-        audit.record(actor, "OUTREACH_" + c.name() + "_DELETE", c.table, id, Target.county(countyId), deleted, null);
-    }
-
-    // ---- partners and settings ------------------------------------------------------------------
-
-    @Transactional
-    public void savePartner(Actor actor, long countyId, Map<String, String> form) {
-        requireCatalogue(actor, countyId);
-        FieldErrors errors = new FieldErrors();
-        Input in = new Input(errors);
-        Long org = in.id("organisationId", form.get("organisationId"), true);
-        String kind = in.requiredLine("kind", form.get("kind"), 30);
-        String email = in.email("contactEmail", form.get("contactEmail"), false);
-        if (org != null && registry.organisation(org).isEmpty()) {
-            errors.add("organisationId", "validation.choice");
-        }
-        if (kind != null && !PARTNER_KINDS.contains(kind)) {
-            errors.add("kind", "validation.choice");
-        }
-        errors.throwIfAny();
-        Optional<Partner> before = queries.partner(org, countyId);
-        queries.savePartner(org, countyId, kind, email, clock.instant());
-        audit.record(actor, before.isEmpty() ? "OUTREACH_PARTNER_CREATE" : "OUTREACH_PARTNER_UPDATE", "outreach_partner",
-                org + "/" + countyId, Target.county(countyId), before.orElse(null), queries.partner(org, countyId).orElseThrow());
-    }
-
-    @Transactional
-    public void removePartner(Actor actor, long countyId, long organisationId) {
-        requireCatalogue(actor, countyId);
-        Partner before = queries.partner(organisationId, countyId)
-                .orElseThrow(() -> new KohtaamoException.NotFound("partner " + organisationId));
-        queries.deletePartner(organisationId, countyId);
-        audit.record(actor, "OUTREACH_PARTNER_DELETE", "outreach_partner", organisationId + "/" + countyId,
-                Target.county(countyId), before, null);
-    }
-
-    public List<Partner> partnersOf(long countyId) {
-        return queries.partners(countyId);
-    }
-
-    public int topicRepeatWeeks(long countyId) {
-        return queries.topicRepeatWeeks(countyId);
-    }
-
-    @Transactional
-    public void saveSettings(Actor actor, long countyId, Map<String, String> form) {
-        requireCatalogue(actor, countyId);
-        FieldErrors errors = new FieldErrors();
-        Integer weeks = new Input(errors).integer("topicRepeatWeeks", form.get("topicRepeatWeeks"), 0, 104, null);
-        if (weeks == null && !errors.has("topicRepeatWeeks")) {
-            errors.add("topicRepeatWeeks", "validation.required");
-        }
-        errors.throwIfAny();
-        int before = queries.topicRepeatWeeks(countyId);
-        queries.saveTopicRepeatWeeks(countyId, weeks, clock.instant());
-        audit.record(actor, "OUTREACH_SETTINGS_UPDATE", "outreach_setting", countyId, Target.county(countyId),
-                Map.of("topicRepeatWeeks", before), Map.of("topicRepeatWeeks", weeks));
-    }
-
-    // ---- orientation ----------------------------------------------------------------------------
-
-    public Optional<OutreachQueries.Orientation> orientation(long countyId) {
-        return queries.orientation(countyId);
-    }
-
-    @Transactional
-    public void saveOrientation(Actor actor, long countyId, Map<String, String> form) {
-        requireCatalogue(actor, countyId);
-        FieldErrors errors = new FieldErrors();
-        Input in = new Input(errors);
-        LocalizedText title = new LocalizedText(in.requiredLine("titleFi", form.get("titleFi"), 200),
-                in.line("titleSv", form.get("titleSv"), 200), in.line("titleEn", form.get("titleEn"), 200));
-        LocalizedText body = new LocalizedText(in.paragraph("bodyFi", form.get("bodyFi"), 20000),
-                in.paragraph("bodySv", form.get("bodySv"), 20000), in.paragraph("bodyEn", form.get("bodyEn"), 20000));
-        if (body.fi() == null && !errors.has("bodyFi")) {
-            errors.add("bodyFi", "validation.required");
-        }
-        Optional<OutreachQueries.Orientation> before = queries.orientation(countyId);
-        Integer version = before.isEmpty() ? null : in.integer("version", form.get("version"), 0, Integer.MAX_VALUE, 0);
-        errors.throwIfAny();
-        if (!queries.saveOrientation(countyId, version, title, body, clock.instant())) {
-            throw new KohtaamoException.Conflict("stale", "orientation " + countyId);
-        }
-        audit.record(actor, "OUTREACH_ORIENTATION_SAVE", "outreach_orientation", countyId, Target.county(countyId),
-                before.orElse(null), queries.orientation(countyId).orElseThrow());
-    }
-
-    /** Whether the actor's partner organisation has acknowledged the county's orientation (any version). */
-    public Optional<OutreachQueries.Acknowledgement> acknowledgement(Actor actor, long countyId) {
-        return partnership(actor, countyId).flatMap(p -> queries.acknowledgement(p.organisationId(), countyId));
-    }
-
-    @Transactional
-    public void acknowledge(Actor actor, long countyId, String version) {
-        Partner p = partnership(actor, countyId).orElseThrow(() -> new KohtaamoException.Forbidden("VISIT_BOOK"));
-        AccessControl.require(actor, OutreachAction.VISIT_BOOK,
-                new Target(countyId, null, Set.of(actor.organisationId()), null));
-        OutreachQueries.Orientation o = queries.orientation(countyId)
-                .orElseThrow(() -> new KohtaamoException.NotFound("orientation " + countyId));
-        if (!String.valueOf(o.version()).equals(version)) {
-            // the text changed while the partner was reading it
-            throw new KohtaamoException.Conflict("stale", "orientation " + countyId);
-        }
-        queries.acknowledge(p.organisationId(), countyId, o.version(), actor.id(), actor.name(), clock.instant());
-        audit.record(actor, "OUTREACH_ORIENTATION_ACKNOWLEDGE", "outreach_acknowledgement", p.organisationId() + "/" + countyId,
-                Target.county(countyId), null, Map.of("orientationVersion", o.version()));
     }
 
     // ---- slots ----------------------------------------------------------------------------------
@@ -563,160 +408,5 @@ public class OutreachService {
         if (id != null && queries.item(c, id).filter(i -> i.countyId() == county && i.active()).isEmpty()) {
             errors.add(field, "validation.choice");
         }
-    }
-
-    // ---- the visit's life -----------------------------------------------------------------------
-
-    /** Who is looking at a visit. */
-    public enum Side {
-        HOST, PARTNER
-    }
-
-    /** The visit if the actor may see it, with the side they see it from. */
-    public record Seen(Visit visit, Side side) {
-    }
-
-    public Seen visitFor(Actor actor, long visitId) {
-        Visit v = queries.visit(visitId).orElseThrow(() -> new KohtaamoException.NotFound("visit " + visitId));
-        if (AccessControl.allows(actor, OutreachAction.VISIT_HOST, slotTarget(v.placeId(), v.activityId()))) {
-            return new Seen(v, Side.HOST);
-        }
-        if (AccessControl.allows(actor, OutreachAction.VISIT_BOOK, partnerTarget(v))) {
-            return new Seen(v, Side.PARTNER);
-        }
-        // not "forbidden": whether another partner's visit exists is not for the caller to know
-        throw new KohtaamoException.NotFound("visit " + visitId);
-    }
-
-    public List<Warnings.Warning> warnings(Seen seen) {
-        Visit v = seen.visit();
-        Slot s = queries.slot(v.slotId()).orElseThrow();
-        long county = countyOfPlace(v.placeId());
-        return Warnings.of(queries, s, v.topicId(), v.professionalUserId(), v.partnerOrgId(),
-                queries.topicRepeatWeeks(county), v.id(), seen.side() == Side.PARTNER);
-    }
-
-    private Visit checkedVersion(Visit v, String version, FieldErrors errors) {
-        Integer ver = new Input(errors).integer("version", version, 0, Integer.MAX_VALUE, 0);
-        errors.throwIfAny();
-        if (ver != v.version()) {
-            throw new KohtaamoException.Conflict("stale", "visit " + v.id());
-        }
-        return v;
-    }
-
-    @Transactional
-    public Outcome confirm(Actor actor, long visitId, String version, boolean acceptWarnings) {
-        Seen seen = visitFor(actor, visitId);
-        if (seen.side() != Side.HOST) {
-            throw new KohtaamoException.Forbidden("VISIT_HOST");
-        }
-        FieldErrors errors = new FieldErrors();
-        Visit v = checkedVersion(seen.visit(), version, errors);
-        if (!"REQUESTED".equals(v.status())) {
-            errors.add("visit", "outreach.error.notRequested").throwIfAny();
-        }
-        Slot s = queries.slot(v.slotId()).orElseThrow();
-        if (!s.startsAt().isAfter(clock.instant())) {
-            errors.add("visit", "outreach.error.past").throwIfAny();
-        }
-        List<Warnings.Warning> warnings = warnings(seen);
-        if (!warnings.isEmpty() && !acceptWarnings) {
-            return new Outcome(null, warnings);
-        }
-        if (!queries.changeStatus(v.id(), v.version(), "REQUESTED", "CONFIRMED", null, null, clock.instant())) {
-            throw new KohtaamoException.Conflict("stale", "visit " + v.id());
-        }
-        Visit after = queries.visit(v.id()).orElseThrow();
-        audit.record(actor, "OUTREACH_VISIT_CONFIRM", "visit", v.id(), slotTarget(v.placeId(), v.activityId()), v, after);
-        mails.tell(VisitMails.Event.CONFIRMED, after);
-        return new Outcome(v.id(), warnings);
-    }
-
-    @Transactional
-    public void decline(Actor actor, long visitId, String version, String reason) {
-        Seen seen = visitFor(actor, visitId);
-        if (seen.side() != Side.HOST) {
-            throw new KohtaamoException.Forbidden("VISIT_HOST");
-        }
-        FieldErrors errors = new FieldErrors();
-        String why = new Input(errors).requiredLine("reason", reason, 500);
-        Visit v = checkedVersion(seen.visit(), version, errors);
-        if (!"REQUESTED".equals(v.status())) {
-            errors.add("visit", "outreach.error.notRequested").throwIfAny();
-        }
-        if (!queries.changeStatus(v.id(), v.version(), "REQUESTED", "DECLINED", why, "PLACE", clock.instant())) {
-            throw new KohtaamoException.Conflict("stale", "visit " + v.id());
-        }
-        Visit after = queries.visit(v.id()).orElseThrow();
-        audit.record(actor, "OUTREACH_VISIT_DECLINE", "visit", v.id(), slotTarget(v.placeId(), v.activityId()), v, after);
-        mails.tell(VisitMails.Event.DECLINED, after);
-    }
-
-    /** Either side cancels a requested or confirmed visit that has not begun, with a reason. */
-    @Transactional
-    public void cancel(Actor actor, long visitId, String version, String reason) {
-        Seen seen = visitFor(actor, visitId);
-        FieldErrors errors = new FieldErrors();
-        String why = new Input(errors).requiredLine("reason", reason, 500);
-        Visit v = checkedVersion(seen.visit(), version, errors);
-        if (!v.active()) {
-            errors.add("visit", "outreach.error.notActive").throwIfAny();
-        }
-        if (!v.startsAt().isAfter(clock.instant())) {
-            errors.add("visit", "outreach.error.past").throwIfAny();
-        }
-        String by = seen.side() == Side.HOST ? "PLACE" : "PARTNER";
-        if (!queries.changeStatus(v.id(), v.version(), v.status(), "CANCELLED", why, by, clock.instant())) {
-            throw new KohtaamoException.Conflict("stale", "visit " + v.id());
-        }
-        Visit after = queries.visit(v.id()).orElseThrow();
-        audit.record(actor, "OUTREACH_VISIT_CANCEL", "visit", v.id(), slotTarget(v.placeId(), v.activityId()), v, after);
-        mails.tell(seen.side() == Side.HOST ? VisitMails.Event.CANCELLED_BY_PLACE : VisitMails.Event.CANCELLED_BY_PARTNER,
-                after);
-    }
-
-    /** After the visit the place records whether it happened and how many families it reached. */
-    @Transactional
-    public void recordOutcome(Actor actor, long visitId, String version, String happened, String families) {
-        Seen seen = visitFor(actor, visitId);
-        if (seen.side() != Side.HOST) {
-            throw new KohtaamoException.Forbidden("VISIT_HOST");
-        }
-        FieldErrors errors = new FieldErrors();
-        Input in = new Input(errors);
-        Boolean took = "true".equals(happened) ? Boolean.TRUE : "false".equals(happened) ? Boolean.FALSE : null;
-        if (took == null) {
-            errors.add("happened", "validation.choice");
-        }
-        Integer reached = in.integer("familiesReached", families, 0, 1000, null);
-        if (Boolean.TRUE.equals(took) && reached == null && !errors.has("familiesReached")) {
-            errors.add("familiesReached", "validation.required");
-        }
-        Visit v = checkedVersion(seen.visit(), version, errors);
-        if (!"CONFIRMED".equals(v.status())) {
-            errors.add("visit", "outreach.error.notConfirmed").throwIfAny();
-        }
-        if (v.startsAt().isAfter(clock.instant())) {
-            errors.add("visit", "outreach.error.notYet").throwIfAny();
-        }
-        if (!queries.recordOutcome(v.id(), v.version(), took, Boolean.TRUE.equals(took) ? reached : null, clock.instant())) {
-            throw new KohtaamoException.Conflict("stale", "visit " + v.id());
-        }
-        audit.record(actor, "OUTREACH_VISIT_OUTCOME", "visit", v.id(), slotTarget(v.placeId(), v.activityId()), v,
-                queries.visit(v.id()).orElseThrow());
-    }
-
-    /** The visits the actor hosts (places in scope) or made (their organisation), starting in [from, to). */
-    public List<Visit> visitsFor(Actor actor, Instant from, Instant to) {
-        List<Long> places = AccessControl.mayEver(actor, OutreachAction.VISIT_HOST)
-                ? registry.placesInScope(AccessControl.scope(actor, OutreachAction.VISIT_HOST)).stream()
-                        .map(Registry.StaffPlace::id).toList()
-                : List.of();
-        Set<Long> orgs = bookingOrganisations(actor);
-        if (places.isEmpty() && orgs.isEmpty()) {
-            return List.of();
-        }
-        return queries.visits(places, orgs, from, to);
     }
 }

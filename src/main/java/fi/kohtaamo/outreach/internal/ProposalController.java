@@ -26,14 +26,16 @@ class ProposalController {
 
     private final ProposalService proposals;
     private final OutreachService outreach;
+    private final OutreachSetup outreachSetup;
     private final OutreachViews views;
     private final fi.kohtaamo.registry.Registry registry;
     private final MessageSource messages;
 
-    ProposalController(ProposalService proposals, OutreachService outreach, OutreachViews views,
+    ProposalController(ProposalService proposals, OutreachService outreach, OutreachSetup outreachSetup, OutreachViews views,
             fi.kohtaamo.registry.Registry registry, MessageSource messages) {
         this.proposals = proposals;
         this.outreach = outreach;
+        this.outreachSetup = outreachSetup;
         this.views = views;
         this.registry = registry;
         this.messages = messages;
@@ -65,8 +67,8 @@ class ProposalController {
         List<fi.kohtaamo.shared.CountyCatalogue.Item> professions = new ArrayList<>();
         List<fi.kohtaamo.shared.CountyCatalogue.Item> topics = new ArrayList<>();
         for (OutreachQueries.Partner p : outreach.partnerships(actor)) {
-            professions.addAll(outreach.activeItems(Catalogue.PROFESSION, p.countyId()));
-            topics.addAll(outreach.activeItems(Catalogue.TOPIC, p.countyId()));
+            professions.addAll(outreachSetup.activeItems(Catalogue.PROFESSION, p.countyId()));
+            topics.addAll(outreachSetup.activeItems(Catalogue.TOPIC, p.countyId()));
         }
         model.addAttribute("areas", OutreachViews.refs(partner ? proposals.areasFor(actor) : List.of(), lang));
         model.addAttribute("professions", OutreachViews.items(professions, lang));
