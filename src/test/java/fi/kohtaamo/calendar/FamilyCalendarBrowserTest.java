@@ -18,7 +18,7 @@ import org.openqa.selenium.WebElement;
 /**
  * The parent's task of issue 19 on a 360 x 640 phone, by keyboard, in fi, sv and en: open the calendar, open the
  * folded filters, choose Lohja, a 1-year-old and Tuesdays, submit, see only Tuesdays with the results on the first
- * screen, open an activity. Also: a proper heading outline, touch-sized controls, axe-clean at 360 and 1280 px.
+ * screen, open an activity and subscribe to that one activity (its feed read back by biweekly). Also: a proper heading outline, touch-sized controls, axe-clean at 360 and 1280 px.
  */
 @IntegrationTest
 @Tag("browser")
@@ -89,6 +89,40 @@ class FamilyCalendarBrowserTest extends BrowserPageTest {
             activity.sendKeys(Keys.ENTER);
             Browser.await(driver, d -> d.getCurrentUrl().contains("/calendar/activities/"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).as("the activity opened").contains(name);
+            subscribesToTheOneActivity(lang, path(driver.getCurrentUrl()));
+        }
+    }
+
+    /**
+     * The activity page offers this activity's own feed first, touch-sized, in plain words; the feed it links is the
+     * activity's series (every event's UID is the activity's), read back by biweekly, an iCalendar parser of its own.
+     */
+    void subscribesToTheOneActivity(String lang, String activityPath) {
+        String what = activityPath + " (" + lang + ")";
+        long id = Long.parseLong(activityPath.replaceAll("^/calendar/activities/([0-9]+).*$", "$1"));
+        WebElement subscribe = driver.findElement(By.cssSelector(".subscribe-activity a.subscribe-link"));
+        assertTouchSized(subscribe, 44, what + " subscribe");
+        assertThat(subscribe.getAttribute("href")).as("a webcal link to the activity's feed")
+                .startsWith("webcal://").contains("/calendar/activities/" + id + "/calendar.ics");
+        assertThat(driver.findElement(By.cssSelector(".subscribe-activity")).getText()).as("says what it holds")
+                .isNotBlank();
+        String feed = driver.findElement(By.id("subscribe-url-activity")).getAttribute("value");
+        assertThat(feed).contains("/calendar/activities/" + id + "/calendar.ics");
+        Browser.assertAccessible(driver, what + " at 360 px");
+        Browser.assertFitsWidth(driver, 360, what);
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path(feed).replaceAll("[?].*$", ""), lang))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+            List<biweekly.ICalendar> parsed = biweekly.Biweekly.parse(answer.body()).all();
+            assertThat(parsed).as("one calendar in " + feed).hasSize(1);
+            List<biweekly.component.VEvent> events = parsed.get(0).getEvents();
+            assertThat(events).as("the activity's events in " + feed).isNotEmpty();
+            assertThat(events).allSatisfy(e -> assertThat(e.getUid().getValue()).startsWith("activity-" + id));
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("fetching " + feed, e);
         }
     }
 
