@@ -132,13 +132,16 @@ class IcsFeedController {
         LocalDate day = FileNames.date(date);
         PlaceInfo place = publicPlace(a);
         CalendarFilter filter = CalendarFilter.ALL.withPlace(place.id());
-        CalendarService.Entry entry = calendar.occurrences(filter, day.minusDays(CalendarService.MAX_DAYS / 2),
-                day.plusDays(CalendarService.MAX_DAYS / 2)).stream()
-                .filter(e -> e.activity().id() == a.id() && e.occurrence().date().equals(day)).findFirst()
-                .orElseThrow(() -> new KohtaamoException.NotFound("occurrence " + id + "/" + date));
+        // the occurrence is looked up only when the file is not kept; a day it is not held on is a 404, never kept
         return send(List.of("ics-occurrence", a.id(), day), filter, a.name().get(lang), lang, request,
-                (settings, from, to) -> new IcsFeed(messages, settings).writeOccurrence(
-                        new CalendarService.Series(entry.activity(), entry.place()), entry.occurrence(), entry.notes()),
+                (settings, from, to) -> {
+                    CalendarService.Entry entry = calendar.occurrences(filter,
+                            day.minusDays(CalendarService.MAX_DAYS / 2), day.plusDays(CalendarService.MAX_DAYS / 2))
+                            .stream().filter(e -> e.activity().id() == a.id() && e.occurrence().date().equals(day))
+                            .findFirst().orElseThrow(() -> new KohtaamoException.NotFound("occurrence " + id + "/" + date));
+                    return new IcsFeed(messages, settings).writeOccurrence(
+                            new CalendarService.Series(entry.activity(), entry.place()), entry.occurrence(), entry.notes());
+                },
                 "attachment; filename=\"" + FileNames.slug(a.name().get(lang)) + "-" + day + ".ics\"");
     }
 
