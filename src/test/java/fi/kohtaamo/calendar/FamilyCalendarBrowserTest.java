@@ -5,7 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.kohtaamo.support.Browser;
 import fi.kohtaamo.support.BrowserPageTest;
 import fi.kohtaamo.support.IntegrationTest;
+import fi.kohtaamo.calendar.internal.ActivityForm;
+import fi.kohtaamo.calendar.internal.ActivityService;
+import fi.kohtaamo.calendar.internal.CalendarViews;
+import fi.kohtaamo.registry.OrganisationType;
+import fi.kohtaamo.shared.Actor;
+import fi.kohtaamo.shared.Role;
+import fi.kohtaamo.support.Fixtures;
 import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,6 +32,11 @@ import org.openqa.selenium.WebElement;
 @IntegrationTest
 @Tag("browser")
 class FamilyCalendarBrowserTest extends BrowserPageTest {
+
+    static final Actor ADMIN = new Actor(1, "Admin", Role.ADMIN, null, Set.of(), null, null, null);
+
+    @Autowired Fixtures fx;
+    @Autowired ActivityService activities;
 
     /** Lohja, a demo municipality with a full programme. */
     static final String LOHJA = "444";
@@ -123,6 +137,48 @@ class FamilyCalendarBrowserTest extends BrowserPageTest {
             assertThat(events).allSatisfy(e -> assertThat(e.getUid().getValue()).startsWith("activity-" + id));
         } catch (java.io.IOException | InterruptedException e) {
             throw new AssertionError("fetching " + feed, e);
+        }
+    }
+
+    /**
+     * A period with more than a day's limit of occurrences (a large city unfiltered, or a crowded suite database)
+     * still starts with its results on a phone: the "too many" notice comes after the days, and the cut day says
+     * so where it is cut. CI found the notice above the results pushing the first one to 700 px.
+     */
+    @Test
+    void aCutDayStillShowsItsResultsFirstOnAPhone() {
+        long county = fx.county();
+        String muni = fx.municipality(county);
+        long place = fx.place(fx.area(county, muni), muni, fx.organisation(OrganisationType.MLL_ASSOCIATION, null, county));
+        for (int i = 0; i <= CalendarViews.DAY_LIMIT; i++) {
+            ActivityForm f = new ActivityForm();
+            f.placeId = String.valueOf(place);
+            f.kind = "OPEN_DROP_IN";
+            f.nameFi = "Avoin " + i;
+            f.scheduleKind = "WEEKLY";
+            f.weekdays.add("TUESDAY");
+            f.seasonStart = "2027-06-01";
+            f.seasonEnd = "2027-06-07";
+            f.startTime = "09:00";
+            f.endTime = "10:00";
+            activities.create(ADMIN, f);
+        }
+        try {
+            for (String lang : LANGS) {
+                String what = "a cut week (" + lang + ")";
+                viewport(360, 640);
+                driver.get(url("/calendar?municipality=" + muni + "&date=2027-06-01", lang));
+                assertThat(driver.findElements(By.cssSelector("main p.notice"))).as("says it is cut: " + what).hasSize(1);
+                assertResultsFirst(what);
+                Number after = (Number) ((JavascriptExecutor) driver).executeScript(
+                        "var all = document.querySelectorAll('li.occurrence'); var last = all[all.length - 1];"
+                                + " var n = document.querySelector('main p.notice');"
+                                + " return n.getBoundingClientRect().top - last.getBoundingClientRect().bottom;");
+                assertThat(after.doubleValue()).as("the notice after the results: " + what).isGreaterThanOrEqualTo(0);
+                assertThat(driver.findElements(By.cssSelector("li.occurrence"))).hasSize(CalendarViews.DAY_LIMIT);
+            }
+        } finally {
+            viewport(1280, 900);
         }
     }
 
