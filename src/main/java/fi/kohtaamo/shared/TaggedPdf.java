@@ -277,6 +277,43 @@ public final class TaggedPdf implements Closeable {
         return glyphs.wrap(s, font, size, width);
     }
 
+    /**
+     * Lines that stay inside {@code width}: broken between words, and a word wider than the width cut where it must
+     * be (a table cell); at least one line, "" for nothing.
+     */
+    public List<String> wrapInside(String s, PDType0Font font, float size, float width) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : wrap(s == null ? "" : s.strip(), font, size, width)) {
+            if (width(line, font, size) <= width) {
+                out.add(line);
+            } else {
+                out.addAll(cutAnywhere(line, font, size, width));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add("");
+        }
+        return out;
+    }
+
+    /** Lines no wider than {@code width}, cut between any two characters (an address has no spaces). */
+    public List<String> cutAnywhere(String s, PDType0Font font, float size, float width) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            String c = new String(Character.toChars(cp));
+            if (!line.isEmpty() && width(line + c, font, size) > width) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(c);
+            i += Character.charCount(cp);
+        }
+        out.add(line.toString());
+        return out;
+    }
+
     /** A straight rule, an artifact (outside tagged content; inside an open artifact, part of it). */
     public void rule(float x1, float y1, float x2, float y2, float[] color, float width) throws IOException {
         boolean own = open.isEmpty();

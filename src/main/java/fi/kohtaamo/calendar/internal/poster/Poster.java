@@ -60,9 +60,11 @@ record Poster(String language, String secondLanguage, String docTitle, Bi title,
     /**
      * One occurrence: a row of the table. {@code place} is null on one place's poster; {@code note} says a
      * cancellation or move, the public notes and registration, or is null. {@code count}: the occurrences it
-     * stands for (one activity at the same time in {@code count} places).
+     * stands for (one activity at the same time in {@code count} places). {@code places}: when they are many, their
+     * names as one list printed across the row below it (the place cell then says how many), else null.
      */
-    record Row(String time, Bi name, Bi place, Bi ages, String languages, Bi fee, boolean cancelled, Bi note, int count) {
+    record Row(String time, Bi name, Bi place, Bi ages, String languages, Bi fee, boolean cancelled, Bi note, int count,
+            Bi places) {
     }
 
     /** One weekday with its rows. */

@@ -18,11 +18,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.text.Collator;
 import java.util.GregorianCalendar;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.function.IntFunction;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -82,7 +86,9 @@ class PosterContent {
                 weekday += " · " + capitalised(text(second, "weekday." + day.date().getDayOfWeek()));
             }
             List<Poster.Row> rows = merged(day.occurrences().stream()
-                    .map(v -> row(v, first, second, manyPlaces, manyMunicipalities)).toList());
+                    .map(v -> row(v, first, second, manyPlaces, manyMunicipalities)).toList(),
+                    n -> bi(first, second, "poster.pdf.places", n), first.locale(),
+                    second == null ? null : second.locale());
             days.add(new Poster.Day(Bi.of(weekday + " " + DAY.format(day.date())), rows));
         }
 
@@ -128,19 +134,25 @@ class PosterContent {
                 : new Bi(v.price().get(first), second == null ? null : v.price().get(second));
         Bi note = new Bi(note(v, first), second == null ? null : note(v, second));
         return new Poster.Row(v.time(), name, place, ages, languages, fee, v.cancelled(),
-                note.main().isEmpty() ? null : note, 1);
+                note.main().isEmpty() ? null : note, 1, null);
     }
+
+    /** From this many places on, a merged row lists its places across the row below it, not in its narrow cell. */
+    static final int SPREAD = 4;
 
     /**
      * One row for the same activity at the same time in many places (a city's resident parks' open mornings): the
-     * places listed in its place cell, in the order they came. Rows with a note or cancelled stay their own.
+     * places listed in its place cell, in the order they came; from {@link #SPREAD} places on, the cell says how many
+     * ({@code many}) and the places are one list below the row, in alphabetical order with a shared leading part
+     * said once ({@link #placeList}). Only rows alike in everything but the place merge: the same note, both
+     * cancelled or neither.
      */
-    static List<Poster.Row> merged(List<Poster.Row> rows) {
-        java.util.Map<List<Object>, List<Poster.Row>> groups = new java.util.LinkedHashMap<>();
+    static List<Poster.Row> merged(List<Poster.Row> rows, IntFunction<Bi> many, Locale first, Locale second) {
+        Map<List<Object>, List<Poster.Row>> groups = new LinkedHashMap<>();
         int single = 0;
         for (Poster.Row r : rows) {
-            List<Object> key = r.place() == null || r.note() != null || r.cancelled() ? List.of(single++)
-                    : List.of(r.time(), r.name(), r.ages(), r.languages(), r.fee());
+            List<Object> key = r.place() == null ? List.of(single++)
+                    : java.util.Arrays.asList(r.time(), r.name(), r.ages(), r.languages(), r.fee(), r.cancelled(), r.note());
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         List<Poster.Row> out = new ArrayList<>();
@@ -150,13 +162,60 @@ class PosterContent {
                 out.add(r);
                 continue;
             }
-            String main = String.join(", ", g.stream().map(x -> x.place().main()).toList());
-            boolean second = g.stream().anyMatch(x -> x.place().second() != null);
-            String other = second ? String.join(", ", g.stream().map(x -> x.place().second() == null
-                    ? x.place().main() : x.place().second()).toList()) : null;
-            out.add(new Poster.Row(r.time(), r.name(), new Bi(main, other), r.ages(), r.languages(), r.fee(), false, null, g.size()));
+            List<String> main = g.stream().map(x -> x.place().main()).toList();
+            boolean hasSecond = g.stream().anyMatch(x -> x.place().second() != null);
+            List<String> other = hasSecond ? g.stream().map(x -> x.place().second() == null
+                    ? x.place().main() : x.place().second()).toList() : null;
+            if (g.size() >= SPREAD) {
+                Bi list = new Bi(placeList(main, first), other == null ? null : placeList(other, second));
+                out.add(new Poster.Row(r.time(), r.name(), many.apply(g.size()), r.ages(), r.languages(), r.fee(),
+                        r.cancelled(), r.note(), g.size(), list));
+            } else {
+                out.add(new Poster.Row(r.time(), r.name(), new Bi(String.join(", ", main),
+                        other == null ? null : String.join(", ", other)), r.ages(), r.languages(), r.fee(),
+                        r.cancelled(), r.note(), g.size(), null));
+            }
         }
         return out;
+    }
+
+    /**
+     * Place names as a printed listing has them: alphabetical (numbers by value), and a run of names that differ
+     * only in their last word with the shared part said once: "Leikkipuisto Kurkimäki, Lampi, Maunula; Kallion
+     * kirkko". Runs are separated by semicolons, names within a run by commas.
+     */
+    static String placeList(List<String> names, Locale locale) {
+        Collator collator = Collator.getInstance(locale == null ? Locale.ROOT : locale);
+        List<String[]> split = names.stream().distinct().map(PosterContent::lastWord).sorted((a, b) -> {
+            if (!a[0].equals(b[0])) {
+                return collator.compare((a[0] + " " + a[1]).strip(), (b[0] + " " + b[1]).strip());
+            }
+            if (a[1].matches("[0-9]{1,9}") && b[1].matches("[0-9]{1,9}")) {
+                return Integer.compare(Integer.parseInt(a[1]), Integer.parseInt(b[1]));
+            }
+            return collator.compare(a[1], b[1]);
+        }).toList();
+        StringBuilder out = new StringBuilder();
+        String prefix = null;
+        for (String[] n : split) {
+            if (prefix != null && !n[0].isEmpty() && n[0].equals(prefix)) {
+                out.append(", ").append(n[1]);
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append("; ");
+            }
+            out.append(n[0].isEmpty() ? n[1] : n[0] + " " + n[1]);
+            prefix = n[0];
+        }
+        return out.toString();
+    }
+
+    /** {everything before the last word, the last word}; a one-word name has an empty first part. */
+    static String[] lastWord(String name) {
+        String s = name.strip().replaceAll("\\s+", " ");
+        int i = s.lastIndexOf(' ');
+        return i < 0 ? new String[] {"", s} : new String[] {s.substring(0, i), s.substring(i + 1)};
     }
 
     private static String place(CalendarViews.OccurrenceView v, Lang l, boolean withMunicipality) {

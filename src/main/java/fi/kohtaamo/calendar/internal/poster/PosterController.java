@@ -33,6 +33,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import fi.kohtaamo.shared.PublicDataCache;
+import java.util.TreeMap;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -60,14 +62,27 @@ class PosterController {
     private final Registry registry;
     private final MessageSource messages;
     private final Clock clock;
+    private final PublicDataCache cache;
+    private final PosterRenders renders;
 
     PosterController(PosterContent content, CalendarParams params, Registry registry, MessageSource messages,
-            Clock clock) {
+            Clock clock, PublicDataCache cache, PosterRenders renders) {
+        this.cache = cache;
+        this.renders = renders;
         this.content = content;
         this.params = params;
         this.registry = registry;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    /** A drawn poster as the public cache keeps it, weighed by its size. */
+    record PosterFile(byte[] pdf) implements PublicDataCache.Sized {
+
+        @Override
+        public int bytes() {
+            return pdf.length;
+        }
     }
 
     /** What a poster request asks for, once checked. */
@@ -99,8 +114,17 @@ class PosterController {
             form(model, query, options, errors, lang, request);
             return new ModelAndView("calendar/poster", HttpStatus.BAD_REQUEST);
         }
-        byte[] pdf = PosterPdf.render(content.poster(options.filter(), options.monday(), options.languages(), query))
-                .pdf();
+        // kept until the data changes; drawn one at a time (PosterRenders). The key: what the poster depends on
+        // besides the data, the filters as the QR code's address repeats them
+        Map<String, List<String>> asked = new TreeMap<>();
+        for (String name : CalendarParams.FILTER_NAMES) {
+            asked.put(name, query.getOrDefault(name, List.of()).stream().filter(v -> v != null && !v.isBlank())
+                    .map(String::strip).toList());
+        }
+        byte[] pdf = cache.get(List.of("poster.pdf", options.filter(), options.monday(), options.languages(), asked,
+                        LocalDate.now(clock)), // the poster says the day it was printed
+                () -> renders.run(() -> new PosterFile(PosterPdf.render(content.poster(options.filter(),
+                        options.monday(), options.languages(), query)).pdf()))).pdf();
         String filename = "kohtaamo-" + CalendarParams.weekParam(options.monday()) + ".pdf";
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())

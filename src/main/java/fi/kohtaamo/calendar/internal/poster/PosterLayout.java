@@ -29,6 +29,10 @@ final class PosterLayout {
     static final float[] SIZES = {10.5f, 10, 9.5f, 9, 8.5f, 8, 7.5f, 7};
     static final float FLOOR = SIZES[SIZES.length - 1];
     static final int MAX_PAGES = 2;
+    /** The activity column's share of the width it shares with the place column, tried in this order. */
+    static final float[] SPLITS = {0.45f, 0.35f, 0.28f, Float.POSITIVE_INFINITY};
+    /** The split that puts every row's place on a line of its own below the row, across it. */
+    static final float BELOW = Float.POSITIVE_INFINITY;
     static final float TITLE = 20;
     static final float TITLE_SECOND = 14;
     static final float SUBTITLE = 12;
@@ -43,7 +47,7 @@ final class PosterLayout {
     }
 
     /** The table's column geometry at one size: x offsets within a column of the page, and widths. */
-    record Grid(float size, int columns, float columnWidth, float[] x, float[] w) {
+    record Grid(float size, int columns, float columnWidth, float[] x, float[] w, boolean below) {
 
         float leading() {
             return size * 1.22f;
@@ -80,8 +84,9 @@ final class PosterLayout {
     record Heading(int page, int column, float top, Day day, boolean continued) implements Item {
     }
 
-    /** One occurrence with its wrapped cells and note. */
-    record Line(int page, int column, float top, Row row, List<Cell> cells, Cell note, float height) implements Item {
+    /** One occurrence with its wrapped cells, the place(s) printed across below them (or null), and its note. */
+    record Line(int page, int column, float top, Row row, List<Cell> cells, Cell below, Cell note, float height)
+            implements Item {
     }
 
     /** "+ N more …" at the end of a poster that could not take everything. */
@@ -96,6 +101,7 @@ final class PosterLayout {
     private final PDType0Font regular;
     private final PDType0Font bold;
     private final Poster poster;
+    private final java.util.Map<String, Float> widest = new java.util.HashMap<>();
 
     PosterLayout(TaggedPdf pdf, Poster poster) {
         this.pdf = pdf;
@@ -104,24 +110,47 @@ final class PosterLayout {
         this.poster = poster;
     }
 
-    /** The best plan: the largest size that fits one page, then two; else the floor size in two columns, cut. */
+    /**
+     * The best plan: the largest size that fits one page, then two; else the floor size in two columns, cut. At each
+     * size and column count the activity and place columns share their width in a few ways ({@link #SPLITS}), and
+     * the first that fits wins: short activity names beside long place names need a wide place column.
+     */
     Plan plan() throws IOException {
         float top = HEIGHT - MARGIN - titleHeight();
-        for (int pages = 1; pages <= MAX_PAGES; pages++) {
-            for (float size : SIZES) {
-                for (int columns = 1; columns <= 2; columns++) {
-                    Plan p = flow(grid(size, columns), top, Integer.MAX_VALUE, 0);
-                    if (p.pages() <= pages) {
-                        return p;
+        List<Plan> fitting = new ArrayList<>();
+        for (float size : SIZES) {
+            for (int columns = 1; columns <= 2; columns++) {
+                for (float split : SPLITS) {
+                    Grid g = grid(size, columns, split);
+                    if (!wordsFit(g)) {
+                        continue;
+                    }
+                    // laid out at most as far as the pages allowed: a plan cut there does not fit
+                    Plan p = flow(g, top, MAX_PAGES * columns, 0);
+                    if (p.leftOut() == 0) {
+                        if (p.pages() == 1) {
+                            return p;
+                        }
+                        fitting.add(p);
                     }
                 }
             }
         }
-        Grid g = grid(FLOOR, 2);
-        int total = poster.rows() + poster.left();
-        // the note goes at the end of the last column, so that column ends earlier
-        float noteHeight = moreLines(total, g).size() * g.leading() + 6;
-        return flow(g, top, MAX_PAGES * 2, noteHeight);
+        if (!fitting.isEmpty()) {
+            return fitting.get(0);
+        }
+        Plan best = null;
+        for (float split : SPLITS) {
+            Grid g = grid(FLOOR, 2, split);
+            int total = poster.rows() + poster.left();
+            // the note goes at the end of the last column, so that column ends earlier
+            float noteHeight = moreLines(total, g).size() * g.leading() + 6;
+            Plan p = flow(g, top, MAX_PAGES * 2, noteHeight);
+            if (best == null || p.shown() > best.shown()) {
+                best = p;
+            }
+        }
+        return best;
     }
 
     /** The height of page 1's title block (title, its second language, the week, the note). */
@@ -161,8 +190,8 @@ final class PosterLayout {
         return out;
     }
 
-    /** Column x offsets and widths: time, activity, place (if any), ages, language, fee. */
-    Grid grid(float size, int columns) throws IOException {
+    /** Column x offsets and widths: time, activity ({@code split} of what it shares with place), place (if any), ages, language, fee. */
+    Grid grid(float size, int columns, float split) throws IOException {
         float columnWidth = (contentWidth() - (columns - 1) * GAP) / columns;
         float pad = size * 0.7f;
         float time = pdf.width("00.00–00.00", bold, size);
@@ -171,7 +200,10 @@ final class PosterLayout {
         float fee = fixed(5, size, columnWidth * 0.14f);
         boolean places = poster.places();
         float flexible = columnWidth - time - ages - lang - fee - pad * (places ? 5 : 4);
-        float name = places ? flexible * 0.55f : flexible;
+        // never so narrow that a word of an activity's name is cut across lines; BELOW: no place column
+        boolean below = places && split == BELOW;
+        float name = !places || below ? flexible + (below ? pad : 0)
+                : Math.min(flexible, Math.max(flexible * split, widestWord(1, bold, size)));
         float place = places ? flexible - name : 0;
         float[] w = {time, name, place, ages, lang, fee};
         float[] x = new float[6];
@@ -182,7 +214,7 @@ final class PosterLayout {
                 at += w[i] + pad;
             }
         }
-        return new Grid(size, columns, columnWidth, x, w);
+        return new Grid(size, columns, columnWidth, x, w, below);
     }
 
     /** The widest text of a short column (its heading's words and every row's value), at most {@code cap}. */
@@ -203,6 +235,39 @@ final class PosterLayout {
         return Math.min(widest + 1, cap);
     }
 
+    /** Does every word of every cell fit its column (none cut across lines, no column squeezed out)? */
+    boolean wordsFit(Grid g) throws IOException {
+        if (poster.places() && !g.below() && g.w()[2] <= 0) {
+            return false;
+        }
+        for (int c = 0; c < 6; c++) {
+            if (g.w()[c] > 0 && widestWord(c, c <= 1 ? bold : regular, g.size()) > g.w()[c] + 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The widest single word of a column's cells at a size (the same for every split: measured once). */
+    private float widestWord(int column, PDType0Font font, float size) throws IOException {
+        Float known = widest.get(column + "/" + size);
+        if (known != null) {
+            return known;
+        }
+        float widest = 0;
+        for (Day d : poster.days()) {
+            for (Row r : d.rows()) {
+                for (String s : texts(cell(r, column))) {
+                    for (String w : s.split("\\s+")) {
+                        widest = Math.max(widest, pdf.width(w, font, size));
+                    }
+                }
+            }
+        }
+        this.widest.put(column + "/" + size, widest + 1);
+        return widest + 1;
+    }
+
     static Bi cell(Row r, int column) {
         return switch (column) {
             case 0 -> Bi.of(r.time());
@@ -220,8 +285,15 @@ final class PosterLayout {
      */
     Plan flow(Grid g, float firstTop, int maxColumns, float reserve) throws IOException {
         List<Item> items = new ArrayList<>();
-        List<Cell> headerCells = cells(poster.columns(), g, true);
-        float headerHeight = height(headerCells, null, g) + 2;
+        List<Bi> headings = new ArrayList<>(poster.columns());
+        if (g.below()) {
+            // the place is printed below each row: the activity's heading names both
+            Bi a = headings.get(1);
+            Bi p = headings.get(2);
+            headings.set(1, new Bi(a.main() + " / " + p.main(), a.second() == null ? null : a.second() + " / " + (p.second() == null ? p.main() : p.second())));
+        }
+        List<Cell> headerCells = cells(headings, g, true);
+        float headerHeight = height(headerCells, null, null, g) + 2;
         float laterTop = HEIGHT - MARGIN - runningHeadHeight();
         int[] column = {0};
         float[] y = {firstTop};
@@ -239,8 +311,9 @@ final class PosterLayout {
             for (int i = 0; i < day.rows().size(); i++) {
                 Row row = day.rows().get(i);
                 List<Cell> cells = cells(row, g);
+                Cell below = below(row, g);
                 Cell note = note(row, g);
-                float h = height(cells, note, g);
+                float h = height(cells, below, note, g);
                 float need = (i == 0 ? g.headingHeight() : 0) + h;
                 float floor = bottom() + (column[0] == maxColumns - 1 ? reserve : 0);
                 if (y[0] - need < floor) {
@@ -259,7 +332,7 @@ final class PosterLayout {
                     items.add(new Heading(column[0] / g.columns(), column[0] % g.columns(), y[0], day, false));
                     y[0] -= g.headingHeight();
                 }
-                items.add(new Line(column[0] / g.columns(), column[0] % g.columns(), y[0], row, cells, note, h));
+                items.add(new Line(column[0] / g.columns(), column[0] % g.columns(), y[0], row, cells, below, note, h));
                 y[0] -= h;
                 shown += row.count();
             }
@@ -294,29 +367,41 @@ final class PosterLayout {
         return out;
     }
 
-    /** The note below a row, from the activity column to the column's right edge. */
+    /**
+     * The place(s) printed across below a row, from the activity column to the column's right edge: a merged row's
+     * many places, or with {@link #BELOW} every row's place; else null.
+     */
+    private Cell below(Row r, Grid g) throws IOException {
+        Bi text = r.places() != null ? r.places() : g.below() ? r.place() : null;
+        return text == null ? null : across(text, regular, g);
+    }
+
+    /** The note below a row. */
     private Cell note(Row r, Grid g) throws IOException {
-        if (r.note() == null) {
-            return null;
-        }
+        return r.note() == null ? null : across(r.note(), r.cancelled() ? bold : regular, g);
+    }
+
+    private Cell across(Bi text, PDType0Font font, Grid g) throws IOException {
         float w = g.columnWidth() - g.x()[1];
         float size = noteSize(g);
-        return new Cell(wrap(r.note().main(), r.cancelled() ? bold : regular, size, w),
-                r.note().second() == null ? List.of() : wrap(r.note().second(), r.cancelled() ? bold : regular, size, w));
+        return new Cell(wrap(text.main(), font, size, w),
+                text.second() == null ? List.of() : wrap(text.second(), font, size, w));
     }
 
     static float noteSize(Grid g) {
         return Math.max(FLOOR, g.size() - 1);
     }
 
-    float height(List<Cell> cells, Cell note, Grid g) {
+    float height(List<Cell> cells, Cell below, Cell note, Grid g) {
         int lines = 1;
         for (Cell c : cells) {
             lines = Math.max(lines, c.lines());
         }
-        float h = lines * g.leading() + 3;
-        if (note != null) {
-            h += note.lines() * noteSize(g) * 1.22f;
+        float h = lines * g.leading() + g.size() * 0.32f; // 3.4 pt at 10.5 pt, 2.2 at the floor
+        for (Cell c : new Cell[] {below, note}) {
+            if (c != null) {
+                h += c.lines() * noteSize(g) * 1.22f;
+            }
         }
         return h;
     }
@@ -328,37 +413,8 @@ final class PosterLayout {
         return b.second() == null ? List.of(b.main()) : List.of(b.main(), b.second());
     }
 
-    /** {@link TaggedPdf#wrap} between words, and a word wider than the cell cut where it must be. */
+    /** {@link TaggedPdf#wrapInside}: between words, a word wider than the cell cut where it must be. */
     List<String> wrap(String s, PDType0Font font, float size, float max) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String line : pdf.wrap(s == null ? "" : s.strip(), font, size, max)) {
-            if (pdf.width(line, font, size) <= max) {
-                out.add(line);
-            } else {
-                out.addAll(anywhere(line, font, size, max));
-            }
-        }
-        if (out.isEmpty()) {
-            out.add("");
-        }
-        return out;
-    }
-
-    /** Splits anywhere (addresses have no spaces, and a very long word must still stay in its cell). */
-    List<String> anywhere(String s, PDType0Font font, float size, float max) throws IOException {
-        List<String> out = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            String c = new String(Character.toChars(cp));
-            if (!line.isEmpty() && pdf.width(line + c, font, size) > max) {
-                out.add(line.toString());
-                line.setLength(0);
-            }
-            line.append(c);
-            i += Character.charCount(cp);
-        }
-        out.add(line.toString());
-        return out;
+        return pdf.wrapInside(s, font, size, max);
     }
 }

@@ -183,6 +183,26 @@ final class PosterPdf {
         }
     }
 
+    /** A cell's lines across the row from {@code x} down from {@code y}, the second language's marked; the new y. */
+    private float across(Cell c, PDType0Font font, float[] color, float size, float x, float y) throws IOException {
+        if (c == null) {
+            return y;
+        }
+        for (String s : c.main()) {
+            text(s, font, size, x, y - size, color);
+            y -= size * 1.22f;
+        }
+        if (!c.second().isEmpty()) {
+            second();
+            for (String s : c.second()) {
+                text(s, font, size, x, y - size, color);
+                y -= size * 1.22f;
+            }
+            main();
+        }
+        return y;
+    }
+
     private void line(Line l, float left, Grid g) throws IOException {
         boolean cancelled = l.row().cancelled();
         begin(StandardStructureTypes.P);
@@ -191,26 +211,14 @@ final class PosterPdf {
         for (Cell c : l.cells()) {
             lines = Math.max(lines, c.lines());
         }
-        if (l.note() != null) {
-            float size = PosterLayout.noteSize(g);
-            float y = l.top() - lines * g.leading();
-            PDType0Font font = cancelled ? bold : regular;
-            float[] color = cancelled ? RED : GREY;
-            for (String s : l.note().main()) {
-                text(s, font, size, left + g.x()[1], y - size, color);
-                y -= size * 1.22f;
-            }
-            if (!l.note().second().isEmpty()) {
-                second();
-                for (String s : l.note().second()) {
-                    text(s, font, size, left + g.x()[1], y - size, color);
-                    y -= size * 1.22f;
-                }
-            }
-        }
+        float size = PosterLayout.noteSize(g);
+        float y = l.top() - lines * g.leading();
+        // the place(s) across below the row in black, then the note: grey, or red and bold when cancelled
+        y = across(l.below(), regular, cancelled ? GREY : BLACK, size, left + g.x()[1], y);
+        across(l.note(), cancelled ? bold : regular, cancelled ? RED : GREY, size, left + g.x()[1], y);
         pdf.end();
-        float y = l.top() - l.height() + 1;
-        pdf.rule(left, y, left + g.columnWidth(), y, LIGHT, 0.5f);
+        float rule = l.top() - l.height() + 1;
+        pdf.rule(left, rule, left + g.columnWidth(), rule, LIGHT, 0.5f);
     }
 
     /**
@@ -336,7 +344,7 @@ final class PosterPdf {
                 main();
             }
         }
-        for (String l : layout.anywhere(url, regular, 9, textWidth)) {
+        for (String l : pdf.cutAnywhere(url, regular, 9, textWidth)) {
             text(l, regular, 9, MARGIN, ty - 9, BLACK);
             ty -= 11f;
         }
