@@ -156,8 +156,11 @@ class DirectoryBrowserTest {
         org.openqa.selenium.WebElement back = coordinator.findElement(By.cssSelector("table tbody tr input[name=position]"));
         back.clear();
         back.sendKeys("" + n, org.openqa.selenium.Keys.ENTER);
-        Browser.await(coordinator, d -> d.findElements(By.cssSelector(
-                "table tbody tr")).get(n - 1).findElement(By.cssSelector("td a")).getText().equals(last));
+        Browser.await(coordinator, d -> {
+            List<org.openqa.selenium.WebElement> now = d.findElements(By.cssSelector("table tbody tr"));
+            // the page being replaced has no rows yet: not yet
+            return now.size() >= n && now.get(n - 1).findElement(By.cssSelector("td a")).getText().equals(last);
+        });
 
         coordinator.get(url("/admin/services/needs?edit=" + needInUse(), "en"));
         coordinator.findElement(By.cssSelector("form[action$='/delete'] button")).click();

@@ -55,7 +55,8 @@ public final class Browser {
     /**
      * The one way a browser test waits: polls the condition until it is true (or not null) for up to 20 seconds.
      * A page that is replaced while the condition reads it (a form posted, a redirect) throws a stale element
-     * reference; that is a "not yet", so the wait goes on instead of failing the test on timing.
+     * reference, or finds no rows yet where the condition reads the n-th (IndexOutOfBounds: CI once failed so); both
+     * are a "not yet", so the wait goes on instead of failing the test on timing.
      */
     public static <V> V await(WebDriver driver, java.util.function.Function<? super WebDriver, V> condition) {
         return await(driver, 20, condition);
@@ -65,6 +66,7 @@ public final class Browser {
     public static <V> V await(WebDriver driver, int seconds, java.util.function.Function<? super WebDriver, V> condition) {
         return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(seconds))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(IndexOutOfBoundsException.class)
                 .until(condition::apply);
     }
 
