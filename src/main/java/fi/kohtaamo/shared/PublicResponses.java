@@ -9,11 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -24,17 +19,20 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Answers a repeated anonymous GET of public data with the bytes of the first answer, ahead of the security
- * filters and MVC, for as long as the data version and the day are the same. Embedded calendars and feed
- * readers ask for the same few addresses again and again; sending kept bytes costs a fraction of the
- * servlet stack (docs/benchmarks.md).
+ * filters and MVC, for as long as the data version and the day are the same. Embedded calendars, links shared in
+ * parents' groups and feed readers ask for the same addresses again and again; sending kept bytes costs a fraction
+ * of the servlet stack (docs/benchmarks.md).
  *
- * <p>Only what a controller marks with {@link #keep()} is kept: an answer written by the controller itself
- * (a {@code ResponseEntity} of bytes: no view, so no locale set on the response) that depends on nothing but the
- * data, the day and the request's address, query and the headers in the key (language, origin, accept,
- * forwarding). Never kept: an answer to a request with cookies or credentials, one that sets a cookie, or
- * one with a status other than 200. A kept answer is stamped with the data version its request read first and
- * pinned for the rest of the request (the one it was computed at), so a write committed meanwhile is never hidden. {@code If-None-Match} with
- * the kept {@code ETag} is answered 304 here too.
+ * <p>Only what a controller marks with {@link #keep()} is kept: the public pages (front page, place list and place
+ * page, calendar, activity and occurrence pages, the widget, the poster form), the API and the feeds, whose answers
+ * depend on nothing but the data, the day, the address, the language and the few headers in the key. Never kept,
+ * and never answered from kept bytes: a request with credentials or with any cookie but the language's (so a
+ * signed-in user's page is never kept, and never gets the anonymous one). Never kept: an answer that sets a cookie
+ * other than the language's (which its {@code ?lang=} decides, so it is kept with the page), or one with a status
+ * other than 200. A kept answer is stamped with the data version its request read first and pinned for the rest of
+ * the request (the one it was computed at), so a write committed meanwhile is never hidden; the version moves with
+ * every write on any instance ({@link DataVersion}). Text is kept gzip-compressed and sent so to clients that take
+ * it ({@link KeptAnswer}); {@code If-None-Match} with the kept {@code ETag} is answered 304 here too.
  */
 @Component
 public class PublicResponses extends OncePerRequestFilter implements Ordered {
@@ -46,19 +44,14 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
 
     private static final String KEEP = PublicResponses.class.getName() + ".keep";
-    private static final Set<String> NOT_ON_304 = Set.of("content-type", "content-length", "content-disposition",
-            "content-language");
 
-    private record Key(String uri, String query, String scheme, String host, int port, String acceptLanguage,
-            String accept, String origin, String forwarded) {
-    }
-
-    private record Kept(List<Map.Entry<String, String>> headers, byte[] body, String etag, LocalDate day)
-            implements PublicDataCache.Sized {
-        @Override
-        public int bytes() {
-            return body.length + 64 * headers.size() + 200;
-        }
+    /**
+     * What an answer may depend on besides the data and the day: the address, the language as
+     * {@link LanguageResolver} chooses it (parameter, cookie, Accept-Language: the one reader of all three, so
+     * the raw header need not split the key), and the headers that CORS, content negotiation and links read.
+     */
+    private record Key(String uri, String query, String scheme, String host, int port, String lang, String accept,
+            String origin, String forwarded) {
     }
 
     private final PublicDataCache cache;
@@ -80,7 +73,11 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
         return new long[] {(long) hits.count(), (long) kept.count()};
     }
 
-    /** Marks the current request's answer as public data that may be kept (see the class comment). */
+    /**
+     * Marks the current request's answer as public data that may be kept (see the class comment): an answer the
+     * controller writes itself, or a public page rendered for a reader who is not signed in (the filter keeps
+     * nothing for a request that could be signed in, so the page's signed-in parts are never in a kept answer).
+     */
     public static void keep() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
@@ -93,12 +90,12 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
         if (ifNoneMatch == null || etag == null) {
             return false;
         }
+        String e = etag.startsWith("W/") ? etag.substring(2) : etag;
         for (String candidate : ifNoneMatch.split(",")) {
             String c = candidate.strip();
             if (c.startsWith("W/")) {
                 c = c.substring(2);
             }
-            String e = etag.startsWith("W/") ? etag.substring(2) : etag;
             if (c.equals("*") || c.equals(e)) {
                 return true;
             }
@@ -111,50 +108,66 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
         return ORDER;
     }
 
+    /**
+     * Whether a request may be answered from, and give, a kept answer: a plain GET of someone who is not signed in.
+     * The only cookie allowed is the language's (it is in the key through the language); any other cookie (a
+     * session, a remembered support) may change the page, so such a request goes the whole way and keeps nothing.
+     */
+    static boolean eligible(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null
+                || request.getHeader(HttpHeaders.RANGE) != null) {
+            return false;
+        }
+        java.util.Enumeration<String> cookies = request.getHeaders(HttpHeaders.COOKIE);
+        while (cookies.hasMoreElements()) {
+            for (String cookie : cookies.nextElement().split(";")) {
+                String c = cookie.strip();
+                if (!c.isEmpty() && !c.startsWith(LanguageResolver.COOKIE + "=")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!"GET".equals(request.getMethod()) || request.getHeader(HttpHeaders.COOKIE) != null
-                || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null
-                || request.getHeader(HttpHeaders.RANGE) != null) {
+        if (!eligible(request)) {
             chain.doFilter(request, response);
             return;
         }
         Key key = new Key(request.getRequestURI(), request.getQueryString(), request.getScheme(),
-                request.getServerName(), request.getServerPort(), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+                request.getServerName(), request.getServerPort(), LanguageResolver.resolve(request).code(),
                 request.getHeader(HttpHeaders.ACCEPT), request.getHeader(HttpHeaders.ORIGIN), forwarded(request));
         LocalDate today = LocalDate.now(clock);
         long version = cache.version(request);
-        Kept kept = cache.peek(key, version);
+        KeptAnswer kept = cache.peek(key, version);
         if (kept != null && kept.day().equals(today)) {
             hits.increment();
-            send(kept, request, response);
+            kept.send(request, response, false);
             return;
         }
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        KeptAnswer keeping = null;
         try {
             chain.doFilter(request, wrapper);
             if (Boolean.TRUE.equals(request.getAttribute(KEEP)) && wrapper.getStatus() == HttpServletResponse.SC_OK
-                    && !wrapper.containsHeader(HttpHeaders.SET_COOKIE) && !request.isAsyncStarted()) {
-                List<Map.Entry<String, String>> headers = new ArrayList<>();
-                for (String name : wrapper.getHeaderNames()) {
-                    if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH) && !name.equalsIgnoreCase(HttpHeaders.DATE)
-                            && !name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
-                        for (String value : wrapper.getHeaders(name)) {
-                            headers.add(Map.entry(name, value));
-                        }
-                    }
-                }
-                if (wrapper.getContentType() != null) {
-                    headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, wrapper.getContentType()));
-                }
-                cache.keep(key, new Kept(List.copyOf(headers), wrapper.getContentAsByteArray(),
-                        wrapper.getHeader(HttpHeaders.ETAG), today), version);
+                    && KeptAnswer.onlyLanguageCookie(wrapper.getHeaders(HttpHeaders.SET_COOKIE))
+                    && !request.isAsyncStarted()) {
+                keeping = KeptAnswer.of(wrapper, today);
+                cache.keep(key, keeping, version);
                 this.kept.increment();
             }
         } finally {
-            wrapper.copyBodyToResponse();
+            if (keeping == null) {
+                wrapper.copyBodyToResponse();
+            }
+        }
+        if (keeping != null) {
+            // the first answer goes out as the kept ones will (compressed, with the same validators and Vary)
+            keeping.send(request, response, true);
         }
     }
 
@@ -166,21 +179,5 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
         String prefix = request.getHeader("X-Forwarded-Prefix");
         return f == null && host == null && proto == null && port == null && prefix == null ? null
                 : f + "|" + host + "|" + proto + "|" + port + "|" + prefix;
-    }
-
-    private static void send(Kept kept, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean notModified = matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), kept.etag());
-        for (Map.Entry<String, String> h : kept.headers()) {
-            if (!notModified || !NOT_ON_304.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                response.addHeader(h.getKey(), h.getValue());
-            }
-        }
-        if (notModified) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentLength(kept.body().length);
-        response.getOutputStream().write(kept.body());
     }
 }

@@ -50,16 +50,7 @@ class PublicCacheTest {
         long county = fx.county();
         muni = fx.municipality(county);
         place = fx.place(fx.area(county, muni), muni, fx.organisation(OrganisationType.MLL_ASSOCIATION, null, county));
-        ActivityForm f = new ActivityForm();
-        f.placeId = String.valueOf(place);
-        f.kind = "FAMILY_CAFE";
-        f.nameFi = "Kahvila ennen";
-        f.scheduleKind = "WEEKLY";
-        f.weekdays.add("WEDNESDAY");
-        f.seasonStart = "2026-08-01";
-        f.seasonEnd = "2027-05-31";
-        f.startTime = "10:00";
-        f.endTime = "12:00";
+        ActivityForm f = Fixtures.weeklyCafe(place, "Kahvila ennen", "WEDNESDAY");
         activity = activities.create(ADMIN, f);
     }
 

@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Public answers kept as bytes ahead of the servlet stack ({@link PublicResponses}): a repeated anonymous GET
  * gets exactly the computed answer (body and headers), a write or a new day is never hidden, each language
- * is kept apart, 304 works, and nothing is sent from kept bytes to a request with cookies.
+ * is kept apart, 304 works, and nothing is sent from kept bytes to a request with any cookie but the language's.
  */
 @IntegrationTest
 class PublicResponsesTest {
@@ -52,17 +52,8 @@ class PublicResponsesTest {
         muni = fx.municipality(county);
         long place = fx.place(fx.area(county, muni), muni,
                 fx.organisation(OrganisationType.MLL_ASSOCIATION, null, county));
-        ActivityForm f = new ActivityForm();
-        f.placeId = String.valueOf(place);
-        f.kind = "FAMILY_CAFE";
-        f.nameFi = "Pidetty kahvila";
+        ActivityForm f = Fixtures.weeklyCafe(place, "Pidetty kahvila", "WEDNESDAY");
         f.nameSv = "Sparat café";
-        f.scheduleKind = "WEEKLY";
-        f.weekdays.add("WEDNESDAY");
-        f.seasonStart = "2026-08-01";
-        f.seasonEnd = "2027-05-31";
-        f.startTime = "10:00";
-        f.endTime = "12:00";
         activity = activities.create(ADMIN, f);
     }
 
@@ -144,10 +135,14 @@ class PublicResponsesTest {
         assertThat(get(feed + "&lang=sv").body()).isEqualTo(svFeed.body()).contains("Sparat café");
         assertThat(sent()).isEqualTo(beforeKept + 1);
 
-        // a lang cookie chooses Swedish: the kept Finnish answer must not be sent, nor anything kept
+        // a lang cookie chooses Swedish over the Finnish Accept-Language: the kept Swedish answer, never the Finnish
         long before = sent();
         HttpResponse<String> withCookie = get(feed, "Accept-Language", "fi", "Cookie", "lang=sv");
-        assertThat(withCookie.body()).contains("Sparat café");
+        assertThat(withCookie.body()).isEqualTo(sv);
+        assertThat(sent()).isEqualTo(before + 1);
+        // any other cookie (a session) may change the answer: the whole way, nothing from kept bytes
+        before = sent();
+        assertThat(get(feed, "Accept-Language", "sv", "Cookie", "lang=sv; JSESSIONID=ABC").body()).contains("Sparat café");
         assertThat(sent()).isEqualTo(before);
 
         // a signed-in user's request goes through the whole stack as well

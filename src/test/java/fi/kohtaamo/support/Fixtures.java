@@ -1,5 +1,6 @@
 package fi.kohtaamo.support;
 
+import fi.kohtaamo.calendar.internal.ActivityForm;
 import fi.kohtaamo.registry.OrganisationType;
 import fi.kohtaamo.registry.PlaceKind;
 import fi.kohtaamo.registry.TargetGroup;
@@ -40,6 +41,24 @@ public class Fixtures {
     private <T> T changed(T result) {
         cache.changed();
         return result;
+    }
+
+    /**
+     * The form of a weekly family café at the place, held this season (2026-08-01 – 2027-05-31) 10–12 on the
+     * given weekdays; tests set the rest (other languages, ages) before creating it.
+     */
+    public static ActivityForm weeklyCafe(long place, String nameFi, String... weekdays) {
+        ActivityForm f = new ActivityForm();
+        f.placeId = String.valueOf(place);
+        f.kind = "FAMILY_CAFE";
+        f.nameFi = nameFi;
+        f.scheduleKind = "WEEKLY";
+        f.weekdays.addAll(List.of(weekdays));
+        f.seasonStart = "2026-08-01";
+        f.seasonEnd = "2027-05-31";
+        f.startTime = "10:00";
+        f.endTime = "12:00";
+        return f;
     }
 
     public static String unique(String prefix) {

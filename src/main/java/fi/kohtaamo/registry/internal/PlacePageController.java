@@ -55,6 +55,7 @@ class PlacePageController {
         model.addAttribute("municipalities", queries.municipalities(null));
         model.addAttribute("kinds", PlaceKind.values());
         model.addAttribute("placeCount", queries.publicPlaces(PlaceFilter.ALL, lang, 0, 1).total());
+        fi.kohtaamo.shared.PublicResponses.keep();
         return "home";
     }
 
@@ -85,6 +86,7 @@ class PlacePageController {
         model.addAttribute("features", AccessibilityFeature.values());
         model.addAttribute("languages", cache.get(List.of("languagesInUse"),
                 () -> List.copyOf(queries.languagesInUse().keySet())));
+        fi.kohtaamo.shared.PublicResponses.keep();
         return "places/list";
     }
 
@@ -112,6 +114,7 @@ class PlacePageController {
         shown.stream().map(fi.kohtaamo.registry.PlacePageSection.Section::feedUrl).filter(java.util.Objects::nonNull)
                 .findFirst().ifPresent(url -> model.addAttribute("feedUrl", url));
         model.addAttribute("updated", LocalDate.ofInstant(p.updatedAt(), fi.kohtaamo.shared.ClockConfig.ZONE));
+        fi.kohtaamo.shared.PublicResponses.keep();
         return "places/detail";
     }
 }

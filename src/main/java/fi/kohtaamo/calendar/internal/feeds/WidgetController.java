@@ -49,6 +49,7 @@ class WidgetController {
         String base = urls.base();
         model.addAttribute("base", base);
         model.addAttribute("snippet", "<script src=\"" + base + "/widget.js\" data-municipality=\"049\" data-lang=\"fi\" async></script>");
+        fi.kohtaamo.shared.PublicResponses.keep();
         return "calendar/widget-page";
     }
 
@@ -76,6 +77,7 @@ class WidgetController {
         model.addAttribute("calendarUrl", page + (page.contains("?") ? "&" : "?") + "lang=" + lang.code());
         model.addAttribute("webcalUrl", CalendarViews.webcal(CalendarViews.feedUrl(base, request, lang)));
         model.addAttribute("base", base);
+        fi.kohtaamo.shared.PublicResponses.keep();
         return "calendar/widget :: widget";
     }
 }

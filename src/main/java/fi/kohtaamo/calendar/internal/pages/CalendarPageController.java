@@ -141,6 +141,7 @@ public class CalendarPageController {
         model.addAttribute("filtersHtml", cache.get(List.of("calendar-filters", filter, view, date, lang),
                 () -> fragments.render("calendar/parts", "filters", lang, choices(Map.of("filter", filter,
                         "view", view.name(), "date", date)), request, response)));
+        fi.kohtaamo.shared.PublicResponses.keep();
         return "calendar/calendar";
     }
 
@@ -187,6 +188,7 @@ public class CalendarPageController {
         model.addAttribute("occurrences", entries);
         feeds(model, a, place, lang);
         model.addAttribute("pageUrl", urls.base() + "/calendar/activities/" + a.id());
+        fi.kohtaamo.shared.PublicResponses.keep();
         return "calendar/activity";
     }
 
@@ -220,6 +222,7 @@ public class CalendarPageController {
         feeds(model, a, place, lang);
         model.addAttribute("icsUrl", urls.base() + "/calendar/activities/" + a.id() + "/" + d + ".ics?lang="
                 + lang.code());
+        fi.kohtaamo.shared.PublicResponses.keep();
         return "calendar/occurrence";
     }
 

@@ -34,6 +34,7 @@ import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import fi.kohtaamo.shared.PublicDataCache;
+import fi.kohtaamo.shared.PublicResponses;
 import java.util.TreeMap;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
@@ -100,6 +101,7 @@ class PosterController {
         FieldErrors errors = new FieldErrors();
         Options options = parse(query, lang, errors);
         form(model, query, options, errors, lang, request);
+        PublicResponses.keep(); // kept only when it is a 200
         return new ModelAndView("calendar/poster", errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
     }
 
@@ -125,6 +127,7 @@ class PosterController {
                         LocalDate.now(clock)), // the poster says the day it was printed
                 () -> renders.run(() -> new PosterFile(PosterPdf.render(content.poster(options.filter(),
                         options.monday(), options.languages(), query)).pdf()))).pdf();
+        PublicResponses.keep();
         String filename = "kohtaamo-" + CalendarParams.weekParam(options.monday()) + ".pdf";
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
