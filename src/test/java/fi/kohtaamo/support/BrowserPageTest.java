@@ -50,12 +50,17 @@ public abstract class BrowserPageTest {
     /** Opens the page in each language and checks its lang attribute, accessibility and fit on a phone. */
     public void check(String path) {
         for (String lang : LANGS) {
-            driver.get(url(path, lang));
-            String what = path + " (" + lang + ")";
-            assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as(what).isEqualTo(lang);
-            Browser.assertAccessible(driver, what);
-            Browser.assertFitsWidth(driver, 360, what);
+            check(path, lang);
         }
+    }
+
+    /** Opens the page in one language and checks its lang attribute, accessibility and fit on a phone. */
+    public void check(String path, String lang) {
+        driver.get(url(path, lang));
+        String what = path + " (" + lang + ")";
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as(what).isEqualTo(lang);
+        Browser.assertAccessible(driver, what);
+        Browser.assertFitsWidth(driver, 360, what);
     }
 
     /** Signs in as a demo account through the login form, with the keyboard. */
