@@ -8,7 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -54,8 +60,16 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
             String origin, String forwarded) {
     }
 
+    /** An answer being computed for an address, at the data version and on the day its request read. */
+    private record InFlight(long version, LocalDate day, CompletableFuture<KeptAnswer> answer) {
+    }
+
+    /** How long a request waits for the same address's answer being computed before computing its own. */
+    static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(10);
+
     private final PublicDataCache cache;
     private final Clock clock;
+    private final ConcurrentHashMap<Key, InFlight> computing = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter kept;
 
@@ -149,6 +163,32 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
             kept.send(request, response, false);
             return;
         }
+        // one computation per address at a time: a crowd asking for the same new address (a shared link, the page
+        // after a write) waits for the first one's answer instead of computing it again each
+        InFlight mine = new InFlight(version, today, new CompletableFuture<>());
+        InFlight first = computing.putIfAbsent(key, mine);
+        if (first != null && first.version() == version && first.day().equals(today)) {
+            KeptAnswer answer = await(first.answer());
+            if (answer != null) {
+                hits.increment();
+                answer.send(request, response, false);
+                return;
+            }
+        }
+        KeptAnswer keeping = null;
+        try {
+            keeping = compute(key, version, today, request, response, chain);
+        } finally {
+            if (first == null) {
+                mine.answer().complete(keeping);
+                computing.remove(key, mine);
+            }
+        }
+    }
+
+    /** Computes the answer through the rest of the chain and keeps it when it may be kept (the class comment). */
+    private KeptAnswer compute(Key key, long version, LocalDate today, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         KeptAnswer keeping = null;
         try {
@@ -168,6 +208,19 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
         if (keeping != null) {
             // the first answer goes out as the kept ones will (compressed, with the same validators and Vary)
             keeping.send(request, response, true);
+        }
+        return keeping;
+    }
+
+    /** The answer another request is computing, or null when it is not kept, fails, or takes too long. */
+    private static KeptAnswer await(CompletableFuture<KeptAnswer> answer) {
+        try {
+            return answer.get(WAIT_FOR_FIRST.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
         }
     }
 

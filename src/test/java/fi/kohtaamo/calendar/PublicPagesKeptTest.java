@@ -190,4 +190,37 @@ class PublicPagesKeptTest {
         get(placePage, "Cookie", "lang=fi");
         assertThat(sent()).isEqualTo(sentBefore + 1);
     }
+
+    /** A crowd asking for an address nobody asked before (a link shared in a parents' group) computes it once. */
+    @Test
+    void aCrowdAskingForANewAddressComputesItOnce() throws Exception {
+        // the demo's largest municipality: a week page that takes a while to render
+        String page = "/calendar?municipality=049&date=2026-12-14&crowd=" + System.nanoTime();
+        long keptBefore = responses.counts()[1];
+        long sentBefore = sent();
+        int crowd = 12;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(crowd);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<byte[]>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < crowd; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return get(page, "Accept-Language", "fi");
+                }));
+            }
+            go.countDown();
+            String body = null;
+            for (var a : answers) {
+                HttpResponse<byte[]> r = a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.statusCode()).isEqualTo(200);
+                body = body == null ? text(r) : body;
+                assertThat(text(r)).isEqualTo(body);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(responses.counts()[1]).as("computed and kept once").isEqualTo(keptBefore + 1);
+        assertThat(sent()).as("the others sent the first one's answer").isEqualTo(sentBefore + crowd - 1);
+    }
 }
