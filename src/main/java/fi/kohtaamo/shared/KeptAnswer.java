@@ -21,8 +21,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * One answer kept by {@link PublicResponses}: its headers and its body, gzip-compressed when it is text (a calendar
- * week's page of 286 KB keeps in about 30 KB, so the kept answers of every municipality's weeks fit in the cache),
- * sent compressed to a client that accepts gzip and inflated on the way for one that does not.
+ * week's page of 367 KB keeps in about 26 KB, so the kept answers of every municipality's weeks fit in their bound),
+ * sent compressed to a client that takes gzip. The plain body is kept beside it once a client that takes no gzip
+ * asks (inflating a week page costs over a millisecond each time), so only such addresses cost their full size.
  *
  * <p>What the filter adds to the controller's answer: {@code Vary} with what the key holds besides the address
  * ({@code Accept-Encoding} for a compressed answer; {@code Accept-Language} and {@code Cookie} for a page, whose
@@ -38,25 +39,28 @@ final class KeptAnswer implements PublicDataCache.Sized {
 
     private final List<Map.Entry<String, String>> headers;
     private final List<Map.Entry<String, String>> added;
-    private final byte[] body;
-    private final boolean gzipped;
-    private final int length;
+    /** The compressed body, or null for an answer that is not compressed. */
+    private final byte[] gzip;
+    /** The plain body: always for an answer that is not compressed, else once a client that takes no gzip asked. */
+    private final byte[] raw;
     private final String etag;
     private final LocalDate day;
 
-    private KeptAnswer(List<Map.Entry<String, String>> headers, List<Map.Entry<String, String>> added, byte[] body,
-            boolean gzipped, int length, String etag, LocalDate day) {
+    private KeptAnswer(List<Map.Entry<String, String>> headers, List<Map.Entry<String, String>> added, byte[] gzip,
+            byte[] raw, String etag, LocalDate day) {
         this.headers = headers;
         this.added = added;
-        this.body = body;
-        this.gzipped = gzipped;
-        this.length = length;
+        this.gzip = gzip;
+        this.raw = raw;
         this.etag = etag;
         this.day = day;
     }
 
-    /** The answer a controller wrote into the wrapper (not yet copied to the client), as it will be kept. */
-    static KeptAnswer of(ContentCachingResponseWrapper wrapper, LocalDate day) {
+    /**
+     * The answer a controller wrote into the wrapper (not yet copied to the client), as it will be kept: text
+     * compressed, and plain as well when its first reader takes no gzip.
+     */
+    static KeptAnswer of(ContentCachingResponseWrapper wrapper, LocalDate day, boolean plainToo) {
         byte[] raw = wrapper.getContentAsByteArray();
         String type = wrapper.getContentType();
         boolean page = type != null && type.toLowerCase(Locale.ROOT).startsWith("text/html");
@@ -98,8 +102,29 @@ final class KeptAnswer implements PublicDataCache.Sized {
             crc.update(raw);
             etag = "\"k" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(raw.length) + "\"";
         }
-        return new KeptAnswer(List.copyOf(headers), List.copyOf(added), compress ? gzip(raw) : raw, compress,
-                raw.length, etag, day);
+        return new KeptAnswer(List.copyOf(headers), List.copyOf(added), compress ? gzip(raw) : null,
+                compress && !plainToo ? null : raw, etag, day);
+    }
+
+    /**
+     * Whether sending this answer to the request needs its plain body, which is not kept yet: the request takes no
+     * gzip. The caller then keeps {@link #withPlain()} instead, so that the next such reader finds it (inflating a
+     * calendar week costs a millisecond and more each time).
+     */
+    boolean lacksPlainFor(HttpServletRequest request) {
+        return raw == null && !acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+    }
+
+    /** This answer with its plain body too. */
+    KeptAnswer withPlain() {
+        if (raw != null) {
+            return this;
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip), 16 * 1024)) {
+            return new KeptAnswer(headers, added, gzip, in.readAllBytes(), etag, day);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     LocalDate day() {
@@ -108,7 +133,7 @@ final class KeptAnswer implements PublicDataCache.Sized {
 
     @Override
     public int bytes() {
-        return body.length + 64 * headers.size() + 200;
+        return (gzip == null ? 0 : gzip.length) + (raw == null ? 0 : raw.length) + 64 * headers.size() + 200;
     }
 
     /**
@@ -117,7 +142,7 @@ final class KeptAnswer implements PublicDataCache.Sized {
      * {@code If-None-Match} names it.
      */
     void send(HttpServletRequest request, HttpServletResponse response, boolean first) throws IOException {
-        boolean compressed = gzipped && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        boolean compressed = gzip != null && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         String tag = compressed && !etag.startsWith("W/") ? "W/" + etag : etag;
         boolean notModified = !first && PublicResponses.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), tag);
         for (Map.Entry<String, String> h : first ? added : headers) {
@@ -133,17 +158,10 @@ final class KeptAnswer implements PublicDataCache.Sized {
         response.setStatus(HttpServletResponse.SC_OK);
         if (compressed) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-        } else if (gzipped) {
-            response.setContentLength(length);
-            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 16 * 1024)) {
-                in.transferTo(response.getOutputStream());
-            }
-        } else {
-            response.setContentLength(length);
-            response.getOutputStream().write(body);
         }
+        byte[] body = compressed ? gzip : withPlain().raw;
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** Whether a client takes gzip: {@code gzip} or {@code *} listed without {@code q=0}. */

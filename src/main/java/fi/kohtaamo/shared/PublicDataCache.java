@@ -41,8 +41,20 @@ public class PublicDataCache {
             .weigher((Object key, Stamped s) -> weight(s.value()))
             .build();
 
-    PublicDataCache(DataVersion dataVersion) {
+    /**
+     * The answers kept whole (by {@link PublicResponses}), apart from the data they are made of, so that computing
+     * new addresses (whose lists and fragments are large) never pushes out the kept answers of the ones that are
+     * asked: compressed, every municipality's weeks in every language fit in this bound.
+     */
+    private final Cache<Object, Stamped> answers;
+
+    PublicDataCache(DataVersion dataVersion,
+            @org.springframework.beans.factory.annotation.Value("${kohtaamo.public-cache.kept-answers-mb:64}") int answersMb) {
         this.dataVersion = dataVersion;
+        this.answers = Caffeine.newBuilder()
+                .maximumWeight(Math.max(1, answersMb) * 1024L * 1024)
+                .weigher((Object key, Stamped s) -> weight(s.value()))
+                .build();
     }
 
     private static final String REQUEST_ATTRIBUTE = PublicDataCache.class.getName() + ".version";
@@ -128,13 +140,13 @@ public class PublicDataCache {
     /** The value kept for the key by {@link #keep} at exactly this version, else null. */
     @SuppressWarnings("unchecked")
     <T> T peek(Object key, long version) {
-        Stamped s = cache.getIfPresent(key);
+        Stamped s = answers.getIfPresent(key);
         return s != null && s.version() == version ? (T) s.value() : null;
     }
 
     /** Keeps a value computed at the given version (read before it was computed). */
     void keep(Object key, Object value, long version) {
-        cache.put(key, new Stamped(version, value));
+        answers.put(key, new Stamped(version, value));
     }
 
     private static int weight(Object value) {

@@ -159,6 +159,10 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
         long version = cache.version(request);
         KeptAnswer kept = cache.peek(key, version);
         if (kept != null && kept.day().equals(today)) {
+            if (kept.lacksPlainFor(request)) {
+                kept = kept.withPlain();
+                cache.keep(key, kept, version);
+            }
             hits.increment();
             kept.send(request, response, false);
             return;
@@ -196,7 +200,8 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
             if (Boolean.TRUE.equals(request.getAttribute(KEEP)) && wrapper.getStatus() == HttpServletResponse.SC_OK
                     && KeptAnswer.onlyLanguageCookie(wrapper.getHeaders(HttpHeaders.SET_COOKIE))
                     && !request.isAsyncStarted()) {
-                keeping = KeptAnswer.of(wrapper, today);
+                keeping = KeptAnswer.of(wrapper, today,
+                        !KeptAnswer.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING)));
                 cache.keep(key, keeping, version);
                 this.kept.increment();
             }
