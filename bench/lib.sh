@@ -164,10 +164,10 @@ fetch() {   # fetch <path> <file> [header]: the application's identity bytes to 
   if ! grep -qi '^content-encoding: *gzip' "$work/gz.headers"; then
     # an application that does not compress: nginx then sends the same bytes compressed by gzip -6
     gzip -6 -c "$file" >"$file.gz"
-    app_gzip=false
+    app_plain+=("$path")
   fi
 }
-app_gzip=true
+app_plain=()   # the addresses the application answered uncompressed (signed-in pages are not kept, so not compressed)
 
 start_nginx() {   # start_nginx: nginx on CPU 1, one worker, serving $work/static (.gz beside each file)
   mkdir -p "$work/static" "$work/nginx"

@@ -168,8 +168,10 @@ for n in "${names[@]}"; do
   grep -qi '^content-encoding: *gzip' "$work/ng.headers" && [ "$got" = "$(stat -c %s "$work/static/$n.gz")" ] \
     || { echo "bench: nginx did not answer $n's gzip bytes ($got bytes)" >&2; exit 1; }
 done
-if $app_gzip; then gzip_note="nginx answers Content-Encoding: gzip with the application's own compressed bytes (checked)"
-else gzip_note="the application sent identity bytes to Accept-Encoding: gzip; nginx's .gz files are gzip -6 of them"; fi
+gzip_note="nginx answers Content-Encoding: gzip with the application's own compressed bytes (checked)"
+if [ ${#app_plain[@]} -gt 0 ]; then
+  gzip_note="$gzip_note, except for what the application sent uncompressed to Accept-Encoding: gzip (nginx's .gz is then gzip -6 of it): ${app_plain[*]}"
+fi
 echo "bench: $gzip_note"
 
 # whole answers: the rows of each JSON cell, and what its SQL returns

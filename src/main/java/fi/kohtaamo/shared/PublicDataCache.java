@@ -19,13 +19,13 @@ import org.springframework.web.context.request.RequestContextHolder;
  * transaction: {@code AuditLog} does it for every audited write, and the demo and national data loaders
  * after loading, so no write that the public can see leaves a stale entry behind, on any instance.
  *
- * <p>Bounded by an estimate of memory (about 96 MB): byte arrays by their length, {@link Sized} values by
+ * <p>Bounded by an estimate of memory (about 64 MB, and 32 MB for the answers kept whole): byte arrays by their length, {@link Sized} values by
  * what they say, collections and maps by their size, anything else as 1 KB.
  */
 @Component
 public class PublicDataCache {
 
-    private static final long MAX_WEIGHT = 96L * 1024 * 1024;
+    private static final long MAX_WEIGHT = 64L * 1024 * 1024;
 
     private record Stamped(long version, Object value) {
     }
@@ -49,7 +49,7 @@ public class PublicDataCache {
     private final Cache<Object, Stamped> answers;
 
     PublicDataCache(DataVersion dataVersion,
-            @org.springframework.beans.factory.annotation.Value("${kohtaamo.public-cache.kept-answers-mb:64}") int answersMb) {
+            @org.springframework.beans.factory.annotation.Value("${kohtaamo.public-cache.kept-answers-mb:32}") int answersMb) {
         this.dataVersion = dataVersion;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(Math.max(1, answersMb) * 1024L * 1024)
