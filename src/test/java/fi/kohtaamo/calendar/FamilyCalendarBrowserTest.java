@@ -73,6 +73,8 @@ class FamilyCalendarBrowserTest extends BrowserPageTest {
             String url = driver.getCurrentUrl();
             what = path(url);
             assertThat(url).contains("municipality=" + LOHJA, "age=1");
+            // the form keeps the view and the date it was shown with
+            assertThat(url).contains("view=WEEK").containsPattern("date=[0-9]{4}-[0-9]{2}-[0-9]{2}");
             assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
             fold = driver.findElement(By.cssSelector("details.filter-fold"));
             assertThat(fold.getAttribute("open")).as("folded again with results: " + what).isNull();

@@ -52,6 +52,11 @@ public record CalendarFilter(Long areaId, String municipalityCode, Long placeId,
                 kind, language, accessibility, freeOnly, near);
     }
 
+    public CalendarFilter withWeekdays(Set<DayOfWeek> days) {
+        return new CalendarFilter(areaId, municipalityCode, placeId, organisationId, days, timeOfDay, childAgeMonths,
+                kind, language, accessibility, freeOnly, near);
+    }
+
     public CalendarFilter withOrganisation(Long organisation) {
         return new CalendarFilter(areaId, municipalityCode, placeId, organisation, weekdays, timeOfDay, childAgeMonths,
                 kind, language, accessibility, freeOnly, near);

@@ -43,8 +43,15 @@ public class CalendarService {
     /** Looked up when used: the modules that add notes use the calendar themselves. */
     private final org.springframework.beans.factory.ObjectProvider<OccurrenceNotes> noteSources;
 
+    /** Weeks planned (each places' week once per data version): how much computing the public calendar costs. */
+    private final io.micrometer.core.instrument.Counter weeksPlanned;
+
     public CalendarService(ActivityQueries queries, Registry registry, PublicDataCache cache,
-            org.springframework.beans.factory.ObjectProvider<OccurrenceNotes> noteSources) {
+            org.springframework.beans.factory.ObjectProvider<OccurrenceNotes> noteSources,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.weeksPlanned = io.micrometer.core.instrument.Counter.builder("kohtaamo.calendar.weeks.planned")
+                .description("Weeks of the public calendar planned (per places and week, once per data version)")
+                .register(meters);
         this.queries = queries;
         this.registry = registry;
         this.cache = cache;
@@ -97,10 +104,57 @@ public class CalendarService {
         return out;
     }
 
-    /** Every occurrence in [from, to] (cancelled ones included, with their reason), in time order. */
+    /**
+     * Every occurrence in [from, to] (cancelled ones included, with their reason), in time order. Assembled from
+     * the weeks of the filter's places ({@link #week}): each week of a municipality is planned once per data
+     * version and shared by every filter, language and range that touches it (the next address a family opens,
+     * a filter chosen, a week starting on another day), and only the activity and occurrence filters are
+     * applied here.
+     */
     public List<Entry> occurrences(CalendarFilter filter, LocalDate from, LocalDate to) {
-        return cache.get(new Key("occurrences", filter, from, to),
-                () -> List.copyOf(computeOccurrences(filter, from, to)));
+        CalendarFilter places = placesOf(filter);
+        boolean narrowed = !places.equals(filter);
+        Set<Long> orgScope = organisationScope(filter);
+        List<Entry> out = new ArrayList<>();
+        for (LocalDate monday = from.with(java.time.DayOfWeek.MONDAY); !monday.isAfter(to); monday = monday.plusWeeks(1)) {
+            for (Entry e : week(places, monday)) {
+                LocalDate date = e.occurrence().date();
+                if (date.isBefore(from) || date.isAfter(to)) {
+                    continue;
+                }
+                if (!narrowed || (matches(e.activity(), e.place(), filter, orgScope)
+                        && matchesOccurrence(e.occurrence(), filter))) {
+                    out.add(e);
+                }
+            }
+        }
+        if (filter.near() != null) {
+            // near me: each day's occurrences nearest first, then in time order
+            out.sort(Comparator.comparing((Entry e) -> e.occurrence().date())
+                    .thenComparing(e -> filter.metresTo(e.place()), Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(e -> e.occurrence().start()).thenComparing(e -> e.place().name().fi())
+                    .thenComparing(e -> e.activity().id()));
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    /** The part of a filter that chooses the places; the rest filters the planned occurrences. */
+    static CalendarFilter placesOf(CalendarFilter f) {
+        return new CalendarFilter(f.areaId(), f.municipalityCode(), f.placeId(), null, Set.of(), null, null, null, null,
+                f.accessibility(), false, null);
+    }
+
+    /**
+     * The occurrences of the places' published activities in the week from Monday to Sunday, in time order:
+     * kept per places and week until the data change. Each occurrence is in the week of its (new) date, so
+     * the weeks of a range, put one after the other, are the range in time order.
+     */
+    private List<Entry> week(CalendarFilter places, LocalDate monday) {
+        LocalDate sunday = monday.plusDays(6);
+        return cache.get(new Key("week", places, monday, sunday), () -> {
+            weeksPlanned.increment();
+            return List.copyOf(computeOccurrences(places, monday, sunday));
+        });
     }
 
     private List<Entry> computeOccurrences(CalendarFilter filter, LocalDate from, LocalDate to) {
@@ -122,19 +176,9 @@ public class CalendarService {
                     pauses.getOrDefault(s.activity().id(), List.of()), holidays);
             Map<LocalDate, List<LocalizedText>> own = notes.getOrDefault(s.activity().id(), Map.of());
             for (Occurrence o : OccurrencePlanner.plan(plan, from, to)) {
-                if (matchesOccurrence(o, filter)) {
-                    out.add(new Entry(s.activity(), s.place(), o,
-                            o.cancelled() ? List.of() : own.getOrDefault(o.originalDate(), List.of())));
-                }
+                out.add(new Entry(s.activity(), s.place(), o,
+                        o.cancelled() ? List.of() : own.getOrDefault(o.originalDate(), List.of())));
             }
-        }
-        if (filter.near() != null) {
-            // near me: each day's occurrences nearest first, then in time order
-            out.sort(Comparator.comparing((Entry e) -> e.occurrence().date())
-                    .thenComparing(e -> filter.metresTo(e.place()), Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(e -> e.occurrence().start()).thenComparing(e -> e.place().name().fi())
-                    .thenComparing(e -> e.activity().id()));
-            return out;
         }
         out.sort(Comparator.comparing((Entry e) -> e.occurrence().start())
                 .thenComparing(e -> e.place().name().fi()).thenComparing(e -> e.activity().id()));

@@ -158,9 +158,9 @@ class CalendarApiController {
             return null;
         }
         String base = urls.base();
-        // the page as JSON bytes, kept until the data changes: an embedded calendar asks for the same weeks
-        byte[] body = cache.get(List.of("api-occurrences", filter, start, end, page, size, base),
-                () -> json.writeValueAsBytes(occurrencePage(filter, start, end, page, size, base)));
+        // kept whole by PublicResponses (an embedded calendar asks for the same weeks); the weeks it is made of are
+        // shared with every other filter and range (CalendarService#occurrences)
+        byte[] body = json.writeValueAsBytes(occurrencePage(filter, start, end, page, size, base));
         PublicResponses.keep();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }

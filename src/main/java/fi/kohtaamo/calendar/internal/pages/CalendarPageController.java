@@ -3,14 +3,11 @@ package fi.kohtaamo.calendar.internal.pages;
 import fi.kohtaamo.calendar.internal.CalendarParams;
 import fi.kohtaamo.calendar.internal.CalendarViews;
 
-import fi.kohtaamo.calendar.internal.ActivityForm;
 
 import fi.kohtaamo.calendar.internal.ActivityQueries;
 import fi.kohtaamo.calendar.internal.CalendarFilter;
 import fi.kohtaamo.calendar.internal.CalendarService;
 
-import fi.kohtaamo.calendar.ActivityKind;
-import fi.kohtaamo.registry.AccessibilityFeature;
 import fi.kohtaamo.registry.PlaceCriteria;
 import fi.kohtaamo.registry.PlaceInfo;
 import fi.kohtaamo.registry.Registry;
@@ -22,13 +19,11 @@ import fi.kohtaamo.shared.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,8 +48,8 @@ public class CalendarPageController {
 
     CalendarPageController(CalendarService calendar, CalendarParams params, ActivityQueries queries, Registry registry,
             Clock clock, PublicUrls urls, PublicDataCache cache, FragmentRenderer fragments,
-            fi.kohtaamo.registry.NearPlaces nearPlaces) {
-        this.nearPlaces = nearPlaces;
+            FilterChoices choices) {
+        this.choices = choices;
         this.urls = urls;
         this.cache = cache;
         this.fragments = fragments;
@@ -67,15 +62,7 @@ public class CalendarPageController {
 
     private final PublicDataCache cache;
     private final FragmentRenderer fragments;
-    private final fi.kohtaamo.registry.NearPlaces nearPlaces;
-
-    /** The rendered day lists of a calendar page, with how many occurrences there are and whether days were cut. */
-    private record RenderedDays(String html, int total, boolean cut) implements PublicDataCache.Sized {
-        @Override
-        public int bytes() {
-            return html.length() * 2;
-        }
-    }
+    private final FilterChoices choices;
 
     enum View {
         DAY, WEEK, SERIES
@@ -112,21 +99,27 @@ public class CalendarPageController {
                     filter, lang));
         } else {
             boolean week = view == View.WEEK;
-            // the day lists are most of the page and the same for everyone: rendered once per data version
-            RenderedDays rendered = cache.get(List.of("calendar-days", filter, from, to, lang, week), () -> {
-                List<CalendarService.Entry> entries = calendar.occurrences(filter, from, to);
-                List<CalendarViews.Day> days = CalendarViews.days(entries, from, to, CalendarViews.DAY_LIMIT);
-                return new RenderedDays(fragments.render("calendar/parts", "days", lang,
-                        Map.of("week", week, "lines", CalendarListing.lines(days, filter.weekdays()),
-                                "distances", distances(entries, filter, lang)), request,
-                        response), entries.size(),
-                        days.stream().anyMatch(d -> d.more() > 0));
-            });
-            model.addAttribute("daysHtml", rendered.html());
-            model.addAttribute("total", rendered.total());
-            model.addAttribute("cut", rendered.cut());
+            // the days are most of the page: each is rendered once per data version, filter and language, and shared
+            // by the weeks that contain it (a weekday filter only leaves days out, so a day is keyed without it)
+            List<CalendarService.Entry> entries = calendar.occurrences(filter, from, to);
+            List<CalendarViews.Day> days = CalendarViews.days(entries, from, to, CalendarViews.DAY_LIMIT);
+            Map<Long, String> distances = distances(entries, filter, lang);
+            CalendarFilter dayFilter = filter.withWeekdays(java.util.Set.of());
+            Map<LocalDate, String> dayHtml = new java.util.HashMap<>();
+            for (CalendarViews.Day day : days) {
+                if (!day.occurrences().isEmpty()) {
+                    dayHtml.put(day.date(), cache.get(List.of("calendar-day", dayFilter, day.date(), lang, week),
+                            () -> fragments.render("calendar/parts", "day", lang,
+                                    Map.of("week", week, "day", day, "distances", distances), request, response)));
+                }
+            }
+            model.addAttribute("week", week);
+            model.addAttribute("lines", CalendarListing.lines(days, filter.weekdays()));
+            model.addAttribute("dayHtml", dayHtml);
+            model.addAttribute("total", entries.size());
+            model.addAttribute("cut", days.stream().anyMatch(d -> d.more() > 0));
             model.addAttribute("dayLimit", CalendarViews.DAY_LIMIT);
-            model.addAttribute("filtersOpen", rendered.total() == 0);
+            model.addAttribute("filtersOpen", entries.isEmpty());
         }
         int step = view == View.DAY ? 1 : 7;
         model.addAttribute("previousUrl", withParam(request, "date", from.minusDays(step).toString()));
@@ -137,10 +130,7 @@ public class CalendarPageController {
         model.addAttribute("feedUrl", CalendarViews.feedUrl(urls.base(), request, lang));
         model.addAttribute("webcalUrl", CalendarViews.webcal(CalendarViews.feedUrl(urls.base(), request, lang)));
         model.addAttribute("posterUrl", posterUrl(query, from));
-        // the filter form lists every area and municipality: rendered once per choice and data version
-        model.addAttribute("filtersHtml", cache.get(List.of("calendar-filters", filter, view, date, lang),
-                () -> fragments.render("calendar/parts", "filters", lang, choices(Map.of("filter", filter,
-                        "view", view.name(), "date", date)), request, response)));
+        model.addAllAttributes(choices.of(filter, lang));
         fi.kohtaamo.shared.PublicResponses.keep();
         return "calendar/calendar";
     }
@@ -158,20 +148,6 @@ public class CalendarPageController {
             }
         }
         return out;
-    }
-
-    private Map<String, Object> choices(Map<String, Object> variables) {
-        Map<String, Object> all = new java.util.HashMap<>(variables);
-        all.put("areas", registry.areas(null));
-        all.put("municipalities", CalendarViews.municipalities(registry));
-        all.put("kinds", ActivityKind.values());
-        all.put("weekdays", DayOfWeek.values());
-        all.put("times", CalendarFilter.TimeOfDay.values());
-        all.put("features", AccessibilityFeature.values());
-        all.put("languages", ActivityForm.LANGUAGES);
-        all.put("ages", java.util.stream.IntStream.rangeClosed(0, 17).boxed().toList());
-        all.put("centres", nearPlaces.municipalityCentres());
-        return all;
     }
 
     @GetMapping("/calendar/activities/{id}")
