@@ -115,7 +115,8 @@ app_setup() {   # the application's environment (after bench_dataset): a benchma
 start_app() {   # start_app <label> <java args...>: starts on CPU 1, waits for /places, sets app_pid and startup
   local label=$1 t0; shift
   t0=$(date +%s%N)
-  "${app_env[@]}" taskset -c 1 "${java_bin:-java}" -Xmx768m "$@" >"$work/app.log" 2>&1 &
+  # the heap of the documented production start (bin/kohtaamo's default JAVA_OPTS)
+  "${app_env[@]}" taskset -c 1 "${java_bin:-java}" -Xmx512m "$@" >"$work/app.log" 2>&1 &
   app_pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$app_port/places"; do
     # may_fail=true: the caller goes on without this start (e.g. a JDK 25 AOT cache that could not be mapped)

@@ -42,6 +42,22 @@ public class AuditLog {
     }
 
     /**
+     * Records a write of a place's calendar data (its activities and occurrences, nothing else), which the public
+     * sees only in the calendars that show the place: it moves the data version of the place's county (the
+     * {@code where}'s), so that other counties' kept calendars hold ({@link PublicDataCache#changedInCounty}).
+     * Without a county it is {@link #record}.
+     */
+    public void recordCalendar(Actor actor, String action, String entityType, Object entityId, Target where,
+            Object before, Object after) {
+        write(actor, action, entityType, entityId, where, before, after);
+        if (where == null || where.countyId() == null) {
+            cache.changed();
+        } else {
+            cache.changedInCounty(where.countyId());
+        }
+    }
+
+    /**
      * Records a write that changes nothing the public sees (e.g. a visit count), without moving the public
      * data version: such writes are frequent, and public caches must not be thrown away for them.
      */

@@ -28,6 +28,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Forgetting is an epoch counter: a version read is kept with the epoch seen before the read, and is
  * used only while the epoch has not moved, so a read that overlaps a commit is never kept.
+ *
+ * <p>Besides the version, each write says where it may show: anywhere ({@code data_version.anywhere}), or only in
+ * the calendars of one county ({@code county.data_version}, a write of its places' activities and occurrences).
+ * {@link Versions} is all of it as read at once.
  */
 @Component
 class DataVersion implements SmartLifecycle {
@@ -35,7 +39,20 @@ class DataVersion implements SmartLifecycle {
     static final String CHANNEL = "kohtaamo_data_version";
     private static final Logger log = LoggerFactory.getLogger(DataVersion.class);
 
-    private record Known(long epoch, long version) {
+    /**
+     * The data version, the version of the last write that may show anywhere, and of the last calendar write of
+     * each county that has had one (read together, in one transaction on PostgreSQL's default isolation close enough:
+     * each part only grows, and is read after the version).
+     */
+    record Versions(long version, long anywhere, java.util.Map<Long, Long> counties) {
+
+        /** Whether an answer computed at {@code at}, showing only the calendars of the county, still holds. */
+        boolean holds(long at, long county) {
+            return at >= anywhere && at >= counties.getOrDefault(county, 0L);
+        }
+    }
+
+    private record Known(long epoch, long version, Versions versions) {
     }
 
     private final JdbcClient jdbc;
@@ -63,13 +80,37 @@ class DataVersion implements SmartLifecycle {
             return k.version();
         }
         long v = read();
-        known.compareAndSet(k, new Known(e, v));
+        known.compareAndSet(k, new Known(e, v, null));
         return v;
     }
 
-    /** Moves the version inside the caller's transaction and tells the other instances (at commit). */
-    void move() {
-        jdbc.sql("update data_version set version = version + 1 where id = 1").update();
+    /** The versions of every scope, at least as new as {@link #current()} read before: held while it is. */
+    Versions versions() {
+        if (!listening) {
+            return readVersions();
+        }
+        long e = epoch.get();
+        Known k = known.get();
+        if (k != null && k.epoch() == e && k.versions() != null) {
+            return k.versions();
+        }
+        Versions v = readVersions();
+        known.compareAndSet(k, new Known(e, v.version(), v));
+        return v;
+    }
+
+    /**
+     * Moves the version inside the caller's transaction and tells the other instances (at commit): a write that may
+     * show anywhere when the county is null, else one that shows only in the calendars of the county's places.
+     */
+    void move(Long county) {
+        jdbc.sql("update data_version set version = version + 1" + (county == null ? ", anywhere = version + 1" : "")
+                + " where id = 1").update();
+        if (county != null && jdbc.sql("update county set data_version = (select version from data_version where id = 1) "
+                + "where id = :id").param("id", county).update() == 0) {
+            // no such county: nothing can say where the write shows
+            jdbc.sql("update data_version set anywhere = version where id = 1").update();
+        }
         if (postgres()) {
             jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query().singleRow();
         }
@@ -87,6 +128,19 @@ class DataVersion implements SmartLifecycle {
 
     private long read() {
         return jdbc.sql("select version from data_version where id = 1").query(Long.class).single();
+    }
+
+    private Versions readVersions() {
+        record Row(long version, long anywhere) {
+        }
+        Row row = jdbc.sql("select version, anywhere from data_version where id = 1")
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2))).single();
+        java.util.Map<Long, Long> counties = new java.util.HashMap<>();
+        jdbc.sql("select id, data_version from county where data_version > 0")
+                .query(rs -> {
+                    counties.put(rs.getLong(1), rs.getLong(2));
+                });
+        return new Versions(row.version(), row.anywhere(), java.util.Map.copyOf(counties));
     }
 
     private boolean postgres() {

@@ -30,6 +30,10 @@ public class PublicDataCache {
     private record Stamped(long version, Object value) {
     }
 
+    /** A kept answer: the version it was computed at, and the one county whose calendars it shows, if so. */
+    private record Kept(long version, Long county, Object value) {
+    }
+
     /** A cached value that knows its approximate size in bytes. */
     public interface Sized {
         int bytes();
@@ -46,14 +50,14 @@ public class PublicDataCache {
      * new addresses (whose lists and fragments are large) never pushes out the kept answers of the ones that are
      * asked: compressed, every municipality's weeks in every language fit in this bound.
      */
-    private final Cache<Object, Stamped> answers;
+    private final Cache<Object, Kept> answers;
 
     PublicDataCache(DataVersion dataVersion,
             @org.springframework.beans.factory.annotation.Value("${kohtaamo.public-cache.kept-answers-mb:32}") int answersMb) {
         this.dataVersion = dataVersion;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(Math.max(1, answersMb) * 1024L * 1024)
-                .weigher((Object key, Stamped s) -> weight(s.value()))
+                .weigher((Object key, Kept k) -> weight(k.value()))
                 .build();
     }
 
@@ -87,7 +91,21 @@ public class PublicDataCache {
      */
     @Transactional
     public void changed() {
-        dataVersion.move();
+        move(null);
+    }
+
+    /**
+     * Records a change of the calendar data of one county's places (their activities and occurrences, nothing
+     * else): the kept answers that show only other counties' calendars hold ({@link #keep}); everything else
+     * changes as with {@link #changed()}. Called as it is, inside the writing transaction.
+     */
+    @Transactional
+    public void changedInCounty(long countyId) {
+        move(countyId);
+    }
+
+    private void move(Long county) {
+        dataVersion.move(county);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -137,16 +155,35 @@ public class PublicDataCache {
         return version;
     }
 
-    /** The value kept for the key by {@link #keep} at exactly this version, else null. */
+    /**
+     * The value kept for the key by {@link #keep}: one kept at this version, or one that shows only one county's
+     * calendars (kept with the county) when nothing has been written since that may show in it; else null.
+     */
     @SuppressWarnings("unchecked")
     <T> T peek(Object key, long version) {
-        Stamped s = answers.getIfPresent(key);
-        return s != null && s.version() == version ? (T) s.value() : null;
+        Kept k = answers.getIfPresent(key);
+        if (k == null) {
+            return null;
+        }
+        if (k.version() == version
+                || (k.county() != null && k.version() < version && dataVersion.versions().holds(k.version(), k.county()))) {
+            return (T) k.value();
+        }
+        return null;
     }
 
-    /** Keeps a value computed at the given version (read before it was computed). */
-    void keep(Object key, Object value, long version) {
-        answers.put(key, new Stamped(version, value));
+    /**
+     * Keeps a value computed at the given version (read before it was computed); with a county when the value
+     * shows the calendar data of that county's places only (and nothing else of the data that the county's
+     * calendar writes change), so that writes of other counties' calendars leave it.
+     */
+    void keep(Object key, Object value, long version, Long county) {
+        answers.put(key, new Kept(version, county, value));
+    }
+
+    /** Replaces the value kept for the key (a fuller form of the same answer), as it was kept. */
+    void replace(Object key, Object value) {
+        answers.asMap().computeIfPresent(key, (k, old) -> new Kept(old.version(), old.county(), value));
     }
 
     private static int weight(Object value) {

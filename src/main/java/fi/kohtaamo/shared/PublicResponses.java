@@ -50,6 +50,7 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
 
     private static final String KEEP = PublicResponses.class.getName() + ".keep";
+    private static final String COUNTY = PublicResponses.class.getName() + ".county";
 
     /**
      * What an answer may depend on besides the data and the day: the address, the language as
@@ -96,6 +97,19 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.setAttribute(KEEP, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    /**
+     * {@link #keep()} for an answer that shows the calendar of one county's places only (the county; null: not so),
+     * and otherwise only data that every county's calendar writes leave alone: it then holds through the calendar
+     * writes of other counties ({@link PublicDataCache#changedInCounty}).
+     */
+    public static void keep(Long county) {
+        keep();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && county != null) {
+            request.setAttribute(COUNTY, county, RequestAttributes.SCOPE_REQUEST);
         }
     }
 
@@ -161,7 +175,7 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
         if (kept != null && kept.day().equals(today)) {
             if (kept.lacksPlainFor(request)) {
                 kept = kept.withPlain();
-                cache.keep(key, kept, version);
+                cache.replace(key, kept);
             }
             hits.increment();
             kept.send(request, response, false);
@@ -202,7 +216,8 @@ public class PublicResponses extends OncePerRequestFilter implements Ordered {
                     && !request.isAsyncStarted()) {
                 keeping = KeptAnswer.of(wrapper, today,
                         !KeptAnswer.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING)));
-                cache.keep(key, keeping, version);
+                cache.keep(key, keeping, version,
+                        request.getAttribute(COUNTY) instanceof Long county ? county : null);
                 this.kept.increment();
             }
         } finally {

@@ -144,7 +144,7 @@ class PublicCacheTest {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("update activity set name_fi = 'Toisen instanssin nimi' where id = " + activity);
-                s.executeUpdate("update data_version set version = version + 1 where id = 1");
+                s.executeUpdate("update data_version set version = version + 1, anywhere = version + 1 where id = 1");
                 if (postgres) {
                     s.execute("select pg_notify('kohtaamo_data_version', '')");
                 }

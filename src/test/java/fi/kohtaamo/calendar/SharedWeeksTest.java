@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.kohtaamo.calendar.internal.ActivityForm;
 import fi.kohtaamo.calendar.internal.ActivityService;
-import fi.kohtaamo.registry.OrganisationType;
 import fi.kohtaamo.shared.Actor;
 import fi.kohtaamo.shared.Role;
 import fi.kohtaamo.support.Fixtures;
@@ -40,9 +39,9 @@ class SharedWeeksTest {
     @BeforeEach
     void world() {
         web = new WebClient(port);
-        long county = fx.county();
-        muni = fx.municipality(county);
-        long place = fx.place(fx.area(county, muni), muni, fx.organisation(OrganisationType.MLL_ASSOCIATION, null, county));
+        var at = fx.placeInNewCounty();
+        muni = at.municipality();
+        long place = at.place();
         ActivityForm cafe = Fixtures.weeklyCafe(place, "Perhekahvila kaikille", "WEDNESDAY", "MONDAY");
         activities.create(ADMIN, cafe);
         ActivityForm baby = Fixtures.weeklyCafe(place, "Vauvaryhmä", "TUESDAY");

@@ -109,6 +109,18 @@ public class Fixtures {
     }
 
     /** A place with no opening hours: closed every day, so only its activities' occurrences can be counted. */
+    /** A place of a new MLL association in a new area, municipality and county. */
+    public record NewPlace(long county, String municipality, long area, long place) {
+    }
+
+    public NewPlace placeInNewCounty() {
+        long county = county();
+        String municipality = municipality(county);
+        long area = area(county, municipality);
+        return new NewPlace(county, municipality, area,
+                place(area, municipality, organisation(fi.kohtaamo.registry.OrganisationType.MLL_ASSOCIATION, null, county)));
+    }
+
     public long place(long areaId, String municipality, long... organisers) {
         return changed(queries.insertPlace(command(unique("Testipaikka"), areaId, municipality, organisers), false,
                 Instant.now()));

@@ -98,7 +98,7 @@ public class ActivityService {
             errors.add("placeId", "validation.outOfScope").throwIfAny();
         }
         long id = queries.insert(c, false, clock.instant());
-        audit.record(actor, CalendarAction.ACTIVITY_CREATE.name(), "activity", id, t, null, queries.activity(id).orElseThrow());
+        audit.recordCalendar(actor, CalendarAction.ACTIVITY_CREATE.name(), "activity", id, t, null, queries.activity(id).orElseThrow());
         return id;
     }
 
@@ -120,8 +120,15 @@ public class ActivityService {
         if (!queries.update(id, version, c, clock.instant())) {
             throw new KohtaamoException.Conflict("stale", "activity " + id);
         }
-        audit.record(actor, CalendarAction.ACTIVITY_UPDATE.name(), "activity", id, t, before,
-                queries.activity(id).orElseThrow());
+        // in one county's calendars only while it stays at places of that county
+        boolean sameCounty = java.util.Objects.equals(t.countyId(), target(before.placeId(), List.of()).countyId());
+        if (sameCounty) {
+            audit.recordCalendar(actor, CalendarAction.ACTIVITY_UPDATE.name(), "activity", id, t, before,
+                    queries.activity(id).orElseThrow());
+        } else {
+            audit.record(actor, CalendarAction.ACTIVITY_UPDATE.name(), "activity", id, t, before,
+                    queries.activity(id).orElseThrow());
+        }
         events.publishEvent(ScheduleChanged.activity(id));
     }
 
@@ -133,7 +140,7 @@ public class ActivityService {
         AccessControl.require(actor, CalendarAction.ACTIVITY_DELETE, t);
         events.publishEvent(new ScheduleChanged(java.util.Set.of(id), null, true));
         queries.delete(id);
-        audit.record(actor, CalendarAction.ACTIVITY_DELETE.name(), "activity", id, t, before, null);
+        audit.recordCalendar(actor, CalendarAction.ACTIVITY_DELETE.name(), "activity", id, t, before, null);
     }
 
     private void checkReferences(ActivityCommand c, FieldErrors errors) {
@@ -167,7 +174,7 @@ public class ActivityService {
         errors.throwIfAny();
         queries.saveChange(new ActivityQueries.ChangeRow(activityId, date, "CANCELLED", null, null, null, why),
                 clock.instant());
-        audit.record(actor, "OCCURRENCE_CANCEL", "activity", activityId, target(a.placeId(), a.organiserIds()), null,
+        audit.recordCalendar(actor, "OCCURRENCE_CANCEL", "activity", activityId, target(a.placeId(), a.organiserIds()), null,
                 java.util.Map.of("date", date.toString(), "reason", why));
         events.publishEvent(ScheduleChanged.activity(activityId));
     }
@@ -200,7 +207,7 @@ public class ActivityService {
         errors.throwIfAny();
         queries.saveChange(new ActivityQueries.ChangeRow(activityId, date, "MOVED", to, start, minutes, why),
                 clock.instant());
-        audit.record(actor, "OCCURRENCE_MOVE", "activity", activityId, target(a.placeId(), a.organiserIds()), null,
+        audit.recordCalendar(actor, "OCCURRENCE_MOVE", "activity", activityId, target(a.placeId(), a.organiserIds()), null,
                 java.util.Map.of("from", date.toString(), "to", to.toString(), "reason", why));
         events.publishEvent(ScheduleChanged.activity(activityId));
     }
@@ -213,7 +220,7 @@ public class ActivityService {
         LocalDate date = new Input(errors).date("originalDate", originalDate, true);
         errors.throwIfAny();
         if (queries.deleteChange(activityId, date, clock.instant())) {
-            audit.record(actor, "OCCURRENCE_RESTORE", "activity", activityId, target(a.placeId(), a.organiserIds()),
+            audit.recordCalendar(actor, "OCCURRENCE_RESTORE", "activity", activityId, target(a.placeId(), a.organiserIds()),
                     java.util.Map.of("date", date.toString()), null);
             events.publishEvent(ScheduleChanged.activity(activityId));
         }
@@ -233,7 +240,7 @@ public class ActivityService {
         }
         errors.throwIfAny();
         long id = queries.insertPause(activityId, from, to, why, clock.instant());
-        audit.record(actor, "ACTIVITY_PAUSE", "activity", activityId, target(a.placeId(), a.organiserIds()), null,
+        audit.recordCalendar(actor, "ACTIVITY_PAUSE", "activity", activityId, target(a.placeId(), a.organiserIds()), null,
                 java.util.Map.of("start", from.toString(), "end", to.toString(), "reason", why));
         events.publishEvent(ScheduleChanged.activity(activityId));
         return id;
@@ -249,7 +256,7 @@ public class ActivityService {
     public void removePause(Actor actor, long activityId, long pauseId) {
         ActivityQueries.Activity a = requireChange(actor, activityId);
         if (queries.deletePause(activityId, pauseId, clock.instant())) {
-            audit.record(actor, "ACTIVITY_UNPAUSE", "activity", activityId, target(a.placeId(), a.organiserIds()),
+            audit.recordCalendar(actor, "ACTIVITY_UNPAUSE", "activity", activityId, target(a.placeId(), a.organiserIds()),
                     java.util.Map.of("pause", pauseId), null);
             events.publishEvent(ScheduleChanged.activity(activityId));
         }
@@ -309,7 +316,7 @@ public class ActivityService {
         errors.throwIfAny();
         int n = queries.setSeason(ids, from, to, clock.instant());
         for (Long id : ids) {
-            audit.record(actor, "ACTIVITY_SEASON_CHANGE", "activity", id, targets.get(id), before.get(id),
+            audit.recordCalendar(actor, "ACTIVITY_SEASON_CHANGE", "activity", id, targets.get(id), before.get(id),
                     queries.activity(id).orElseThrow());
         }
         events.publishEvent(new ScheduleChanged(new HashSet<>(ids), null, false));

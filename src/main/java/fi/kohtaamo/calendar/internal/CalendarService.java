@@ -138,6 +138,21 @@ public class CalendarService {
         return java.util.Collections.unmodifiableList(out);
     }
 
+    /**
+     * The one county whose places the filter's answers show (a place, a municipality or an area of one county), or
+     * null (the nation, several counties, none): the county of {@link fi.kohtaamo.shared.PublicResponses#keep(Long)}.
+     */
+    public Long countyOf(CalendarFilter filter) {
+        Long county = null;
+        for (PlaceInfo p : places(filter).values()) {
+            if (county != null && county != p.countyId()) {
+                return null;
+            }
+            county = p.countyId();
+        }
+        return county;
+    }
+
     /** The part of a filter that chooses the places; the rest filters the planned occurrences. */
     static CalendarFilter placesOf(CalendarFilter f) {
         return new CalendarFilter(f.areaId(), f.municipalityCode(), f.placeId(), null, Set.of(), null, null, null, null,

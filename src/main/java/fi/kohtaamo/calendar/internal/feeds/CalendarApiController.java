@@ -161,7 +161,7 @@ class CalendarApiController {
         // kept whole by PublicResponses (an embedded calendar asks for the same weeks); the weeks it is made of are
         // shared with every other filter and range (CalendarService#occurrences)
         byte[] body = json.writeValueAsBytes(occurrencePage(filter, start, end, page, size, base));
-        PublicResponses.keep();
+        PublicResponses.keep(calendar.countyOf(filter));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 

@@ -205,7 +205,7 @@ class IcsFeedController {
         if (PublicResponses.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
         }
-        PublicResponses.keep();
+        PublicResponses.keep(calendar.countyOf(filter));
         headers.setContentType(TEXT_CALENDAR);
         headers.set(HttpHeaders.CONTENT_DISPOSITION, disposition);
         return new ResponseEntity<>(body, headers, HttpStatus.OK);

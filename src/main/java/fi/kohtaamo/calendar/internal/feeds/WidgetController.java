@@ -77,7 +77,7 @@ class WidgetController {
         model.addAttribute("calendarUrl", page + (page.contains("?") ? "&" : "?") + "lang=" + lang.code());
         model.addAttribute("webcalUrl", CalendarViews.webcal(CalendarViews.feedUrl(base, request, lang)));
         model.addAttribute("base", base);
-        fi.kohtaamo.shared.PublicResponses.keep();
+        fi.kohtaamo.shared.PublicResponses.keep(calendar.countyOf(filter));
         return "calendar/widget :: widget";
     }
 }

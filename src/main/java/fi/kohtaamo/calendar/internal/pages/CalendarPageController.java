@@ -131,7 +131,7 @@ public class CalendarPageController {
         model.addAttribute("webcalUrl", CalendarViews.webcal(CalendarViews.feedUrl(urls.base(), request, lang)));
         model.addAttribute("posterUrl", posterUrl(query, from));
         model.addAllAttributes(choices.of(filter, lang));
-        fi.kohtaamo.shared.PublicResponses.keep();
+        fi.kohtaamo.shared.PublicResponses.keep(calendar.countyOf(filter));
         return "calendar/calendar";
     }
 
@@ -164,7 +164,7 @@ public class CalendarPageController {
         model.addAttribute("occurrences", entries);
         feeds(model, a, place, lang);
         model.addAttribute("pageUrl", urls.base() + "/calendar/activities/" + a.id());
-        fi.kohtaamo.shared.PublicResponses.keep();
+        fi.kohtaamo.shared.PublicResponses.keep(place.countyId());
         return "calendar/activity";
     }
 
@@ -198,7 +198,7 @@ public class CalendarPageController {
         feeds(model, a, place, lang);
         model.addAttribute("icsUrl", urls.base() + "/calendar/activities/" + a.id() + "/" + d + ".ics?lang="
                 + lang.code());
-        fi.kohtaamo.shared.PublicResponses.keep();
+        fi.kohtaamo.shared.PublicResponses.keep(place.countyId());
         return "calendar/occurrence";
     }
 
