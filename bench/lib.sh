@@ -113,7 +113,13 @@ app_setup() {   # the application's environment (after bench_dataset): a benchma
     KOHTAAMO_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" KOHTAAMO_DB_USER=postgres)
 }
 start_app() {   # start_app <label> <java args...>: starts on CPU 1, waits for /places, sets app_pid and startup
-  local label=$1 t0; shift
+  local label=$1 t0 waited=0; shift
+  # a server still answering on the port (another script's, not yet stopped) would be timed as this start
+  while curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$app_port/"; do
+    waited=$((waited + 1))
+    [ $waited -le 60 ] || { echo "bench: something still answers on port $app_port; stop it first" >&2; exit 1; }
+    sleep 0.5
+  done
   t0=$(date +%s%N)
   # the heap of the documented production start (bin/kohtaamo's default JAVA_OPTS)
   "${app_env[@]}" taskset -c 1 "${java_bin:-java}" -Xmx512m "$@" >"$work/app.log" 2>&1 &
