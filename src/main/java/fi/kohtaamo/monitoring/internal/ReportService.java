@@ -241,7 +241,9 @@ public class ReportService implements org.springframework.beans.factory.Disposab
 
     /** {@link #report}, with its key. */
     public Kept kept(Actor actor, Filter filter, Period period, Breakdown breakdown) {
-        List<Registry.ReportPlace> places = places(actor, filter);
+        if (!AccessControl.mayEver(actor, MonitoringAction.REPORT_VIEW)) {
+            throw new KohtaamoException.Forbidden("REPORT_VIEW");
+        }
         LocalDate today = LocalDate.now(clock.withZone(CountService.HELSINKI));
         // whole months that have ended: a month still being counted would give away each day's figures as the
         // difference of two downloads, a period of days those of a day
@@ -253,7 +255,8 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         }
         List<Object> key = List.of("report", AccessControl.scope(actor, MonitoringAction.REPORT_VIEW), filter, period,
                 breakdown, today, counts.version());
-        return new Kept(key, cache.get(key, () -> compute(places, period, breakdown, filter.organisationId())));
+        // the places are sought among the scope's (thousands for a nation) only when the report is computed
+        return new Kept(key, cache.get(key, () -> compute(places(actor, filter), period, breakdown, filter.organisationId())));
     }
 
     /** @param organisationId the organisation the report is narrowed to: the organisation breakdown's rows are its parts */
