@@ -255,9 +255,14 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         }
         List<Object> key = List.of("report", AccessControl.scope(actor, MonitoringAction.REPORT_VIEW), filter, period,
                 breakdown, today, counts.version());
-        // the places are sought among the scope's (thousands for a nation) only when the report is computed
-        return new Kept(key, cache.get(key, () -> compute(places(actor, filter), period, breakdown, filter.organisationId())));
+        // the places are sought among the scope's (thousands for a nation) only when the report is computed, and
+        // requests that ask for a report being computed at the same data version wait for it rather than compute it
+        // again each (a count written: every coordinator's next page)
+        return new Kept(key, cache.get(key, () -> computing.once(List.of(key, cache.version()),
+                () -> compute(places(actor, filter), period, breakdown, filter.organisationId()))));
     }
+
+    private final OneComputation<Report> computing = new OneComputation<>();
 
     /** @param organisationId the organisation the report is narrowed to: the organisation breakdown's rows are its parts */
     private Report compute(List<Registry.ReportPlace> places, Period period, Breakdown breakdown, Long organisationId) {
