@@ -1,5 +1,7 @@
 # Shared helpers of bench/run.sh and bench/mixed.sh (sourced, not run). Each helper says what it reads and sets.
 # Callers set: work (a scratch directory), duration, pause, and after bench_dataset: db, muni, demo_env.
+# KOHTAAMO_BENCH_DB: the national dataset's database (default kohtaamo_bench), e.g. a copy made with
+# `createdb -T kohtaamo_bench <name>` so that two benchmarks do not share one database.
 
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt)
 app_port=8097
@@ -43,7 +45,7 @@ bench_build() {   # builds the jar unless it is newer than every source; sets ja
 bench_dataset() {   # bench_dataset national|demo fresh(true|false): prepares the database; sets db, muni, demo_env
   local places start
   case $1 in
-    national) db=kohtaamo_bench; muni=837 ;;   # Tampere: the largest municipality outside the capital's districts
+    national) db=${KOHTAAMO_BENCH_DB:-kohtaamo_bench}; muni=837 ;;   # Tampere: the largest municipality outside the capital's districts
     demo) db=kohtaamo_bench_demo; muni=049 ;;  # Espoo
     *) echo "unknown dataset $1" >&2; exit 2 ;;
   esac
@@ -105,7 +107,10 @@ bench_cleanup() {
 
 app_setup() {   # the application's environment (after bench_dataset): a benchmark administrator made anew
   admin_password="pw-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
-  "${PSQL[@]}" -d $db -c "delete from app_user where email = 'bench@example.fi'" >/dev/null 2>&1 || true
+  # with report_sessions' accounts: an administrator left by an earlier run would keep the application from making
+  # the benchmark administrator anew (only the first administrator is made from the environment)
+  "${PSQL[@]}" -d $db -c "delete from app_user where email = 'bench@example.fi' or email like 'bench-%@example.fi'" \
+    >/dev/null 2>&1 || true
   app_env=(env "${demo_env[@]}" PORT=$app_port KOHTAAMO_MODE=production KOHTAAMO_JOBS=false
     KOHTAAMO_SECURE_COOKIES=true KOHTAAMO_PUBLIC_BASE_URL="http://127.0.0.1:$app_port"
     KOHTAAMO_ADMIN_EMAIL=bench@example.fi KOHTAAMO_ADMIN_PASSWORD="$admin_password"
@@ -145,14 +150,47 @@ stop_app() {
 }
 sign_in() {   # signs in as the benchmark administrator; sets cookies (a curl jar), session (a header) and csrf
   cookies="$work/cookies"
-  csrf=$(curl -s -c "$cookies" -b "$cookies" "http://127.0.0.1:$app_port/login" | grep -o 'name="_csrf" value="[^"]*"' \
-    | head -1 | sed 's/.*value="//; s/"$//')
-  curl -s -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode "email=bench@example.fi" \
-    --data-urlencode "password=$admin_password" --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$app_port/login"
+  sign_in_as bench@example.fi "$cookies" >/dev/null
   session="Cookie: SESSION=$(awk '$6 == "SESSION" { print $7 }' "$cookies")"
   # the token of the signed-in session, for the writes of bench/mixed.sh
   csrf=$(curl -s -b "$cookies" "http://127.0.0.1:$app_port/admin" | grep -o 'name="_csrf" value="[^"]*"' | head -1 \
     | sed 's/.*value="//; s/"$//')
+}
+sign_in_as() {   # sign_in_as <email> <cookie jar>: a new session of the account (password $admin_password); prints its header
+  local token
+  token=$(curl -s -c "$2" -b "$2" "http://127.0.0.1:$app_port/login" | grep -o 'name="_csrf" value="[^"]*"' \
+    | head -1 | sed 's/.*value="//; s/"$//')
+  curl -s -o /dev/null -c "$2" -b "$2" --data-urlencode "email=$1" \
+    --data-urlencode "password=$admin_password" --data-urlencode "_csrf=$token" "http://127.0.0.1:$app_port/login"
+  # the page the sign-in leads to, as a browser follows it: the session's new CSRF token is made here, not by the
+  # benchmark's first concurrent requests (which would each try to store one)
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$2" "http://127.0.0.1:$app_port/admin")" = 200 ] \
+    || { echo "bench: $1 could not sign in" >&2; return 1; }
+  echo "Cookie: SESSION=$(awk '$6 == "SESSION" { print $7 }' "$2")"
+}
+# report_sessions <county> <file>: signed-in sessions for the report cells, as the header column of wrk's paths file
+# ("<cell kind><TAB><header>" a line): "county" lines are the benchmark administrator, 7 more administrators and 8
+# county coordinators of <county>, one session each; "national" lines the 8 administrators, two sessions each. The
+# accounts get the administrator's password hash; app_setup removes them with the administrator before each run.
+report_sessions() {
+  local county=$1 file=$2 i e kind jar header
+  : >"$file"
+  for i in 1 2 3 4 5 6 7 8; do
+    e=bench-admin-$i@example.fi
+    [ $i = 1 ] && e=bench@example.fi || bench_account "$e" ADMIN null
+    bench_account "bench-coordinator-$i@example.fi" COUNTY_COORDINATOR "$county"
+    for kind in county:$e county:bench-coordinator-$i@example.fi national:$e national:$e; do
+      jar="$work/cookies.$i.$(wc -l <"$file")"
+      header=$(sign_in_as "${kind#*:}" "$jar")   # an assignment: a failed sign-in stops the run (set -e)
+      printf '%s\t%s\n' "${kind%%:*}" "$header" >>"$file"
+    done
+  done
+}
+bench_account() {   # bench_account <email> <role> <county id or null>: an account with the administrator's password
+  "${PSQL[@]}" -d $db -c "insert into app_user (email, display_name, password_hash, role, county_id, created_at, updated_at)
+    select '$1', '$1', password_hash, '$2', $3, now(), now() from app_user where email = 'bench@example.fi'
+    on conflict (email) do update set password_hash = excluded.password_hash, role = excluded.role,
+      county_id = excluded.county_id, enabled = true" >/dev/null
 }
 meter() {   # "<sent> <kept>": kohtaamo_public_responses_total from the application's Prometheus page
   curl -s -H "Authorization: Bearer $metrics_token" "http://127.0.0.1:$app_port/actuator/prometheus" | awk '

@@ -1,5 +1,6 @@
 -- wrk script of bench/lib.sh's run_wrk: the addresses of file $BENCH_PATHS, one a line,
--- "weight<TAB>Accept-Language (empty: wrk's own)<TAB>path", asked
+-- "weight<TAB>Accept-Language (empty: wrk's own)<TAB>path[<TAB>header]" (header "Name: value", e.g. a session's
+-- Cookie, sent with that line's requests only), asked
 --   cycle (default): in turn, again from the first after the last;
 --   once: in turn, each once, then the thread stops (first requests: no address is asked twice); as wrk then
 --     still waits out its duration, done() prints "once-elapsed <s>", first request to last answer, for the rate;
@@ -10,11 +11,13 @@ local requests, cumulative, n, total, turn = {}, {}, 0, 0, 0
 function init(args)
   math.randomseed(tonumber(os.getenv("BENCH_SEED") or "1"))
   for line in io.lines(os.getenv("BENCH_PATHS")) do
-    local weight, lang, path = line:match("^([^\t]*)\t([^\t]*)\t(.+)$")
+    local weight, lang, path, extra = line:match("^([^\t]*)\t([^\t]*)\t([^\t]+)\t?(.*)$")
     if path then
       local headers = {}
       for k, v in pairs(wrk.headers) do headers[k] = v end
       if lang ~= "" then headers["Accept-Language"] = lang end
+      local name, value = extra:match("^([^:]+):%s*(.*)$")
+      if name then headers[name] = value end
       n = n + 1
       requests[n] = wrk.format("GET", path, headers)
       total = total + (tonumber(weight) or 1)

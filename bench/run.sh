@@ -11,12 +11,15 @@
 #        - the endpoint's core SQL run directly by pgbench (bench/sql/<endpoint>.sql, same parameters and rows) on
 #          min(connections, the application's pool) connections;
 #      the single-address cells ask one address again and again (after the first, the kept answer); the rotating
-#      cells (municipality-week-*-rotating) cycle through every municipality with published places × 4 weeks;
+#      cells (municipality-week-*-rotating) cycle through every municipality with published places × 4 weeks; the
+#      signed-in report cells rotate 16 sessions per request (bench/lib.sh's report_sessions: the county report
+#      8 administrators and 8 coordinators of the county, the national report 8 administrators with two sessions each);
 #   4. "first requests": addresses never asked before (days the other cells never start on), each asked once;
 #   5. prints the tables (throughput, p50, p99, errors incl. wrk's 30 s timeouts, ratios) and the peak RSS.
 # Usage: bench/run.sh [--dataset national|demo] [--fresh] [--duration SECONDS] [--connections "1 16 64"]
 #                     [--only NAME|startup] [--pause SECONDS]
-#   national (default): the generated national dataset, database kohtaamo_bench, municipality 837 (Tampere)
+#   national (default): the generated national dataset, database kohtaamo_bench (or $KOHTAAMO_BENCH_DB, e.g. a copy
+#     made with `createdb -T kohtaamo_bench kohtaamo_bench_mine`), municipality 837 (Tampere)
 #   demo: the Länsi-Uusimaa demo data loaded by the application itself, database kohtaamo_bench_demo,
 #         municipality 049 (Espoo); the county week is the whole dataset's week
 # Needs: a JDK 17+, PostgreSQL on 127.0.0.1:5432 (user postgres, trust), and Debian packages wrk, nginx-light,
@@ -116,7 +119,7 @@ county=$("${PSQL[@]}" -d $db -c "select a.county_id from place p join area a on 
 url[county-report]="/admin/reports?from=$year-01-01&to=$year-12-31&breakdown=MUNICIPALITY&county=$county"
 url[national-report]="/admin/reports?from=$year-01-01&to=$year-12-31&breakdown=COUNTY"
 sign_in
-header() {  # the request header an endpoint needs besides the language: the session for the reports
+header() {  # the request header an endpoint needs besides the language: the administrator's session for the reports
   case $1 in *-report) echo "$session" ;; *) echo "X-Bench: 1" ;; esac
 }
 # every municipality with published places, for the rotating and first-request cells
@@ -138,6 +141,14 @@ sql_of() {   # the SQL reference of a cell (an HTML page runs the same core SQL 
 
 # nginx: the identical bytes as static files (the application's gzip bytes as <file>.gz), one worker on CPU 1
 mkdir -p "$work/static" "$work/paths"
+# the report cells: their one address with 16 signed-in sessions in turn, a session's cookie per request
+if [ "$dataset" = national ]; then
+  report_sessions "$county" "$work/sessions"
+  for n in county-report national-report; do
+    awk -F'\t' -v k="${n%-report}" -v p="${url[$n]}" -v OFS='\t' '$1 == k { print 1, "", p, $2 }' "$work/sessions" \
+      >"$work/paths/$n.app"
+  done
+fi
 for n in "${names[@]}"; do fetch "${url[$n]}" "$work/static/$n" "$(header "$n")"; done
 # the rotating cells: every municipality × 4 weeks, each address fetched once into its own file
 rotating=(municipality-week-html-rotating municipality-week-json-rotating)
@@ -188,8 +199,9 @@ done
 
 echo "bench: warming up (the JIT compiler shares the server's one CPU)"
 for n in "${names[@]}"; do
-  taskset -c 0 wrk -t1 -c16 -d"${warmup:-5}s" -H 'Accept-Language: fi' -H "$(header "$n")" \
-    "http://127.0.0.1:$app_port${url[$n]}" >/dev/null 2>&1
+  script=(); [ -f "$work/paths/$n.app" ] && script=(-s bench/paths.lua)
+  BENCH_PATHS="$work/paths/$n.app" taskset -c 0 wrk -t1 -c16 -d"${warmup:-5}s" "${script[@]}" -H 'Accept-Language: fi' \
+    -H "$(header "$n")" "http://127.0.0.1:$app_port${url[$n]}" >/dev/null 2>&1
 done
 
 out="$work/table.md"
@@ -205,17 +217,20 @@ for n in "${names[@]}" "${rotating[@]}"; do
     *) app_target="http://127.0.0.1:$app_port${url[$n]}"; nginx_target="http://127.0.0.1:$nginx_port/$n"
       app_paths=""; nginx_paths="" ;;
   esac
+  app_header=$(header "$n")
+  # a cell with sessions in its paths file (the reports) sends each request's cookie from there
+  [ -f "$work/paths/$n.app" ] && case $n in *-report) app_paths="$work/paths/$n.app"; app_header="X-Bench: 1" ;; esac
   sql=$(sql_of "$n")
   for c in $connections; do
     for enc in identity gzip; do
       if [ "$enc" = gzip ]; then accept="Accept-Encoding: gzip"; suffix=.gz; else accept="X-Enc: identity"; suffix=""; fi
-      if [ -n "$app_paths" ]; then
+      if [ -d "$work/static/$n" ]; then   # a rotating cell: its addresses' mean size
         bytes=$(find "$work/static/$n" -name "*[0-9]$suffix" -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f (mean)", s / NR }')
       else
         bytes=$(stat -c %s "$work/static/$n$suffix")
       fi
       idle
-      read -r a_rps a_p50 a_p99 a_bad a_n < <(run_wrk "$app_target" "$c" "$(header "$n")" "$app_paths" cycle "$accept")
+      read -r a_rps a_p50 a_p99 a_bad a_n < <(run_wrk "$app_target" "$c" "$app_header" "$app_paths" cycle "$accept")
       [ "$a_n" -lt "$c" ] && a_bad="$a_bad (only $a_n answers: the rest still waiting at the end)"
       idle
       read -r s_rps s_p50 s_p99 s_bad _ < <(run_wrk "$nginx_target" "$c" "X-Bench: 1" "$nginx_paths" cycle "$accept")
@@ -279,5 +294,6 @@ results_file "$out" "$command" \
   "startup to first /places answer on CPU 1: plain jar $startup_plain s, extracted jar with a CDS archive $startup_cds s (the run below)${startup_aot:+, on JDK 25 with an AOT cache $startup_aot s}; server peak RSS (VmHWM): $rss" \
   "server and PostgreSQL (this cluster's postmaster and its children) on CPU 1, nginx (1 worker) on CPU 1, wrk and pgbench on CPU 0; wrk -t1 --timeout 30s, $duration s per cell, $pause s idle before each; pgbench on min(c, pool $pool) connections" \
   "whole answers: $rows_note" \
+  "report cells: 16 signed-in sessions rotated per request (county report: 8 administrators and 8 county coordinators; national report: 8 administrators, 2 sessions each)" \
   "gzip: $gzip_note"
 awk '/^# run.sh run/ { buf = "" } { buf = buf $0 "\n" } END { printf "%s", buf }' "$result"   # this run's section

@@ -40,23 +40,20 @@ class ReportController {
     private final ReportService reports;
     private final CountService counts;
     private final MessageSource messages;
-    private final fi.kohtaamo.shared.PublicDataCache cache;
-    private final fi.kohtaamo.shared.FragmentRenderer fragments;
+    private final ReportPage page;
     private final ReportWorkbook workbook;
     private final ReportPdf pdf;
     private final ServiceTypes types;
 
     ReportController(ReportService reports, CountService counts, MessageSource messages,
-            fi.kohtaamo.shared.PublicDataCache cache, fi.kohtaamo.shared.FragmentRenderer fragments, ReportWorkbook workbook,
-            ReportPdf pdf, ServiceTypes types) {
+            ReportPage page, ReportWorkbook workbook, ReportPdf pdf, ServiceTypes types) {
         this.types = types;
         this.workbook = workbook;
         this.pdf = pdf;
         this.reports = reports;
         this.counts = counts;
         this.messages = messages;
-        this.cache = cache;
-        this.fragments = fragments;
+        this.page = page;
     }
 
     @Component
@@ -157,50 +154,14 @@ class ReportController {
             throw new KohtaamoException.Forbidden("REPORT_VIEW");
         }
         Request r = request(q);
-        ReportService.Report report = reports.report(actor, r.filter(), r.period(), r.breakdown());
-        model.addAttribute("report", report);
-        model.addAttribute("changes", ReportChange.of(report, messages, lang));
-        model.addAttribute("q", q);
-        model.addAttribute("from", YearMonth.from(r.period().from()));
-        model.addAttribute("to", YearMonth.from(r.period().to()));
-        model.addAttribute("figures", Figure.values());
-        model.addAttribute("columns", ReportPdf.BREAKDOWN_COLUMNS);
-        model.addAttribute("chart", chart(report, lang));
-        model.addAttribute("ageChart", ageChart(report));
-        model.addAttribute("referrals", referrals(report));
+        ReportService.Kept kept = reports.kept(actor, r.filter(), r.period(), r.breakdown());
+        ReportService.Report report = kept.report();
         model.addAttribute("presets", presets(counts.today(), q));
-        model.addAttribute("filtersHtml", filters(actor, lang, q, r, request, response));
+        model.addAttribute("filtersHtml", page.filters(actor, lang, q, r, request, response));
+        model.addAttribute("bodyHtml", page.body(kept, lang, q, r, () -> Map.of("changes", ReportChange.of(report, messages, lang),
+                "figures", Figure.values(), "columns", ReportPdf.BREAKDOWN_COLUMNS, "chart", chart(report, lang),
+                "ageChart", ageChart(report), "referrals", referrals(report)), request, response));
         return "monitoring/report";
-    }
-
-    /** The parameters the filter form shows (as chosen, or as hidden fields). */
-    private static final List<String> FORM_PARAMETERS = List.of("area", "municipality", "kind", "county", "organisation", "place");
-
-    /**
-     * The filter form: every area and municipality of the actor's scope (hundreds for a national scope, half
-     * the page), rendered once per scope, language and choice and kept until the registry changes.
-     */
-    private String filters(Actor actor, Lang lang, Map<String, String> q, Request r,
-            jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
-        List<Object> key = new ArrayList<>(List.of("report-filters", AccessControl.scope(actor, MonitoringAction.REPORT_VIEW),
-                lang, r.period(), r.breakdown()));
-        FORM_PARAMETERS.forEach(p -> key.add(String.valueOf(q.get(p))));
-        return cache.get(key, () -> {
-            ReportService.FilterOptions choices = reports.filterOptions(actor, lang);
-            Map<String, Object> variables = new java.util.HashMap<>();
-            variables.put("q", q);
-            variables.put("from", YearMonth.from(r.period().from()));
-            variables.put("to", YearMonth.from(r.period().to()));
-            variables.put("breakdown", r.breakdown().name());
-            variables.put("breakdownOptions", java.util.Arrays.stream(Breakdown.values())
-                    .map(b -> new fi.kohtaamo.shared.Option(b.name(), t("monitoring.breakdown." + b, lang), lang.code())).toList());
-            variables.put("kindOptions", java.util.Arrays.stream(PlaceKind.values())
-                    .map(k -> new fi.kohtaamo.shared.Option(k.name(), t("placeKind." + k, lang), lang.code())).toList());
-            variables.put("areaOptions", choices.areas());
-            variables.put("municipalityOptions", choices.municipalities());
-            variables.put("organisationOptions", choices.organisations());
-            return fragments.render("monitoring/parts", "reportFilters", lang, variables, request, response);
-        });
     }
 
     /** Ready-made periods: last month, this year so far, last year, with the other parameters kept. */
@@ -306,7 +267,8 @@ class ReportController {
      * The rows of the referral table: the service types of the report's counties in their coordinators' order (a
      * report over several counties: the first county's list, then the codes only the others have; a code's name is
      * that of the first county that has it); a type out of use only when the period has figures of it. Names are
-     * read now, not kept with the cached report, so a renamed type shows its new name at once.
+     * read when the page's body is rendered, not kept with the cached report; a write of the catalogue moves the data
+     * version, so a renamed type shows its new name at once.
      */
     List<ReferralRow> referrals(ReportService.Report report) {
         Map<String, ServiceTypes.ServiceType> known = new java.util.LinkedHashMap<>();

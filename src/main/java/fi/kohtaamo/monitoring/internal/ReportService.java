@@ -228,7 +228,22 @@ public class ReportService implements org.springframework.beans.factory.Disposab
      * coordinators of one county share their reports.
      */
     public Report report(Actor actor, Filter filter, Period period, Breakdown breakdown) {
-        List<Registry.ReportPlace> places = places(actor, filter);
+        return kept(actor, filter, period, breakdown).report();
+    }
+
+    /**
+     * A report with the key it is kept under: all that it depends on besides the data version (the scope from the
+     * actor's records, the filter, period, breakdown, day and counts' version). What a page renders from the report
+     * alone may be kept under the same key.
+     */
+    public record Kept(List<Object> key, Report report) {
+    }
+
+    /** {@link #report}, with its key. */
+    public Kept kept(Actor actor, Filter filter, Period period, Breakdown breakdown) {
+        if (!AccessControl.mayEver(actor, MonitoringAction.REPORT_VIEW)) {
+            throw new KohtaamoException.Forbidden("REPORT_VIEW");
+        }
         LocalDate today = LocalDate.now(clock.withZone(CountService.HELSINKI));
         // whole months that have ended: a month still being counted would give away each day's figures as the
         // difference of two downloads, a period of days those of a day
@@ -238,9 +253,16 @@ public class ReportService implements org.springframework.beans.factory.Disposab
         if (!YearMonth.from(period.to()).isBefore(YearMonth.from(today))) {
             throw new KohtaamoException.BadParameter("to", "report-months");
         }
-        return cache.get(List.of("report", AccessControl.scope(actor, MonitoringAction.REPORT_VIEW), filter, period,
-                breakdown, today, counts.version()), () -> compute(places, period, breakdown, filter.organisationId()));
+        List<Object> key = List.of("report", AccessControl.scope(actor, MonitoringAction.REPORT_VIEW), filter, period,
+                breakdown, today, counts.version());
+        // the places are sought among the scope's (thousands for a nation) only when the report is computed, and
+        // requests that ask for a report being computed at the same data version wait for it rather than compute it
+        // again each (a count written: every coordinator's next page)
+        return new Kept(key, cache.get(key, () -> computing.once(List.of(key, cache.version()),
+                () -> compute(places(actor, filter), period, breakdown, filter.organisationId()))));
     }
+
+    private final OneComputation<Report> computing = new OneComputation<>();
 
     /** @param organisationId the organisation the report is narrowed to: the organisation breakdown's rows are its parts */
     private Report compute(List<Registry.ReportPlace> places, Period period, Breakdown breakdown, Long organisationId) {

@@ -456,10 +456,13 @@ public class RegistryService implements Registry {
     @Override
     public List<ReportPlace> reportPlaces(Scope scope) {
         return cache.get(List.of("reportPlaces", scope), () -> {
-            Map<Long, Long> counties = new java.util.HashMap<>();
+            // every area's county in one read (asking area by area read all areas once per area: a nation's
+            // hundreds of areas took hundreds of queries whenever the cache had to compute this anew)
+            Map<Long, Long> counties = queries.areas(null).stream()
+                    .collect(java.util.stream.Collectors.toMap(Model.Area::id, Model.Area::countyId));
             return queries.placesInScope(scope, Lang.FI).stream().map(p -> new ReportPlace(p.id(), p.name(), p.kind(),
                     p.municipalityCode(), p.municipalityName(), p.areaId(), p.areaName(),
-                    counties.computeIfAbsent(p.areaId(), a -> countyOfArea(a).orElse(-1L)),
+                    counties.getOrDefault(p.areaId(), -1L),
                     p.organisers().stream().map(o -> o.id()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
                     p.published())).toList();
         });

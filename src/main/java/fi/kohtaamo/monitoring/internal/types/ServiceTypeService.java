@@ -66,12 +66,15 @@ public class ServiceTypeService implements ServiceTypes {
         AccessControl.require(actor, MonitoringAction.SERVICE_TYPE_MANAGE, Target.county(countyId));
     }
 
-    /** Adds a type (id null) or renames and (de)activates one; the code is given once and never changes. */
+    /**
+     * Adds a type (id null) or renames and (de)activates one; the code is given once and never changes. The catalogue's
+     * writes are audited as public changes (they move the data version): kept report pages show the types' names.
+     */
     @Transactional
     public long save(Actor actor, long countyId, Long id, Map<String, String> form) {
         require(actor, countyId);
         CountyCatalogue.Saved saved = queries.catalogue().save(countyId, id, form);
-        audit.recordNonPublic(actor, saved.created() ? "SERVICE_TYPE_CREATE" : "SERVICE_TYPE_UPDATE", "service_type",
+        audit.record(actor, saved.created() ? "SERVICE_TYPE_CREATE" : "SERVICE_TYPE_UPDATE", "service_type",
                 saved.after().id(), Target.county(countyId), saved.before(), saved.after());
         return saved.after().id();
     }
@@ -80,7 +83,7 @@ public class ServiceTypeService implements ServiceTypes {
     @Transactional
     public void move(Actor actor, long countyId, long id, Map<String, String> form) {
         require(actor, countyId);
-        queries.catalogue().move(countyId, id, form).ifPresent(m -> audit.recordNonPublic(actor, "SERVICE_TYPE_MOVE",
+        queries.catalogue().move(countyId, id, form).ifPresent(m -> audit.record(actor, "SERVICE_TYPE_MOVE",
                 "service_type", id, Target.county(countyId), m.before(), m.after()));
     }
 
@@ -89,6 +92,6 @@ public class ServiceTypeService implements ServiceTypes {
     public void delete(Actor actor, long countyId, long id, Map<String, String> form) {
         require(actor, countyId);
         CountyCatalogue.Item deleted = queries.catalogue().delete(countyId, id, form);
-        audit.recordNonPublic(actor, "SERVICE_TYPE_DELETE", "service_type", id, Target.county(countyId), deleted, null);
+        audit.record(actor, "SERVICE_TYPE_DELETE", "service_type", id, Target.county(countyId), deleted, null);
     }
 }
